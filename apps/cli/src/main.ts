@@ -1,0 +1,79 @@
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { reserveStdout } from './stdout-guard';
+
+/** Exit statuses of the `medallion` command. */
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+function usageError(message: string): never {
+  throw new CommanderError(EXIT.usage, 'medallion.usage', `error: ${message}`);
+}
+
+async function defaultFiles(): Promise<string[]> {
+  const dataDir = resolve('data');
+  const names = existsSync(dataDir) ? (await readdir(dataDir)).filter((name) => name.toLowerCase().endsWith('.csv')).sort() : [];
+  if (names.length === 0) usageError(`no FILE given and no .csv files in ${dataDir}; name the CSV files to run`);
+  return names.map((name) => join('data', name));
+}
+
+const program = new Command('medallion')
+  .description('Medallion data lake on one machine: bronze → silver → gold on an embedded S3-compatible store.')
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+program
+  .command('run')
+  .description('upload CSV files to bronze/ and run the silver and gold layers on them; prints the gold table')
+  .argument('[FILE...]', 'CSV files, uploaded in this order (default: data/*.csv)')
+  .option('--out <DIR>', 'export the bucket\'s final contents as plain files under DIR')
+  .option('--json', 'print the run summary as one line of JSON, the last line on stdout')
+  .option('--bucket <NAME>', 'bucket name', 'medallion-lake')
+  .option('--lake-dir <DIR>', 'folder of the embedded store, emptied at start', '.medallion/lake')
+  .addOption(new Option('--event-shape <SHAPE>', 'event shape delivered to the handlers').choices(['s3-notification', 'eventbridge']).default('s3-notification'))
+  .addOption(new Option('--log-level <LEVEL>', 'handler log level (logs go to stderr)').choices(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'))
+  .action(async (fileArgs: string[], opts: { out?: string; json?: boolean; bucket: string; lakeDir: string; eventShape: 's3-notification' | 'eventbridge'; logLevel: string }) => {
+    for (const file of fileArgs) {
+      if (!existsSync(file) || !statSync(file).isFile()) usageError(`FILE ${file} does not exist or is not a file; give paths to CSV files`);
+    }
+    const files = fileArgs.length > 0 ? fileArgs : await defaultFiles();
+    process.env['POWERTOOLS_LOG_LEVEL'] = opts.logLevel;
+    // The CLI runs on the machine's Node 20; the Lambdas run on Node 22. The SDK's notice about its
+    // future Node floor is not actionable in a local run.
+    process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+    process.env['POWERTOOLS_SERVICE_NAME'] ??= 'medallion';
+    const writeStdout = reserveStdout();
+    const { runPipeline } = await import('./run-pipeline');
+    const { formatReport } = await import('./format-report');
+    const outcome = await runPipeline({
+      files,
+      lakeDir: resolve(opts.lakeDir),
+      bucket: opts.bucket,
+      outDir: opts.out === undefined ? undefined : resolve(opts.out),
+      eventShape: opts.eventShape,
+      progress: (line) => process.stderr.write(`${line}\n`),
+    });
+    if (opts.json) {
+      for (const r of outcome.problems.rejections) process.stderr.write(`rejected ${r.key}: ${r.reason}\n`);
+      for (const f of outcome.problems.failures) process.stderr.write(`FAILED ${f.layer} on ${f.key}: ${f.message}\n`);
+      writeStdout(`${JSON.stringify(outcome.summary)}\n`);
+    } else {
+      writeStdout(formatReport(outcome.summary, outcome.problems, outcome.elapsedMs));
+    }
+    const failed = outcome.summary.counts.rejectedFiles > 0 || outcome.problems.failures.length > 0;
+    process.exitCode = failed ? EXIT.failed : EXIT.ok;
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    if (error.code === 'medallion.usage') process.stderr.write(`${error.message}\n`);
+    const usage = error.exitCode !== 0 && error.code !== 'commander.helpDisplayed' && error.code !== 'commander.version';
+    process.exitCode = usage ? EXIT.usage : EXIT.ok;
+  } else {
+    process.stderr.write(`medallion: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = EXIT.failed;
+  }
+}

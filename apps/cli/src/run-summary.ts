@@ -1,0 +1,77 @@
+import type { GoldResult } from '@medallion/gold';
+import type { LayerInvocationReport } from '@medallion/layer-runtime';
+import type { Delivery } from '@medallion/local-s3';
+import type { GoldRow } from '@medallion/schemas';
+import type { SilverResult } from '@medallion/silver';
+
+/** Row and file counts of one run (rows are data records; see the README's row accounting). */
+export interface RunCounts {
+  /** Input files given. */
+  files: number;
+  /** Data records of the files that were read. */
+  bronzeRows: number;
+  silverRows: number;
+  quarantinedRows: number;
+  blankRows: number;
+  /** Silver rows whose country names no known country (Region `Others`). */
+  unknownCountryRows: number;
+  /** Files rejected whole. */
+  rejectedFiles: number;
+}
+
+/** The run summary `--json` prints: the gold table and the counts. */
+export interface RunSummary {
+  readonly gold: ReadonlyArray<{ region: string; subscribedCustomers: number; customerIds: readonly string[] }>;
+  readonly counts: RunCounts;
+}
+
+/** What the run noticed besides the summary, for the human report and the exit status. */
+export interface RunProblems {
+  /** Rejected files with their reasons. */
+  readonly rejections: ReadonlyArray<{ key: string; reason: string }>;
+  /** Failed handler invocations with their messages. */
+  readonly failures: ReadonlyArray<{ layer: string; key: string; message: string }>;
+}
+
+/**
+ * Sums the silver handlers' reports into run counts and collects rejections and failures.
+ *
+ * @param files - the number of input files.
+ * @param deliveries - every finished invocation of the run.
+ * @param gold - the gold table as read back from the lake.
+ * @returns the summary and the problems.
+ */
+export function summarizeRun(files: number, deliveries: readonly Delivery[], gold: readonly GoldRow[]): { summary: RunSummary; problems: RunProblems } {
+  const counts: RunCounts = { files, bronzeRows: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0 };
+  const rejections: Array<{ key: string; reason: string }> = [];
+  const failures: Array<{ layer: string; key: string; message: string }> = [];
+  for (const delivery of deliveries) {
+    if (delivery.error) {
+      failures.push({ layer: delivery.route, key: delivery.key, message: delivery.error.message });
+      continue;
+    }
+    if (delivery.route !== 'silver') continue;
+    for (const result of (delivery.result as LayerInvocationReport<SilverResult>).results) {
+      if (result.rejected !== undefined) {
+        counts.rejectedFiles++;
+        rejections.push({ key: result.bronzeKey, reason: result.rejected });
+        continue;
+      }
+      counts.bronzeRows += result.counts.dataRecords;
+      counts.silverRows += result.counts.silverRows;
+      counts.quarantinedRows += result.counts.quarantinedRows;
+      counts.blankRows += result.counts.blankRows;
+      counts.unknownCountryRows += result.counts.unknownCountryRows;
+    }
+  }
+  const summary = {
+    gold: gold.map((row) => ({ region: row.region, subscribedCustomers: row.subscribedCustomers, customerIds: row.customerIds })),
+    counts,
+  };
+  return { summary, problems: { rejections, failures } };
+}
+
+/** Type guard kept beside the summary: a gold delivery's result. */
+export function goldResultsOf(deliveries: readonly Delivery[]): GoldResult[] {
+  return deliveries.flatMap((delivery) => (delivery.route === 'gold' && !delivery.error ? (delivery.result as LayerInvocationReport<GoldResult>).results : []));
+}

@@ -1,0 +1,2 @@
+export { readCsvRecords, type CsvRecord } from './read-csv-records';
+export { CsvWriter, formatCsv } from './csv-writer';

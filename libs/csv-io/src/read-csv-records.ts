@@ -1,0 +1,53 @@
+import { parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
+
+/** One CSV record as read from a byte stream. */
+export interface CsvRecord {
+  /** The record's fields, unquoted. */
+  readonly fields: string[];
+  /** The record's text exactly as in the input, without its trailing line break (and without a BOM). */
+  readonly raw: string;
+  /** 1-based physical line where the record starts; the header is line 1. */
+  readonly line: number;
+}
+
+/** Counts the line breaks (`\n`, `\r\n` or a lone `\r`) in a record's raw text. */
+function countLineBreaks(raw: string): number {
+  let breaks = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === 10) breaks++;
+    else if (code === 13 && raw.charCodeAt(i + 1) !== 10) breaks++;
+  }
+  return breaks;
+}
+
+/** Removes one trailing record delimiter (`\r\n`, `\n` or `\r`). */
+function stripRecordDelimiter(raw: string): string {
+  if (raw.endsWith('\r\n')) return raw.slice(0, -2);
+  if (raw.endsWith('\n') || raw.endsWith('\r')) return raw.slice(0, -1);
+  return raw;
+}
+
+/**
+ * Streams the records of a CSV byte stream (RFC 4180: quoted fields may hold commas, quotes and
+ * line breaks) with csv-parse. A UTF-8 BOM is dropped; CRLF, LF and CR line endings are accepted;
+ * records may have any number of fields (checking the count is the caller's job); empty lines are
+ * returned as records with one empty field, so that every line is accounted for.
+ *
+ * @param input - the CSV bytes (UTF-8), e.g. an S3 object body.
+ * @returns the records in order, the header first.
+ * @throws CsvError (from csv-parse) on a syntax error such as an unclosed quote; its message names
+ *   the line.
+ */
+export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord> {
+  const parser = input.pipe(
+    parse({ bom: true, raw: true, relax_column_count: true, skip_empty_lines: false }),
+  );
+  input.once('error', (error) => parser.destroy(error));
+  let line = 1;
+  for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+    yield { fields: record, raw: stripRecordDelimiter(raw), line };
+    line += countLineBreaks(raw);
+  }
+}

@@ -1,0 +1,65 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import { CsvWriter } from '@medallion/csv-io';
+import { uploadStream, type ObjectWrite } from '@medallion/s3-io';
+
+/**
+ * Streams CSV records into one S3 object through a multipart upload, with back-pressure. The
+ * object becomes visible only on {@link CsvObjectWriter.finish}; {@link CsvObjectWriter.abort}
+ * discards it. Uploading starts with the first record, so an unused writer costs nothing.
+ */
+export class CsvObjectWriter {
+  private writer: CsvWriter | undefined;
+  private upload: Promise<string> | undefined;
+  private readonly abortController = new AbortController();
+  private records = 0;
+
+  /**
+   * @param s3 - the S3 client.
+   * @param target - bucket, key, content type and metadata of the object to write.
+   */
+  constructor(
+    private readonly s3: S3Client,
+    private readonly target: Omit<ObjectWrite, 'contentType'>,
+  ) {}
+
+  /** Records written so far (header included). */
+  get recordCount(): number {
+    return this.records;
+  }
+
+  /**
+   * Writes one record, starting the upload on the first.
+   *
+   * @param fields - the record's fields.
+   * @throws the upload's error, once the upload has failed.
+   */
+  async write(fields: readonly string[]): Promise<void> {
+    if (!this.writer) {
+      const writer = new CsvWriter();
+      this.writer = writer;
+      this.upload = uploadStream(this.s3, { ...this.target, contentType: 'text/csv; charset=utf-8' }, writer.output, this.abortController.signal);
+      this.upload.catch((error: unknown) => writer.output.destroy(error instanceof Error ? error : new Error(String(error))));
+    }
+    this.records++;
+    await this.writer.write(fields);
+  }
+
+  /**
+   * Ends the stream and waits until the object is stored.
+   *
+   * @returns the object's ETag, or undefined when nothing was written (no object is created).
+   * @throws the upload's error.
+   */
+  async finish(): Promise<string | undefined> {
+    if (!this.writer || !this.upload) return undefined;
+    this.writer.end();
+    return this.upload;
+  }
+
+  /** Abandons the object: the upload is aborted and nothing becomes visible. Never throws. */
+  async abort(): Promise<void> {
+    if (!this.upload) return;
+    this.abortController.abort(new Error('aborted'));
+    await this.upload.catch(() => undefined);
+  }
+}

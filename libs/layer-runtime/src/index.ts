@@ -1,0 +1,5 @@
+export type { AggregateLayer, LayerDefinition, LayerEnvironment, MapLayer } from './layer-definition';
+export { createLayerHandler, type LayerHandler, type LayerHandlerOptions, type LayerInvocationReport } from './create-layer-handler';
+export { LayerInvocationError, type ObjectFailure } from './errors';
+export { selectObjects, type SkippedObject } from './select-objects';
+export { CsvObjectWriter } from './csv-object-writer';

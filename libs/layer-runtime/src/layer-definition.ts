@@ -1,0 +1,52 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { ObjectEvent } from '@medallion/s3-events';
+
+/** What the runtime hands a layer's code for one invocation. */
+export interface LayerEnvironment {
+  /** The shared S3 client of this process. */
+  readonly s3: S3Client;
+  /** Structured JSON logger (Powertools), already carrying the layer's name. Never log row contents. */
+  readonly logger: Logger;
+}
+
+interface LayerBase {
+  /** Short name, e.g. `silver`; used in logs and reports. */
+  readonly name: string;
+  /** The prefix whose `.csv` objects trigger the layer, e.g. `bronze/`. */
+  readonly inputPrefix: string;
+  /** The prefix the layer writes its tables under, e.g. `silver/`. */
+  readonly outputPrefix: string;
+}
+
+/** A layer that turns one input object into one output object (like silver). */
+export interface MapLayer<Result> extends LayerBase {
+  readonly kind: 'map';
+  /**
+   * Processes one created input object.
+   *
+   * @param env - S3 client and logger.
+   * @param object - the decoded event of the object, already checked to be a `.csv` under the input prefix.
+   * @returns the layer's report for the object.
+   * @throws on a failure that a retry may fix (storage); a file the layer refuses is a result, not an error.
+   */
+  processObject(env: LayerEnvironment, object: ObjectEvent): Promise<Result>;
+}
+
+/** A layer that recomputes one output table from every object under its input prefix (like gold). */
+export interface AggregateLayer<Result> extends LayerBase {
+  readonly kind: 'aggregate';
+  /**
+   * Recomputes the layer's output from all of its input prefix. Called once per invocation,
+   * however many events the invocation carries.
+   *
+   * @param env - S3 client and logger.
+   * @param bucket - the bucket of the triggering events.
+   * @returns the layer's report.
+   * @throws on a failure that a retry may fix.
+   */
+  recompute(env: LayerEnvironment, bucket: string): Promise<Result>;
+}
+
+/** Either kind of layer. */
+export type LayerDefinition<Result> = MapLayer<Result> | AggregateLayer<Result>;

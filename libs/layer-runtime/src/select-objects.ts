@@ -1,0 +1,39 @@
+import { isObjectCreated, type ObjectEvent } from '@medallion/s3-events';
+
+/** An event the layer does not act on, with the reason logged. */
+export interface SkippedObject {
+  readonly key: string;
+  readonly reason: string;
+}
+
+/**
+ * Splits decoded events into those a layer acts on and those it skips: only `ObjectCreated:*`
+ * events for `.csv` keys (any case) under the layer's input prefix; folder placeholders (keys
+ * ending in `/`) and everything outside the prefix (the guard against a layer triggering itself)
+ * are skipped.
+ *
+ * @param events - decoded object events.
+ * @param inputPrefix - e.g. `bronze/`.
+ * @returns the events to process, in order, and the skipped ones with reasons.
+ */
+export function selectObjects(
+  events: readonly ObjectEvent[],
+  inputPrefix: string,
+): { work: ObjectEvent[]; skipped: SkippedObject[] } {
+  const work: ObjectEvent[] = [];
+  const skipped: SkippedObject[] = [];
+  for (const event of events) {
+    const reason = !isObjectCreated(event)
+      ? `not an ObjectCreated event (${event.eventName})`
+      : !event.key.startsWith(inputPrefix)
+        ? `outside the input prefix ${inputPrefix}`
+        : event.key.endsWith('/')
+          ? 'a folder placeholder'
+          : !event.key.toLowerCase().endsWith('.csv')
+            ? 'not a .csv object'
+            : undefined;
+    if (reason) skipped.push({ key: event.key, reason });
+    else work.push(event);
+  }
+  return { work, skipped };
+}

@@ -1,0 +1,117 @@
+import { buildEventBridgeEvent, buildS3NotificationEvent, type ObjectEventFacts } from '@medallion/s3-events';
+import type { LocalObjectChange } from './start-local-s3';
+
+/** A layer the router delivers events to, as an S3 → EventBridge rule or a notification would on AWS. */
+export interface EventRoute {
+  /** The layer's name, for reports. */
+  readonly name: string;
+  /** Only `.csv` objects under this prefix are delivered, e.g. `bronze/`. */
+  readonly inputPrefix: string;
+  /** The layer's Lambda handler. */
+  readonly handler: (event: unknown) => Promise<unknown>;
+  /** Invocations of this route allowed at once (gold: 1, as its reserved concurrency on AWS). */
+  readonly concurrency: number;
+}
+
+/** One finished invocation. */
+export interface Delivery {
+  readonly route: string;
+  /** The object key the event was about. */
+  readonly key: string;
+  /** The exact event JSON the handler received. */
+  readonly event: unknown;
+  /** The handler's return value, when it succeeded. */
+  readonly result?: unknown;
+  /** The handler's error, when it threw. */
+  readonly error?: Error;
+}
+
+/** Which AWS event shape the router delivers. */
+export type EventShape = 's3-notification' | 'eventbridge';
+
+interface RouteQueue {
+  readonly route: EventRoute;
+  readonly pending: unknown[][];
+  running: number;
+}
+
+/**
+ * Turns the local store's object changes into real-shaped AWS events (S3 event notification or
+ * EventBridge) and invokes the matching layers' handlers, as S3 and Lambda would: each created
+ * `.csv` object under a route's prefix becomes one invocation; a route never runs more than its
+ * concurrency at once; events queue in arrival order.
+ *
+ * Every event gets a strictly later event time than the one before and a unique, increasing
+ * sequencer, so that "latest record wins" is well defined across uploads.
+ */
+export class EventRouter {
+  private readonly queues: RouteQueue[];
+  private lastTime = 0;
+  private sequence = 0;
+  private idleWaiters: Array<() => void> = [];
+  /** Every finished invocation, in completion order. */
+  readonly deliveries: Delivery[] = [];
+
+  /**
+   * @param routes - the layers to deliver to.
+   * @param shape - the event shape to deliver.
+   */
+  constructor(
+    routes: readonly EventRoute[],
+    private readonly shape: EventShape = 's3-notification',
+  ) {
+    this.queues = routes.map((route) => ({ route, pending: [], running: 0 }));
+  }
+
+  /**
+   * Announces one object change: builds its event and queues an invocation per matching route.
+   *
+   * @param change - the change from the local store.
+   */
+  publish(change: LocalObjectChange): void {
+    if (!change.eventName.startsWith('ObjectCreated:') || !change.key.toLowerCase().endsWith('.csv')) return;
+    this.lastTime = Math.max(Date.now(), this.lastTime + 1);
+    const facts: ObjectEventFacts = {
+      ...change,
+      eventTime: new Date(this.lastTime).toISOString(),
+      sequencer: (++this.sequence).toString(16).toUpperCase().padStart(18, '0'),
+    };
+    const event = this.shape === 'eventbridge' ? buildEventBridgeEvent(facts) : buildS3NotificationEvent(facts);
+    for (const queue of this.queues) {
+      if (change.key.startsWith(queue.route.inputPrefix)) {
+        queue.pending.push([change.key, event]);
+        this.pump(queue);
+      }
+    }
+  }
+
+  /** Resolves when no invocation is queued or running. */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return this.queues.every((queue) => queue.running === 0 && queue.pending.length === 0);
+  }
+
+  private pump(queue: RouteQueue): void {
+    while (queue.running < queue.route.concurrency && queue.pending.length > 0) {
+      const [key, event] = queue.pending.shift() as [string, unknown];
+      queue.running++;
+      void this.invoke(queue, key, event);
+    }
+  }
+
+  private async invoke(queue: RouteQueue, key: string, event: unknown): Promise<void> {
+    const route = queue.route.name;
+    try {
+      this.deliveries.push({ route, key, event, result: await queue.route.handler(event) });
+    } catch (error) {
+      this.deliveries.push({ route, key, event, error: error instanceof Error ? error : new Error(String(error)) });
+    }
+    queue.running--;
+    this.pump(queue);
+    if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+}

@@ -1,0 +1,3 @@
+export { REGIONS, UNKNOWN_REGION, type Region } from './region';
+export { lookupCountry, regionForCountry, type CountryMatch } from './region-lookup';
+export { normalizeCountryName } from './normalize-country-name';

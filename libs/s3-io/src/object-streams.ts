@@ -1,0 +1,97 @@
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { Readable } from 'node:stream';
+
+/** An S3 object opened for reading. */
+export interface OpenedObject {
+  /** The object's bytes, streamed. */
+  readonly body: Readable;
+  /** The object's ETag, without quotes. */
+  readonly eTag: string;
+  /** Size in bytes. */
+  readonly contentLength: number;
+  /** User metadata (`x-amz-meta-*`), keys lower-case. */
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+/** Removes the quotes S3 puts around ETags. */
+export function unquoteETag(eTag: string | undefined): string {
+  return (eTag ?? '').replace(/^"|"$/g, '');
+}
+
+/**
+ * Opens an object for streaming (GetObject).
+ *
+ * @param client - the S3 client.
+ * @param bucket - bucket name.
+ * @param key - object key, decoded (as stored).
+ * @returns the body stream and the object's ETag, size and metadata.
+ * @throws S3ServiceException (e.g. `NoSuchKey`) from the SDK.
+ */
+export async function openObject(client: S3Client, bucket: string, key: string): Promise<OpenedObject> {
+  const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  if (!(response.Body instanceof Readable)) throw new Error(`s3://${bucket}/${key}: the SDK returned no Node.js stream`);
+  return {
+    body: response.Body,
+    eTag: unquoteETag(response.ETag),
+    contentLength: response.ContentLength ?? 0,
+    metadata: response.Metadata ?? {},
+  };
+}
+
+/** What to write with {@link uploadStream} or {@link putObject}. */
+export interface ObjectWrite {
+  readonly bucket: string;
+  readonly key: string;
+  /** MIME type, e.g. `text/csv; charset=utf-8`. */
+  readonly contentType: string;
+  /** User metadata, stored as `x-amz-meta-*`. */
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Streams a body into one object with a multipart upload (`@aws-sdk/lib-storage`): parts of
+ * 8 MiB, up to 4 in flight, a single PutObject for bodies under one part. The object appears
+ * only when the upload completes; an aborted or failed upload leaves no object.
+ *
+ * @param client - the S3 client.
+ * @param write - target and headers.
+ * @param body - the bytes to store; read with back-pressure.
+ * @param signal - aborts the upload (its parts are discarded).
+ * @returns the new object's ETag, without quotes.
+ * @throws the SDK's error when a part or the completion fails after the SDK's retries.
+ */
+export async function uploadStream(client: S3Client, write: ObjectWrite, body: Readable, signal?: AbortSignal): Promise<string> {
+  const upload = new Upload({
+    client,
+    params: { Bucket: write.bucket, Key: write.key, Body: body, ContentType: write.contentType, Metadata: { ...write.metadata } },
+    partSize: 8 * 1024 * 1024,
+    queueSize: 4,
+    ...(signal ? { abortController: abortControllerFor(signal) } : {}),
+  });
+  const result = await upload.done();
+  return unquoteETag(result.ETag);
+}
+
+function abortControllerFor(signal: AbortSignal): AbortController {
+  const controller = new AbortController();
+  if (signal.aborted) controller.abort(signal.reason);
+  else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  return controller;
+}
+
+/**
+ * Writes a small object in one PutObject.
+ *
+ * @param client - the S3 client.
+ * @param write - target and headers.
+ * @param body - the whole content (text is stored as UTF-8).
+ * @returns the new object's ETag, without quotes.
+ * @throws the SDK's error after its retries.
+ */
+export async function putObject(client: S3Client, write: ObjectWrite, body: string | Uint8Array): Promise<string> {
+  const result = await client.send(
+    new PutObjectCommand({ Bucket: write.bucket, Key: write.key, Body: body, ContentType: write.contentType, Metadata: { ...write.metadata } }),
+  );
+  return unquoteETag(result.ETag);
+}

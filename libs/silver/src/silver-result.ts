@@ -1,0 +1,28 @@
+/** Row counts of one bronze file; `dataRecords = silverRows + quarantinedRows + blankRows` always. */
+export interface SilverCounts {
+  /** Records after the header (rows). */
+  readonly dataRecords: number;
+  /** Rows written to silver. */
+  readonly silverRows: number;
+  /** Rows written to quarantine. */
+  readonly quarantinedRows: number;
+  /** Records whose fields are all empty after trimming: skipped. */
+  readonly blankRows: number;
+  /** Silver rows whose country named no known country (Region `Others`). */
+  readonly unknownCountryRows: number;
+}
+
+/** What silver did with one bronze object. */
+export interface SilverResult {
+  readonly bronzeKey: string;
+  /** The bronze object's ETag, as read. */
+  readonly bronzeETag: string;
+  /** Set when the file was rejected whole: the reason. No silver object is written then. */
+  readonly rejected: string | undefined;
+  /** Keys written: the silver table, the quarantine table, or the rejection record. */
+  readonly outputKeys: string[];
+  readonly counts: SilverCounts;
+}
+
+/** Counts of a file that was not read (rejected before its first data record). */
+export const NO_ROWS: SilverCounts = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 };

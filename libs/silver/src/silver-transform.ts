@@ -1,0 +1,52 @@
+import type { CsvRecord } from '@medallion/csv-io';
+import { regionForCountry, UNKNOWN_REGION, type Region } from '@medallion/regions';
+import { classifyBronzeRecord, REGION_COLUMN, resolveBronzeColumns, type BronzeColumns } from '@medallion/schemas';
+
+/** Where one bronze data record goes. */
+export type SilverOutput =
+  /** A silver row: every bronze field in order (Customer ID trimmed), then the Region. */
+  | { readonly kind: 'silver'; readonly row: string[]; readonly region: Region }
+  /** A quarantine row: `Line, Reason, Raw Record`. */
+  | { readonly kind: 'quarantine'; readonly row: [line: string, reason: string, raw: string] }
+  | { readonly kind: 'blank' };
+
+/**
+ * The silver transform of one file, free of S3: built from the bronze header, it maps each data
+ * record to a silver row, a quarantine row or a blank.
+ */
+export class SilverTransform {
+  /** The silver header: the bronze header cells as read, then `Region`. */
+  readonly header: string[];
+  private readonly columns: BronzeColumns;
+
+  /**
+   * @param bronzeHeader - the bronze file's header cells.
+   * @throws FileRejectedError when the header cannot be used (see `resolveBronzeColumns`).
+   */
+  constructor(bronzeHeader: readonly string[]) {
+    this.columns = resolveBronzeColumns(bronzeHeader);
+    this.header = [...bronzeHeader, REGION_COLUMN];
+  }
+
+  /**
+   * Transforms one data record.
+   *
+   * @param record - the parsed record with its raw text and start line.
+   * @returns the record's output.
+   */
+  apply(record: CsvRecord): SilverOutput {
+    const outcome = classifyBronzeRecord(record.fields, this.columns);
+    if (outcome.kind === 'blank') return outcome;
+    if (outcome.kind === 'quarantine') return { kind: 'quarantine', row: [String(record.line), outcome.reason, record.raw] };
+    const row = [...record.fields];
+    row[this.columns.customerId] = outcome.customerId;
+    const region = regionForCountry(outcome.country);
+    row.push(region);
+    return { kind: 'silver', row, region };
+  }
+}
+
+/** Whether a region means the country value named no known country. */
+export function isUnknownRegion(region: Region): boolean {
+  return region === UNKNOWN_REGION;
+}

@@ -1,10 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { sharedTestConfig } from '../../vitest.shared';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 120_000,
-    hookTimeout: 60_000,
-  },
-});
+export default sharedTestConfig;

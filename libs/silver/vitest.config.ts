@@ -1,5 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { sharedTestConfig } from '../../vitest.shared';
 
-export default defineConfig({
-  test: { include: ['src/**/*.test.ts'], environment: 'node' },
-});
+export default sharedTestConfig;

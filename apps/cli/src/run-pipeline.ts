@@ -2,7 +2,7 @@ import { EventRouter, startLocalS3, type EventShape } from '@medallion/local-s3'
 import { uploadStream } from '@medallion/s3-io';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { exportLake } from './export-lake';
 import { LAKE_LAYERS } from './lake-layers';
 import { readGoldTable } from './read-gold-table';

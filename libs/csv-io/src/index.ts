@@ -1,2 +1,3 @@
 export { readCsvRecords, type CsvRecord } from './read-csv-records';
 export { CsvWriter, formatCsv } from './csv-writer';
+export { CsvSyntaxError } from './errors';

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
+import { CsvSyntaxError } from './errors';
 
 /** One CSV record as read from a byte stream. */
 export interface CsvRecord {
@@ -37,8 +38,8 @@ function stripRecordDelimiter(raw: string): string {
  *
  * @param input - the CSV bytes (UTF-8), e.g. an S3 object body.
  * @returns the records in order, the header first.
- * @throws CsvError (from csv-parse) on a syntax error such as an unclosed quote; its message names
- *   the line.
+ * @throws CsvSyntaxError on a syntax error such as an unclosed quote (code and line, no values);
+ *   the input stream's own error as is.
  */
 export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord> {
   const parser = input.pipe(
@@ -46,8 +47,17 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
   );
   input.once('error', (error) => parser.destroy(error));
   let line = 1;
-  for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-    yield { fields: record, raw: stripRecordDelimiter(raw), line };
-    line += countLineBreaks(raw);
+  try {
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      yield { fields: record, raw: stripRecordDelimiter(raw), line };
+      line += countLineBreaks(raw);
+    }
+  } catch (error) {
+    const { code, lines } = error as { code?: unknown; lines?: unknown };
+    if (typeof code === 'string' && code.startsWith('CSV_')) {
+      // The stream may fail before the records parsed ahead of the fault were consumed: trust the parser's line.
+      throw new CsvSyntaxError(code, typeof lines === 'number' ? Math.max(lines, line) : line, { cause: error });
+    }
+    throw error;
   }
 }

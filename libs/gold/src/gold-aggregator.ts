@@ -65,9 +65,11 @@ export class GoldAggregator {
       if (!ids) byRegion.set(record.region, (ids = []));
       if (record.subscribed) ids.push(customerId);
     }
-    return [...byRegion.keys()].sort().map((region) => {
-      const customerIds = byRegion.get(region)!.sort();
-      return { region, subscribedCustomers: customerIds.length, customerIds };
-    });
+    return [...byRegion.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([region, ids]) => {
+        const customerIds = ids.sort();
+        return { region, subscribedCustomers: customerIds.length, customerIds };
+      });
   }
 }

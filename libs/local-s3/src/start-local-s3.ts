@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- s3rver ships no types; the reference makes ours visible to every project that compiles this file
 /// <reference path="./s3rver.d.ts" />
 import { S3Client } from '@aws-sdk/client-s3';
 import { createS3Client } from '@medallion/s3-io';

@@ -1,5 +1,4 @@
-import { CsvError } from 'csv-parse';
-import { readCsvRecords, type CsvRecord } from '@medallion/csv-io';
+import { CsvSyntaxError, readCsvRecords, type CsvRecord } from '@medallion/csv-io';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
 import type { ObjectEvent } from '@medallion/s3-events';
 import { openObject, putObject } from '@medallion/s3-io';
@@ -11,9 +10,7 @@ import { isUnknownRegion, SilverTransform } from './silver-transform';
 const INPUT_PREFIX = 'bronze/';
 
 function rejectionReason(error: unknown): string | undefined {
-  if (error instanceof FileRejectedError) return error.message;
-  // csv-parse messages quote field values: keep only the code and the line, never row contents.
-  if (error instanceof CsvError) return `not a readable CSV table: ${error.code} near line ${String((error as { lines?: number }).lines ?? '?')}`;
+  if (error instanceof FileRejectedError || error instanceof CsvSyntaxError) return error.message;
   return undefined;
 }
 

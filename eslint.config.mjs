@@ -1,0 +1,73 @@
+import nx from '@nx/eslint-plugin';
+
+/** Tags: every project has one `type:` and one `scope:` tag (see README "Workspace rules"). */
+const depConstraints = [
+  // Lambda apps are shells over layer libs; nothing that ships to Lambda may reach the local store,
+  // CLI libraries or the CDK.
+  {
+    sourceTag: 'type:lambda',
+    onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain'],
+    bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
+  },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local'] },
+  {
+    sourceTag: 'type:layer',
+    onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain'],
+    bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
+  },
+  {
+    sourceTag: 'type:runtime',
+    onlyDependOnLibsWithTags: ['type:io', 'type:domain'],
+    bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
+  },
+  {
+    sourceTag: 'type:io',
+    onlyDependOnLibsWithTags: ['type:io', 'type:domain'],
+    bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
+  },
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain'],
+    bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', '@aws-sdk/*'],
+  },
+  { sourceTag: 'type:local', onlyDependOnLibsWithTags: ['type:io', 'type:domain'] },
+  // Layer libs of one scope never import another layer's lib.
+  { sourceTag: 'scope:silver', onlyDependOnLibsWithTags: ['scope:silver', 'scope:shared'] },
+  { sourceTag: 'scope:gold', onlyDependOnLibsWithTags: ['scope:gold', 'scope:shared'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:local', onlyDependOnLibsWithTags: ['*'] },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.medallion', '**/cdk.out', '**/tmp', '**/*.d.ts'] },
+  {
+    files: ['**/*.ts', '**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
+    },
+  },
+  {
+    // Tests may use the embedded local store and the fixtures of any lib of their scope.
+    files: ['**/*.test.ts', '**/tests/**/*.ts', '**/vitest.config.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:lambda', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local'] },
+            { sourceTag: 'type:layer', onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain', 'type:local'] },
+            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:io', 'type:domain', 'type:local'] },
+            { sourceTag: 'type:io', onlyDependOnLibsWithTags: ['type:io', 'type:domain', 'type:local'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'type:local', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+    },
+  },
+];

@@ -1,0 +1,20 @@
+/**
+ * The input is not well-formed CSV (an unclosed quote, a quote inside an unquoted field, …).
+ * The message names the csv-parse error code and the line, never field values, so it is safe to log.
+ */
+export class CsvSyntaxError extends Error {
+  override readonly name = 'CsvSyntaxError';
+
+  /**
+   * @param code - csv-parse's error code, e.g. `CSV_QUOTE_NOT_CLOSED`.
+   * @param line - the 1-based physical line where the parser met the fault.
+   * @param options - the parser's error as `cause` (its message may quote field values).
+   */
+  constructor(
+    readonly code: string,
+    readonly line: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`not well-formed CSV: ${code} at line ${line}`, options);
+  }
+}

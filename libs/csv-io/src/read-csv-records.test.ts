@@ -1,0 +1,55 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readCsvRecords } from './read-csv-records';
+
+async function read(text: string | Buffer, chunkSize = 7) {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
+  const records = [];
+  for await (const record of readCsvRecords(Readable.from(chunks))) records.push(record);
+  return records;
+}
+
+describe('readCsvRecords', () => {
+  it('drops a BOM and reads CRLF lines, raw text without the line break', async () => {
+    const records = await read('\uFEFFCustomer ID,Country\r\n001,Brazil\r\n002,Japan\r\n');
+    expect(records).toEqual([
+      { fields: ['Customer ID', 'Country'], raw: 'Customer ID,Country', line: 1 },
+      { fields: ['001', 'Brazil'], raw: '001,Brazil', line: 2 },
+      { fields: ['002', 'Japan'], raw: '002,Japan', line: 3 },
+    ]);
+  });
+
+  it('reads quoted commas, quotes and line breaks, and gives the physical start line', async () => {
+    const records = await read('id,name\n101,"Doe, Jane"\n102,"Line one\nLine two"\n103,"Say ""hi"""\n');
+    expect(records.map((r) => [r.line, r.fields, r.raw])).toEqual([
+      [1, ['id', 'name'], 'id,name'],
+      [2, ['101', 'Doe, Jane'], '101,"Doe, Jane"'],
+      [3, ['102', 'Line one\nLine two'], '102,"Line one\nLine two"'],
+      [5, ['103', 'Say "hi"'], '103,"Say ""hi"""'],
+    ]);
+  });
+
+  it('returns ragged, tab-only and empty lines as records so every line is accounted for', async () => {
+    const records = await read('a,b\n1,2,3\n\t\n,\n\n4,5');
+    expect(records.map((r) => [r.line, r.fields])).toEqual([
+      [1, ['a', 'b']],
+      [2, ['1', '2', '3']],
+      [3, ['\t']],
+      [4, ['', '']],
+      [5, ['']],
+      [6, ['4', '5']],
+    ]);
+  });
+
+  it('decodes multi-byte UTF-8 split across chunks', async () => {
+    const records = await read('country\nSão Tomé\nCôte d’Ivoire\n', 1);
+    expect(records.map((r) => r.fields[0])).toEqual(['country', 'São Tomé', 'Côte d’Ivoire']);
+  });
+
+  it('throws a CsvSyntaxError naming the code and line, not the values, on an unclosed quote', async () => {
+    await expect(read('a,b\n1,"secret value\n')).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_QUOTE_NOT_CLOSED', line: 2 });
+    await expect(read('a,b\n1,"secret value\n')).rejects.toThrow('not well-formed CSV: CSV_QUOTE_NOT_CLOSED at line 2');
+  });
+});

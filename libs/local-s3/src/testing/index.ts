@@ -1,0 +1,1 @@
+export { startTestLake, type TestLake } from './test-lake';

@@ -1,0 +1,88 @@
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { buildEventBridgeEvent, buildS3NotificationEvent } from '@medallion/s3-events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalS3, type LocalS3 } from '../start-local-s3';
+
+/** A throw-away lake for tests: the embedded store with one bucket, reached through the real SDK. */
+export interface TestLake {
+  readonly bucket: string;
+  readonly s3: S3Client;
+  readonly store: LocalS3;
+  /**
+   * Uploads an object (PutObject) and returns a real-shaped event for it, carrying the object's
+   * real ETag and size, a strictly later event time and an increasing sequencer.
+   */
+  put(key: string, body: string | Uint8Array, options?: { eventName?: string; shape?: 's3-notification' | 'eventbridge' }): Promise<unknown>;
+  /** The object's bytes as UTF-8 text, or undefined when it does not exist. */
+  text(key: string): Promise<string | undefined>;
+  /** The object's user metadata. */
+  metadata(key: string): Promise<Record<string, string>>;
+  /** Every key under a prefix, sorted. */
+  keys(prefix?: string): Promise<string[]>;
+  /** Stops the store and deletes its folder. */
+  close(): Promise<void>;
+}
+
+let clock = Date.parse('2026-11-29T12:00:00.000Z');
+let sequence = 0;
+
+/**
+ * Starts a {@link TestLake} in a fresh temporary folder.
+ *
+ * @param bucket - bucket name. @default `medallion-lake`
+ * @returns the lake; call `close()` after the tests.
+ */
+export async function startTestLake(bucket = 'medallion-lake'): Promise<TestLake> {
+  const directory = await mkdtemp(join(tmpdir(), 'medallion-test-'));
+  const store = await startLocalS3({ directory, buckets: [bucket] });
+  const s3 = store.createClient();
+  return {
+    bucket,
+    s3,
+    store,
+    async put(key, body, options = {}) {
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+      const response = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes }));
+      clock += 1000;
+      const facts = {
+        eventName: options.eventName ?? 'ObjectCreated:Put',
+        eventTime: new Date(clock).toISOString(),
+        bucket,
+        key,
+        size: bytes.byteLength,
+        eTag: (response.ETag ?? '').replace(/"/g, ''),
+        sequencer: (++sequence).toString(16).toUpperCase().padStart(18, '0'),
+      };
+      return options.shape === 'eventbridge' ? buildEventBridgeEvent(facts) : buildS3NotificationEvent(facts);
+    },
+    async text(key) {
+      try {
+        const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return await response.Body!.transformToString('utf8');
+      } catch (error) {
+        if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+    async metadata(key) {
+      return (await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).Metadata ?? {};
+    },
+    async keys(prefix = '') {
+      const found: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        for (const item of page.Contents ?? []) found.push(item.Key!);
+        token = page.NextContinuationToken;
+      } while (token);
+      return found.sort();
+    },
+    async close() {
+      s3.destroy();
+      await store.close();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeCountryName } from './normalize-country-name';
+
+describe('normalizeCountryName', () => {
+  it.each([
+    ['  Côte d’Ivoire ', "cote d'ivoire"],
+    ['Svalbard & Jan Mayen Islands', 'svalbard and jan mayen islands'],
+    ['U.S.A.', 'u s a'],
+    ['São\tTomé  and Príncipe', 'sao tome and principe'],
+    ['\t', ''],
+  ])('%j → %j', (value, key) => {
+    expect(normalizeCountryName(value)).toBe(key);
+  });
+});

@@ -1,0 +1,1 @@
+export { BRONZE_FIXTURES, bronzeFixtureBytes, bronzeFixturePath, type BronzeFixture } from './bronze-fixtures';

@@ -1,0 +1,249 @@
+import { createLayerHandler, LayerInvocationError, type LayerInvocationReport } from '@medallion/layer-runtime';
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { buildS3NotificationEvent } from '@medallion/s3-events';
+import { uploadStream } from '@medallion/s3-io';
+import { bronzeFixtureBytes, type BronzeFixture } from '@medallion/schemas/testing';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silverLayer, type SilverResult } from '../src';
+
+let lake: TestLake;
+let handler: (event: unknown) => Promise<LayerInvocationReport<SilverResult>>;
+const commands: string[] = [];
+
+beforeAll(async () => {
+  lake = await startTestLake();
+  lake.s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      commands.push(context.commandName ?? '');
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordCommands' },
+  );
+  handler = createLayerHandler(silverLayer, { s3: lake.s3 });
+});
+
+afterAll(async () => {
+  await lake.close();
+});
+
+/** Uploads a fixture to bronze/ and runs silver on its event. */
+async function ingest(fixture: BronzeFixture, key = `bronze/${fixture}`) {
+  const event = await lake.put(key, bronzeFixtureBytes(fixture));
+  const report = await handler(event);
+  const path = key.slice('bronze/'.length, -'.csv'.length);
+  return {
+    event,
+    result: report.results[0]!,
+    silver: await lake.text(`silver/${path}.csv`),
+    quarantine: await lake.text(`quarantine/${path}.csv`),
+    rejection: await lake.text(`quarantine/${path}.error.json`),
+  };
+}
+
+const HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n';
+
+describe('silver handler on bronze files', () => {
+  it('reads through a BOM and CRLF; IDs stay strings', async () => {
+    const { silver, quarantine, result } = await ingest('bom-crlf.csv');
+    expect(silver).toBe(`${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`);
+    expect(quarantine).toBeUndefined();
+    expect(result.counts).toEqual({ dataRecords: 2, silverRows: 2, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 });
+  });
+
+  it('keeps quoted commas, line breaks and quotes byte for byte', async () => {
+    const { silver } = await ingest('quoted-fields.csv');
+    expect(silver).toBe(`${HEADER}111,"Smith, John",France,Active,Europe\n112,"First line\nSecond line",India,Active,Asia\n113,"The ""Boss""",Peru,Active,South America\n`);
+  });
+
+  it('quarantines ragged records with their line and raw text, and counts blanks', async () => {
+    const { silver, quarantine, result } = await ingest('ragged-and-blank.csv');
+    expect(silver).toBe(`${HEADER}221,Ada,Kenya,Active,Africa\n224,Dee,Egypt,Active,Africa\n`);
+    expect(quarantine).toBe(
+      'Line,Reason,Raw Record\n' +
+        '3,column count: the record has 5 fields but the header has 4 columns,"222,Ben,Main St 1,Spain,Active"\n' +
+        '7,column count: the record has 2 fields but the header has 4 columns,"223,Cid"\n',
+    );
+    expect(result.counts).toEqual({ dataRecords: 7, silverRows: 2, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0 });
+    expect(result.outputKeys).toEqual(['silver/ragged-and-blank.csv', 'quarantine/ragged-and-blank.csv']);
+  });
+
+  it('quarantines records with an empty or blank Customer ID', async () => {
+    const { silver, quarantine, result } = await ingest('missing-id.csv');
+    expect(silver).toBe(`${HEADER}331,Eve,Ghana,Active,Africa\n332,Fay,Nepal,Active,Asia\n`);
+    expect(quarantine).toBe('Line,Reason,Raw Record\n3,Customer ID is empty,",No Id,Chile,Active"\n4,Customer ID is empty,"  \t ,Spaces Id,Peru,Active"\n');
+    expect(result.counts.dataRecords).toBe(result.counts.silverRows + result.counts.quarantinedRows + result.counts.blankRows);
+  });
+
+  it.each([
+    ['duplicate-header.csv', 'duplicate column "country" in the header'],
+    ['missing-country-header.csv', 'no country column (expected "Customer Country" or "Country")'],
+    ['empty.csv', 'empty object (0 bytes): no header'],
+    ['unclosed-quote.csv', 'not well-formed CSV: CSV_QUOTE_NOT_CLOSED at line 3'],
+  ] as const)('rejects %s whole: no silver object, a rejection record, bronze untouched', async (fixture, reason) => {
+    const { silver, quarantine, rejection, result, event } = await ingest(fixture);
+    const path = fixture.slice(0, -'.csv'.length);
+    expect(silver).toBeUndefined();
+    expect(quarantine).toBeUndefined();
+    const { Records } = event as { Records: Array<{ eventTime: string; s3: { object: { eTag: string } } }> };
+    expect(JSON.parse(rejection!)).toEqual({ bronzeKey: `bronze/${fixture}`, bronzeETag: Records[0]!.s3.object.eTag, eventTime: Records[0]!.eventTime, reason });
+    expect(result).toMatchObject({ rejected: reason, outputKeys: [`quarantine/${path}.error.json`] });
+    expect(Buffer.from((await lake.text(`bronze/${fixture}`)) ?? '', 'utf8')).toEqual(bronzeFixtureBytes(fixture));
+  });
+
+  it('writes a header-only silver table for a header-only file, and no quarantine object', async () => {
+    const { silver, quarantine, result } = await ingest('header-only.csv');
+    expect(silver).toBe(HEADER);
+    expect(quarantine).toBeUndefined();
+    expect(result.counts).toEqual({ dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 });
+  });
+
+  it('keeps leading zeros', async () => {
+    const { silver } = await ingest('leading-zero-ids.csv');
+    expect(silver).toBe(`${HEADER}01,Ida,USA,Active,North America\n0002,Jo,Canada,Active,North America\n00003,Kim,Mexico,Active,North America\n`);
+  });
+
+  it('maps country variants and keeps unknown countries as Others, counted', async () => {
+    const { silver, result } = await ingest('country-variants.csv');
+    expect(silver?.trimEnd().split('\n').slice(1).map((line) => line.slice(line.lastIndexOf(',') + 1))).toEqual([
+      'North America',
+      'North America',
+      'Europe',
+      'Africa',
+      'Asia',
+      'Asia',
+      'Europe',
+      'Others',
+      'Others',
+    ]);
+    expect(result.counts.unknownCountryRows).toBe(2);
+  });
+
+  it('keeps every row of duplicated customers and of every status (gold decides)', async () => {
+    expect((await ingest('duplicate-customers.csv')).result.counts.silverRows).toBe(4);
+    expect((await ingest('status-variants.csv')).result.counts.silverRows).toBe(11);
+  });
+
+  it("takes the original sample files' schema, keeping all columns and appending Region", async () => {
+    const { silver } = await ingest('datablist-schema.csv');
+    expect(silver).toBe(
+      'Index,Customer Id,First Name,Last Name,Company,City,Country,Phone 1,Phone 2,Email,Subscription Date,Website,Region\n' +
+        '1,aB3dE5f7G9h1J2k,Ana,Lima,Acme,Rio,Brazil,555-0100,555-0101,ana@example.com,2021-03-04,http://example.com,South America\n' +
+        '2,Zz9Yy8Xx7Ww6Vv5,Bo,Sato,Initech,Osaka,Libyan Arab Jamahiriya,555-0102,555-0103,bo@example.com,2022-05-06,http://example.org,Africa\n' +
+        '3,Qq1Ww2Ee3Rr4Tt5,Cy,Ng,"Globex, Inc",Bratislava,Slovakia (Slovak Republic),555-0104,555-0105,cy@example.net,2020-01-02,http://example.net,Europe\n',
+    );
+  });
+
+  it('does not crash on Windows-1252 bytes or formula-like cells', async () => {
+    expect((await ingest('windows-1252.csv')).result.counts.silverRows).toBe(1);
+    expect((await ingest('formula-injection.csv')).result.counts.silverRows).toBe(2);
+  });
+
+  it("records the bronze object's key, ETag, event time and sequencer on the silver object", async () => {
+    const { event } = await ingest('bom-crlf.csv', 'bronze/meta/São Paulo.csv');
+    const record = (event as { Records: Array<{ eventTime: string; s3: { object: { eTag: string; sequencer: string } } }> }).Records[0]!;
+    expect(await lake.metadata('silver/meta/São Paulo.csv')).toEqual({
+      'bronze-key': 'bronze%2Fmeta%2FS%C3%A3o%20Paulo.csv',
+      'bronze-etag': record.s3.object.eTag,
+      'bronze-event-time': record.eventTime,
+      'bronze-sequencer': record.s3.object.sequencer,
+    });
+  });
+
+  it('is idempotent: the same event twice gives byte-identical outputs', async () => {
+    const event = await lake.put('bronze/twice.csv', bronzeFixtureBytes('ragged-and-blank.csv'));
+    const first = await handler(event);
+    const silver = await lake.text('silver/twice.csv');
+    const quarantine = await lake.text('quarantine/twice.csv');
+    const second = await handler(event);
+    expect(second.results).toEqual(first.results);
+    expect(await lake.text('silver/twice.csv')).toBe(silver);
+    expect(await lake.text('quarantine/twice.csv')).toBe(quarantine);
+  });
+});
+
+describe('silver handler on S3 events', () => {
+  it('decodes keys exactly once and derives silver keys from the decoded key, in both event shapes', async () => {
+    const keys = ['bronze/customers 2024 (v2).csv', 'bronze/clientes_São Paulo.csv', 'bronze/a+b.csv', 'bronze/100% real.csv'];
+    for (const shape of ['s3-notification', 'eventbridge'] as const) {
+      const events = [];
+      for (const key of keys) events.push(await lake.put(key, bronzeFixtureBytes('bom-crlf.csv'), { shape }));
+      const reports = shape === 's3-notification'
+        ? [await handler({ Records: events.flatMap((e) => (e as { Records: unknown[] }).Records) })]
+        : await Promise.all(events.map((e) => handler(e)));
+      expect(reports.flatMap((r) => r.results.map((x) => x.outputKeys[0]))).toEqual([
+        'silver/customers 2024 (v2).csv',
+        'silver/clientes_São Paulo.csv',
+        'silver/a+b.csv',
+        'silver/100% real.csv',
+      ]);
+      for (const key of keys) expect(await lake.text(key.replace('bronze/', 'silver/'))).toBe(`${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`);
+    }
+  });
+
+  it('skips folder placeholders and non-CSV keys with no GetObject call and no error', async () => {
+    const placeholder = (await lake.put('bronze/2026-11/', '')) as { Records: unknown[] };
+    const text = (await lake.put('bronze/readme.txt', 'hello')) as { Records: unknown[] };
+    commands.length = 0;
+    const report = await handler({ Records: [...placeholder.Records, ...text.Records] });
+    expect(report).toEqual({
+      layer: 'silver',
+      results: [],
+      skipped: [
+        { key: 'bronze/2026-11/', reason: 'a folder placeholder' },
+        { key: 'bronze/readme.txt', reason: 'not a .csv object' },
+      ],
+    });
+    expect(commands).toEqual([]);
+  });
+
+  it('processes a real multipart upload (ObjectCreated:CompleteMultipartUpload) like a Put', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => `${String(i).padStart(6, '0')},Customer Number ${i} With A Rather Long Display Name Here,New Zealand,Active\n`);
+    const body = Buffer.from(`Customer ID,Customer Name,Customer Country,Subscription Status\n${rows.join('')}`);
+    expect(body.byteLength).toBeGreaterThan(8 * 1024 * 1024);
+    commands.length = 0;
+    const eTag = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'bronze/big.csv', contentType: 'text/csv' }, Readable.from([body]));
+    expect(commands).toEqual(['CreateMultipartUploadCommand', 'UploadPartCommand', 'UploadPartCommand', 'CompleteMultipartUploadCommand']);
+    const event = buildS3NotificationEvent({
+      eventName: 'ObjectCreated:CompleteMultipartUpload',
+      eventTime: '2026-11-29T13:00:00.000Z',
+      bucket: lake.bucket,
+      key: 'bronze/big.csv',
+      size: body.byteLength,
+      eTag,
+      sequencer: '00000000000000FFFF',
+    });
+    const report = await handler(event);
+    expect(report.results[0]?.counts).toEqual({ dataRecords: 100_000, silverRows: 100_000, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 });
+    const silver = await lake.text('silver/big.csv');
+    expect(silver?.length).toBe(body.byteLength + 100_000 * ',Oceania'.length + ',Region'.length);
+  });
+
+  it('processes every record: one failing object does not stop the other; the failure is thrown after the loop', async () => {
+    const missing = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T14:00:00.000Z', bucket: lake.bucket, key: 'bronze/vanished.csv', size: 10, eTag: 'x', sequencer: '01' });
+    const present = (await lake.put('bronze/present.csv', bronzeFixtureBytes('bom-crlf.csv'))) as { Records: unknown[] };
+    const error = await handler({ Records: [...missing.Records, ...present.Records] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LayerInvocationError);
+    expect((error as LayerInvocationError).failures).toEqual([{ key: 'bronze/vanished.csv', message: 'The specified key does not exist.' }]);
+    expect(await lake.text('silver/present.csv')).toBe(`${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`);
+  });
+
+  it('refuses keys outside bronze/ without writing anything (no recursion)', async () => {
+    await lake.put('silver/outside.csv', `${HEADER}1,A,France,Active,Europe\n`);
+    const before = await lake.keys();
+    const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T15:00:00.000Z', bucket: lake.bucket, key: 'silver/outside.csv', size: 1, eTag: 'x', sequencer: '02' });
+    const gold = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T15:00:00.000Z', bucket: lake.bucket, key: 'gold/customers_by_region.csv', size: 1, eTag: 'x', sequencer: '03' });
+    const report = await handler({ Records: [...event.Records, ...gold.Records] });
+    expect(report.skipped).toEqual([
+      { key: 'silver/outside.csv', reason: 'outside the input prefix bronze/' },
+      { key: 'gold/customers_by_region.csv', reason: 'outside the input prefix bronze/' },
+    ]);
+    expect(await lake.keys()).toEqual(before);
+  });
+
+  it("acknowledges S3's test event and does nothing", async () => {
+    const before = await lake.keys();
+    expect(await handler({ Service: 'Amazon S3', Event: 's3:TestEvent', Time: '2026-11-29T12:00:00.000Z', Bucket: lake.bucket })).toEqual({ layer: 'silver', results: [], skipped: [] });
+    expect(await lake.keys()).toEqual(before);
+  });
+});

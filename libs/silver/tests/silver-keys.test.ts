@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { silverKeysFor } from '../src';
+
+describe('silverKeysFor', () => {
+  it('derives silver, quarantine and rejection keys from the path under bronze/', () => {
+    expect(silverKeysFor('bronze/2026/customers 1.CSV', 'bronze/')).toEqual({
+      silver: 'silver/2026/customers 1.csv',
+      quarantine: 'quarantine/2026/customers 1.csv',
+      rejection: 'quarantine/2026/customers 1.error.json',
+    });
+  });
+
+  it('refuses a key outside the prefix', () => {
+    expect(() => silverKeysFor('silver/a.csv', 'bronze/')).toThrow('key silver/a.csv is outside bronze/');
+  });
+});

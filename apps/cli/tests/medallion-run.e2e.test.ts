@@ -1,0 +1,134 @@
+import { bronzeFixtureBytes, bronzeFixturePath } from '@medallion/schemas/testing';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastJsonLine, npmStart } from './run-medallion';
+
+/** Gold of data/, computed independently of medallion from the two sample files (latest record per ID). */
+const DATA_GOLD = [
+  { region: 'Africa', subscribedCustomers: 9, customerIds: ['001', '009', '017', '068', '092', '100', '108', '116', '124'] },
+  { region: 'Antarctica', subscribedCustomers: 8, customerIds: ['010', '018', '026', '050', '069', '077', '101', '117'] },
+  { region: 'Asia', subscribedCustomers: 12, customerIds: ['003', '027', '035', '043', '059', '070', '078', '086', '094', '102', '110', '118'] },
+  { region: 'Caribbean', subscribedCustomers: 10, customerIds: ['004', '012', '020', '028', '052', '079', '087', '103', '111', '119'] },
+  { region: 'Europe', subscribedCustomers: 10, customerIds: ['005', '021', '037', '045', '053', '072', '080', '104', '112', '120'] },
+  { region: 'North America', subscribedCustomers: 11, customerIds: ['006', '014', '038', '046', '073', '081', '089', '097', '105', '113', '121'] },
+  { region: 'Oceania', subscribedCustomers: 10, customerIds: ['007', '023', '031', '039', '047', '055', '063', '066', '098', '114'] },
+  { region: 'Others', subscribedCustomers: 1, customerIds: ['011'] },
+  { region: 'South America', subscribedCustomers: 12, customerIds: ['008', '016', '032', '040', '048', '056', '060', '064', '067', '075', '099', '123'] },
+];
+
+let scratch: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'medallion-e2e-'));
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+}
+
+describe('npm start (medallion run) on data/', () => {
+  it('prints the gold table readably and a summary, exit 0', async () => {
+    const { code, stdout } = await npmStart([]);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('Gold: customers by region (gold/customers_by_region.csv)');
+    for (const row of DATA_GOLD) {
+      const shown = row.customerIds.length > 8 ? `${row.customerIds.slice(0, 8).join(', ')}, … (+${row.customerIds.length - 8} more)` : row.customerIds.join(', ');
+      expect(lines.some((line) => new RegExp(`^│ ${row.region} +│ ${row.subscribedCustomers} +│ \\[${shown.replace(/[()+[\]]/g, '\\$&')}\\] +│$`).test(line))).toBe(true);
+    }
+    expect(stdout).toMatch(/\n2 file\(s\): 129 bronze rows → 129 silver, 0 quarantined, 0 blank; 1 with an unknown country; 0 file\(s\) rejected\. \d+\.\d s\.\n$/);
+  });
+
+  it('with --json prints the exact gold table and counts as the last stdout line, logs on stderr only', async () => {
+    const { code, stdout } = await npmStart(['--json', '--lake-dir', join(scratch, 'lake-json')]);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(lastJsonLine(stdout)).toEqual({
+      gold: DATA_GOLD,
+      counts: { files: 2, bronzeRows: 129, silverRows: 129, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 1, rejectedFiles: 0 },
+    });
+  });
+});
+
+describe('npm start -- --json --out DIR FILE...', () => {
+  it('processes the named files in order, exports the lake, and exits 1 because one file was rejected', async () => {
+    const out = join(scratch, 'out-mixed');
+    const fixtures = ['quoted-fields.csv', 'ragged-and-blank.csv', 'duplicate-header.csv', 'leading-zero-ids.csv', 'duplicate-customers.csv', 'datablist-schema.csv'] as const;
+    const { code, stdout, stderr } = await npmStart(['--json', '--out', out, '--lake-dir', join(scratch, 'lake-mixed'), ...fixtures.map(bronzeFixturePath)]);
+    expect(code).toBe(1);
+    expect(lastJsonLine(stdout)).toEqual({
+      gold: [
+        { region: 'Africa', subscribedCustomers: 3, customerIds: ['221', '224', 'Zz9Yy8Xx7Ww6Vv5'] },
+        { region: 'Asia', subscribedCustomers: 1, customerIds: ['112'] },
+        { region: 'Europe', subscribedCustomers: 3, customerIds: ['111', '1401', 'Qq1Ww2Ee3Rr4Tt5'] },
+        { region: 'North America', subscribedCustomers: 3, customerIds: ['00003', '0002', '01'] },
+        { region: 'South America', subscribedCustomers: 2, customerIds: ['113', 'aB3dE5f7G9h1J2k'] },
+      ],
+      counts: { files: 6, bronzeRows: 20, silverRows: 15, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0, rejectedFiles: 1 },
+    });
+    expect(stderr).toContain('rejected bronze/duplicate-header.csv: duplicate column "country" in the header');
+    expect(await filesUnder(out)).toEqual([
+      ...fixtures.map((f) => `bronze/${f}`).sort(),
+      'gold/customers_by_region.csv',
+      'quarantine/duplicate-header.error.json',
+      'quarantine/ragged-and-blank.csv',
+      ...fixtures.filter((f) => f !== 'duplicate-header.csv').map((f) => `silver/${f}`).sort(),
+    ]);
+    for (const fixture of fixtures) expect(readFileSync(join(out, 'bronze', fixture))).toEqual(bronzeFixtureBytes(fixture));
+    expect(readFileSync(join(out, 'silver/quoted-fields.csv'), 'utf8')).toBe(
+      'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n111,"Smith, John",France,Active,Europe\n112,"First line\nSecond line",India,Active,Asia\n113,"The ""Boss""",Peru,Active,South America\n',
+    );
+    expect(readFileSync(join(out, 'quarantine/ragged-and-blank.csv'), 'utf8')).toBe(
+      'Line,Reason,Raw Record\n3,column count: the record has 5 fields but the header has 4 columns,"222,Ben,Main St 1,Spain,Active"\n7,column count: the record has 2 fields but the header has 4 columns,"223,Cid"\n',
+    );
+    expect(JSON.parse(readFileSync(join(out, 'quarantine/duplicate-header.error.json'), 'utf8'))).toMatchObject({
+      bronzeKey: 'bronze/duplicate-header.csv',
+      reason: 'duplicate column "country" in the header',
+    });
+    expect(readFileSync(join(out, 'gold/customers_by_region.csv'), 'utf8')).toBe(
+      'Region,Subscribed Customers,Customer IDs\nAfrica,3,"[221, 224, Zz9Yy8Xx7Ww6Vv5]"\nAsia,1,[112]\nEurope,3,"[111, 1401, Qq1Ww2Ee3Rr4Tt5]"\nNorth America,3,"[00003, 0002, 01]"\nSouth America,2,"[113, aB3dE5f7G9h1J2k]"\n',
+    );
+  });
+
+  it('gives the same result with EventBridge-shaped events, exit 0 when nothing is rejected', async () => {
+    const out = join(scratch, 'out-eventbridge');
+    const { code, stdout } = await npmStart(['--json', '--event-shape', 'eventbridge', '--out', out, '--lake-dir', join(scratch, 'lake-eb'), bronzeFixturePath('header-only.csv'), bronzeFixturePath('status-variants.csv')]);
+    expect(code).toBe(0);
+    expect(lastJsonLine(stdout)).toEqual({
+      gold: [{ region: 'Europe', subscribedCustomers: 8, customerIds: ['1301', '1302', '1303', '1304', '1305', '1309', '1310', '1311'] }],
+      counts: { files: 2, bronzeRows: 11, silverRows: 11, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0 },
+    });
+    expect(readFileSync(join(out, 'silver/header-only.csv'), 'utf8')).toBe('Customer ID,Customer Name,Customer Country,Subscription Status,Region\n');
+    expect(existsSync(join(out, 'quarantine'))).toBe(false);
+  });
+});
+
+describe('npm start: bad arguments', () => {
+  it('exits 2 on an unknown option, saying so', async () => {
+    const { code, stderr, stdout } = await npmStart(['--nope']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("error: unknown option '--nope'");
+    expect(stdout).toBe('');
+  });
+
+  it('exits 2 on a FILE that does not exist, saying what to do', async () => {
+    const { code, stderr } = await npmStart(['no/such/file.csv']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('error: FILE no/such/file.csv does not exist or is not a file; give paths to CSV files');
+  });
+
+  it('prints help and exits 0 with --help', async () => {
+    const { code, stdout } = await npmStart(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: medallion run [options] [FILE...]');
+    expect(stdout).toContain('--out <DIR>');
+  });
+});

@@ -1,0 +1,36 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** The deployable bundle, built by this project's `build` target (the test target depends on it). */
+const BUNDLE = fileURLToPath(new URL('../../../dist/apps/gold-lambda/index.mjs', import.meta.url));
+
+let lake: TestLake;
+
+beforeAll(async () => {
+  lake = await startTestLake();
+  Object.assign(process.env, {
+    MEDALLION_S3_ENDPOINT: lake.store.endpoint,
+    AWS_ACCESS_KEY_ID: lake.store.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: lake.store.credentials.secretAccessKey,
+    AWS_REGION: 'us-east-1',
+  });
+});
+
+afterAll(async () => {
+  await lake.close();
+});
+
+describe('the gold Lambda bundle', () => {
+  it('is one ESM file that exports handler and recomputes gold on a real EventBridge event', async () => {
+    expect(statSync(BUNDLE).size).toBeGreaterThan(0);
+    const { handler } = (await import(BUNDLE)) as { handler: (event: unknown, context?: unknown) => Promise<unknown> };
+    const body = 'Customer Id,Country,Subscription Status,Region\n001,Peru,Active,South America\n002,Peru,Inactive,South America\n';
+    await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: 'silver/one.csv', Body: body }));
+    const event = await lake.put('silver/one.csv', body, { shape: 'eventbridge' });
+    await handler(event);
+    expect(await lake.text('gold/customers_by_region.csv')).toBe('Region,Subscribed Customers,Customer IDs\nSouth America,1,[001]\n');
+  });
+});

@@ -1,0 +1,65 @@
+import { parseObjectEvents } from '@medallion/s3-events';
+import { describe, expect, it } from 'vitest';
+import { EventRouter } from '../src';
+
+const change = (key: string, eventName = 'ObjectCreated:Put') => ({ eventName, bucket: 'lake', key, size: 3, eTag: 'abc' });
+
+describe('EventRouter', () => {
+  it('delivers created .csv objects to the routes whose prefix matches, as real S3 notifications', async () => {
+    const seen: unknown[] = [];
+    const router = new EventRouter([{ name: 'silver', inputPrefix: 'bronze/', concurrency: 1, handler: async (event) => seen.push(event) }]);
+    router.publish(change('bronze/a b.csv'));
+    router.publish(change('bronze/notes.txt'));
+    router.publish(change('silver/a b.csv'));
+    router.publish(change('bronze/a b.csv', 'ObjectRemoved:Delete'));
+    await router.idle();
+    expect(seen).toHaveLength(1);
+    expect(parseObjectEvents(seen[0])).toEqual([
+      { source: 's3-notification', eventName: 'ObjectCreated:Put', eventTime: expect.any(String), bucket: 'lake', key: 'bronze/a b.csv', size: 3, eTag: 'abc', sequencer: '000000000000000001' },
+    ]);
+    expect((seen[0] as { Records: Array<{ s3: { object: { key: string } } }> }).Records[0]!.s3.object.key).toBe('bronze/a+b.csv');
+  });
+
+  it('gives every event a strictly later time and a higher sequencer', async () => {
+    const events: unknown[] = [];
+    const router = new EventRouter([{ name: 'x', inputPrefix: '', concurrency: 4, handler: async (event) => events.push(event) }], 'eventbridge');
+    for (let i = 0; i < 50; i++) router.publish(change(`k${i}.csv`));
+    await router.idle();
+    const parsed = events.flatMap(parseObjectEvents);
+    for (let i = 1; i < parsed.length; i++) {
+      expect(Date.parse(parsed[i]!.eventTime)).toBeGreaterThan(Date.parse(parsed[i - 1]!.eventTime));
+      expect(parsed[i]!.sequencer! > parsed[i - 1]!.sequencer!).toBe(true);
+    }
+    expect(parsed.map((e) => e.source)).toEqual(Array(50).fill('eventbridge'));
+  });
+
+  it('never runs a route above its concurrency, and records failures without stopping', async () => {
+    let running = 0;
+    let peak = 0;
+    const router = new EventRouter([
+      {
+        name: 'gold',
+        inputPrefix: 'silver/',
+        concurrency: 1,
+        handler: async (event) => {
+          running++;
+          peak = Math.max(peak, running);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          running--;
+          if (parseObjectEvents(event)[0]!.key === 'silver/2.csv') throw new Error('boom');
+          return 'ok';
+        },
+      },
+    ]);
+    for (let i = 0; i < 5; i++) router.publish(change(`silver/${i}.csv`));
+    await router.idle();
+    expect(peak).toBe(1);
+    expect(router.deliveries.map((d) => [d.key, d.result ?? d.error?.message])).toEqual([
+      ['silver/0.csv', 'ok'],
+      ['silver/1.csv', 'ok'],
+      ['silver/2.csv', 'boom'],
+      ['silver/3.csv', 'ok'],
+      ['silver/4.csv', 'ok'],
+    ]);
+  });
+});

@@ -1,0 +1,74 @@
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createS3Client, listObjects, openObject, putObject, uploadStream } from '../src';
+
+let lake: TestLake;
+
+beforeAll(async () => {
+  lake = await startTestLake();
+});
+
+afterAll(async () => {
+  await lake.close();
+});
+
+describe('createS3Client', () => {
+  it('uses path style and computes checksums only when required for a custom endpoint', async () => {
+    const client = createS3Client({ endpoint: 'http://127.0.0.1:9', region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    expect(client.config.forcePathStyle).toBe(true);
+    expect(await client.config.requestChecksumCalculation()).toBe('WHEN_REQUIRED');
+    expect(await client.config.responseChecksumValidation()).toBe('WHEN_REQUIRED');
+    expect(await client.config.region()).toBe('eu-west-1');
+  });
+
+  it('keeps the SDK defaults for Amazon S3', async () => {
+    const client = createS3Client({ endpoint: undefined, region: 'us-east-1' });
+    expect(client.config.forcePathStyle).toBe(false);
+    expect(await client.config.requestChecksumCalculation()).toBe('WHEN_SUPPORTED');
+  });
+});
+
+describe('object streams', () => {
+  it('uploads a stream and reads back the same bytes, ETag and metadata', async () => {
+    const bytes = Buffer.from('Customer ID,Country\n001,Brazil\n', 'utf8');
+    const eTag = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'silver/a.csv', contentType: 'text/csv', metadata: { 'bronze-sequencer': '01' } }, Readable.from([bytes]));
+    const opened = await openObject(lake.s3, lake.bucket, 'silver/a.csv');
+    expect(await text(opened.body)).toBe(bytes.toString('utf8'));
+    expect(opened).toMatchObject({ eTag, contentLength: bytes.byteLength, metadata: { 'bronze-sequencer': '01' } });
+    expect(eTag).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('creates no object when the upload is aborted', async () => {
+    const controller = new AbortController();
+    const body = new Readable({ read() {} });
+    body.push('partial,');
+    const upload = uploadStream(lake.s3, { bucket: lake.bucket, key: 'silver/aborted.csv', contentType: 'text/csv' }, body, controller.signal);
+    controller.abort();
+    await expect(upload).rejects.toThrow();
+    expect(await lake.text('silver/aborted.csv')).toBeUndefined();
+  });
+
+  it('puts a small object in one request', async () => {
+    await putObject(lake.s3, { bucket: lake.bucket, key: 'gold/x.csv', contentType: 'text/csv' }, 'Region\n');
+    expect(await lake.text('gold/x.csv')).toBe('Region\n');
+  });
+
+  it('throws NoSuchKey for a missing object', async () => {
+    await expect(openObject(lake.s3, lake.bucket, 'nope.csv')).rejects.toMatchObject({ name: 'NoSuchKey' });
+  });
+});
+
+describe('listObjects', () => {
+  it('lists every object under a prefix across pages, in key order', async () => {
+    const keys = Array.from({ length: 1005 }, (_, i) => `page/${String(i).padStart(4, '0')}.csv`);
+    for (let start = 0; start < keys.length; start += 100) {
+      await Promise.all(keys.slice(start, start + 100).map((key) => putObject(lake.s3, { bucket: lake.bucket, key, contentType: 'text/csv' }, 'x')));
+    }
+    const listed = [];
+    for await (const item of listObjects(lake.s3, lake.bucket, 'page/')) listed.push(item);
+    expect(listed.map((item) => item.key)).toEqual(keys);
+    expect(listed[0]).toEqual({ key: 'page/0000.csv', eTag: '9dd4e461268c8034f5c8564e155c67a6', size: 1 });
+  });
+});

@@ -1,7 +1,6 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- s3rver ships no types; the reference makes ours visible to every project that compiles this file
 /// <reference path="./s3rver.d.ts" />
 import { S3Client } from '@aws-sdk/client-s3';
-import { createS3Client } from '@medallion/s3-io';
 import S3rver from 's3rver';
 
 /** An object-level change seen by the local store, before it is shaped like an AWS event. */
@@ -77,7 +76,16 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   return {
     endpoint,
     credentials: CREDENTIALS,
-    createClient: () => createS3Client({ endpoint, region: 'us-east-1', credentials: CREDENTIALS }),
+    createClient: () =>
+      new S3Client({
+        endpoint,
+        region: 'us-east-1',
+        credentials: CREDENTIALS,
+        forcePathStyle: true,
+        // s3rver stores the SDK's default aws-chunked checksum framing as object bytes.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
     onObjectChange(listener) {
       const onEvent = (event: { Records: Array<{ eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string } } }> }): void => {
         for (const record of event.Records) {

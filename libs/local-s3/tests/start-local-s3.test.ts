@@ -1,5 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { uploadStream } from '@medallion/s3-io';
+import { Upload } from '@aws-sdk/lib-storage';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ describe('startLocalS3', () => {
       expect(store.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       await s3.send(new PutObjectCommand({ Bucket: 'lake', Key: 'bronze/a b.csv', Body: 'abc' }));
       const big = Buffer.alloc(9 * 1024 * 1024, 'x');
-      await uploadStream(s3, { bucket: 'lake', key: 'bronze/big.csv', contentType: 'text/csv' }, Readable.from([big]));
+      await new Upload({ client: s3, params: { Bucket: 'lake', Key: 'bronze/big.csv', Body: Readable.from([big]) }, partSize: 8 * 1024 * 1024 }).done();
       expect(changes).toEqual([
         { eventName: 'ObjectCreated:Put', bucket: 'lake', key: 'bronze/a b.csv', size: 3, eTag: '900150983cd24fb0d6963f7d28e17f72' },
         { eventName: 'ObjectCreated:CompleteMultipartUpload', bucket: 'lake', key: 'bronze/big.csv', size: big.byteLength, eTag: expect.stringMatching(/^[0-9a-f]{32}/) },

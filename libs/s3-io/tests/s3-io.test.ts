@@ -42,7 +42,7 @@ describe('object streams', () => {
 
   it('creates no object when the upload is aborted', async () => {
     const controller = new AbortController();
-    const body = new Readable({ read() {} });
+    const body = new Readable({ read: () => undefined });
     body.push('partial,');
     const upload = uploadStream(lake.s3, { bucket: lake.bucket, key: 'silver/aborted.csv', contentType: 'text/csv' }, body, controller.signal);
     controller.abort();

@@ -31,11 +31,13 @@ const depConstraints = [
     bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', '@aws-sdk/*'],
   },
   { sourceTag: 'type:local', onlyDependOnLibsWithTags: ['type:io', 'type:domain'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:io', 'type:domain'] },
   // Layer libs of one scope never import another layer's lib.
   { sourceTag: 'scope:silver', onlyDependOnLibsWithTags: ['scope:silver', 'scope:shared'] },
   { sourceTag: 'scope:gold', onlyDependOnLibsWithTags: ['scope:gold', 'scope:shared'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:local', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
 ];
 
 export default [

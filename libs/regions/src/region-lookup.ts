@@ -14,6 +14,11 @@ export interface CountryMatch {
 
 let table: Map<string, CountryMatch> | undefined;
 
+/** Raw cell → result, since a file repeats a few hundred country spellings over millions of rows. */
+const recentLookups = new Map<string, CountryMatch | undefined>();
+/** Bound on {@link recentLookups} (entries), so that a file of unique garbage cannot grow memory. */
+const RECENT_LOOKUPS_LIMIT = 10_000;
+
 /**
  * Builds the lookup table once, on first use (nothing is done at import, to keep Lambda cold
  * starts short): every ISO 3166-1 country and territory of the `world-countries` dataset
@@ -67,6 +72,14 @@ function regionTable(): Map<string, CountryMatch> {
  * @returns the match, or `undefined` when the value names no known country (blank included).
  */
 export function lookupCountry(value: string): CountryMatch | undefined {
+  if (recentLookups.has(value)) return recentLookups.get(value);
+  const match = lookupUncached(value);
+  if (recentLookups.size >= RECENT_LOOKUPS_LIMIT) recentLookups.clear();
+  recentLookups.set(value, match);
+  return match;
+}
+
+function lookupUncached(value: string): CountryMatch | undefined {
   const key = normalizeCountryName(value);
   if (!key) return undefined;
   const lookup = regionTable();

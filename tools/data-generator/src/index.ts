@@ -1,0 +1,1 @@
+export { DATABLIST_HEADER, generateCustomerRows } from './generate-customers';

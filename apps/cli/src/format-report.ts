@@ -13,7 +13,11 @@ const IDS_ON_SCREEN = 8;
  * @returns the text, ending with a newline.
  */
 export function formatReport(summary: RunSummary, problems: RunProblems, elapsedMs: number): string {
-  const table = new Table({ head: ['Region', 'Subscribed Customers', 'Customer IDs'], style: { head: [], border: [] } });
+  const table = new Table({
+    head: ['Region', 'Subscribed Customers', 'Customer IDs'],
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   for (const row of summary.gold) {
     const ids = row.customerIds;
     const shown = ids.slice(0, IDS_ON_SCREEN).join(', ') + (ids.length > IDS_ON_SCREEN ? `, … (+${ids.length - IDS_ON_SCREEN} more)` : '');

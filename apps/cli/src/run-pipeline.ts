@@ -1,4 +1,4 @@
-import { EventRouter, startLocalS3, type EventShape } from '@medallion/local-s3';
+import { EventRouter, localS3Environment, startLocalS3, type EventShape } from '@medallion/local-s3';
 import { uploadStream } from '@medallion/s3-io';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -52,12 +52,7 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
   await mkdir(options.lakeDir, { recursive: true });
   const lake = await startLocalS3({ directory: options.lakeDir, buckets: [options.bucket] });
   try {
-    Object.assign(process.env, {
-      MEDALLION_S3_ENDPOINT: lake.endpoint,
-      AWS_ACCESS_KEY_ID: lake.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: lake.credentials.secretAccessKey,
-      AWS_REGION: 'us-east-1',
-    });
+    Object.assign(process.env, localS3Environment(lake));
     const s3 = lake.createClient();
     const router = new EventRouter(LAKE_LAYERS, options.eventShape);
     lake.onObjectChange((change) => router.publish(change));

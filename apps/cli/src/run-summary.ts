@@ -1,4 +1,3 @@
-import type { GoldResult } from '@medallion/gold';
 import type { LayerInvocationReport } from '@medallion/layer-runtime';
 import type { Delivery } from '@medallion/local-s3';
 import type { GoldRow } from '@medallion/schemas';
@@ -69,9 +68,4 @@ export function summarizeRun(files: number, deliveries: readonly Delivery[], gol
     counts,
   };
   return { summary, problems: { rejections, failures } };
-}
-
-/** Type guard kept beside the summary: a gold delivery's result. */
-export function goldResultsOf(deliveries: readonly Delivery[]): GoldResult[] {
-  return deliveries.flatMap((delivery) => (delivery.route === 'gold' && !delivery.error ? (delivery.result as LayerInvocationReport<GoldResult>).results : []));
 }

@@ -1,4 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { localS3Environment } from '@medallion/local-s3';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +12,7 @@ let lake: TestLake;
 
 beforeAll(async () => {
   lake = await startTestLake();
-  Object.assign(process.env, {
-    MEDALLION_S3_ENDPOINT: lake.store.endpoint,
-    AWS_ACCESS_KEY_ID: lake.store.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: lake.store.credentials.secretAccessKey,
-    AWS_REGION: 'us-east-1',
-  });
+  Object.assign(process.env, localS3Environment(lake.store));
 });
 
 afterAll(async () => {

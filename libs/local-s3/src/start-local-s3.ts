@@ -107,3 +107,19 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     },
   };
 }
+
+/**
+ * The environment variables with which a layer handler (as deployed: it creates its S3 client from
+ * the environment) reaches this store instead of Amazon S3.
+ *
+ * @param store - the running store.
+ * @returns `MEDALLION_S3_ENDPOINT`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_REGION`.
+ */
+export function localS3Environment(store: LocalS3): Record<string, string> {
+  return {
+    MEDALLION_S3_ENDPOINT: store.endpoint,
+    AWS_ACCESS_KEY_ID: store.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: store.credentials.secretAccessKey,
+    AWS_REGION: 'us-east-1',
+  };
+}

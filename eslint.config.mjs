@@ -10,6 +10,8 @@ const depConstraints = [
     bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
   },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local'] },
+  // The CDK app deploys the bundles Nx built; it imports no Lambda code.
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain'] },
   {
     sourceTag: 'type:layer',
     onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain'],
@@ -37,6 +39,7 @@ const depConstraints = [
   { sourceTag: 'scope:gold', onlyDependOnLibsWithTags: ['scope:gold', 'scope:shared'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:local', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
 ];
 
@@ -69,6 +72,7 @@ export default [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:local', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:io', 'type:domain'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain'] },
           ],
         },
       ],

@@ -1,0 +1,86 @@
+import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Match, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { LayerFunction } from '../constructs/layer-function';
+import type { LayerSpec } from '../lake-layout';
+import { lakeBucketExportName } from './storage-stack';
+
+/** Props of {@link LayerStack}. */
+export interface LayerStackProps extends StackProps {
+  /** What the layer reads, writes and is triggered by, and its sizing. */
+  readonly layer: LayerSpec;
+  /** Deployment stage: the lake bucket's name is imported from the storage stack's export for it. */
+  readonly stage: string;
+  /** Folder of the layer's Nx-built bundle. */
+  readonly codeDirectory: string;
+}
+
+/**
+ * One layer, deployable alone by the team that owns it: its function ({@link LayerFunction}:
+ * runtime, DLQ, log group, alarms), an EventBridge rule that fires it for `.csv` objects created
+ * under its input prefix, and an IAM policy that allows exactly its prefixes: GetObject on what it
+ * reads, PutObject and AbortMultipartUpload on what it writes, ListBucket only with an `s3:prefix`
+ * condition on what it lists. The bucket is referenced by name, so deploying this stack never
+ * touches the storage stack or another layer.
+ */
+export class LayerStack extends Stack {
+  readonly layerFunction: LayerFunction;
+  readonly rule: Rule;
+
+  constructor(scope: Construct, id: string, props: LayerStackProps) {
+    super(scope, id, props);
+    const { layer } = props;
+    const exportName = lakeBucketExportName(props.stage);
+    const lakeBucketName = Fn.importValue(exportName);
+    const bucket: IBucket = Bucket.fromBucketName(this, 'Lake', lakeBucketName);
+    this.layerFunction = new LayerFunction(this, 'Layer', {
+      layerName: layer.name,
+      codeDirectory: props.codeDirectory,
+      memorySize: layer.memorySize,
+      timeout: layer.timeout,
+      reservedConcurrency: layer.reservedConcurrency,
+    });
+    const fn = this.layerFunction.function;
+    if (layer.readPrefixes.length > 0) {
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: layer.readPrefixes.map((p) => bucket.arnForObjects(`${p}*`)) }));
+    }
+    if (layer.writePrefixes.length > 0) {
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: layer.writePrefixes.map((p) => bucket.arnForObjects(`${p}*`)) }),
+      );
+    }
+    if (layer.listPrefixes.length > 0) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': layer.listPrefixes.flatMap((p) => [p, `${p}*`]) } },
+        }),
+      );
+    }
+    for (const prefix of [...layer.readPrefixes, ...layer.writePrefixes]) {
+      Validations.of(fn.role!).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${exportName}/${prefix}*]`,
+        reason: `Object ARNs under one prefix (${prefix}*): the layer reads or writes any object key below its own prefix and nothing else.`,
+      });
+    }
+    this.rule = new Rule(this, 'ObjectCreatedRule', {
+      description: `medallion ${layer.name}: .csv objects created under ${layer.inputPrefix}`,
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: {
+          bucket: { name: [lakeBucketName] },
+          object: { key: [...Match.wildcard(`${layer.inputPrefix}*.csv`), ...Match.wildcard(`${layer.inputPrefix}*.CSV`)] },
+        },
+      },
+      targets: [new LambdaTarget(fn, { deadLetterQueue: this.layerFunction.deadLetterQueue, retryAttempts: 4, maxEventAge: Duration.hours(2) })],
+    });
+    new CfnOutput(this, 'FunctionName', { value: fn.functionName });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.layerFunction.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.layerFunction.alarmTopic.topicArn, description: 'Subscribe to be told of errors and dead letters' });
+  }
+}

@@ -1,0 +1,101 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from './test-app';
+
+let silver: Template;
+let gold: Template;
+
+beforeAll(() => {
+  const { stacks } = testApp();
+  silver = Template.fromStack(stacks.layers['silver']!);
+  gold = Template.fromStack(stacks.layers['gold']!);
+});
+
+/** The S3 part of a layer's role policy, with ARNs flattened to `arn:…:s3:::<bucket>/<prefix>*`. */
+function s3Statements(template: Template): unknown[] {
+  const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+  const flatten = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(flatten);
+    const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+    if (join) return join[1].map((part) => (typeof part === 'string' ? part : (part as { 'Fn::ImportValue'?: string; Ref?: string })['Fn::ImportValue'] ?? `<${(part as { Ref?: string }).Ref}>`)).join('');
+    return value;
+  };
+  return policies
+    .flatMap((policy) => (policy as { Properties: { PolicyDocument: { Statement: Array<{ Action: unknown; Resource: unknown; Condition?: unknown }> } } }).Properties.PolicyDocument.Statement)
+    .filter((statement) => JSON.stringify(statement.Action).includes('s3:'))
+    .map((statement) => ({ Action: statement.Action, Resource: flatten(statement.Resource), ...(statement.Condition ? { Condition: statement.Condition } : {}) }));
+}
+
+describe('silver layer stack', () => {
+  it('runs the Nx-built bundle on Node.js 22, arm64, sized as documented', () => {
+    silver.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      MemorySize: 1769,
+      Timeout: 300,
+      Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'medallion', POWERTOOLS_LOG_LEVEL: 'INFO', MEDALLION_LAYER: 'silver' } },
+    });
+    expect(silver.findResources('AWS::Lambda::Function')).not.toHaveProperty('ReservedConcurrentExecutions');
+  });
+
+  it('fires only for .csv objects created under bronze/ in the lake bucket', () => {
+    silver.resourceCountIs('AWS::Events::Rule', 1);
+    silver.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.s3'],
+        'detail-type': ['Object Created'],
+        detail: { bucket: { name: [{ 'Fn::ImportValue': 'medallion-test-lake-bucket-name' }] }, object: { key: [{ wildcard: 'bronze/*.csv' }, { wildcard: 'bronze/*.CSV' }] } },
+      },
+      Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 4 } })],
+    });
+  });
+
+  it('retries twice, then sends the failed event to its dead-letter queue, which is alarmed', () => {
+    silver.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 21600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] } } },
+    });
+    silver.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+    silver.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    silver.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda', Threshold: 1 });
+    silver.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1 });
+    silver.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('may read bronze/* and write silver/* and quarantine/*, nothing else in S3', () => {
+    expect(s3Statements(silver)).toEqual([
+      { Action: 's3:GetObject', Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/bronze/*' },
+      {
+        Action: ['s3:AbortMultipartUpload', 's3:PutObject'],
+        Resource: ['arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/quarantine/*', 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*'],
+      },
+    ]);
+    silver.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+  });
+});
+
+describe('gold layer stack', () => {
+  it('runs one invocation at a time', () => {
+    gold.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 1, Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 600 });
+  });
+
+  it('fires only for .csv objects created under silver/', () => {
+    gold.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ detail: Match.objectLike({ object: { key: [{ wildcard: 'silver/*.csv' }, { wildcard: 'silver/*.CSV' }] } }) }),
+    });
+  });
+
+  it('may list silver/, read silver/* and write gold/*, nothing else in S3', () => {
+    expect(s3Statements(gold)).toEqual([
+      { Action: 's3:GetObject', Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*' },
+      { Action: ['s3:AbortMultipartUpload', 's3:PutObject'], Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/gold/*' },
+      {
+        Action: 's3:ListBucket',
+        Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name',
+        Condition: { StringLike: { 's3:prefix': ['silver/', 'silver/*'] } },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,24 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addMedallionStacks, CDK_FEATURE_FLAGS, type MedallionStacks } from '../src/medallion-app';
+
+/** Stand-in bundles (one `index.mjs` per layer project) so stack tests do not need a build. */
+export function fakeBundles(contents: Record<string, string> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'medallion-bundles-'));
+  for (const project of ['silver-lambda', 'gold-lambda']) {
+    mkdirSync(join(root, project));
+    writeFileSync(join(root, project, 'index.mjs'), contents[project] ?? `export const handler = async () => '${project}';\n`);
+  }
+  return root;
+}
+
+/** A new app with medallion's stacks for stage `test`, cdk-nag's AwsSolutions pack on, its cloud assembly inside the repo's dist/. */
+export function testApp(bundlesDirectory = fakeBundles()): { app: App; stacks: MedallionStacks } {
+  const app = new App({ context: { ...CDK_FEATURE_FLAGS }, outdir: mkdtempSync(join(tmpdir(), 'medallion-cdk-out-')) });
+  const stacks = addMedallionStacks(app, { stage: 'test', env: {}, bundlesDirectory });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stacks };
+}

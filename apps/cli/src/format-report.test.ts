@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatReport } from './format-report';
+import { formatProblems, formatReport } from './format-report';
 
 describe('formatReport', () => {
-  it('shortens long ID lists on screen and lists problems under the summary', () => {
+  it('shortens long ID lists on screen and ends with the counts', () => {
     const ids = Array.from({ length: 10 }, (_, i) => String(i));
     const text = formatReport(
       {
         gold: [{ region: 'Europe', subscribedCustomers: 10, customerIds: ids }],
         counts: { files: 2, bronzeRows: 12, silverRows: 10, quarantinedRows: 1, blankRows: 1, unknownCountryRows: 0, rejectedFiles: 1 },
       },
-      { rejections: [{ key: 'bronze/x.csv', reason: 'empty object (0 bytes): no header' }], failures: [{ layer: 'gold', key: 'silver/y.csv', message: 'boom' }] },
       1234,
     );
     expect(text.split('\n')).toEqual([
@@ -20,9 +19,14 @@ describe('formatReport', () => {
       '└────────┴──────────────────────┴───────────────────────────────────────┘',
       '',
       '2 file(s): 12 bronze rows → 10 silver, 1 quarantined, 1 blank; 0 with an unknown country; 1 file(s) rejected. 1.2 s.',
-      'rejected bronze/x.csv: empty object (0 bytes): no header',
-      'FAILED gold on silver/y.csv: boom',
       '',
     ]);
+  });
+
+  it('lists problems one a line', () => {
+    expect(formatProblems({ rejections: [{ key: 'bronze/x.csv', reason: 'empty object (0 bytes): no header' }], failures: [{ layer: 'gold', key: 'silver/y.csv', message: 'boom' }] })).toBe(
+      'rejected bronze/x.csv: empty object (0 bytes): no header\nFAILED gold on silver/y.csv: boom\n',
+    );
+    expect(formatProblems({ rejections: [], failures: [] })).toBe('');
   });
 });

@@ -5,14 +5,13 @@ import type { RunProblems, RunSummary } from './run-summary';
 const IDS_ON_SCREEN = 8;
 
 /**
- * Formats the gold table and the run's counts for a person reading a terminal.
+ * Formats the gold table and the run's counts for a person reading a terminal (stdout).
  *
  * @param summary - the run summary.
- * @param problems - rejections and failures.
  * @param elapsedMs - wall time of the run in milliseconds.
  * @returns the text, ending with a newline.
  */
-export function formatReport(summary: RunSummary, problems: RunProblems, elapsedMs: number): string {
+export function formatReport(summary: RunSummary, elapsedMs: number): string {
   const table = new Table({
     head: ['Region', 'Subscribed Customers', 'Customer IDs'],
     style: { head: [], border: [] },
@@ -30,8 +29,19 @@ export function formatReport(summary: RunSummary, problems: RunProblems, elapsed
     '',
     `${c.files} file(s): ${c.bronzeRows} bronze rows → ${c.silverRows} silver, ${c.quarantinedRows} quarantined, ${c.blankRows} blank; ` +
       `${c.unknownCountryRows} with an unknown country; ${c.rejectedFiles} file(s) rejected. ${(elapsedMs / 1000).toFixed(1)} s.`,
-    ...problems.rejections.map((r) => `rejected ${r.key}: ${r.reason}`),
-    ...problems.failures.map((f) => `FAILED ${f.layer} on ${f.key}: ${f.message}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Formats rejected files and failed invocations, one line each, for stderr.
+ *
+ * @param problems - rejections and failures.
+ * @returns the text (empty when there are none).
+ */
+export function formatProblems(problems: RunProblems): string {
+  return [
+    ...problems.rejections.map((r) => `rejected ${r.key}: ${r.reason}\n`),
+    ...problems.failures.map((f) => `FAILED ${f.layer} on ${f.key}: ${f.message}\n`),
+  ].join('');
 }

@@ -1,11 +1,16 @@
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { InputFileError, resolveInputFiles } from './input-files';
+import { ForeignFolderError } from './owned-folder';
 import { reserveStdout } from './stdout-guard';
 
 /** Exit statuses of the `medallion` command. */
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** The folder the user ran `npm start` in (npm runs scripts from the workspace root). */
+const CALLER_DIR = process.env['INIT_CWD'] ?? process.cwd();
 
 function usageError(message: string): never {
   throw new CommanderError(EXIT.usage, 'medallion.usage', `error: ${message}`);
@@ -15,52 +20,66 @@ async function defaultFiles(): Promise<string[]> {
   const dataDir = resolve('data');
   const names = existsSync(dataDir) ? (await readdir(dataDir)).filter((name) => name.toLowerCase().endsWith('.csv')).sort() : [];
   if (names.length === 0) usageError(`no FILE given and no .csv files in ${dataDir}; name the CSV files to run`);
-  return names.map((name) => join('data', name));
+  return names.map((name) => join(dataDir, name));
+}
+
+interface RunFlags {
+  out?: string;
+  json?: boolean;
+  bucket: string;
+  lakeDir?: string;
+  eventShape: 's3-notification' | 'eventbridge';
+  logLevel: string;
 }
 
 const program = new Command('medallion')
   .description('Medallion data lake on one machine: bronze → silver → gold on an embedded S3-compatible store.')
   .exitOverride()
+  .showHelpAfterError('(add --help for usage)')
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
 program
   .command('run')
   .description('upload CSV files to bronze/ and run the silver and gold layers on them; prints the gold table')
-  .argument('[FILE...]', 'CSV files, uploaded in this order (default: data/*.csv)')
-  .option('--out <DIR>', 'export the bucket\'s final contents as plain files under DIR')
+  .argument('[FILE...]', 'CSV files, uploaded in this order to bronze/<file name> (default: data/*.csv)')
+  .option('--out <DIR>', "export the bucket's final contents as plain files under DIR (a new or empty folder, or one medallion exported to before)")
   .option('--json', 'print the run summary as one line of JSON, the last line on stdout')
   .option('--bucket <NAME>', 'bucket name', 'medallion-lake')
-  .option('--lake-dir <DIR>', 'folder of the embedded store, emptied at start', '.medallion/lake')
+  .option('--lake-dir <DIR>', 'folder of the embedded store, emptied at start (default: .medallion/lake in the workspace)')
   .addOption(new Option('--event-shape <SHAPE>', 'event shape delivered to the handlers').choices(['s3-notification', 'eventbridge']).default('s3-notification'))
   .addOption(new Option('--log-level <LEVEL>', 'handler log level (logs go to stderr)').choices(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'))
-  .action(async (fileArgs: string[], opts: { out?: string; json?: boolean; bucket: string; lakeDir: string; eventShape: 's3-notification' | 'eventbridge'; logLevel: string }) => {
-    for (const file of fileArgs) {
-      if (!existsSync(file) || !statSync(file).isFile()) usageError(`FILE ${file} does not exist or is not a file; give paths to CSV files`);
+  .action(async (fileArgs: string[], opts: RunFlags) => {
+    let files;
+    try {
+      files = resolveInputFiles(fileArgs.length > 0 ? fileArgs : await defaultFiles(), CALLER_DIR);
+    } catch (error) {
+      if (error instanceof InputFileError) usageError(error.message);
+      throw error;
     }
-    const files = fileArgs.length > 0 ? fileArgs : await defaultFiles();
     process.env['POWERTOOLS_LOG_LEVEL'] = opts.logLevel;
     // The CLI runs on the machine's Node 20; the Lambdas run on Node 22. The SDK's notice about its
     // future Node floor is not actionable in a local run.
     process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-    process.env['POWERTOOLS_SERVICE_NAME'] ??= 'medallion';
     const writeStdout = reserveStdout();
     const { runPipeline } = await import('./run-pipeline');
-    const { formatReport } = await import('./format-report');
-    const outcome = await runPipeline({
-      files,
-      lakeDir: resolve(opts.lakeDir),
-      bucket: opts.bucket,
-      outDir: opts.out === undefined ? undefined : resolve(opts.out),
-      eventShape: opts.eventShape,
-      progress: (line) => process.stderr.write(`${line}\n`),
-    });
-    if (opts.json) {
-      for (const r of outcome.problems.rejections) process.stderr.write(`rejected ${r.key}: ${r.reason}\n`);
-      for (const f of outcome.problems.failures) process.stderr.write(`FAILED ${f.layer} on ${f.key}: ${f.message}\n`);
-      writeStdout(`${JSON.stringify(outcome.summary)}\n`);
-    } else {
-      writeStdout(formatReport(outcome.summary, outcome.problems, outcome.elapsedMs));
+    const { formatProblems, formatReport } = await import('./format-report');
+    let outcome;
+    try {
+      outcome = await runPipeline({
+        files,
+        lakeDir: opts.lakeDir === undefined ? resolve('.medallion/lake') : resolve(CALLER_DIR, opts.lakeDir),
+        lakeDirIsDefault: opts.lakeDir === undefined,
+        bucket: opts.bucket,
+        outDir: opts.out === undefined ? undefined : resolve(CALLER_DIR, opts.out),
+        eventShape: opts.eventShape,
+        progress: (line) => process.stderr.write(`${line}\n`),
+      });
+    } catch (error) {
+      if (error instanceof ForeignFolderError) usageError(error.message);
+      throw error;
     }
+    process.stderr.write(formatProblems(outcome.problems));
+    writeStdout(opts.json ? `${JSON.stringify(outcome.summary)}\n` : formatReport(outcome.summary, outcome.elapsedMs));
     const failed = outcome.summary.counts.rejectedFiles > 0 || outcome.problems.failures.length > 0;
     process.exitCode = failed ? EXIT.failed : EXIT.ok;
   });

@@ -1,22 +1,22 @@
 import { EventRouter, localS3Environment, startLocalS3, type EventShape } from '@medallion/local-s3';
 import { uploadStream } from '@medallion/s3-io';
 import { createReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { exportLake } from './export-lake';
+import { claimFolder } from './owned-folder';
 import { LAKE_LAYERS } from './lake-layers';
-import { readGoldTable } from './read-gold-table';
 import { summarizeRun, type RunProblems, type RunSummary } from './run-summary';
 
 /** Options of one local run. */
 export interface RunOptions {
-  /** CSV files to upload to `bronze/`, in this order. */
-  readonly files: readonly string[];
-  /** Folder of the embedded store; emptied first. */
+  /** CSV files to upload, in this order, each with its object key (`bronze/<file name>`). */
+  readonly files: ReadonlyArray<{ readonly path: string; readonly key: string }>;
+  /** Folder of the embedded store; emptied first (see `claimFolder`). */
   readonly lakeDir: string;
+  /** The lake folder is the default one under `.medallion/`, medallion's own: emptied without the marker check. */
+  readonly lakeDirIsDefault: boolean;
   /** Bucket name. */
   readonly bucket: string;
-  /** Export the bucket's final contents here, when set. */
+  /** Export the bucket's final contents here, when set (emptied first, see `claimFolder`). */
   readonly outDir: string | undefined;
   /** Event shape delivered to the handlers. */
   readonly eventShape: EventShape;
@@ -35,7 +35,7 @@ export interface RunOutcome {
  * Runs the whole pipeline on one machine: starts the embedded S3-compatible store in this process,
  * creates the bucket, uploads each file to `bronze/<file name>` with the SDK, and lets the event
  * router deliver real-shaped events to the layers' handlers (silver for `bronze/`, gold for
- * `silver/`) until nothing is left to do; then reads the gold table back and, if asked, exports
+ * `silver/`) until nothing is left to do; then sums the handlers' reports and, if asked, exports
  * the bucket.
  *
  * The handlers reach the store through the environment, as on Lambda: this sets
@@ -48,22 +48,20 @@ export interface RunOutcome {
  */
 export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
-  await rm(options.lakeDir, { recursive: true, force: true });
-  await mkdir(options.lakeDir, { recursive: true });
+  if (options.outDir) await claimFolder(options.outDir, '.medallion-export');
+  await claimFolder(options.lakeDir, '.medallion-lake', options.lakeDirIsDefault);
   const lake = await startLocalS3({ directory: options.lakeDir, buckets: [options.bucket] });
   try {
     Object.assign(process.env, localS3Environment(lake));
     const s3 = lake.createClient();
     const router = new EventRouter(LAKE_LAYERS, options.eventShape);
     lake.onObjectChange((change) => router.publish(change));
-    for (const file of options.files) {
-      const key = `bronze/${basename(file)}`;
-      await uploadStream(s3, { bucket: options.bucket, key, contentType: 'text/csv' }, createReadStream(file));
-      options.progress(`uploaded ${file} → s3://${options.bucket}/${key}`);
+    for (const { path, key } of options.files) {
+      await uploadStream(s3, { bucket: options.bucket, key, contentType: 'text/csv' }, createReadStream(path));
+      options.progress(`uploaded ${path} → s3://${options.bucket}/${key}`);
     }
     await router.idle();
-    const gold = await readGoldTable(s3, options.bucket);
-    const { summary, problems } = summarizeRun(options.files.length, router.deliveries, gold);
+    const { summary, problems } = summarizeRun(options.files.length, router.deliveries);
     if (options.outDir) {
       const exported = await exportLake(s3, options.bucket, options.outDir);
       options.progress(`exported ${exported.files} object(s) to ${options.outDir}`);

@@ -1,6 +1,6 @@
 import type { LayerInvocationReport } from '@medallion/layer-runtime';
 import type { Delivery } from '@medallion/local-s3';
-import type { GoldRow } from '@medallion/schemas';
+import type { GoldResult } from '@medallion/gold';
 import type { SilverResult } from '@medallion/silver';
 
 /** Row and file counts of one run (rows are data records; see the README's row accounting). */
@@ -33,20 +33,26 @@ export interface RunProblems {
 }
 
 /**
- * Sums the silver handlers' reports into run counts and collects rejections and failures.
+ * Sums the silver handlers' reports into run counts, takes the gold table from the last gold
+ * recompute (gold runs one at a time, so the last one saw all of silver; its report carries the
+ * rows it wrote, IDs unsplit), and collects rejections and failures.
  *
  * @param files - the number of input files.
- * @param deliveries - every finished invocation of the run.
- * @param gold - the gold table as read back from the lake.
+ * @param deliveries - every finished invocation of the run, in completion order.
  * @returns the summary and the problems.
  */
-export function summarizeRun(files: number, deliveries: readonly Delivery[], gold: readonly GoldRow[]): { summary: RunSummary; problems: RunProblems } {
+export function summarizeRun(files: number, deliveries: readonly Delivery[]): { summary: RunSummary; problems: RunProblems } {
   const counts: RunCounts = { files, bronzeRows: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0 };
+  let gold: GoldResult['rows'] = [];
   const rejections: Array<{ key: string; reason: string }> = [];
   const failures: Array<{ layer: string; key: string; message: string }> = [];
   for (const delivery of deliveries) {
     if (delivery.error) {
       failures.push({ layer: delivery.route, key: delivery.key, message: delivery.error.message });
+      continue;
+    }
+    if (delivery.route === 'gold') {
+      for (const result of (delivery.result as LayerInvocationReport<GoldResult>).results) gold = result.rows;
       continue;
     }
     if (delivery.route !== 'silver') continue;

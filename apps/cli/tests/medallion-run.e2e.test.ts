@@ -1,6 +1,6 @@
 import { bronzeFixtureBytes, bronzeFixturePath } from '@medallion/schemas/testing';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,7 @@ describe('npm start -- --json --out DIR FILE...', () => {
     });
     expect(stderr).toContain('rejected bronze/duplicate-header.csv: duplicate column "country" in the header');
     expect(await filesUnder(out)).toEqual([
+      '.medallion-export',
       ...fixtures.map((f) => `bronze/${f}`).sort(),
       'gold/customers_by_region.csv',
       'quarantine/duplicate-header.error.json',
@@ -115,14 +116,32 @@ describe('npm start: bad arguments', () => {
   it('exits 2 on an unknown option, saying so', async () => {
     const { code, stderr, stdout } = await npmStart(['--nope']);
     expect(code).toBe(2);
-    expect(stderr).toContain("error: unknown option '--nope'");
+    expect(stderr).toContain("error: unknown option '--nope'\n(add --help for usage)");
     expect(stdout).toBe('');
+  });
+
+  it('exits 2 on a non-CSV FILE, on two FILEs of one name, and on an --out folder it did not make', async () => {
+    await writeFile(join(scratch, 'notes.txt'), 'Customer ID,Country\n1,Chile\n');
+    const notCsv = await npmStart([join(scratch, 'notes.txt')]);
+    expect(notCsv.code).toBe(2);
+    expect(notCsv.stderr).toContain('is not a .csv file; the layers only take .csv objects');
+    const twice = await npmStart([bronzeFixturePath('bom-crlf.csv'), bronzeFixturePath('bom-crlf.csv')]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('would both be uploaded as bronze/bom-crlf.csv; rename one, or run them separately');
+    const foreign = join(scratch, 'foreign');
+    await mkdir(foreign);
+    await writeFile(join(foreign, 'keep.txt'), 'mine');
+    const refused = await npmStart(['--out', foreign, '--lake-dir', join(scratch, 'lake-foreign'), bronzeFixturePath('bom-crlf.csv')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`error: ${foreign} is not empty and was not made by medallion; give an empty or new folder`);
+    expect(await readdir(foreign)).toEqual(['keep.txt']);
   });
 
   it('exits 2 on a FILE that does not exist, saying what to do', async () => {
     const { code, stderr } = await npmStart(['no/such/file.csv']);
     expect(code).toBe(2);
-    expect(stderr).toContain('error: FILE no/such/file.csv does not exist or is not a file; give paths to CSV files');
+    expect(stderr).toContain('error: FILE no/such/file.csv does not exist or is not a file (looked for ');
+    expect(stderr).toContain('give paths to CSV files');
   });
 
   it('prints help and exits 0 with --help', async () => {

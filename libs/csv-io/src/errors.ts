@@ -1,5 +1,6 @@
 /**
- * The input is not well-formed CSV (an unclosed quote, a quote inside an unquoted field, …).
+ * The input is not well-formed CSV (an unclosed quote, a quote inside an unquoted field, text after
+ * a closing quote, …).
  * The message names the csv-parse error code and the line, never field values, so it is safe to log.
  */
 export class CsvSyntaxError extends Error {
@@ -7,7 +8,8 @@ export class CsvSyntaxError extends Error {
 
   /**
    * @param code - csv-parse's error code, e.g. `CSV_QUOTE_NOT_CLOSED`.
-   * @param line - the 1-based physical line where the parser met the fault.
+   * @param line - the 1-based physical line where the parser detected the fault (for an unclosed
+   *   quote, the end of the input).
    * @param options - the parser's error as `cause` (its message may quote field values).
    */
   constructor(
@@ -15,6 +17,6 @@ export class CsvSyntaxError extends Error {
     readonly line: number,
     options?: { cause?: unknown },
   ) {
-    super(`not well-formed CSV: ${code} at line ${line}`, options);
+    super(`not well-formed CSV: ${code} (detected at line ${line})`, options);
   }
 }

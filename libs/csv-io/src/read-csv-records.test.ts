@@ -43,6 +43,27 @@ describe('readCsvRecords', () => {
     ]);
   });
 
+  it('reads files that mix CRLF, LF and CR line endings, counting each as a line break', async () => {
+    const records = await read('id,c\r\n1,a\n2,b\r3,c\r\n"4\r\nx",d\n5,e');
+    expect(records.map((r) => [r.line, r.fields])).toEqual([
+      [1, ['id', 'c']],
+      [2, ['1', 'a']],
+      [3, ['2', 'b']],
+      [4, ['3', 'c']],
+      [5, ['4\r\nx', 'd']],
+      [7, ['5', 'e']],
+    ]);
+  });
+
+  it.each([
+    ['a quote inside an unquoted field', 'id,name\n1,Zelda Quokkafield "Z"\n', 'INVALID_OPENING_QUOTE'],
+    ['text after a closing quote', 'id,name\n1,"Zelda" Q\n', 'CSV_INVALID_CLOSING_QUOTE'],
+  ])('throws a CsvSyntaxError for %s, without the field value in the message', async (_, text, code) => {
+    const error = await read(text).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'CsvSyntaxError', code });
+    expect((error as Error).message).not.toContain('Zelda');
+  });
+
   it('decodes multi-byte UTF-8 split across chunks', async () => {
     const records = await read('country\nSão Tomé\nCôte d’Ivoire\n', 1);
     expect(records.map((r) => r.fields[0])).toEqual(['country', 'São Tomé', 'Côte d’Ivoire']);
@@ -50,6 +71,6 @@ describe('readCsvRecords', () => {
 
   it('throws a CsvSyntaxError naming the code and line, not the values, on an unclosed quote', async () => {
     await expect(read('a,b\n1,"secret value\n')).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_QUOTE_NOT_CLOSED', line: 2 });
-    await expect(read('a,b\n1,"secret value\n')).rejects.toThrow('not well-formed CSV: CSV_QUOTE_NOT_CLOSED at line 2');
+    await expect(read('a,b\n1,"secret value\n')).rejects.toThrow('not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 2)');
   });
 });

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { CsvSyntaxError } from './errors';
 
@@ -32,8 +32,8 @@ function stripRecordDelimiter(raw: string): string {
 
 /**
  * Streams the records of a CSV byte stream (RFC 4180: quoted fields may hold commas, quotes and
- * line breaks) with csv-parse. A UTF-8 BOM is dropped; CRLF, LF and CR line endings are accepted;
- * records may have any number of fields (checking the count is the caller's job); empty lines are
+ * line breaks) with csv-parse. A UTF-8 BOM is dropped;
+ * CRLF, LF and CR may be mixed in one file; records may have any number of fields (checking the count is the caller's job); empty lines are
  * returned as records with one empty field, so that every line is accounted for.
  *
  * @param input - the CSV bytes (UTF-8), e.g. an S3 object body.
@@ -43,7 +43,14 @@ function stripRecordDelimiter(raw: string): string {
  */
 export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord> {
   const parser = input.pipe(
-    parse({ bom: true, raw: true, relax_column_count: true, skip_empty_lines: false }),
+    parse({
+      bom: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      // Every line break counts in every record, so a file that mixes them stays aligned.
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }),
   );
   input.once('error', (error) => parser.destroy(error));
   let line = 1;
@@ -53,10 +60,10 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
       line += countLineBreaks(raw);
     }
   } catch (error) {
-    const { code, lines } = error as { code?: unknown; lines?: unknown };
-    if (typeof code === 'string' && code.startsWith('CSV_')) {
+    if (error instanceof CsvError) {
       // The stream may fail before the records parsed ahead of the fault were consumed: trust the parser's line.
-      throw new CsvSyntaxError(code, typeof lines === 'number' ? Math.max(lines, line) : line, { cause: error });
+      const { lines } = error as { lines?: unknown };
+      throw new CsvSyntaxError(error.code, typeof lines === 'number' ? Math.max(lines, line) : line, { cause: error });
     }
     throw error;
   }

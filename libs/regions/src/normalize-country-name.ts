@@ -1,9 +1,10 @@
 /**
  * Folds a country value to the key used for lookups, so that spellings that differ only in case,
- * surrounding or repeated white space, accents, apostrophe style, `&` versus `and`, or dots match.
+ * white space, accents, punctuation (apostrophes, hyphens, dots, commas), `&` versus `and`, a
+ * leading "The" or "St." versus "Saint" match.
  *
  * @param value - the raw country cell, e.g. `" Côte d’Ivoire "`.
- * @returns the folded key, e.g. `"cote d'ivoire"`; an empty string for a blank value.
+ * @returns the folded key, e.g. `"cote d ivoire"`; an empty string for a blank value.
  * @example normalizeCountryName('Svalbard & Jan Mayen Islands') // 'svalbard and jan mayen islands'
  */
 export function normalizeCountryName(value: string): string {
@@ -11,9 +12,9 @@ export function normalizeCountryName(value: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/&/g, ' and ')
-    .replace(/\./g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '')
+    .replace(/(^| )st( |$)/g, '$1saint$2');
 }

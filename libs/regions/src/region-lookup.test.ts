@@ -73,6 +73,13 @@ describe('regionForCountry', () => {
     ['Fiji', 'Oceania'],
     ['Deutschland', 'Europe'],
     ['DEU', 'Europe'],
+    ['US', 'North America'],
+    ['COTE D IVOIRE', 'Africa'],
+    ['St. Lucia', 'Caribbean'],
+    ['The Bahamas', 'Caribbean'],
+    ['The Gambia', 'Africa'],
+    ['Congo, Democratic Republic', 'Africa'],
+    ['Guinea Bissau', 'Africa'],
   ])('ignores case, space, accents and apostrophe style: %j → %s', (value, region) => {
     expect(regionForCountry(value)).toBe(region);
   });
@@ -83,7 +90,7 @@ describe('regionForCountry', () => {
     expect(regionForCountry('French Southern Territories')).toBe('Antarctica');
   });
 
-  it.each(['Atlantis', '', '   ', '16 Rue X', 'N/A'])('gives Others for %j, which names no country', (value) => {
+  it.each(['Atlantis', '', '   ', '16 Rue X', 'N/A', 'NA', 'na', 'No', 'Ca', 'can', 'unknown'])('gives Others for %j, which names no country', (value) => {
     expect(regionForCountry(value)).toBe('Others');
     expect(lookupCountry(value)).toBeUndefined();
   });

@@ -23,8 +23,7 @@ const RECENT_LOOKUPS_LIMIT = 10_000;
  * Builds the lookup table once, on first use (nothing is done at import, to keep Lambda cold
  * starts short): every ISO 3166-1 country and territory of the `world-countries` dataset
  * (mledoze/countries, ODbL-1.0; regions and subregions follow the UN M49 geoscheme) under its
- * common and official English names, native names, codes (alpha-2, alpha-3) and alternative
- * spellings; then {@link COUNTRY_ALIASES} and {@link HISTORIC_COUNTRIES}. English names win a
+ * common and official English names, native names and alternative spellings; then {@link COUNTRY_ALIASES} and {@link HISTORIC_COUNTRIES}. English names win a
  * collision with a native name or spelling.
  */
 function regionTable(): Map<string, CountryMatch> {
@@ -49,9 +48,8 @@ function regionTable(): Map<string, CountryMatch> {
   for (const [name, region] of HISTORIC_COUNTRIES) add(name, { cca2: undefined, region });
   for (const country of countries) {
     const match = byCode.get(country.cca2)!;
-    add(country.cca3, match);
-    add(country.cca2, match);
-    for (const spelling of country.altSpellings) add(spelling, match);
+    // Codes are matched separately, upper case only (see isoCodeTable): folded, "no" or "ca" would match.
+    for (const spelling of country.altSpellings) if (!/^[A-Z]{2,3}$/.test(spelling)) add(spelling, match);
     for (const native of Object.values(country.name.native ?? {})) {
       add(native.common, match);
       add(native.official, match);
@@ -61,12 +59,32 @@ function regionTable(): Map<string, CountryMatch> {
   return built;
 }
 
+let codes: Map<string, CountryMatch> | undefined;
+
+/**
+ * ISO 3166-1 alpha-2 and alpha-3 codes, matched only when written in upper case and alone
+ * (`US`, `DEU`), so that words such as "No", "Ca" or "can" never match. `NA` (Namibia) is left out:
+ * in a country column it almost always means "not available".
+ */
+function isoCodeTable(): Map<string, CountryMatch> {
+  if (codes) return codes;
+  const built = new Map<string, CountryMatch>();
+  for (const country of countries) {
+    const match = { cca2: country.cca2, region: regionOfSubregion(country.region, country.subregion) };
+    if (country.cca2 !== 'NA') built.set(country.cca2, match);
+    built.set(country.cca3, match);
+  }
+  codes = built;
+  return built;
+}
+
 /**
  * Resolves a country value to its country and region.
  *
- * Matching ignores case, surrounding and repeated space, accents, apostrophe style, `&`/`and`
- * and dots (see {@link normalizeCountryName}); a value with a trailing parenthesis that does not
- * match whole is tried again without it (`"Bouvet Island (Bouvetoya)"` → `"Bouvet Island"`).
+ * Matching ignores case, space, accents, punctuation, `&`/`and`, a leading "The" and "St."/"Saint"
+ * (see {@link normalizeCountryName}); a value with a trailing parenthesis that does not match whole
+ * is tried again without it (`"Bouvet Island (Bouvetoya)"` → `"Bouvet Island"`). ISO 3166-1 codes
+ * match only in upper case (`US`, `DEU`; not `NA`, which usually means "not available").
  *
  * @param value - a raw country cell, e.g. `"Viet Nam"`, `" usa "`, `"Côte d'Ivoire"`.
  * @returns the match, or `undefined` when the value names no known country (blank included).
@@ -80,12 +98,17 @@ export function lookupCountry(value: string): CountryMatch | undefined {
 }
 
 function lookupUncached(value: string): CountryMatch | undefined {
-  const key = normalizeCountryName(value);
+  const trimmed = value.trim();
+  if (/^[A-Z]{2,3}$/.test(trimmed)) {
+    const byCode = isoCodeTable().get(trimmed);
+    if (byCode) return byCode;
+  }
+  const key = normalizeCountryName(trimmed);
   if (!key) return undefined;
   const lookup = regionTable();
   const match = lookup.get(key);
   if (match) return match;
-  const withoutParenthesis = key.replace(/\s*\([^)]*\)$/, '');
+  const withoutParenthesis = normalizeCountryName(trimmed.replace(/\s*\([^)]*\)$/, ''));
   return withoutParenthesis && withoutParenthesis !== key ? lookup.get(withoutParenthesis) : undefined;
 }
 

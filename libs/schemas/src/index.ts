@@ -3,5 +3,5 @@ export { FileRejectedError } from './errors';
 export { resolveBronzeColumns, resolveSilverColumns, type BronzeColumns, type SilverColumns } from './resolve-columns';
 export { classifyBronzeRecord, type BronzeRecordOutcome } from './classify-bronze-record';
 export { isSubscribed, SUBSCRIBED_STATUSES } from './subscription-status';
-export { formatCustomerIdList, parseCustomerIdList, type GoldRow } from './gold-row';
+export { formatCustomerIdList, type GoldRow } from './gold-row';
 export { SILVER_METADATA } from './silver-metadata';

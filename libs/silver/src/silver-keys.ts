@@ -9,8 +9,10 @@ export interface SilverKeys {
 }
 
 /**
- * Derives silver's output keys from a decoded bronze key: the path under the input prefix, less
- * its `.csv` extension (any case), under each output prefix.
+ * Derives silver's output keys from a decoded bronze key: `bronze/<path>.csv` gives
+ * `silver/<path>.csv`, `quarantine/<path>.csv` and `quarantine/<path>.error.json`. An extension in
+ * another case (`.CSV`) is kept as written in every output key, so that `x.csv` and `x.CSV`, which
+ * are two objects in S3, never share an output.
  *
  * @param bronzeKey - e.g. `bronze/2026/customers 1.csv`.
  * @param inputPrefix - e.g. `bronze/`.
@@ -19,6 +21,10 @@ export interface SilverKeys {
  */
 export function silverKeysFor(bronzeKey: string, inputPrefix: string): SilverKeys {
   if (!bronzeKey.startsWith(inputPrefix)) throw new Error(`key ${bronzeKey} is outside ${inputPrefix}`);
-  const path = bronzeKey.slice(inputPrefix.length).replace(/\.csv$/i, '');
-  return { silver: `silver/${path}.csv`, quarantine: `quarantine/${path}.csv`, rejection: `quarantine/${path}.error.json` };
+  const path = bronzeKey.slice(inputPrefix.length);
+  if (path.endsWith('.csv')) {
+    const stem = path.slice(0, -'.csv'.length);
+    return { silver: `silver/${stem}.csv`, quarantine: `quarantine/${stem}.csv`, rejection: `quarantine/${stem}.error.json` };
+  }
+  return { silver: `silver/${path}`, quarantine: `quarantine/${path}`, rejection: `quarantine/${path}.error.json` };
 }

@@ -79,7 +79,8 @@ describe('silver handler on bronze files', () => {
     ['duplicate-header.csv', 'duplicate column "country" in the header'],
     ['missing-country-header.csv', 'no country column (expected "Customer Country" or "Country")'],
     ['empty.csv', 'empty object (0 bytes): no header'],
-    ['unclosed-quote.csv', 'not well-formed CSV: CSV_QUOTE_NOT_CLOSED at line 3'],
+    ['unclosed-quote.csv', 'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3)'],
+    ['quote-in-unquoted-field.csv', 'not well-formed CSV: INVALID_OPENING_QUOTE (detected at line 2)'],
   ] as const)('rejects %s whole: no silver object, a rejection record, bronze untouched', async (fixture, reason) => {
     const { silver, quarantine, rejection, result, event } = await ingest(fixture);
     const path = fixture.slice(0, -'.csv'.length);
@@ -89,6 +90,12 @@ describe('silver handler on bronze files', () => {
     expect(JSON.parse(rejection!)).toEqual({ bronzeKey: `bronze/${fixture}`, bronzeETag: Records[0]!.s3.object.eTag, eventTime: Records[0]!.eventTime, reason });
     expect(result).toMatchObject({ rejected: reason, outputKeys: [`quarantine/${path}.error.json`] });
     expect(Buffer.from((await lake.text(`bronze/${fixture}`)) ?? '', 'utf8')).toEqual(bronzeFixtureBytes(fixture));
+  });
+
+  it('reads a file that mixes CRLF, LF and CR line endings row by row', async () => {
+    const { silver, result } = await ingest('mixed-line-endings.csv');
+    expect(silver).toBe(`${HEADER}1501,Ana,Chile,Active,South America\n1502,Bo,Peru,Active,South America\n1503,Cy,Fiji,Active,Oceania\n`);
+    expect(result.counts).toEqual({ dataRecords: 3, silverRows: 3, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 });
   });
 
   it('writes a header-only silver table for a header-only file, and no quarantine object', async () => {

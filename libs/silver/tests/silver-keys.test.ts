@@ -3,11 +3,15 @@ import { silverKeysFor } from '../src';
 
 describe('silverKeysFor', () => {
   it('derives silver, quarantine and rejection keys from the path under bronze/', () => {
-    expect(silverKeysFor('bronze/2026/customers 1.CSV', 'bronze/')).toEqual({
+    expect(silverKeysFor('bronze/2026/customers 1.csv', 'bronze/')).toEqual({
       silver: 'silver/2026/customers 1.csv',
       quarantine: 'quarantine/2026/customers 1.csv',
       rejection: 'quarantine/2026/customers 1.error.json',
     });
+  });
+
+  it('keeps an upper-case extension, so x.csv and x.CSV never share an output', () => {
+    expect(silverKeysFor('bronze/x.CSV', 'bronze/')).toEqual({ silver: 'silver/x.CSV', quarantine: 'quarantine/x.CSV', rejection: 'quarantine/x.CSV.error.json' });
   });
 
   it('refuses a key outside the prefix', () => {

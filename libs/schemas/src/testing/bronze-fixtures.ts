@@ -22,6 +22,8 @@ export const BRONZE_FIXTURES = [
   'duplicate-customers.csv',
   'datablist-schema.csv',
   'unclosed-quote.csv',
+  'quote-in-unquoted-field.csv',
+  'mixed-line-endings.csv',
 ] as const;
 
 /** One fixture's file name. */

@@ -1,0 +1,35 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** A folder medallion may not empty: it exists, holds files, and carries no marker of ours. */
+export class ForeignFolderError extends Error {
+  override readonly name = 'ForeignFolderError';
+}
+
+/**
+ * Makes `dir` an empty folder owned by medallion, for a lake or an export: creates it when absent;
+ * empties it when it is empty already or carries `marker` (medallion made it before); refuses any
+ * other folder, so that `--out ~` or `--lake-dir .` never deletes a user's files.
+ *
+ * @param dir - absolute folder path.
+ * @param marker - file name that marks the folder as medallion's, e.g. `.medallion-lake`.
+ * @param ours - the folder is medallion's by definition (the default lake under `.medallion/`): empty it regardless.
+ * @throws ForeignFolderError for a non-empty folder without the marker (or a file at that path).
+ */
+export async function claimFolder(dir: string, marker: string, ours = false): Promise<void> {
+  if (existsSync(dir) && !ours) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      throw new ForeignFolderError(`${dir} is not a folder`);
+    }
+    if (entries.length > 0 && !entries.includes(marker)) {
+      throw new ForeignFolderError(`${dir} is not empty and was not made by medallion; give an empty or new folder`);
+    }
+  }
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, marker), 'made by medallion: emptied at the start of each run\n');
+}

@@ -1,0 +1,45 @@
+import { createLayerHandler } from '@medallion/layer-runtime';
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { silverLayer } from '../src';
+
+let lake: TestLake;
+
+beforeAll(async () => {
+  lake = await startTestLake();
+});
+
+afterAll(async () => {
+  await lake.close();
+});
+
+const SECRETS = ['Zelda Quokkafield', 'zelda.quokka@example.org', 'Bartholomew Xyst', 'bart.xyst@example.net'];
+
+describe('silver logs', () => {
+  it('never carry row contents, at DEBUG, for accepted, quarantined and rejected input', async () => {
+    process.env['POWERTOOLS_LOG_LEVEL'] = 'DEBUG';
+    const handler = createLayerHandler(silverLayer, { s3: lake.s3 });
+    const lines: string[] = [];
+    const capture = (chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    };
+    const spies = [vi.spyOn(process.stdout, 'write').mockImplementation(capture), vi.spyOn(process.stderr, 'write').mockImplementation(capture)];
+    try {
+      const header = 'Customer ID,Customer Name,Email,Customer Country,Subscription Status\n';
+      await handler(await lake.put('bronze/ok.csv', `${header}1,Zelda Quokkafield,zelda.quokka@example.org,France,Active\n,Bartholomew Xyst,bart.xyst@example.net,Peru,Active\n`));
+      await handler(await lake.put('bronze/bad.csv', `${header}2,Zelda Quokkafield "Z",zelda.quokka@example.org,France,Active\n`));
+      await handler(await lake.put('bronze/dup.csv', 'Customer ID,Customer ID,Zelda Quokkafield\n1,2,3\n'));
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
+    }
+    const logs = lines.join('');
+    expect(logs).toContain('"message":"object processed"');
+    expect(logs).toContain('"message":"file rejected"');
+    expect(logs).toContain('"key":"bronze/ok.csv"');
+    for (const secret of SECRETS) expect(logs).not.toContain(secret);
+    // The quarantine keeps the raw record for the data owner; only logs must not.
+    expect(await lake.text('quarantine/ok.csv')).toContain('Bartholomew Xyst');
+  });
+});

@@ -1,3 +1,4 @@
+import { hasCsvExtension } from '@medallion/s3-events';
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 
@@ -16,7 +17,7 @@ export interface InputFile {
 
 /**
  * Checks the FILE arguments and gives each its bronze key. Relative paths are taken from `baseDir`
- * (the folder `npm start` was run in). Each must be an existing `.csv` file (any case), and no two
+ * (the folder `npm start` was run in). Each must be an existing `.csv` or `.CSV` file, and no two
  * may land on the same object key, since the second upload would replace the first.
  *
  * @param files - FILE arguments in order.
@@ -29,7 +30,7 @@ export function resolveInputFiles(files: readonly string[], baseDir: string): In
   return files.map((file) => {
     const path = resolve(baseDir, file);
     if (!existsSync(path) || !statSync(path).isFile()) throw new InputFileError(`FILE ${file} does not exist or is not a file (looked for ${path}); give paths to CSV files`);
-    if (!path.toLowerCase().endsWith('.csv')) throw new InputFileError(`FILE ${file} is not a .csv file; the layers only take .csv objects`);
+    if (!hasCsvExtension(path)) throw new InputFileError(`FILE ${file} is not a .csv file; the layers take .csv or .CSV objects only`);
     const key = `bronze/${basename(path)}`;
     const other = seen.get(key);
     if (other !== undefined) throw new InputFileError(`FILEs ${other} and ${file} would both be uploaded as ${key}; rename one, or run them separately`);

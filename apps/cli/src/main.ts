@@ -1,3 +1,4 @@
+import { hasCsvExtension } from '@medallion/s3-events';
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -18,7 +19,7 @@ function usageError(message: string): never {
 
 async function defaultFiles(): Promise<string[]> {
   const dataDir = resolve('data');
-  const names = existsSync(dataDir) ? (await readdir(dataDir)).filter((name) => name.toLowerCase().endsWith('.csv')).sort() : [];
+  const names = existsSync(dataDir) ? (await readdir(dataDir)).filter((name) => hasCsvExtension(name)).sort() : [];
   if (names.length === 0) usageError(`no FILE given and no .csv files in ${dataDir}; name the CSV files to run`);
   return names.map((name) => join(dataDir, name));
 }

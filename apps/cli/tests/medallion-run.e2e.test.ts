@@ -124,7 +124,7 @@ describe('npm start: bad arguments', () => {
     await writeFile(join(scratch, 'notes.txt'), 'Customer ID,Country\n1,Chile\n');
     const notCsv = await npmStart([join(scratch, 'notes.txt')]);
     expect(notCsv.code).toBe(2);
-    expect(notCsv.stderr).toContain('is not a .csv file; the layers only take .csv objects');
+    expect(notCsv.stderr).toContain('is not a .csv file; the layers take .csv or .CSV objects only');
     const twice = await npmStart([bronzeFixturePath('bom-crlf.csv'), bronzeFixturePath('bom-crlf.csv')]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('would both be uploaded as bronze/bom-crlf.csv; rename one, or run them separately');

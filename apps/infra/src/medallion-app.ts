@@ -23,8 +23,6 @@ export interface MedallionAppConfig {
   readonly env: Environment;
   /** Folder under which each layer's bundle lives as `<project>/index.mjs`, normally `<workspace>/dist/apps`. */
   readonly bundlesDirectory: string;
-  /** Keep the lake when the storage stack is deleted. @default true */
-  readonly retainData?: boolean;
 }
 
 /** The stacks of one stage. */
@@ -45,7 +43,7 @@ export interface MedallionStacks {
  */
 export function addMedallionStacks(app: App, config: MedallionAppConfig): MedallionStacks {
   const prefix = `medallion-${config.stage}`;
-  const storage = new StorageStack(app, `${prefix}-storage`, { env: config.env, stage: config.stage, retainData: config.retainData });
+  const storage = new StorageStack(app, `${prefix}-storage`, { env: config.env, stage: config.stage });
   const layers: Record<string, LayerStack> = {};
   for (const layer of LAYERS) {
     const stack = new LayerStack(app, `${prefix}-${layer.name}`, {

@@ -11,8 +11,8 @@ beforeAll(() => {
   gold = Template.fromStack(stacks.layers['gold']!);
 });
 
-/** The S3 part of a layer's role policy, with ARNs flattened to `arn:…:s3:::<bucket>/<prefix>*`. */
-function s3Statements(template: Template): unknown[] {
+/** Every statement of a layer's role policy, with S3 ARNs flattened to `arn:…:s3:::<bucket>/<prefix>*`. */
+function roleStatements(template: Template): unknown[] {
   const policies = Object.values(template.findResources('AWS::IAM::Policy'));
   const flatten = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(flatten);
@@ -22,7 +22,6 @@ function s3Statements(template: Template): unknown[] {
   };
   return policies
     .flatMap((policy) => (policy as { Properties: { PolicyDocument: { Statement: Array<{ Action: unknown; Resource: unknown; Condition?: unknown }> } } }).Properties.PolicyDocument.Statement)
-    .filter((statement) => JSON.stringify(statement.Action).includes('s3:'))
     .map((statement) => ({ Action: statement.Action, Resource: flatten(statement.Resource), ...(statement.Condition ? { Condition: statement.Condition } : {}) }));
 }
 
@@ -36,7 +35,8 @@ describe('silver layer stack', () => {
       Timeout: 300,
       Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'medallion', POWERTOOLS_LOG_LEVEL: 'INFO', MEDALLION_LAYER: 'silver' } },
     });
-    expect(silver.findResources('AWS::Lambda::Function')).not.toHaveProperty('ReservedConcurrentExecutions');
+    silver.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
+    silver.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/medallion/test/silver', RetentionInDays: 30 });
   });
 
   it('fires only for .csv objects created under bronze/ in the lake bucket', () => {
@@ -49,6 +49,27 @@ describe('silver layer stack', () => {
       },
       Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 4 } })],
     });
+  });
+
+  it('lets the rule, and only the rule, send to the dead-letter queue', () => {
+    silver.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'sqs:SendMessage',
+            Effect: 'Allow',
+            Principal: { Service: 'events.amazonaws.com' },
+            Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [Match.stringLikeRegexp('ObjectCreatedRule'), 'Arn'] } } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('notifies its alarm topic from both alarms', () => {
+    const topic = { Ref: Match.stringLikeRegexp('AlarmTopic') };
+    silver.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', AlarmActions: [topic] });
+    silver.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', AlarmActions: [topic] });
   });
 
   it('retries twice, then sends the failed event to its dead-letter queue, which is alarmed', () => {
@@ -64,8 +85,10 @@ describe('silver layer stack', () => {
     silver.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
-  it('may read bronze/* and write silver/* and quarantine/*, nothing else in S3', () => {
-    expect(s3Statements(silver)).toEqual([
+  it('may read bronze/* and write silver/* and quarantine/*, log to its group and dead-letter to its queue, nothing else', () => {
+    expect(roleStatements(silver)).toEqual([
+      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
+      { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
       { Action: 's3:GetObject', Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/bronze/*' },
       {
         Action: ['s3:AbortMultipartUpload', 's3:PutObject'],
@@ -81,14 +104,21 @@ describe('gold layer stack', () => {
     gold.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 1, Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 600 });
   });
 
-  it('fires only for .csv objects created under silver/', () => {
+  it('fires only for .csv objects created under silver/ in the lake bucket, dead-lettering failed deliveries', () => {
     gold.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: Match.objectLike({ detail: Match.objectLike({ object: { key: [{ wildcard: 'silver/*.csv' }, { wildcard: 'silver/*.CSV' }] } }) }),
+      EventPattern: {
+        source: ['aws.s3'],
+        'detail-type': ['Object Created'],
+        detail: { bucket: { name: [{ 'Fn::ImportValue': 'medallion-test-lake-bucket-name' }] }, object: { key: [{ wildcard: 'silver/*.csv' }, { wildcard: 'silver/*.CSV' }] } },
+      },
+      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] } }, RetryPolicy: { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 4 } })],
     });
   });
 
-  it('may list silver/, read silver/* and write gold/*, nothing else in S3', () => {
-    expect(s3Statements(gold)).toEqual([
+  it('may list silver/, read silver/* and write gold/*, log and dead-letter, nothing else', () => {
+    expect(roleStatements(gold)).toEqual([
+      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
+      { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
       { Action: 's3:GetObject', Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*' },
       { Action: ['s3:AbortMultipartUpload', 's3:PutObject'], Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/gold/*' },
       {

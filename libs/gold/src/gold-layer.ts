@@ -1,5 +1,6 @@
 import { readCsvRecords } from '@medallion/csv-io';
 import type { AggregateLayer, LayerEnvironment } from '@medallion/layer-runtime';
+import { hasCsvExtension } from '@medallion/s3-events';
 import { listObjects, openObject, putObject } from '@medallion/s3-io';
 import { resolveSilverColumns, SILVER_METADATA, type GoldRow } from '@medallion/schemas';
 import { GoldAggregator } from './gold-aggregator';
@@ -67,7 +68,7 @@ export const goldLayer: AggregateLayer<GoldResult> = {
     let skippedObjects = 0;
     const worker = async (): Promise<void> => {
       for (let next = await listing.next(); !next.done; next = await listing.next()) {
-        if (!next.value.key.toLowerCase().endsWith('.csv')) continue;
+        if (!hasCsvExtension(next.value.key)) continue;
         if (await addSilverObject(env, bucket, next.value.key, aggregator)) silverObjects++;
         else skippedObjects++;
       }

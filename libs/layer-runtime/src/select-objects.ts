@@ -1,4 +1,4 @@
-import { isObjectCreated, type ObjectEvent } from '@medallion/s3-events';
+import { hasCsvExtension, isObjectCreated, type ObjectEvent } from '@medallion/s3-events';
 
 /** An event the layer does not act on, with the reason logged. */
 export interface SkippedObject {
@@ -8,7 +8,7 @@ export interface SkippedObject {
 
 /**
  * Splits decoded events into those a layer acts on and those it skips: only `ObjectCreated:*`
- * events for `.csv` keys (any case) under the layer's input prefix; folder placeholders (keys
+ * events for `.csv` or `.CSV` keys under the layer's input prefix; folder placeholders (keys
  * ending in `/`) and everything outside the prefix (the guard against a layer triggering itself)
  * are skipped.
  *
@@ -29,7 +29,7 @@ export function selectObjects(
         ? `outside the input prefix ${inputPrefix}`
         : event.key.endsWith('/')
           ? 'a folder placeholder'
-          : !event.key.toLowerCase().endsWith('.csv')
+          : !hasCsvExtension(event.key)
             ? 'not a .csv object'
             : undefined;
     if (reason) skipped.push({ key: event.key, reason });

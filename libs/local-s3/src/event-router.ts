@@ -1,4 +1,4 @@
-import { buildEventBridgeEvent, buildS3NotificationEvent, type ObjectEventFacts } from '@medallion/s3-events';
+import { buildEventBridgeEvent, buildS3NotificationEvent, hasCsvExtension, type ObjectEventFacts } from '@medallion/s3-events';
 import type { LocalObjectChange } from './start-local-s3';
 
 /** A layer the router delivers events to, as an S3 → EventBridge rule or a notification would on AWS. */
@@ -69,7 +69,7 @@ export class EventRouter {
    * @param change - the change from the local store.
    */
   publish(change: LocalObjectChange): void {
-    if (!change.eventName.startsWith('ObjectCreated:') || !change.key.toLowerCase().endsWith('.csv')) return;
+    if (!change.eventName.startsWith('ObjectCreated:') || !hasCsvExtension(change.key)) return;
     this.lastTime = Math.max(Date.now(), this.lastTime + 1);
     const facts: ObjectEventFacts = {
       ...change,

@@ -21,3 +21,17 @@ export interface ObjectEvent {
 export function isObjectCreated(event: ObjectEvent): boolean {
   return event.eventName.startsWith('ObjectCreated:');
 }
+
+/** The extensions that make an object a CSV table for the layers: exactly these, as the AWS rules match them. */
+export const CSV_EXTENSIONS = ['.csv', '.CSV'] as const;
+
+/**
+ * Whether a key names a CSV table: it ends in `.csv` or `.CSV` (the two spellings the deployed
+ * EventBridge rules match; EventBridge wildcards are case-sensitive, so `.Csv` is not one).
+ *
+ * @param key - an object key or file name.
+ * @returns true for `a.csv` and `a.CSV`.
+ */
+export function hasCsvExtension(key: string): boolean {
+  return CSV_EXTENSIONS.some((extension) => key.endsWith(extension));
+}

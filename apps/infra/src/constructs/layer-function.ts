@@ -2,7 +2,6 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Alias } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -14,6 +13,8 @@ import { Construct } from 'constructs';
 export interface LayerFunctionProps {
   /** Layer name, e.g. `silver`; used in the function's service name. */
   readonly layerName: string;
+  /** Deployment stage; names the log group `/medallion/<stage>/<layer>`. */
+  readonly stage: string;
   /** Folder holding the Nx-built bundle (`index.mjs` exporting `handler`), e.g. `dist/apps/silver-lambda`. */
   readonly codeDirectory: string;
   /** Memory in MB. */
@@ -43,14 +44,16 @@ export interface LayerFunctionProps {
  * - Node.js 22 runtime, arm64 (Graviton: same speed for this CPU-bound CSV work at lower cost);
  * - the code is the bundle Nx already built (no second bundling here), handler `index.handler`;
  * - its own role with no managed policies (logs to its own log group only; the stack grants S3);
- * - an explicit log group with retention (default one month), removed with the stack;
+ * - an explicit log group `/medallion/<stage>/<layer>` with retention (default one month), removed with the stack;
  * - Powertools environment: service `medallion`, log level;
  * - asynchronous invocations retried twice, dropped after 6 hours, then sent with the failed event
  *   and the error to an encrypted SQS dead-letter queue (14 days' retention);
- * - alarms, notifying an encrypted SNS topic: any function error in 5 minutes; any message in the DLQ.
+ * - alarms, notifying an SNS topic (TLS only; unencrypted, since CloudWatch cannot publish to one
+ *   encrypted with the AWS-managed key): any function error in 5 minutes; any message in the DLQ.
  */
 export class LayerFunction extends Construct {
   readonly function: LambdaFunction;
+  readonly logGroup: LogGroup;
   readonly deadLetterQueue: Queue;
   readonly alarmTopic: Topic;
   readonly errorAlarm: Alarm;
@@ -64,7 +67,12 @@ export class LayerFunction extends Construct {
       retentionPeriod: Duration.days(14),
     });
     Validations.of(this.deadLetterQueue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is the dead-letter queue of the layer; it needs none of its own.' });
-    const logGroup = new LogGroup(this, 'LogGroup', { retention: props.logRetention ?? RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      logGroupName: `/medallion/${props.stage}/${props.layerName}`,
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const logGroup = this.logGroup;
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `medallion ${props.layerName} layer` });
     logGroup.grantWrite(role);
     this.function = new LambdaFunction(this, 'Function', {
@@ -91,7 +99,12 @@ export class LayerFunction extends Construct {
       id: 'AwsSolutions-L1',
       reason: 'Node.js 22 is the runtime medallion targets and tests (design decision); newer runtimes are adopted deliberately.',
     });
-    this.alarmTopic = new Topic(this, 'AlarmTopic', { enforceSSL: true, masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns') });
+    this.alarmTopic = new Topic(this, 'AlarmTopic', { enforceSSL: true });
+    Validations.of(this.alarmTopic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed aws/sns key, and the messages carry only alarm state (no data); a customer-managed key per layer is not worth its cost here.',
+    });
     const notify = new SnsAction(this.alarmTopic);
     this.errorAlarm = new Alarm(this, 'ErrorAlarm', {
       alarmDescription: `medallion ${props.layerName}: the function failed at least once in 5 minutes`,

@@ -38,6 +38,7 @@ export class LayerStack extends Stack {
     const bucket: IBucket = Bucket.fromBucketName(this, 'Lake', lakeBucketName);
     this.layerFunction = new LayerFunction(this, 'Layer', {
       layerName: layer.name,
+      stage: props.stage,
       codeDirectory: props.codeDirectory,
       memorySize: layer.memorySize,
       timeout: layer.timeout,
@@ -80,6 +81,7 @@ export class LayerStack extends Stack {
       targets: [new LambdaTarget(fn, { deadLetterQueue: this.layerFunction.deadLetterQueue, retryAttempts: 4, maxEventAge: Duration.hours(2) })],
     });
     new CfnOutput(this, 'FunctionName', { value: fn.functionName });
+    new CfnOutput(this, 'LogGroupName', { value: this.layerFunction.logGroup.logGroupName });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.layerFunction.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.layerFunction.alarmTopic.topicArn, description: 'Subscribe to be told of errors and dead letters' });
   }

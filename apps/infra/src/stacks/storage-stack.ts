@@ -8,11 +8,6 @@ export interface StorageStackProps extends StackProps {
   /** Deployment stage, e.g. `dev`, `prod`; part of export names. */
   readonly stage: string;
   /**
-   * Keep the lake bucket (and its access-log bucket) when the stack is deleted.
-   * @default true
-   */
-  readonly retainData?: boolean;
-  /**
    * Days a noncurrent object version is kept before S3 expires it.
    * @default 30
    */
@@ -30,7 +25,7 @@ export function lakeBucketExportName(stage: string): string {
  * TLS-only bucket policy, versioning with noncurrent versions expired, incomplete multipart
  * uploads aborted after 7 days, server access logs to a second bucket, EventBridge notifications
  * on (the layer stacks' rules listen there; no stack ever writes the bucket's notification
- * document). Retained on stack deletion by default.
+ * document). Both buckets are retained when the stack is deleted.
  *
  * Exports the bucket name as `medallion-<stage>-lake-bucket-name`, and each prefix as an output.
  */
@@ -40,7 +35,8 @@ export class StorageStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StorageStackProps) {
     super(scope, id, props);
-    const removalPolicy = props.retainData === false ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    // Data outlives the stack: deleting a stage never deletes its lake (empty and delete it by hand).
+    const removalPolicy = RemovalPolicy.RETAIN;
     const accessLogs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,

@@ -7,7 +7,7 @@ describe('formatReport', () => {
     const text = formatReport(
       {
         gold: [{ region: 'Europe', subscribedCustomers: 10, customerIds: ids }],
-        counts: { files: 2, bronzeRows: 12, silverRows: 10, quarantinedRows: 1, blankRows: 1, unknownCountryRows: 0, rejectedFiles: 1 },
+        counts: { files: 2, bronzeRows: 12, silverRows: 10, quarantinedRows: 1, blankRows: 1, unknownCountryRows: 0, rejectedFiles: 1, nonUtf8Files: 1 },
       },
       1234,
     );
@@ -18,7 +18,7 @@ describe('formatReport', () => {
       '│ Europe │ 10                   │ [0, 1, 2, 3, 4, 5, 6, 7, … (+2 more)] │',
       '└────────┴──────────────────────┴───────────────────────────────────────┘',
       '',
-      '2 file(s): 12 bronze rows → 10 silver, 1 quarantined, 1 blank; 0 with an unknown country; 1 file(s) rejected. 1.2 s.',
+      '2 file(s): 12 bronze rows → 10 silver, 1 quarantined, 1 blank; 0 with an unknown country; 1 file(s) rejected; 1 file(s) read as Windows-1252 (not UTF-8). 1.2 s.',
       '',
     ]);
   });

@@ -28,7 +28,8 @@ export function formatReport(summary: RunSummary, elapsedMs: number): string {
     summary.gold.length > 0 ? table.toString() : '(no gold rows)',
     '',
     `${c.files} file(s): ${c.bronzeRows} bronze rows → ${c.silverRows} silver, ${c.quarantinedRows} quarantined, ${c.blankRows} blank; ` +
-      `${c.unknownCountryRows} with an unknown country; ${c.rejectedFiles} file(s) rejected. ${(elapsedMs / 1000).toFixed(1)} s.`,
+      `${c.unknownCountryRows} with an unknown country; ${c.rejectedFiles} file(s) rejected` +
+      `${c.nonUtf8Files > 0 ? `; ${c.nonUtf8Files} file(s) read as Windows-1252 (not UTF-8)` : ''}. ${(elapsedMs / 1000).toFixed(1)} s.`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -16,6 +16,8 @@ export interface RunCounts {
   unknownCountryRows: number;
   /** Files rejected whole. */
   rejectedFiles: number;
+  /** Files that were not valid UTF-8 and were read as Windows-1252. */
+  nonUtf8Files: number;
 }
 
 /** The run summary `--json` prints: the gold table and the counts. */
@@ -42,7 +44,7 @@ export interface RunProblems {
  * @returns the summary and the problems.
  */
 export function summarizeRun(files: number, deliveries: readonly Delivery[]): { summary: RunSummary; problems: RunProblems } {
-  const counts: RunCounts = { files, bronzeRows: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0 };
+  const counts: RunCounts = { files, bronzeRows: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0, nonUtf8Files: 0 };
   let gold: GoldResult['rows'] = [];
   const rejections: Array<{ key: string; reason: string }> = [];
   const failures: Array<{ layer: string; key: string; message: string }> = [];
@@ -57,6 +59,7 @@ export function summarizeRun(files: number, deliveries: readonly Delivery[]): { 
     }
     if (delivery.route !== 'silver') continue;
     for (const result of (delivery.result as LayerInvocationReport<SilverResult>).results) {
+      if (result.encoding !== 'utf-8') counts.nonUtf8Files++;
       if (result.rejected !== undefined) {
         counts.rejectedFiles++;
         rejections.push({ key: result.bronzeKey, reason: result.rejected });

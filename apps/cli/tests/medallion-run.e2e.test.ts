@@ -53,7 +53,7 @@ describe('npm start (medallion run) on data/', () => {
     expect(stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(lastJsonLine(stdout)).toEqual({
       gold: DATA_GOLD,
-      counts: { files: 2, bronzeRows: 129, silverRows: 129, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 1, rejectedFiles: 0 },
+      counts: { files: 2, bronzeRows: 129, silverRows: 129, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 1, rejectedFiles: 0, nonUtf8Files: 0 },
     });
   });
 });
@@ -72,7 +72,7 @@ describe('npm start -- --json --out DIR FILE...', () => {
         { region: 'North America', subscribedCustomers: 3, customerIds: ['00003', '0002', '01'] },
         { region: 'South America', subscribedCustomers: 2, customerIds: ['113', 'aB3dE5f7G9h1J2k'] },
       ],
-      counts: { files: 6, bronzeRows: 20, silverRows: 15, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0, rejectedFiles: 1 },
+      counts: { files: 6, bronzeRows: 20, silverRows: 15, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0, rejectedFiles: 1, nonUtf8Files: 0 },
     });
     expect(stderr).toContain('rejected bronze/duplicate-header.csv: duplicate column "country" in the header');
     expect(await filesUnder(out)).toEqual([
@@ -105,7 +105,7 @@ describe('npm start -- --json --out DIR FILE...', () => {
     expect(code).toBe(0);
     expect(lastJsonLine(stdout)).toEqual({
       gold: [{ region: 'Europe', subscribedCustomers: 8, customerIds: ['1301', '1302', '1303', '1304', '1305', '1309', '1310', '1311'] }],
-      counts: { files: 2, bronzeRows: 11, silverRows: 11, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0 },
+      counts: { files: 2, bronzeRows: 11, silverRows: 11, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0, nonUtf8Files: 0 },
     });
     expect(readFileSync(join(out, 'silver/header-only.csv'), 'utf8')).toBe('Customer ID,Customer Name,Customer Country,Subscription Status,Region\n');
     expect(existsSync(join(out, 'quarantine'))).toBe(false);

@@ -1,3 +1,5 @@
-export { readCsvRecords, type CsvRecord } from './read-csv-records';
+export { DEFAULT_MAX_RECORD_CHARS, readCsvRecords, type CsvReadOptions, type CsvRecord } from './read-csv-records';
+export { createTextDecoder, NotUtf8Error, type TextEncoding } from './decode-text';
 export { CsvWriter, formatCsv } from './csv-writer';
 export { CsvSyntaxError } from './errors';
+export { escapeSpreadsheetCell, unescapeSpreadsheetCell } from './spreadsheet-safety';

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { NotUtf8Error } from './decode-text';
 import { readCsvRecords } from './read-csv-records';
 
 async function read(text: string | Buffer, chunkSize = 7) {
@@ -72,5 +73,34 @@ describe('readCsvRecords', () => {
   it('throws a CsvSyntaxError naming the code and line, not the values, on an unclosed quote', async () => {
     await expect(read('a,b\n1,"secret value\n')).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_QUOTE_NOT_CLOSED', line: 2 });
     await expect(read('a,b\n1,"secret value\n')).rejects.toThrow('not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 2)');
+  });
+});
+
+describe('readCsvRecords: encodings and limits', () => {
+  const records = async (bytes: Buffer, options: Parameters<typeof readCsvRecords>[1], chunkSize = 3) => {
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
+    const out = [];
+    for await (const record of readCsvRecords(Readable.from(chunks), options)) out.push(record.fields);
+    return out;
+  };
+  const cp1252 = Buffer.from([...Buffer.from('id,name,country\n601,Jos'), 0xe9, ...Buffer.from(',Cura'), 0xe7, ...Buffer.from('ao\n602,Ren'), 0xe9, 0x65, ...Buffer.from(',Cote d'), 0x92, ...Buffer.from('Ivoire\n')]);
+
+  it('refuses Windows-1252 bytes when reading UTF-8, with NotUtf8Error', async () => {
+    await expect(records(cp1252, {})).rejects.toBeInstanceOf(NotUtf8Error);
+  });
+
+  it('decodes Windows-1252 with the real table (0x92 is a right single quote), never U+FFFD', async () => {
+    expect(await records(cp1252, { encoding: 'windows-1252' })).toEqual([
+      ['id', 'name', 'country'],
+      ['601', 'José', 'Curaçao'],
+      ['602', 'Renée', 'Cote d’Ivoire'],
+    ]);
+  });
+
+  it('fails an oversized record with CSV_MAX_RECORD_SIZE, holding no more than the limit', async () => {
+    const huge = Buffer.from(`id,note\n1,${'x'.repeat(5000)}\n2,ok\n`);
+    await expect(records(huge, { maxRecordChars: 1000 }, 512)).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_MAX_RECORD_SIZE' });
+    expect(await records(huge, { maxRecordChars: 10_000 }, 512)).toHaveLength(3);
   });
 });

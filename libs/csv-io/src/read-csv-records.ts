@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
+import { createTextDecoder, type TextEncoding } from './decode-text';
 import { CsvSyntaxError } from './errors';
 
 /** One CSV record as read from a byte stream. */
@@ -11,6 +12,21 @@ export interface CsvRecord {
   /** 1-based physical line where the record starts; the header is line 1. */
   readonly line: number;
 }
+
+/** How to read a CSV byte stream. */
+export interface CsvReadOptions {
+  /** @default 'utf-8' (strict: invalid bytes fail with NotUtf8Error) */
+  readonly encoding?: TextEncoding;
+  /**
+   * Largest record accepted, in characters (about bytes for Latin text); a larger one fails the read
+   * with CsvSyntaxError `CSV_MAX_RECORD_SIZE`, so one runaway field cannot exhaust memory.
+   * @default 1_048_576 (1 MiB)
+   */
+  readonly maxRecordChars?: number;
+}
+
+/** Default {@link CsvReadOptions.maxRecordChars}. */
+export const DEFAULT_MAX_RECORD_CHARS = 1_048_576;
 
 /** Counts the line breaks (`\n`, `\r\n` or a lone `\r`) in a record's raw text. */
 function countLineBreaks(raw: string): number {
@@ -32,18 +48,22 @@ function stripRecordDelimiter(raw: string): string {
 
 /**
  * Streams the records of a CSV byte stream (RFC 4180: quoted fields may hold commas, quotes and
- * line breaks) with csv-parse. A UTF-8 BOM is dropped;
+ * line breaks) with csv-parse, after decoding (see `createTextDecoder`). A UTF-8 BOM is dropped;
  * CRLF, LF and CR may be mixed in one file; records may have any number of fields (checking the count is the caller's job); empty lines are
  * returned as records with one empty field, so that every line is accounted for.
  *
- * @param input - the CSV bytes (UTF-8), e.g. an S3 object body.
+ * @param input - the CSV bytes, e.g. an S3 object body.
+ * @param options - encoding and the record size limit.
  * @returns the records in order, the header first.
- * @throws CsvSyntaxError on a syntax error such as an unclosed quote (code and line, no values);
- *   the input stream's own error as is.
+ * @throws NotUtf8Error when reading UTF-8 and the bytes are not; CsvSyntaxError on a syntax error
+ *   such as an unclosed quote or an oversized record (code and line, no values); the input
+ *   stream's own error as is.
  */
-export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord> {
-  const parser = input.pipe(
+export async function* readCsvRecords(input: Readable, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord> {
+  const decoder = createTextDecoder(options.encoding ?? 'utf-8');
+  const parser = input.pipe(decoder).pipe(
     parse({
+      max_record_size: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
       bom: true,
       raw: true,
       relax_column_count: true,
@@ -53,6 +73,7 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
     }),
   );
   input.once('error', (error) => parser.destroy(error));
+  decoder.once('error', (error) => parser.destroy(error));
   let line = 1;
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {

@@ -1,3 +1,4 @@
+import { unescapeSpreadsheetCell } from '@medallion/csv-io';
 import { isSubscribed, type GoldRow, type SilverColumns } from '@medallion/schemas';
 import { compareSilverObjects, type SilverObjectOrder } from './silver-object-order';
 
@@ -37,7 +38,8 @@ export class GoldAggregator {
    */
   add(object: SilverObjectOrder, row: number, fields: readonly string[], columns: SilverColumns): void {
     this.rowCount++;
-    const customerId = (fields[columns.customerId] ?? '').trim();
+    // Silver cells are spreadsheet-safe; gold works on the original values.
+    const customerId = unescapeSpreadsheetCell(fields[columns.customerId] ?? '').trim();
     if (customerId === '') return;
     const previous = this.latest.get(customerId);
     if (previous) {
@@ -45,8 +47,8 @@ export class GoldAggregator {
       if (order > 0 || (order === 0 && previous.row > row)) return;
     }
     this.latest.set(customerId, {
-      region: fields[columns.region] ?? '',
-      subscribed: isSubscribed(columns.status === undefined ? undefined : (fields[columns.status] ?? '')),
+      region: unescapeSpreadsheetCell(fields[columns.region] ?? ''),
+      subscribed: isSubscribed(columns.status === undefined ? undefined : unescapeSpreadsheetCell(fields[columns.status] ?? '')),
       object,
       row,
     });

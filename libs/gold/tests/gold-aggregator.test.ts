@@ -63,6 +63,16 @@ describe('GoldAggregator', () => {
     );
   });
 
+  it('reads spreadsheet-escaped silver cells back to the original IDs', () => {
+    const file = object('silver/08.csv', '2026-11-29T12:00:00.000Z');
+    const gold = aggregate([
+      [file, ["'-5", "'=x", 'Chile', 'Active', 'South America']],
+      [file, ["'+7", 'y', 'Peru', 'Active', 'South America']],
+    ]);
+    expect(gold.toRows()).toEqual([{ region: 'South America', subscribedCustomers: 2, customerIds: ['+7', '-5'] }]);
+    expect(formatGoldCsv(gold.toRows())).toBe('Region,Subscribed Customers,Customer IDs\nSouth America,2,"[+7, -5]"\n');
+  });
+
   it('counts every customer as subscribed in a table without a status column', () => {
     const columns = resolveSilverColumns(['Index', 'Customer Id', 'Country', 'Region']);
     const aggregator = new GoldAggregator();

@@ -1,4 +1,4 @@
-import { CsvSyntaxError, readCsvRecords, type CsvRecord } from '@medallion/csv-io';
+import { CsvSyntaxError, DEFAULT_MAX_RECORD_CHARS, NotUtf8Error, readCsvRecords, type CsvRecord, type TextEncoding } from '@medallion/csv-io';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
 import type { ObjectEvent } from '@medallion/s3-events';
 import { openObject, putObject } from '@medallion/s3-io';
@@ -9,16 +9,35 @@ import { isUnknownRegion, SilverTransform } from './silver-transform';
 
 const INPUT_PREFIX = 'bronze/';
 
+/**
+ * Largest bronze record accepted (characters), from `MEDALLION_MAX_RECORD_CHARS`; a file holding a
+ * larger one is rejected with that reason instead of exhausting memory.
+ */
+function maxRecordChars(): number {
+  const configured = Number(process.env['MEDALLION_MAX_RECORD_CHARS']);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_RECORD_CHARS;
+}
+
 function rejectionReason(error: unknown): string | undefined {
+  if (error instanceof CsvSyntaxError && error.code === 'CSV_MAX_RECORD_SIZE') {
+    return `a record is over ${maxRecordChars()} characters (detected at line ${error.line}); raise MEDALLION_MAX_RECORD_CHARS to accept it`;
+  }
   if (error instanceof FileRejectedError || error instanceof CsvSyntaxError) return error.message;
   return undefined;
 }
 
-async function writeRejection(env: LayerEnvironment, object: ObjectEvent, eTag: string, keys: SilverKeys, reason: string): Promise<SilverResult> {
+async function writeRejection(
+  env: LayerEnvironment,
+  object: ObjectEvent,
+  eTag: string,
+  keys: SilverKeys,
+  reason: string,
+  encoding: TextEncoding,
+): Promise<SilverResult> {
   const record = { bronzeKey: object.key, bronzeETag: eTag, eventTime: object.eventTime, reason };
   await putObject(env.s3, { bucket: object.bucket, key: keys.rejection, contentType: 'application/json' }, `${JSON.stringify(record, null, 2)}\n`);
   env.logger.warn('file rejected', { bucket: object.bucket, key: object.key, reason, rejectionKey: keys.rejection });
-  return { bronzeKey: object.key, bronzeETag: eTag, rejected: reason, outputKeys: [keys.rejection], counts: NO_ROWS };
+  return { bronzeKey: object.key, encoding, bronzeETag: eTag, rejected: reason, outputKeys: [keys.rejection], counts: NO_ROWS };
 }
 
 async function transformObject(
@@ -52,6 +71,47 @@ async function transformObject(
 }
 
 /**
+ * One attempt at a bronze object in one encoding. Returns `'not-utf-8'` when reading UTF-8 met an
+ * invalid byte sequence: the partial outputs are aborted, and the caller tries Windows-1252.
+ */
+async function transformWithEncoding(
+  env: LayerEnvironment,
+  object: ObjectEvent,
+  keys: SilverKeys,
+  encoding: TextEncoding,
+): Promise<SilverResult | 'not-utf-8'> {
+  const bronze = await openObject(env.s3, object.bucket, object.key);
+  if (bronze.contentLength === 0) {
+    bronze.body.destroy();
+    return writeRejection(env, object, bronze.eTag, keys, 'empty object (0 bytes): no header', encoding);
+  }
+  const metadata = {
+    [SILVER_METADATA.bronzeKey]: encodeURIComponent(object.key),
+    [SILVER_METADATA.bronzeETag]: bronze.eTag,
+    [SILVER_METADATA.eventTime]: object.eventTime,
+    [SILVER_METADATA.sequencer]: object.sequencer ?? '',
+  };
+  const silver = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.silver, metadata });
+  const quarantine = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.quarantine, metadata });
+  let counts: SilverCounts;
+  try {
+    counts = await transformObject(env, object, readCsvRecords(bronze.body, { encoding, maxRecordChars: maxRecordChars() }), silver, quarantine);
+  } catch (error) {
+    bronze.body.destroy();
+    await Promise.all([silver.abort(), quarantine.abort()]);
+    if (error instanceof NotUtf8Error) return 'not-utf-8';
+    const reason = rejectionReason(error);
+    if (reason === undefined) throw error;
+    return writeRejection(env, object, bronze.eTag, keys, reason, encoding);
+  }
+  await silver.finish();
+  const outputKeys = [keys.silver];
+  if (await quarantine.finish()) outputKeys.push(keys.quarantine);
+  env.logger.info('object processed', { bucket: object.bucket, key: object.key, encoding, outputKeys, ...counts });
+  return { bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, rejected: undefined, outputKeys, counts };
+}
+
+/**
  * Silver: one `bronze/<path>.csv` → `silver/<path>.csv` (every bronze column in order, Customer ID
  * trimmed, `Region` appended) and, when rows were refused, `quarantine/<path>.csv`
  * (`Line,Reason,Raw Record`). Streams both ways: memory does not grow with the file.
@@ -59,6 +119,10 @@ async function transformObject(
  * A file that cannot be read as a table (empty object, no header, a required column missing, a
  * duplicated column, a CSV syntax error) is rejected whole: no silver object, a JSON record at
  * `quarantine/<path>.error.json` with the reason, the bronze object untouched.
+ *
+ * Bronze that is not valid UTF-8 is read again as Windows-1252 (the usual spreadsheet export), and
+ * the result says so; silver is always UTF-8 and never holds U+FFFD. A record over
+ * `MEDALLION_MAX_RECORD_CHARS` characters (default 1 MiB) rejects the file.
  *
  * Each silver object carries its bronze object's key, ETag, event time and sequencer as metadata
  * ({@link SILVER_METADATA}) so that gold orders records across files without guessing.
@@ -70,33 +134,11 @@ export const silverLayer: MapLayer<SilverResult> = {
   outputPrefix: 'silver/',
   async processObject(env, object) {
     const keys = silverKeysFor(object.key, INPUT_PREFIX);
-    const bronze = await openObject(env.s3, object.bucket, object.key);
-    if (bronze.contentLength === 0) {
-      bronze.body.destroy();
-      return writeRejection(env, object, bronze.eTag, keys, 'empty object (0 bytes): no header');
-    }
-    const metadata = {
-      [SILVER_METADATA.bronzeKey]: encodeURIComponent(object.key),
-      [SILVER_METADATA.bronzeETag]: bronze.eTag,
-      [SILVER_METADATA.eventTime]: object.eventTime,
-      [SILVER_METADATA.sequencer]: object.sequencer ?? '',
-    };
-    const silver = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.silver, metadata });
-    const quarantine = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.quarantine, metadata });
-    let counts: SilverCounts;
-    try {
-      counts = await transformObject(env, object, readCsvRecords(bronze.body), silver, quarantine);
-    } catch (error) {
-      bronze.body.destroy();
-      await Promise.all([silver.abort(), quarantine.abort()]);
-      const reason = rejectionReason(error);
-      if (reason === undefined) throw error;
-      return writeRejection(env, object, bronze.eTag, keys, reason);
-    }
-    await silver.finish();
-    const outputKeys = [keys.silver];
-    if (await quarantine.finish()) outputKeys.push(keys.quarantine);
-    env.logger.info('object processed', { bucket: object.bucket, key: object.key, outputKeys, ...counts });
-    return { bronzeKey: object.key, bronzeETag: bronze.eTag, rejected: undefined, outputKeys, counts };
+    const first = await transformWithEncoding(env, object, keys, 'utf-8');
+    if (first !== 'not-utf-8') return first;
+    env.logger.info('not valid UTF-8: reading as Windows-1252', { bucket: object.bucket, key: object.key });
+    const second = await transformWithEncoding(env, object, keys, 'windows-1252');
+    if (second === 'not-utf-8') throw new Error('unreachable: Windows-1252 decodes every byte');
+    return second;
   },
 };

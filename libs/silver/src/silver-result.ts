@@ -1,3 +1,5 @@
+import type { TextEncoding } from '@medallion/csv-io';
+
 /** Row counts of one bronze file; `dataRecords = silverRows + quarantinedRows + blankRows` always. */
 export interface SilverCounts {
   /** Records after the header (rows). */
@@ -15,6 +17,8 @@ export interface SilverCounts {
 /** What silver did with one bronze object. */
 export interface SilverResult {
   readonly bronzeKey: string;
+  /** How the bronze bytes were decoded: `utf-8`, or `windows-1252` when they were not valid UTF-8. */
+  readonly encoding: TextEncoding;
   /** The bronze object's ETag, as read. */
   readonly bronzeETag: string;
   /** Set when the file was rejected whole: the reason. No silver object is written then. */

@@ -1,10 +1,10 @@
-import type { CsvRecord } from '@medallion/csv-io';
+import { escapeSpreadsheetCell, type CsvRecord } from '@medallion/csv-io';
 import { regionForCountry, UNKNOWN_REGION, type Region } from '@medallion/regions';
 import { classifyBronzeRecord, REGION_COLUMN, resolveBronzeColumns, type BronzeColumns } from '@medallion/schemas';
 
 /** Where one bronze data record goes. */
 export type SilverOutput =
-  /** A silver row: every bronze field in order (Customer ID trimmed), then the Region. */
+  /** A silver row: every bronze field in order (Customer ID trimmed), then the Region; every cell spreadsheet-safe. */
   | { readonly kind: 'silver'; readonly row: string[]; readonly region: Region }
   /** A quarantine row: `Line, Reason, Raw Record`. */
   | { readonly kind: 'quarantine'; readonly row: [line: string, reason: string, raw: string] }
@@ -12,10 +12,12 @@ export type SilverOutput =
 
 /**
  * The silver transform of one file, free of S3: built from the bronze header, it maps each data
- * record to a silver row, a quarantine row or a blank.
+ * record to a silver row, a quarantine row or a blank. Silver cells that a spreadsheet would run as
+ * a formula (`=`, `+`, `-`, `@`, tab, CR first) get a leading apostrophe (see `escapeSpreadsheetCell`);
+ * quarantine keeps the raw record exactly as in bronze.
  */
 export class SilverTransform {
-  /** The silver header: the bronze header cells as read, then `Region`. */
+  /** The silver header: the bronze header cells as read (spreadsheet-safe), then `Region`. */
   readonly header: string[];
   private readonly columns: BronzeColumns;
 
@@ -25,7 +27,7 @@ export class SilverTransform {
    */
   constructor(bronzeHeader: readonly string[]) {
     this.columns = resolveBronzeColumns(bronzeHeader);
-    this.header = [...bronzeHeader, REGION_COLUMN];
+    this.header = [...bronzeHeader.map(escapeSpreadsheetCell), REGION_COLUMN];
   }
 
   /**
@@ -38,8 +40,8 @@ export class SilverTransform {
     const outcome = classifyBronzeRecord(record.fields, this.columns);
     if (outcome.kind === 'blank') return outcome;
     if (outcome.kind === 'quarantine') return { kind: 'quarantine', row: [String(record.line), outcome.reason, record.raw] };
-    const row = [...record.fields];
-    row[this.columns.customerId] = outcome.customerId;
+    const row = record.fields.map(escapeSpreadsheetCell);
+    row[this.columns.customerId] = escapeSpreadsheetCell(outcome.customerId);
     const region = regionForCountry(outcome.country);
     row.push(region);
     return { kind: 'silver', row, region };

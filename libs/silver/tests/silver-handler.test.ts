@@ -141,9 +141,30 @@ describe('silver handler on bronze files', () => {
     );
   });
 
-  it('does not crash on Windows-1252 bytes or formula-like cells', async () => {
-    expect((await ingest('windows-1252.csv')).result.counts.silverRows).toBe(1);
-    expect((await ingest('formula-injection.csv')).result.counts.silverRows).toBe(2);
+  it('reads bytes that are not UTF-8 as Windows-1252, says so, and never writes U+FFFD', async () => {
+    const { silver, result } = await ingest('windows-1252.csv');
+    expect(silver).toBe(`${HEADER}661,José,Curaçao,Active,Caribbean\n`);
+    expect(result).toMatchObject({ encoding: 'windows-1252', rejected: undefined });
+    expect(silver).not.toContain('\uFFFD');
+    expect((await ingest('bom-crlf.csv')).result.encoding).toBe('utf-8');
+  });
+
+  it('escapes silver cells a spreadsheet would run as formulas; bronze stays raw', async () => {
+    const { silver } = await ingest('formula-injection.csv');
+    expect(silver).toBe(`${HEADER}771,'=1+2,Brazil,Active,South America\n772,'@cmd,Chile,Active,South America\n`);
+    expect(Buffer.from((await lake.text('bronze/formula-injection.csv'))!)).toEqual(bronzeFixtureBytes('formula-injection.csv'));
+  });
+
+  it('rejects a file holding a record over MEDALLION_MAX_RECORD_CHARS, naming the limit', async () => {
+    process.env['MEDALLION_MAX_RECORD_CHARS'] = '200';
+    try {
+      const event = await lake.put('bronze/huge.csv', `Customer ID,Customer Name,Customer Country\n1,${'x'.repeat(500)},Chile\n2,Bo,Peru\n`);
+      const report = await handler(event);
+      expect(report.results[0]).toMatchObject({ rejected: 'a record is over 200 characters (detected at line 2); raise MEDALLION_MAX_RECORD_CHARS to accept it' });
+      expect(await lake.text('silver/huge.csv')).toBeUndefined();
+    } finally {
+      delete process.env['MEDALLION_MAX_RECORD_CHARS'];
+    }
   });
 
   it("records the bronze object's key, ETag, event time and sequencer on the silver object", async () => {

@@ -88,10 +88,11 @@ describe('npm start -- --json --out DIR FILE...', () => {
       'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n111,"Smith, John",France,Active,Europe\n112,"First line\nSecond line",India,Active,Asia\n113,"The ""Boss""",Peru,Active,South America\n',
     );
     expect(readFileSync(join(out, 'quarantine/ragged-and-blank.csv'), 'utf8')).toBe(
-      'Line,Reason,Raw Record\n3,column count: the record has 5 fields but the header has 4 columns,"222,Ben,Main St 1,Spain,Active"\n7,column count: the record has 2 fields but the header has 4 columns,"223,Cid"\n',
+      'Line,Reason,Raw Record\n3,column-count: the record has 5 fields but the header has 4 columns,"222,Ben,Main St 1,Spain,Active"\n7,column-count: the record has 2 fields but the header has 4 columns,"223,Cid"\n',
     );
     expect(JSON.parse(readFileSync(join(out, 'quarantine/duplicate-header.error.json'), 'utf8'))).toMatchObject({
       bronzeKey: 'bronze/duplicate-header.csv',
+      rule: 'column-names-unique',
       reason: 'duplicate column "country" in the header',
     });
     expect(readFileSync(join(out, 'gold/customers_by_region.csv'), 'utf8')).toBe(

@@ -6,11 +6,15 @@
 export class FileRejectedError extends Error {
   override readonly name = 'FileRejectedError';
 
+  /** The failed expectation's name, e.g. `column-names-unique`, when a rule failed. */
+  readonly rule: string | undefined;
+
   /**
    * @param message - the reason, written for a person, e.g. `duplicate column "Customer Country"`.
-   * @param options - the underlying error, if any, as `cause`.
+   * @param options - the failed rule's name and the underlying error, if any, as `cause`.
    */
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message: string, options?: { rule?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.rule = options?.rule;
   }
 }

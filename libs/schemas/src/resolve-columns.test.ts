@@ -33,7 +33,12 @@ describe('resolveBronzeColumns', () => {
     [[''], 'no header: the first record has no column names'],
     [[' ', '\t'], 'no header: the first record has no column names'],
   ])('rejects %j: %s', (header, reason) => {
-    expect(() => resolveBronzeColumns(header)).toThrow(new FileRejectedError(reason));
+    expect(() => resolveBronzeColumns(header)).toThrow(expect.objectContaining({ name: 'FileRejectedError', message: reason }));
+  });
+
+  it('names the failed rule', () => {
+    expect(() => resolveBronzeColumns(['Customer ID', 'Country', 'country'])).toThrow(expect.objectContaining({ rule: 'column-names-unique' }));
+    expect(() => resolveBronzeColumns(['Name', 'Country'])).toThrow(expect.objectContaining({ rule: 'customer-id-column-present' }));
   });
 });
 

@@ -1,5 +1,6 @@
 import { COLUMN_ALIASES, REGION_COLUMN, normalizeHeaderName } from './column-names';
 import { FileRejectedError } from './errors';
+import { FILE_EXPECTATIONS, type FileExpectation } from './expectations';
 
 /** Zero-based positions of the columns silver needs in a bronze header. */
 export interface BronzeColumns {
@@ -30,22 +31,21 @@ function findColumn(folded: readonly string[], aliases: readonly string[]): numb
  * Finds the Customer ID, country and status columns of a bronze header.
  *
  * @param header - the header record's cells, as read (BOM already removed).
+ * @param expectations - the header rules, checked in order. @default FILE_EXPECTATIONS
  * @returns the column positions.
- * @throws FileRejectedError when the header is empty, a column name appears twice (after
- *   trimming and lower-casing), or the Customer ID or country column is missing.
+ * @throws FileRejectedError (naming the rule) at the first failed rule: by default when the header
+ *   is empty, a column name appears twice (after trimming and lower-casing), or the Customer ID or
+ *   country column is missing.
  */
-export function resolveBronzeColumns(header: readonly string[]): BronzeColumns {
+export function resolveBronzeColumns(header: readonly string[], expectations: readonly FileExpectation[] = FILE_EXPECTATIONS): BronzeColumns {
+  for (const rule of expectations) {
+    const message = rule.check(header);
+    if (message !== undefined) throw new FileRejectedError(message, { rule: rule.name });
+  }
   const folded = header.map(normalizeHeaderName);
-  if (folded.every((name) => name === '')) throw new FileRejectedError('no header: the first record has no column names');
-  const seen = new Set<string>();
-  folded.forEach((name, index) => {
-    if (seen.has(name)) throw new FileRejectedError(`duplicate column "${header[index]!.trim()}" in the header`);
-    seen.add(name);
-  });
   const customerId = findColumn(folded, COLUMN_ALIASES.customerId);
-  if (customerId === undefined) throw new FileRejectedError('no Customer ID column (expected "Customer ID" or "Customer Id")');
   const country = findColumn(folded, COLUMN_ALIASES.country);
-  if (country === undefined) throw new FileRejectedError('no country column (expected "Customer Country" or "Country")');
+  if (customerId === undefined || country === undefined) throw new FileRejectedError('no Customer ID or country column', { rule: 'required-columns' });
   return { width: header.length, customerId, country, status: findColumn(folded, COLUMN_ALIASES.status) };
 }
 

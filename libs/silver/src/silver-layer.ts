@@ -2,7 +2,7 @@ import { CsvSyntaxError, DEFAULT_MAX_RECORD_CHARS, NotUtf8Error, readCsvRecords,
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
 import type { ObjectEvent } from '@medallion/s3-events';
 import { openObject, putObject } from '@medallion/s3-io';
-import { FileRejectedError, QUARANTINE_COLUMNS, SILVER_METADATA } from '@medallion/schemas';
+import { defaultExpectations, FileRejectedError, QUARANTINE_COLUMNS, SILVER_METADATA, type ExpectationSuite } from '@medallion/schemas';
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
 import { isUnknownRegion, SilverTransform } from './silver-transform';
@@ -18,12 +18,31 @@ function maxRecordChars(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_RECORD_CHARS;
 }
 
-function rejectionReason(error: unknown): string | undefined {
+/** A whole-file refusal: the reason and the expectation that made it. */
+interface Rejection {
+  readonly reason: string;
+  readonly rule: string;
+}
+
+function rejectionOf(error: unknown): Rejection | undefined {
   if (error instanceof CsvSyntaxError && error.code === 'CSV_MAX_RECORD_SIZE') {
-    return `a record is over ${maxRecordChars()} characters (detected at line ${error.line}); raise MEDALLION_MAX_RECORD_CHARS to accept it`;
+    return { rule: 'record-size', reason: `a record is over ${maxRecordChars()} characters (detected at line ${error.line}); raise MEDALLION_MAX_RECORD_CHARS to accept it` };
   }
-  if (error instanceof FileRejectedError || error instanceof CsvSyntaxError) return error.message;
+  if (error instanceof CsvSyntaxError) return { rule: 'well-formed-csv', reason: error.message };
+  if (error instanceof FileRejectedError) return { rule: error.rule ?? 'readable-table', reason: error.message };
   return undefined;
+}
+
+/** The quarantine-threshold refusal, when the file's quarantined share is over the suite's threshold. */
+function thresholdRejection(counts: SilverCounts, suite: ExpectationSuite): Rejection | undefined {
+  const threshold = suite.maxQuarantinedPercent;
+  if (threshold === undefined || counts.dataRecords === 0) return undefined;
+  const percent = (counts.quarantinedRows * 100) / counts.dataRecords;
+  if (percent <= threshold) return undefined;
+  return {
+    rule: 'quarantine-threshold',
+    reason: `${percent.toFixed(1)}% of data records quarantined (${counts.quarantinedRows} of ${counts.dataRecords}), over the ${threshold}% threshold (MEDALLION_MAX_QUARANTINED_PERCENT)`,
+  };
 }
 
 async function writeRejection(
@@ -31,13 +50,15 @@ async function writeRejection(
   object: ObjectEvent,
   eTag: string,
   keys: SilverKeys,
-  reason: string,
+  rejection: Rejection,
   encoding: TextEncoding,
+  counts?: SilverCounts,
 ): Promise<SilverResult> {
-  const record = { bronzeKey: object.key, bronzeETag: eTag, eventTime: object.eventTime, reason };
+  const { reason, rule } = rejection;
+  const record = { bronzeKey: object.key, bronzeETag: eTag, eventTime: object.eventTime, rule, reason, ...(counts ? { counts } : {}) };
   await putObject(env.s3, { bucket: object.bucket, key: keys.rejection, contentType: 'application/json' }, `${JSON.stringify(record, null, 2)}\n`);
-  env.logger.warn('file rejected', { bucket: object.bucket, key: object.key, reason, rejectionKey: keys.rejection });
-  return { bronzeKey: object.key, encoding, bronzeETag: eTag, rejected: reason, outputKeys: [keys.rejection], counts: NO_ROWS };
+  env.logger.warn('file rejected', { bucket: object.bucket, key: object.key, rule, reason, rejectionKey: keys.rejection });
+  return { bronzeKey: object.key, encoding, bronzeETag: eTag, rejected: reason, rejectedBy: rule, outputKeys: [keys.rejection], counts: NO_ROWS };
 }
 
 async function transformObject(
@@ -46,15 +67,18 @@ async function transformObject(
   records: AsyncGenerator<CsvRecord>,
   silver: CsvObjectWriter,
   quarantine: CsvObjectWriter,
+  expectations: ExpectationSuite,
 ): Promise<SilverCounts> {
   const first = await records.next();
-  if (first.done) throw new FileRejectedError('no header: the object holds no records');
-  const transform = new SilverTransform(first.value.fields);
+  if (first.done) throw new FileRejectedError('no header: the object holds no records', { rule: 'header-present' });
+  const transform = new SilverTransform(first.value.fields, expectations);
   await silver.write(transform.header);
-  const counts = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 };
+  const ruleFailures: Record<string, number> = {};
+  const counts = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures };
   for await (const record of records) {
     counts.dataRecords++;
     const output = transform.apply(record);
+    if (output.kind !== 'blank') for (const failure of output.failures) ruleFailures[failure.rule] = (ruleFailures[failure.rule] ?? 0) + 1;
     if (output.kind === 'blank') {
       counts.blankRows++;
     } else if (output.kind === 'quarantine') {
@@ -83,7 +107,7 @@ async function transformWithEncoding(
   const bronze = await openObject(env.s3, object.bucket, object.key);
   if (bronze.contentLength === 0) {
     bronze.body.destroy();
-    return writeRejection(env, object, bronze.eTag, keys, 'empty object (0 bytes): no header', encoding);
+    return writeRejection(env, object, bronze.eTag, keys, { rule: 'header-present', reason: 'empty object (0 bytes): no header' }, encoding);
   }
   const metadata = {
     [SILVER_METADATA.bronzeKey]: encodeURIComponent(object.key),
@@ -93,22 +117,29 @@ async function transformWithEncoding(
   };
   const silver = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.silver, metadata });
   const quarantine = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.quarantine, metadata });
+  const expectations = defaultExpectations();
   let counts: SilverCounts;
   try {
-    counts = await transformObject(env, object, readCsvRecords(bronze.body, { encoding, maxRecordChars: maxRecordChars() }), silver, quarantine);
+    const records = readCsvRecords(bronze.body, { encoding, maxRecordChars: maxRecordChars() });
+    counts = await transformObject(env, object, records, silver, quarantine, expectations);
   } catch (error) {
     bronze.body.destroy();
     await Promise.all([silver.abort(), quarantine.abort()]);
     if (error instanceof NotUtf8Error) return 'not-utf-8';
-    const reason = rejectionReason(error);
-    if (reason === undefined) throw error;
-    return writeRejection(env, object, bronze.eTag, keys, reason, encoding);
+    const rejection = rejectionOf(error);
+    if (rejection === undefined) throw error;
+    return writeRejection(env, object, bronze.eTag, keys, rejection, encoding);
+  }
+  const overThreshold = thresholdRejection(counts, expectations);
+  if (overThreshold) {
+    await Promise.all([silver.abort(), quarantine.abort()]);
+    return writeRejection(env, object, bronze.eTag, keys, overThreshold, encoding, counts);
   }
   await silver.finish();
   const outputKeys = [keys.silver];
   if (await quarantine.finish()) outputKeys.push(keys.quarantine);
   env.logger.info('object processed', { bucket: object.bucket, key: object.key, encoding, outputKeys, ...counts });
-  return { bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, rejected: undefined, outputKeys, counts };
+  return { bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, rejected: undefined, rejectedBy: undefined, outputKeys, counts };
 }
 
 /**

@@ -12,6 +12,8 @@ export interface SilverCounts {
   readonly blankRows: number;
   /** Silver rows whose country named no known country (Region `Others`). */
   readonly unknownCountryRows: number;
+  /** Failures per expectation name (warnings and quarantines), e.g. `{ "customer-id-present": 2 }`. */
+  readonly ruleFailures: Readonly<Record<string, number>>;
 }
 
 /** What silver did with one bronze object. */
@@ -23,10 +25,12 @@ export interface SilverResult {
   readonly bronzeETag: string;
   /** Set when the file was rejected whole: the reason. No silver object is written then. */
   readonly rejected: string | undefined;
+  /** The expectation that rejected the file (e.g. `column-names-unique`, `quarantine-threshold`, `well-formed-csv`). */
+  readonly rejectedBy: string | undefined;
   /** Keys written: the silver table, the quarantine table, or the rejection record. */
   readonly outputKeys: string[];
   readonly counts: SilverCounts;
 }
 
 /** Counts of a file that was not read (rejected before its first data record). */
-export const NO_ROWS: SilverCounts = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 };
+export const NO_ROWS: SilverCounts = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} };

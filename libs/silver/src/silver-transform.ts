@@ -1,13 +1,22 @@
 import { escapeSpreadsheetCell, type CsvRecord } from '@medallion/csv-io';
 import { regionForCountry, UNKNOWN_REGION, type Region } from '@medallion/regions';
-import { classifyBronzeRecord, REGION_COLUMN, resolveBronzeColumns, type BronzeColumns } from '@medallion/schemas';
+import {
+  defaultExpectations,
+  evaluateRecord,
+  formatFailures,
+  REGION_COLUMN,
+  resolveBronzeColumns,
+  type BronzeColumns,
+  type ExpectationSuite,
+  type RuleFailure,
+} from '@medallion/schemas';
 
 /** Where one bronze data record goes. */
 export type SilverOutput =
   /** A silver row: every bronze field in order (Customer ID trimmed), then the Region; every cell spreadsheet-safe. */
-  | { readonly kind: 'silver'; readonly row: string[]; readonly region: Region }
-  /** A quarantine row: `Line, Reason, Raw Record`. */
-  | { readonly kind: 'quarantine'; readonly row: [line: string, reason: string, raw: string] }
+  | { readonly kind: 'silver'; readonly row: string[]; readonly region: Region; readonly failures: readonly RuleFailure[] }
+  /** A quarantine row: `Line, Reason, Raw Record`; the reason names every failed rule. */
+  | { readonly kind: 'quarantine'; readonly row: [line: string, reason: string, raw: string]; readonly failures: readonly RuleFailure[] }
   | { readonly kind: 'blank' };
 
 /**
@@ -23,10 +32,14 @@ export class SilverTransform {
 
   /**
    * @param bronzeHeader - the bronze file's header cells.
-   * @throws FileRejectedError when the header cannot be used (see `resolveBronzeColumns`).
+   * @param expectations - the data-quality rules. @default defaultExpectations()
+   * @throws FileRejectedError when the header fails a file expectation (see `resolveBronzeColumns`).
    */
-  constructor(bronzeHeader: readonly string[]) {
-    this.columns = resolveBronzeColumns(bronzeHeader);
+  constructor(
+    bronzeHeader: readonly string[],
+    private readonly expectations: ExpectationSuite = defaultExpectations(),
+  ) {
+    this.columns = resolveBronzeColumns(bronzeHeader, expectations.file);
     this.header = [...bronzeHeader.map(escapeSpreadsheetCell), REGION_COLUMN];
   }
 
@@ -37,14 +50,14 @@ export class SilverTransform {
    * @returns the record's output.
    */
   apply(record: CsvRecord): SilverOutput {
-    const outcome = classifyBronzeRecord(record.fields, this.columns);
+    const outcome = evaluateRecord(record.fields, this.columns, this.expectations);
     if (outcome.kind === 'blank') return outcome;
-    if (outcome.kind === 'quarantine') return { kind: 'quarantine', row: [String(record.line), outcome.reason, record.raw] };
+    if (outcome.kind === 'quarantine') return { kind: 'quarantine', row: [String(record.line), formatFailures(outcome.failures), record.raw], failures: outcome.failures };
     const row = record.fields.map(escapeSpreadsheetCell);
     row[this.columns.customerId] = escapeSpreadsheetCell(outcome.customerId);
     const region = regionForCountry(outcome.country);
     row.push(region);
-    return { kind: 'silver', row, region };
+    return { kind: 'silver', row, region, failures: outcome.failures };
   }
 }
 

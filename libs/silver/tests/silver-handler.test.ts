@@ -48,7 +48,7 @@ describe('silver handler on bronze files', () => {
     const { silver, quarantine, result } = await ingest('bom-crlf.csv');
     expect(silver).toBe(`${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`);
     expect(quarantine).toBeUndefined();
-    expect(result.counts).toEqual({ dataRecords: 2, silverRows: 2, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 });
+    expect(result.counts).toEqual({ dataRecords: 2, silverRows: 2, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} });
   });
 
   it('keeps quoted commas, line breaks and quotes byte for byte', async () => {
@@ -61,48 +61,48 @@ describe('silver handler on bronze files', () => {
     expect(silver).toBe(`${HEADER}221,Ada,Kenya,Active,Africa\n224,Dee,Egypt,Active,Africa\n`);
     expect(quarantine).toBe(
       'Line,Reason,Raw Record\n' +
-        '3,column count: the record has 5 fields but the header has 4 columns,"222,Ben,Main St 1,Spain,Active"\n' +
-        '7,column count: the record has 2 fields but the header has 4 columns,"223,Cid"\n',
+        '3,column-count: the record has 5 fields but the header has 4 columns,"222,Ben,Main St 1,Spain,Active"\n' +
+        '7,column-count: the record has 2 fields but the header has 4 columns,"223,Cid"\n',
     );
-    expect(result.counts).toEqual({ dataRecords: 7, silverRows: 2, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0 });
+    expect(result.counts).toEqual({ dataRecords: 7, silverRows: 2, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0, ruleFailures: { 'column-count': 2 } });
     expect(result.outputKeys).toEqual(['silver/ragged-and-blank.csv', 'quarantine/ragged-and-blank.csv']);
   });
 
   it('quarantines records with an empty or blank Customer ID', async () => {
     const { silver, quarantine, result } = await ingest('missing-id.csv');
     expect(silver).toBe(`${HEADER}331,Eve,Ghana,Active,Africa\n332,Fay,Nepal,Active,Asia\n`);
-    expect(quarantine).toBe('Line,Reason,Raw Record\n3,Customer ID is empty,",No Id,Chile,Active"\n4,Customer ID is empty,"  \t ,Spaces Id,Peru,Active"\n');
+    expect(quarantine).toBe('Line,Reason,Raw Record\n3,customer-id-present: Customer ID is empty,",No Id,Chile,Active"\n4,customer-id-present: Customer ID is empty,"  \t ,Spaces Id,Peru,Active"\n');
     expect(result.counts.dataRecords).toBe(result.counts.silverRows + result.counts.quarantinedRows + result.counts.blankRows);
   });
 
   it.each([
-    ['duplicate-header.csv', 'duplicate column "country" in the header'],
-    ['missing-country-header.csv', 'no country column (expected "Customer Country" or "Country")'],
-    ['empty.csv', 'empty object (0 bytes): no header'],
-    ['unclosed-quote.csv', 'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3)'],
-    ['quote-in-unquoted-field.csv', 'not well-formed CSV: INVALID_OPENING_QUOTE (detected at line 2)'],
-  ] as const)('rejects %s whole: no silver object, a rejection record, bronze untouched', async (fixture, reason) => {
+    ['duplicate-header.csv', 'column-names-unique', 'duplicate column "country" in the header'],
+    ['missing-country-header.csv', 'country-column-present', 'no country column (expected "Customer Country" or "Country")'],
+    ['empty.csv', 'header-present', 'empty object (0 bytes): no header'],
+    ['unclosed-quote.csv', 'well-formed-csv', 'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3)'],
+    ['quote-in-unquoted-field.csv', 'well-formed-csv', 'not well-formed CSV: INVALID_OPENING_QUOTE (detected at line 2)'],
+  ] as const)('rejects %s whole (%s): no silver object, a rejection record, bronze untouched', async (fixture, rule, reason) => {
     const { silver, quarantine, rejection, result, event } = await ingest(fixture);
     const path = fixture.slice(0, -'.csv'.length);
     expect(silver).toBeUndefined();
     expect(quarantine).toBeUndefined();
     const { Records } = event as { Records: Array<{ eventTime: string; s3: { object: { eTag: string } } }> };
-    expect(JSON.parse(rejection!)).toEqual({ bronzeKey: `bronze/${fixture}`, bronzeETag: Records[0]!.s3.object.eTag, eventTime: Records[0]!.eventTime, reason });
-    expect(result).toMatchObject({ rejected: reason, outputKeys: [`quarantine/${path}.error.json`] });
+    expect(JSON.parse(rejection!)).toEqual({ bronzeKey: `bronze/${fixture}`, bronzeETag: Records[0]!.s3.object.eTag, eventTime: Records[0]!.eventTime, rule, reason });
+    expect(result).toMatchObject({ rejected: reason, rejectedBy: rule, outputKeys: [`quarantine/${path}.error.json`] });
     expect(Buffer.from((await lake.text(`bronze/${fixture}`)) ?? '', 'utf8')).toEqual(bronzeFixtureBytes(fixture));
   });
 
   it('reads a file that mixes CRLF, LF and CR line endings row by row', async () => {
     const { silver, result } = await ingest('mixed-line-endings.csv');
     expect(silver).toBe(`${HEADER}1501,Ana,Chile,Active,South America\n1502,Bo,Peru,Active,South America\n1503,Cy,Fiji,Active,Oceania\n`);
-    expect(result.counts).toEqual({ dataRecords: 3, silverRows: 3, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 });
+    expect(result.counts).toEqual({ dataRecords: 3, silverRows: 3, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} });
   });
 
   it('writes a header-only silver table for a header-only file, and no quarantine object', async () => {
     const { silver, quarantine, result } = await ingest('header-only.csv');
     expect(silver).toBe(HEADER);
     expect(quarantine).toBeUndefined();
-    expect(result.counts).toEqual({ dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 });
+    expect(result.counts).toEqual({ dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} });
   });
 
   it('keeps leading zeros', async () => {
@@ -124,6 +124,22 @@ describe('silver handler on bronze files', () => {
       'Others',
     ]);
     expect(result.counts.unknownCountryRows).toBe(2);
+    expect(result.counts.ruleFailures).toEqual({ 'country-known': 2 });
+  });
+
+  it('rejects a file whose quarantined share is over MEDALLION_MAX_QUARANTINED_PERCENT, keeping the counts in the record', async () => {
+    process.env['MEDALLION_MAX_QUARANTINED_PERCENT'] = '25';
+    try {
+      const { silver, quarantine, rejection, result } = await ingest('missing-id.csv', 'bronze/threshold.csv');
+      expect(silver).toBeUndefined();
+      expect(quarantine).toBeUndefined();
+      expect(result).toMatchObject({ rejectedBy: 'quarantine-threshold', rejected: '50.0% of data records quarantined (2 of 4), over the 25% threshold (MEDALLION_MAX_QUARANTINED_PERCENT)' });
+      expect(JSON.parse(rejection!).counts).toEqual({ dataRecords: 4, silverRows: 2, quarantinedRows: 2, blankRows: 0, unknownCountryRows: 0, ruleFailures: { 'customer-id-present': 2 } });
+      process.env['MEDALLION_MAX_QUARANTINED_PERCENT'] = '50';
+      expect((await ingest('missing-id.csv', 'bronze/threshold.csv')).result.rejected).toBeUndefined();
+    } finally {
+      delete process.env['MEDALLION_MAX_QUARANTINED_PERCENT'];
+    }
   });
 
   it('keeps every row of duplicated customers and of every status (gold decides)', async () => {
@@ -242,7 +258,7 @@ describe('silver handler on S3 events', () => {
       sequencer: '00000000000000FFFF',
     });
     const report = await handler(event);
-    expect(report.results[0]?.counts).toEqual({ dataRecords: 100_000, silverRows: 100_000, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 });
+    expect(report.results[0]?.counts).toEqual({ dataRecords: 100_000, silverRows: 100_000, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} });
     const silver = await lake.text('silver/big.csv');
     expect(silver?.length).toBe(body.byteLength + 100_000 * ',Oceania'.length + ',Region'.length);
   });

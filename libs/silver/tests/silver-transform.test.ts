@@ -15,6 +15,7 @@ describe('SilverTransform', () => {
       kind: 'silver',
       row: ['001', 'Ana', 'Brazil', 'Active', 'South America'],
       region: 'South America',
+      failures: [],
     });
   });
 
@@ -27,7 +28,8 @@ describe('SilverTransform', () => {
     const transform = new SilverTransform(HEADER);
     expect(transform.apply({ fields: ['', 'Nameless', 'Kenya', 'Active'], raw: ',Nameless,Kenya,Active', line: 3 })).toEqual({
       kind: 'quarantine',
-      row: ['3', 'Customer ID is empty', ',Nameless,Kenya,Active'],
+      row: ['3', 'customer-id-present: Customer ID is empty', ',Nameless,Kenya,Active'],
+      failures: [{ rule: 'customer-id-present', action: 'quarantine', message: 'Customer ID is empty' }],
     });
   });
 

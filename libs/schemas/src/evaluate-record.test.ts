@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateRecord, formatFailures } from './evaluate-record';
+import { defaultExpectations } from './expectations';
+
+const columns = { width: 4, customerId: 0, country: 2, status: 3 };
+const suite = defaultExpectations({});
+
+describe('evaluateRecord with the default expectations', () => {
+  it('accepts a good record, trimming the ID and keeping leading zeros', () => {
+    expect(evaluateRecord([' 001 ', 'Ana', ' Brazil ', 'Active'], columns, suite)).toEqual({ kind: 'accept', customerId: '001', country: ' Brazil ', failures: [] });
+  });
+
+  it.each([[['', '', '', '']], [['\t']], [['']], [[' ', '', '\t', '']]])('treats %j as blank', (fields) => {
+    expect(evaluateRecord(fields, columns, suite)).toEqual({ kind: 'blank' });
+  });
+
+  it('quarantines a ragged record on column-count only (its cells would be the wrong ones)', () => {
+    expect(evaluateRecord(['', 'Bo', '16 Rue X', 'Atlantis', 'Active'], columns, suite)).toEqual({
+      kind: 'quarantine',
+      failures: [{ rule: 'column-count', action: 'quarantine', message: 'the record has 5 fields but the header has 4 columns' }],
+    });
+  });
+
+  it('records every failed rule of a record, warnings included', () => {
+    const verdict = evaluateRecord(['  ', 'Nameless', 'Atlantis', 'Maybe'], columns, suite);
+    expect(verdict).toEqual({
+      kind: 'quarantine',
+      failures: [
+        { rule: 'customer-id-present', action: 'quarantine', message: 'Customer ID is empty' },
+        { rule: 'country-known', action: 'warn', message: 'country names no known country' },
+        { rule: 'status-recognized', action: 'warn', message: 'status is not a recognized value' },
+      ],
+    });
+    expect(formatFailures(verdict.kind === 'quarantine' ? verdict.failures : [])).toBe(
+      'customer-id-present: Customer ID is empty; country-known: country names no known country; status-recognized: status is not a recognized value',
+    );
+  });
+
+  it('quarantines IDs with control characters or over 64 characters', () => {
+    expect(evaluateRecord(['12\u00003', 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({ kind: 'quarantine', failures: [{ rule: 'customer-id-sane', message: 'Customer ID has control characters' }] });
+    expect(evaluateRecord(['x'.repeat(65), 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({ kind: 'quarantine', failures: [{ rule: 'customer-id-sane', message: 'Customer ID has 65 characters, over 64' }] });
+    expect(evaluateRecord(['x'.repeat(64), 'A', 'Chile', 'Active'], columns, suite).kind).toBe('accept');
+  });
+
+  it('keeps rows that only warn: unknown or empty country, empty or unknown status', () => {
+    expect(evaluateRecord(['9', 'A', '', ''], columns, suite)).toEqual({
+      kind: 'accept',
+      customerId: '9',
+      country: '',
+      failures: [
+        { rule: 'country-known', action: 'warn', message: 'country names no known country' },
+        { rule: 'status-recognized', action: 'warn', message: 'status is empty' },
+      ],
+    });
+    for (const status of ['Active', 'inactive', 'Cancelled', 'canceled', 'yes', 'No', '1', '0', 'TRUE']) {
+      expect(evaluateRecord(['9', 'A', 'Chile', status], columns, suite)).toMatchObject({ kind: 'accept', failures: [] });
+    }
+  });
+
+  it('checks no status in a file without a status column', () => {
+    expect(evaluateRecord(['9', 'A', 'Chile', 'x'], { ...columns, status: undefined }, suite)).toMatchObject({ kind: 'accept', failures: [] });
+  });
+});
+
+describe('defaultExpectations', () => {
+  it('has the quarantine threshold off unless MEDALLION_MAX_QUARANTINED_PERCENT is a number from 0 to 100', () => {
+    expect(defaultExpectations({}).maxQuarantinedPercent).toBeUndefined();
+    expect(defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: '10' }).maxQuarantinedPercent).toBe(10);
+    expect(defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: '0' }).maxQuarantinedPercent).toBe(0);
+    expect(defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: 'ten' }).maxQuarantinedPercent).toBeUndefined();
+    expect(defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: '150' }).maxQuarantinedPercent).toBeUndefined();
+  });
+
+  it('declares every rule with a name, an action and a description', () => {
+    const suite = defaultExpectations({});
+    expect([...suite.file, ...suite.row].map((rule) => [rule.name, rule.action])).toEqual([
+      ['header-present', 'reject'],
+      ['column-names-unique', 'reject'],
+      ['customer-id-column-present', 'reject'],
+      ['country-column-present', 'reject'],
+      ['column-count', 'quarantine'],
+      ['customer-id-present', 'quarantine'],
+      ['customer-id-sane', 'quarantine'],
+      ['country-known', 'warn'],
+      ['status-recognized', 'warn'],
+    ]);
+    expect([...suite.file, ...suite.row].every((rule) => rule.description.length > 10)).toBe(true);
+  });
+});

@@ -1,5 +1,7 @@
 import { EventRouter, localS3Environment, startLocalS3, type EventShape } from '@medallion/local-s3';
-import { uploadStream } from '@medallion/s3-io';
+import { readJsonObject, uploadStream } from '@medallion/s3-io';
+import { asSilverManifest } from '@medallion/schemas';
+import { silverKeysFor } from '@medallion/silver';
 import { createReadStream } from 'node:fs';
 import { exportLake } from './export-lake';
 import { claimFolder } from './owned-folder';
@@ -35,8 +37,8 @@ export interface RunOutcome {
  * Runs the whole pipeline on one machine: starts the embedded S3-compatible store in this process,
  * creates the bucket, uploads each file to `bronze/<file name>` with the SDK, and lets the event
  * router deliver real-shaped events to the layers' handlers (silver for `bronze/`, gold for
- * `silver/`) until nothing is left to do; then sums the handlers' reports and, if asked, exports
- * the bucket.
+ * `silver/_manifests/`) until nothing is left to do; then reads each file's silver manifest for the
+ * summary and, if asked, exports the bucket.
  *
  * The handlers reach the store through the environment, as on Lambda: this sets
  * `MEDALLION_S3_ENDPOINT` and the store's credentials in `process.env`.
@@ -61,7 +63,17 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
       options.progress(`uploaded ${path} → s3://${options.bucket}/${key}`);
     }
     await router.idle();
-    const { summary, problems } = summarizeRun(options.files.length, router.deliveries);
+    const manifests = await Promise.all(
+      options.files.map(async ({ key }) => {
+        const json = await readJsonObject(s3, options.bucket, silverKeysFor(key, 'bronze/').manifest);
+        return json === undefined ? undefined : asSilverManifest(json);
+      }),
+    );
+    const { summary, problems } = summarizeRun(
+      options.files.map((file) => file.key),
+      manifests,
+      router.deliveries,
+    );
     if (options.outDir) {
       const exported = await exportLake(s3, options.bucket, options.outDir);
       options.progress(`exported ${exported.files} object(s) to ${options.outDir}`);

@@ -1,13 +1,13 @@
+import type { GoldResult } from '@medallion/gold';
 import type { LayerInvocationReport } from '@medallion/layer-runtime';
 import type { Delivery } from '@medallion/local-s3';
-import type { GoldResult } from '@medallion/gold';
-import type { SilverResult } from '@medallion/silver';
+import type { SilverManifest } from '@medallion/schemas';
 
 /** Row and file counts of one run (rows are data records; see the README's row accounting). */
 export interface RunCounts {
   /** Input files given. */
   files: number;
-  /** Data records of the files that were read. */
+  /** Data records of the files that were read and not rejected. */
   bronzeRows: number;
   silverRows: number;
   quarantinedRows: number;
@@ -26,55 +26,55 @@ export interface RunSummary {
   readonly counts: RunCounts;
 }
 
-/** What the run noticed besides the summary, for the human report and the exit status. */
+/** What the run noticed besides the summary, for stderr and the exit status. */
 export interface RunProblems {
   /** Rejected files with their reasons. */
   readonly rejections: ReadonlyArray<{ key: string; reason: string }>;
-  /** Failed handler invocations with their messages. */
+  /** Failed handler invocations, and input files that ended with no manifest. */
   readonly failures: ReadonlyArray<{ layer: string; key: string; message: string }>;
 }
 
 /**
- * Sums the silver handlers' reports into run counts, takes the gold table from the last gold
- * recompute (gold runs one at a time, so the last one saw all of silver; its report carries the
- * rows it wrote, IDs unsplit), and collects rejections and failures.
+ * Builds the run summary from what the lake records: the counts from each input file's silver
+ * manifest, the gold table from the last gold recompute (gold runs one at a time, so the last one
+ * saw all of silver; its report carries the rows it wrote, IDs unsplit), and the problems.
  *
- * @param files - the number of input files.
+ * @param inputKeys - the bronze keys of the run's files, in order.
+ * @param manifests - the silver manifest of each input key, undefined where none was written.
  * @param deliveries - every finished invocation of the run, in completion order.
  * @returns the summary and the problems.
  */
-export function summarizeRun(files: number, deliveries: readonly Delivery[]): { summary: RunSummary; problems: RunProblems } {
-  const counts: RunCounts = { files, bronzeRows: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0, nonUtf8Files: 0 };
-  let gold: GoldResult['rows'] = [];
+export function summarizeRun(
+  inputKeys: readonly string[],
+  manifests: ReadonlyArray<SilverManifest | undefined>,
+  deliveries: readonly Delivery[],
+): { summary: RunSummary; problems: RunProblems } {
+  const counts: RunCounts = { files: inputKeys.length, bronzeRows: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0, nonUtf8Files: 0 };
   const rejections: Array<{ key: string; reason: string }> = [];
   const failures: Array<{ layer: string; key: string; message: string }> = [];
+  let gold: GoldResult['rows'] = [];
   for (const delivery of deliveries) {
-    if (delivery.error) {
-      failures.push({ layer: delivery.route, key: delivery.key, message: delivery.error.message });
-      continue;
-    }
-    if (delivery.route === 'gold') {
-      for (const result of (delivery.result as LayerInvocationReport<GoldResult>).results) gold = result.rows;
-      continue;
-    }
-    if (delivery.route !== 'silver') continue;
-    for (const result of (delivery.result as LayerInvocationReport<SilverResult>).results) {
-      if (result.encoding !== 'utf-8') counts.nonUtf8Files++;
-      if (result.rejected !== undefined) {
-        counts.rejectedFiles++;
-        rejections.push({ key: result.bronzeKey, reason: result.rejected });
-        continue;
-      }
-      counts.bronzeRows += result.counts.dataRecords;
-      counts.silverRows += result.counts.silverRows;
-      counts.quarantinedRows += result.counts.quarantinedRows;
-      counts.blankRows += result.counts.blankRows;
-      counts.unknownCountryRows += result.counts.unknownCountryRows;
-    }
+    if (delivery.error) failures.push({ layer: delivery.route, key: delivery.key, message: delivery.error.message });
+    else if (delivery.route === 'gold') for (const result of (delivery.result as LayerInvocationReport<GoldResult>).results) gold = result.rows;
   }
-  const summary = {
-    gold: gold.map((row) => ({ region: row.region, subscribedCustomers: row.subscribedCustomers, customerIds: row.customerIds })),
-    counts,
-  };
+  inputKeys.forEach((key, index) => {
+    const manifest = manifests[index];
+    if (!manifest) {
+      if (!failures.some((failure) => failure.key === key)) failures.push({ layer: 'silver', key, message: 'no silver manifest was written for this file' });
+      return;
+    }
+    if (manifest.encoding !== 'utf-8') counts.nonUtf8Files++;
+    if (manifest.outcome === 'rejected') {
+      counts.rejectedFiles++;
+      rejections.push({ key, reason: manifest.rejection?.reason ?? 'rejected' });
+      return;
+    }
+    counts.bronzeRows += manifest.counts.dataRecords;
+    counts.silverRows += manifest.counts.silverRows;
+    counts.quarantinedRows += manifest.counts.quarantinedRows;
+    counts.blankRows += manifest.counts.blankRows;
+    counts.unknownCountryRows += manifest.counts.unknownCountryRows;
+  });
+  const summary = { gold: gold.map((row) => ({ region: row.region, subscribedCustomers: row.subscribedCustomers, customerIds: row.customerIds })), counts };
   return { summary, problems: { rejections, failures } };
 }

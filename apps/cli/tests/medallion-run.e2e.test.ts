@@ -78,9 +78,11 @@ describe('npm start -- --json --out DIR FILE...', () => {
     expect(await filesUnder(out)).toEqual([
       '.medallion-export',
       ...fixtures.map((f) => `bronze/${f}`).sort(),
+      'gold/_manifests/customers_by_region.json',
       'gold/customers_by_region.csv',
       'quarantine/duplicate-header.error.json',
       'quarantine/ragged-and-blank.csv',
+      ...fixtures.map((f) => `silver/_manifests/${f}.json`).sort(),
       ...fixtures.filter((f) => f !== 'duplicate-header.csv').map((f) => `silver/${f}`).sort(),
     ]);
     for (const fixture of fixtures) expect(readFileSync(join(out, 'bronze', fixture))).toEqual(bronzeFixtureBytes(fixture));

@@ -6,6 +6,8 @@ export const PREFIXES = {
   silver: 'silver/',
   gold: 'gold/',
   quarantine: 'quarantine/',
+  /** Silver's commit records: one manifest per bronze object, written after its outputs. */
+  silverManifests: 'silver/_manifests/',
 } as const;
 
 /** What the infra needs to know of one layer: its trigger, its rights, its sizing. */
@@ -14,14 +16,20 @@ export interface LayerSpec {
   readonly name: string;
   /** The Nx project whose `build` output under `dist/apps/<project>` is the function's code. */
   readonly project: string;
-  /** `.csv` objects created under this prefix trigger the layer. */
+  /** Objects created under this prefix trigger the layer... */
   readonly inputPrefix: string;
+  /** ...when their key ends in one of these (case-sensitive, as EventBridge wildcards are). */
+  readonly inputSuffixes: readonly string[];
   /** Prefixes whose objects the layer reads (GetObject). */
   readonly readPrefixes: readonly string[];
+  /** The layer reads given versions of what it reads (GetObjectVersion). */
+  readonly readsVersions: boolean;
   /** Prefixes the layer lists (ListBucket with an `s3:prefix` condition). */
   readonly listPrefixes: readonly string[];
   /** Prefixes the layer writes (PutObject, AbortMultipartUpload). */
   readonly writePrefixes: readonly string[];
+  /** Prefixes where the layer removes its own stale outputs (DeleteObject). */
+  readonly deletePrefixes: readonly string[];
   /** Memory in MB (CPU scales with it: 1,769 MB is one full vCPU). */
   readonly memorySize: number;
   /** Function timeout. */
@@ -35,26 +43,33 @@ export interface LayerSpec {
  * each process about 33,000 rows/s on one core, CPU-bound on CSV parsing, with memory flat in rows
  * for silver and linear in distinct customers for gold. One full vCPU (1,769 MB) therefore gives a
  * 5-minute silver timeout room for ~10 million rows a file; gold reads all of silver, so it gets
- * 10 minutes, and runs one at a time so two recomputes never race.
+ * 10 minutes, and runs one at a time so two recomputes never race. Gold is triggered by silver's
+ * manifests (written after silver's outputs), so it never sees a half-committed silver object.
  */
 export const LAYERS: readonly LayerSpec[] = [
   {
     name: 'silver',
     project: 'silver-lambda',
     inputPrefix: PREFIXES.bronze,
-    readPrefixes: [PREFIXES.bronze],
+    inputSuffixes: ['.csv', '.CSV'],
+    readPrefixes: [PREFIXES.bronze, PREFIXES.silverManifests],
+    readsVersions: false,
     listPrefixes: [],
     writePrefixes: [PREFIXES.silver, PREFIXES.quarantine],
+    deletePrefixes: [PREFIXES.silver, PREFIXES.quarantine],
     memorySize: 1769,
     timeout: Duration.minutes(5),
   },
   {
     name: 'gold',
     project: 'gold-lambda',
-    inputPrefix: PREFIXES.silver,
+    inputPrefix: PREFIXES.silverManifests,
+    inputSuffixes: ['.json'],
     readPrefixes: [PREFIXES.silver],
-    listPrefixes: [PREFIXES.silver],
+    readsVersions: true,
+    listPrefixes: [PREFIXES.silverManifests],
     writePrefixes: [PREFIXES.gold],
+    deletePrefixes: [],
     memorySize: 1769,
     timeout: Duration.minutes(10),
     reservedConcurrency: 1,

@@ -33,7 +33,9 @@ describe('silver layer stack', () => {
       Handler: 'index.handler',
       MemorySize: 1769,
       Timeout: 300,
-      Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'medallion', POWERTOOLS_LOG_LEVEL: 'INFO', MEDALLION_LAYER: 'silver' } },
+      Environment: {
+        Variables: { POWERTOOLS_SERVICE_NAME: 'medallion', POWERTOOLS_LOG_LEVEL: 'INFO', MEDALLION_LAYER: 'silver', MEDALLION_CODE_VERSION: Match.stringLikeRegexp('^[0-9a-f]{16}$') },
+      },
     });
     silver.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
     silver.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/medallion/test/silver', RetentionInDays: 30 });
@@ -85,13 +87,16 @@ describe('silver layer stack', () => {
     silver.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
-  it('may read bronze/* and write silver/* and quarantine/*, log to its group and dead-letter to its queue, nothing else', () => {
+  it('may read bronze/* and its manifests, write and clean silver/* and quarantine/*, log and dead-letter, nothing else', () => {
     expect(roleStatements(silver)).toEqual([
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
       { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
-      { Action: 's3:GetObject', Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/bronze/*' },
       {
-        Action: ['s3:AbortMultipartUpload', 's3:PutObject'],
+        Action: 's3:GetObject',
+        Resource: ['arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/bronze/*', 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/_manifests/*'],
+      },
+      {
+        Action: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObject'],
         Resource: ['arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/quarantine/*', 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*'],
       },
     ]);
@@ -104,27 +109,27 @@ describe('gold layer stack', () => {
     gold.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 1, Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 600 });
   });
 
-  it('fires only for .csv objects created under silver/ in the lake bucket, dead-lettering failed deliveries', () => {
+  it("fires only for silver's manifests (silver/_manifests/*.json), dead-lettering failed deliveries", () => {
     gold.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['aws.s3'],
         'detail-type': ['Object Created'],
-        detail: { bucket: { name: [{ 'Fn::ImportValue': 'medallion-test-lake-bucket-name' }] }, object: { key: [{ wildcard: 'silver/*.csv' }, { wildcard: 'silver/*.CSV' }] } },
+        detail: { bucket: { name: [{ 'Fn::ImportValue': 'medallion-test-lake-bucket-name' }] }, object: { key: [{ wildcard: 'silver/_manifests/*.json' }] } },
       },
       Targets: [Match.objectLike({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] } }, RetryPolicy: { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 4 } })],
     });
   });
 
-  it('may list silver/, read silver/* and write gold/*, log and dead-letter, nothing else', () => {
+  it('may list the silver manifests, read silver/* (any version) and write gold/*, log and dead-letter, nothing else', () => {
     expect(roleStatements(gold)).toEqual([
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
       { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
-      { Action: 's3:GetObject', Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*' },
+      { Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*' },
       { Action: ['s3:AbortMultipartUpload', 's3:PutObject'], Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/gold/*' },
       {
         Action: 's3:ListBucket',
         Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name',
-        Condition: { StringLike: { 's3:prefix': ['silver/', 'silver/*'] } },
+        Condition: { StringLike: { 's3:prefix': ['silver/_manifests/', 'silver/_manifests/*'] } },
       },
     ]);
   });

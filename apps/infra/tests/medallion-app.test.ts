@@ -26,14 +26,14 @@ describe('the whole app', () => {
     expect(() => app.synth()).toThrow(/AwsSolutions-SQS/);
   });
 
-  it('triggers silver on bronze/ and gold on silver/, nothing on gold/ or quarantine/', () => {
+  it("triggers silver on bronze/ and gold on silver's manifests, nothing on gold/ or quarantine/", () => {
     const { stacks } = testApp();
     const patterns = [stacks.storage, ...Object.values(stacks.layers)].flatMap((stack) =>
       Object.values(Template.fromStack(stack).findResources('AWS::Events::Rule')).map((rule) =>
         JSON.stringify((rule as { Properties: { EventPattern: { detail: { object: unknown } } } }).Properties.EventPattern.detail.object),
       ),
     );
-    expect(patterns).toEqual(['{"key":[{"wildcard":"bronze/*.csv"},{"wildcard":"bronze/*.CSV"}]}', '{"key":[{"wildcard":"silver/*.csv"},{"wildcard":"silver/*.CSV"}]}']);
+    expect(patterns).toEqual(['{"key":[{"wildcard":"bronze/*.csv"},{"wildcard":"bronze/*.CSV"}]}', '{"key":[{"wildcard":"silver/_manifests/*.json"}]}']);
   });
 
   it('a silver-only change changes only the silver stack', () => {

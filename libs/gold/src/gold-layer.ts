@@ -1,8 +1,16 @@
 import { readCsvRecords } from '@medallion/csv-io';
-import type { AggregateLayer, LayerEnvironment } from '@medallion/layer-runtime';
-import { hasCsvExtension } from '@medallion/s3-events';
-import { listObjects, openObject, putObject } from '@medallion/s3-io';
-import { resolveSilverColumns, SILVER_METADATA, type GoldRow } from '@medallion/schemas';
+import { codeVersion, type AggregateLayer, type LayerEnvironment } from '@medallion/layer-runtime';
+import { listObjects, openObject, putObject, readJsonObject } from '@medallion/s3-io';
+import {
+  asSilverManifest,
+  GOLD_MANIFEST_KEY,
+  resolveSilverColumns,
+  SILVER_MANIFEST_PREFIX,
+  type GoldManifest,
+  type GoldRow,
+  type ManifestObject,
+  type SilverColumns,
+} from '@medallion/schemas';
 import { GoldAggregator } from './gold-aggregator';
 import { formatGoldCsv } from './gold-csv';
 
@@ -15,9 +23,9 @@ const READ_CONCURRENCY = 8;
 /** What one gold recompute produced. */
 export interface GoldResult {
   readonly goldKey: string;
-  /** Silver objects read. */
+  /** Silver tables read (one per `processed` silver manifest). */
   readonly silverObjects: number;
-  /** Silver objects skipped because they are not silver tables (no Customer ID or Region column). */
+  /** Silver tables skipped because they are not silver tables (no Customer ID or Region column). */
   readonly skippedObjects: number;
   /** Silver rows read. */
   readonly silverRows: number;
@@ -26,23 +34,7 @@ export interface GoldResult {
   readonly rows: GoldRow[];
 }
 
-async function addSilverObject(env: LayerEnvironment, bucket: string, key: string, aggregator: GoldAggregator): Promise<boolean> {
-  const silver = await openObject(env.s3, bucket, key);
-  const order = { eventTime: silver.metadata[SILVER_METADATA.eventTime] ?? '', sequencer: silver.metadata[SILVER_METADATA.sequencer] ?? '', key };
-  const records = readCsvRecords(silver.body);
-  const header = await records.next();
-  const columns = header.done ? undefined : tryResolveColumns(header.value.fields);
-  if (!columns) {
-    silver.body.destroy();
-    env.logger.warn('silver object skipped: not a silver table', { bucket, key });
-    return false;
-  }
-  let row = 0;
-  for await (const record of records) aggregator.add(order, row++, record.fields, columns);
-  return true;
-}
-
-function tryResolveColumns(header: string[]): ReturnType<typeof resolveSilverColumns> | undefined {
+function tryResolveColumns(header: string[]): SilverColumns | undefined {
   try {
     return resolveSilverColumns(header);
   } catch {
@@ -50,34 +42,75 @@ function tryResolveColumns(header: string[]): ReturnType<typeof resolveSilverCol
   }
 }
 
+/** Reads one committed silver table (the version its manifest names) into the aggregator. */
+async function addSilverTable(
+  env: LayerEnvironment,
+  bucket: string,
+  table: ManifestObject,
+  order: { eventTime: string; sequencer: string; key: string },
+  aggregator: GoldAggregator,
+): Promise<boolean> {
+  const silver = await openObject(env.s3, bucket, table.key, table.versionId);
+  const records = readCsvRecords(silver.body);
+  const header = await records.next();
+  const columns = header.done ? undefined : tryResolveColumns(header.value.fields);
+  if (!columns) {
+    silver.body.destroy();
+    env.logger.warn('silver object skipped: not a silver table', { bucket, key: table.key });
+    return false;
+  }
+  let row = 0;
+  for await (const record of records) aggregator.add(order, row++, record.fields, columns);
+  return true;
+}
+
 /**
- * Gold: on any event under `silver/`, recomputes `gold/customers_by_region.csv` from ALL silver
- * objects (listed page by page, streamed, {@link READ_CONCURRENCY} at a time); never increments a
- * previous gold. Each Customer ID counts once, by its latest record (see `GoldAggregator`), so
- * duplicated or reordered events give the same bytes.
+ * Gold: on any new silver manifest (`silver/_manifests/*.json`, written by silver after its
+ * outputs), recomputes `gold/customers_by_region.csv` from ALL committed silver: it lists the
+ * manifests page by page, and for each `processed` one streams the silver table at the version the
+ * manifest names ({@link READ_CONCURRENCY} at a time). A silver object without its manifest (a
+ * failed invocation) is never read. Never increments a previous gold. Each Customer ID counts once,
+ * by its latest record (see `GoldAggregator`; files ordered by their bronze event as the manifest
+ * records it), so duplicated or reordered events give the same bytes. Then writes
+ * `gold/_manifests/customers_by_region.json`: the silver tables read, by ETag and version.
  */
 export const goldLayer: AggregateLayer<GoldResult> = {
   kind: 'aggregate',
   name: 'gold',
-  inputPrefix: 'silver/',
+  inputPrefix: SILVER_MANIFEST_PREFIX,
+  inputSuffixes: ['.json'],
   outputPrefix: 'gold/',
   async recompute(env, bucket) {
     const aggregator = new GoldAggregator();
-    const listing = listObjects(env.s3, bucket, 'silver/');
-    let silverObjects = 0;
+    const listing = listObjects(env.s3, bucket, SILVER_MANIFEST_PREFIX);
+    const sources: Array<ManifestObject & { manifestKey: string }> = [];
     let skippedObjects = 0;
     const worker = async (): Promise<void> => {
       for (let next = await listing.next(); !next.done; next = await listing.next()) {
-        if (!hasCsvExtension(next.value.key)) continue;
-        if (await addSilverObject(env, bucket, next.value.key, aggregator)) silverObjects++;
+        const manifestKey = next.value.key;
+        if (!manifestKey.endsWith('.json')) continue;
+        const manifest = asSilverManifest(await readJsonObject(env.s3, bucket, manifestKey));
+        const table = manifest.outputs.silver;
+        if (manifest.outcome !== 'processed' || !table) continue;
+        const order = { eventTime: manifest.source.eventTime, sequencer: manifest.source.sequencer, key: table.key };
+        if (await addSilverTable(env, bucket, table, order, aggregator)) sources.push({ ...table, manifestKey });
         else skippedObjects++;
       }
     };
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
     const rows = aggregator.toRows();
-    await putObject(env.s3, { bucket, key: GOLD_KEY, contentType: 'text/csv; charset=utf-8' }, formatGoldCsv(rows));
-    const result = { goldKey: GOLD_KEY, silverObjects, skippedObjects, silverRows: aggregator.rows, customers: aggregator.customers, rows };
-    env.logger.info('gold recomputed', { bucket, key: GOLD_KEY, silverObjects, skippedObjects, silverRows: result.silverRows, customers: result.customers, regions: rows.length });
+    const stored = await putObject(env.s3, { bucket, key: GOLD_KEY, contentType: 'text/csv; charset=utf-8' }, formatGoldCsv(rows));
+    sources.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const manifest: GoldManifest = {
+      layer: 'gold',
+      codeVersion: codeVersion(),
+      sources,
+      counts: { silverObjects: sources.length, silverRows: aggregator.rows, customers: aggregator.customers, regions: rows.length },
+      output: { key: stored.key, eTag: stored.eTag, ...(stored.versionId ? { versionId: stored.versionId } : {}) },
+    };
+    await putObject(env.s3, { bucket, key: GOLD_MANIFEST_KEY, contentType: 'application/json' }, `${JSON.stringify(manifest, null, 2)}\n`);
+    const result = { goldKey: GOLD_KEY, silverObjects: sources.length, skippedObjects, silverRows: aggregator.rows, customers: aggregator.customers, rows };
+    env.logger.info('gold recomputed', { bucket, key: GOLD_KEY, silverObjects: sources.length, skippedObjects, silverRows: result.silverRows, customers: result.customers, regions: rows.length });
     return result;
   },
 };

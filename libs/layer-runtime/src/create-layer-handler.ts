@@ -44,7 +44,7 @@ export function createLayerHandler<Result>(layer: LayerDefinition<Result>, optio
     if (context) logger.addContext(context);
     s3 ??= createS3Client();
     const env: LayerEnvironment = { s3, logger };
-    const { work, skipped } = selectObjects(parseObjectEvents(event), layer.inputPrefix);
+    const { work, skipped } = selectObjects(parseObjectEvents(event), layer.inputPrefix, layer.inputSuffixes);
     for (const skip of skipped) logger.info('object skipped', { key: skip.key, reason: skip.reason });
     const results: Result[] = [];
     const failures: ObjectFailure[] = [];

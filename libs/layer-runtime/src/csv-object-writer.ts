@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { CsvWriter } from '@medallion/csv-io';
-import { uploadStream, type ObjectWrite } from '@medallion/s3-io';
+import { uploadStream, type ObjectWrite, type StoredObject } from '@medallion/s3-io';
 
 /**
  * Streams CSV records into one S3 object through a multipart upload, with back-pressure. The
@@ -9,7 +9,7 @@ import { uploadStream, type ObjectWrite } from '@medallion/s3-io';
  */
 export class CsvObjectWriter {
   private writer: CsvWriter | undefined;
-  private upload: Promise<string> | undefined;
+  private upload: Promise<StoredObject> | undefined;
   private readonly abortController = new AbortController();
   private records = 0;
 
@@ -47,10 +47,10 @@ export class CsvObjectWriter {
   /**
    * Ends the stream and waits until the object is stored.
    *
-   * @returns the object's ETag, or undefined when nothing was written (no object is created).
+   * @returns the stored object (key, ETag, version), or undefined when nothing was written (no object is created).
    * @throws the upload's error.
    */
-  async finish(): Promise<string | undefined> {
+  async finish(): Promise<StoredObject | undefined> {
     if (!this.writer || !this.upload) return undefined;
     this.writer.end();
     return this.upload;

@@ -3,3 +3,4 @@ export { createLayerHandler, type LayerHandler, type LayerHandlerOptions, type L
 export { LayerInvocationError, type ObjectFailure } from './errors';
 export { selectObjects, type SkippedObject } from './select-objects';
 export { CsvObjectWriter } from './csv-object-writer';
+export { codeVersion } from './code-version';

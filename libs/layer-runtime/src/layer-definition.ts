@@ -13,8 +13,10 @@ export interface LayerEnvironment {
 interface LayerBase {
   /** Short name, e.g. `silver`; used in logs and reports. */
   readonly name: string;
-  /** The prefix whose `.csv` objects trigger the layer, e.g. `bronze/`. */
+  /** The prefix whose objects trigger the layer, e.g. `bronze/`. */
   readonly inputPrefix: string;
+  /** Key endings that trigger the layer (case-sensitive, as EventBridge wildcards are), e.g. `['.csv', '.CSV']`. */
+  readonly inputSuffixes: readonly string[];
   /** The prefix the layer writes its tables under, e.g. `silver/`. */
   readonly outputPrefix: string;
 }

@@ -1,4 +1,4 @@
-import { hasCsvExtension, isObjectCreated, type ObjectEvent } from '@medallion/s3-events';
+import { isObjectCreated, type ObjectEvent } from '@medallion/s3-events';
 
 /** An event the layer does not act on, with the reason logged. */
 export interface SkippedObject {
@@ -8,17 +8,19 @@ export interface SkippedObject {
 
 /**
  * Splits decoded events into those a layer acts on and those it skips: only `ObjectCreated:*`
- * events for `.csv` or `.CSV` keys under the layer's input prefix; folder placeholders (keys
- * ending in `/`) and everything outside the prefix (the guard against a layer triggering itself)
- * are skipped.
+ * events for keys under the layer's input prefix that end in one of its suffixes; folder
+ * placeholders (keys ending in `/`) and everything outside the prefix (the guard against a layer
+ * triggering itself) are skipped.
  *
  * @param events - decoded object events.
  * @param inputPrefix - e.g. `bronze/`.
+ * @param inputSuffixes - e.g. `['.csv', '.CSV']`.
  * @returns the events to process, in order, and the skipped ones with reasons.
  */
 export function selectObjects(
   events: readonly ObjectEvent[],
   inputPrefix: string,
+  inputSuffixes: readonly string[],
 ): { work: ObjectEvent[]; skipped: SkippedObject[] } {
   const work: ObjectEvent[] = [];
   const skipped: SkippedObject[] = [];
@@ -29,8 +31,8 @@ export function selectObjects(
         ? `outside the input prefix ${inputPrefix}`
         : event.key.endsWith('/')
           ? 'a folder placeholder'
-          : !hasCsvExtension(event.key)
-            ? 'not a .csv object'
+          : !inputSuffixes.some((suffix) => event.key.endsWith(suffix))
+            ? `not a ${inputSuffixes.join(' or ')} object`
             : undefined;
     if (reason) skipped.push({ key: event.key, reason });
     else work.push(event);

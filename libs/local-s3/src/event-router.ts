@@ -1,12 +1,14 @@
-import { buildEventBridgeEvent, buildS3NotificationEvent, hasCsvExtension, type ObjectEventFacts } from '@medallion/s3-events';
+import { buildEventBridgeEvent, buildS3NotificationEvent, type ObjectEventFacts } from '@medallion/s3-events';
 import type { LocalObjectChange } from './start-local-s3';
 
 /** A layer the router delivers events to, as an S3 → EventBridge rule or a notification would on AWS. */
 export interface EventRoute {
   /** The layer's name, for reports. */
   readonly name: string;
-  /** Only `.csv` objects under this prefix are delivered, e.g. `bronze/`. */
+  /** Only objects under this prefix are delivered, e.g. `bronze/`. */
   readonly inputPrefix: string;
+  /** ...and only those whose key ends in one of these, e.g. `['.csv', '.CSV']` (as an EventBridge key wildcard would). */
+  readonly inputSuffixes: readonly string[];
   /** The layer's Lambda handler. */
   readonly handler: (event: unknown) => Promise<unknown>;
   /** Invocations of this route allowed at once (gold: 1, as its reserved concurrency on AWS). */
@@ -38,7 +40,7 @@ interface RouteQueue {
 /**
  * Turns the local store's object changes into real-shaped AWS events (S3 event notification or
  * EventBridge) and invokes the matching layers' handlers, as S3 and Lambda would: each created
- * `.csv` object under a route's prefix becomes one invocation; a route never runs more than its
+ * object matching a route's prefix and suffixes becomes one invocation; a route never runs more than its
  * concurrency at once; events queue in arrival order.
  *
  * Every event gets a strictly later event time than the one before and a unique, increasing
@@ -69,7 +71,9 @@ export class EventRouter {
    * @param change - the change from the local store.
    */
   publish(change: LocalObjectChange): void {
-    if (!change.eventName.startsWith('ObjectCreated:') || !hasCsvExtension(change.key)) return;
+    if (!change.eventName.startsWith('ObjectCreated:')) return;
+    const queues = this.queues.filter(({ route }) => change.key.startsWith(route.inputPrefix) && route.inputSuffixes.some((suffix) => change.key.endsWith(suffix)));
+    if (queues.length === 0) return;
     this.lastTime = Math.max(Date.now(), this.lastTime + 1);
     const facts: ObjectEventFacts = {
       ...change,
@@ -77,11 +81,9 @@ export class EventRouter {
       sequencer: (++this.sequence).toString(16).toUpperCase().padStart(18, '0'),
     };
     const event = this.shape === 'eventbridge' ? buildEventBridgeEvent(facts) : buildS3NotificationEvent(facts);
-    for (const queue of this.queues) {
-      if (change.key.startsWith(queue.route.inputPrefix)) {
-        queue.pending.push([change.key, event]);
-        this.pump(queue);
-      }
+    for (const queue of queues) {
+      queue.pending.push([change.key, event]);
+      this.pump(queue);
     }
   }
 

@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 
@@ -14,6 +14,15 @@ export interface OpenedObject {
   readonly metadata: Readonly<Record<string, string>>;
 }
 
+/** A stored object version, as a write returns it. */
+export interface StoredObject {
+  readonly key: string;
+  /** ETag without quotes. */
+  readonly eTag: string;
+  /** The version S3 gave the object; undefined when the bucket is not versioned (or the store has no versions). */
+  readonly versionId: string | undefined;
+}
+
 /** Removes the quotes S3 puts around ETags. */
 export function unquoteETag(eTag: string | undefined): string {
   return (eTag ?? '').replace(/^"|"$/g, '');
@@ -25,11 +34,12 @@ export function unquoteETag(eTag: string | undefined): string {
  * @param client - the S3 client.
  * @param bucket - bucket name.
  * @param key - object key, decoded (as stored).
+ * @param versionId - a specific version to read; by default the current one.
  * @returns the body stream and the object's ETag, size and metadata.
  * @throws S3ServiceException (e.g. `NoSuchKey`) from the SDK.
  */
-export async function openObject(client: S3Client, bucket: string, key: string): Promise<OpenedObject> {
-  const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+export async function openObject(client: S3Client, bucket: string, key: string, versionId?: string): Promise<OpenedObject> {
+  const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
   if (!(response.Body instanceof Readable)) throw new Error(`s3://${bucket}/${key}: the SDK returned no Node.js stream`);
   return {
     body: response.Body,
@@ -58,10 +68,10 @@ export interface ObjectWrite {
  * @param write - target and headers.
  * @param body - the bytes to store; read with back-pressure.
  * @param signal - aborts the upload (its parts are discarded).
- * @returns the new object's ETag, without quotes.
+ * @returns the stored object: key, ETag (without quotes), version.
  * @throws the SDK's error when a part or the completion fails after the SDK's retries.
  */
-export async function uploadStream(client: S3Client, write: ObjectWrite, body: Readable, signal?: AbortSignal): Promise<string> {
+export async function uploadStream(client: S3Client, write: ObjectWrite, body: Readable, signal?: AbortSignal): Promise<StoredObject> {
   const upload = new Upload({
     client,
     params: { Bucket: write.bucket, Key: write.key, Body: body, ContentType: write.contentType, Metadata: { ...write.metadata } },
@@ -70,7 +80,7 @@ export async function uploadStream(client: S3Client, write: ObjectWrite, body: R
     ...(signal ? { abortController: abortControllerFor(signal) } : {}),
   });
   const result = await upload.done();
-  return unquoteETag(result.ETag);
+  return { key: write.key, eTag: unquoteETag(result.ETag), versionId: result.VersionId };
 }
 
 function abortControllerFor(signal: AbortSignal): AbortController {
@@ -86,12 +96,44 @@ function abortControllerFor(signal: AbortSignal): AbortController {
  * @param client - the S3 client.
  * @param write - target and headers.
  * @param body - the whole content (text is stored as UTF-8).
- * @returns the new object's ETag, without quotes.
+ * @returns the stored object: key, ETag (without quotes), version.
  * @throws the SDK's error after its retries.
  */
-export async function putObject(client: S3Client, write: ObjectWrite, body: string | Uint8Array): Promise<string> {
+export async function putObject(client: S3Client, write: ObjectWrite, body: string | Uint8Array): Promise<StoredObject> {
   const result = await client.send(
     new PutObjectCommand({ Bucket: write.bucket, Key: write.key, Body: body, ContentType: write.contentType, Metadata: { ...write.metadata } }),
   );
-  return unquoteETag(result.ETag);
+  return { key: write.key, eTag: unquoteETag(result.ETag), versionId: result.VersionId };
+}
+
+/**
+ * Deletes an object (DeleteObject). Deleting a key that does not exist succeeds, as in S3.
+ *
+ * @param client - the S3 client.
+ * @param bucket - bucket name.
+ * @param key - object key.
+ * @throws the SDK's error after its retries.
+ */
+export async function deleteObject(client: S3Client, bucket: string, key: string): Promise<void> {
+  await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+}
+
+/**
+ * Reads a small JSON object, or undefined when the key does not exist.
+ *
+ * @param client - the S3 client.
+ * @param bucket - bucket name.
+ * @param key - object key.
+ * @returns the parsed JSON, or undefined for `NoSuchKey`.
+ * @throws SyntaxError for invalid JSON; the SDK's other errors.
+ */
+export async function readJsonObject(client: S3Client, bucket: string, key: string): Promise<unknown> {
+  let response;
+  try {
+    response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+    throw error;
+  }
+  return JSON.parse(await response.Body!.transformToString('utf8'));
 }

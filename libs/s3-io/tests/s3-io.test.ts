@@ -2,7 +2,7 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client, listObjects, openObject, putObject, uploadStream } from '../src';
+import { createS3Client, deleteObject, listObjects, openObject, putObject, readJsonObject, uploadStream } from '../src';
 
 let lake: TestLake;
 
@@ -33,7 +33,8 @@ describe('createS3Client', () => {
 describe('object streams', () => {
   it('uploads a stream and reads back the same bytes, ETag and metadata', async () => {
     const bytes = Buffer.from('Customer ID,Country\n001,Brazil\n', 'utf8');
-    const eTag = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'silver/a.csv', contentType: 'text/csv', metadata: { 'bronze-sequencer': '01' } }, Readable.from([bytes]));
+    const { eTag, key } = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'silver/a.csv', contentType: 'text/csv', metadata: { 'bronze-sequencer': '01' } }, Readable.from([bytes]));
+    expect(key).toBe('silver/a.csv');
     const opened = await openObject(lake.s3, lake.bucket, 'silver/a.csv');
     expect(await text(opened.body)).toBe(bytes.toString('utf8'));
     expect(opened).toMatchObject({ eTag, contentLength: bytes.byteLength, metadata: { 'bronze-sequencer': '01' } });
@@ -50,9 +51,15 @@ describe('object streams', () => {
     expect(await lake.text('silver/aborted.csv')).toBeUndefined();
   });
 
-  it('puts a small object in one request', async () => {
+  it('puts a small object in one request, reads JSON back and deletes it', async () => {
     await putObject(lake.s3, { bucket: lake.bucket, key: 'gold/x.csv', contentType: 'text/csv' }, 'Region\n');
     expect(await lake.text('gold/x.csv')).toBe('Region\n');
+    await putObject(lake.s3, { bucket: lake.bucket, key: 'm/x.json', contentType: 'application/json' }, '{"a":[1]}');
+    expect(await readJsonObject(lake.s3, lake.bucket, 'm/x.json')).toEqual({ a: [1] });
+    expect(await readJsonObject(lake.s3, lake.bucket, 'm/none.json')).toBeUndefined();
+    await deleteObject(lake.s3, lake.bucket, 'm/x.json');
+    await deleteObject(lake.s3, lake.bucket, 'm/never-there.json');
+    expect(await lake.text('m/x.json')).toBeUndefined();
   });
 
   it('throws NoSuchKey for a missing object', async () => {

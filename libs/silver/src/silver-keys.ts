@@ -1,3 +1,5 @@
+import { SILVER_MANIFEST_PREFIX } from '@medallion/schemas';
+
 /** The object keys silver derives from one bronze key. */
 export interface SilverKeys {
   /** `silver/<path>.csv`: the enriched table. */
@@ -6,6 +8,8 @@ export interface SilverKeys {
   readonly quarantine: string;
   /** `quarantine/<path>.error.json`: the record of a rejected file. */
   readonly rejection: string;
+  /** `silver/_manifests/<path>.csv.json`: silver's commit record for this bronze object. */
+  readonly manifest: string;
 }
 
 /**
@@ -16,15 +20,17 @@ export interface SilverKeys {
  *
  * @param bronzeKey - e.g. `bronze/2026/customers 1.csv`.
  * @param inputPrefix - e.g. `bronze/`.
- * @returns e.g. `{ silver: 'silver/2026/customers 1.csv', quarantine: 'quarantine/2026/customers 1.csv', rejection: 'quarantine/2026/customers 1.error.json' }`.
+ * @returns e.g. `{ silver: 'silver/2026/customers 1.csv', quarantine: 'quarantine/2026/customers 1.csv',
+ *   rejection: 'quarantine/2026/customers 1.error.json', manifest: 'silver/_manifests/2026/customers 1.csv.json' }`.
  * @throws Error when the key is not under the input prefix.
  */
 export function silverKeysFor(bronzeKey: string, inputPrefix: string): SilverKeys {
   if (!bronzeKey.startsWith(inputPrefix)) throw new Error(`key ${bronzeKey} is outside ${inputPrefix}`);
   const path = bronzeKey.slice(inputPrefix.length);
+  const manifest = `${SILVER_MANIFEST_PREFIX}${path}.json`;
   if (path.endsWith('.csv')) {
     const stem = path.slice(0, -'.csv'.length);
-    return { silver: `silver/${stem}.csv`, quarantine: `quarantine/${stem}.csv`, rejection: `quarantine/${stem}.error.json` };
+    return { silver: `silver/${stem}.csv`, quarantine: `quarantine/${stem}.csv`, rejection: `quarantine/${stem}.error.json`, manifest };
   }
-  return { silver: `silver/${path}`, quarantine: `quarantine/${path}`, rejection: `quarantine/${path}.error.json` };
+  return { silver: `silver/${path}`, quarantine: `quarantine/${path}`, rejection: `quarantine/${path}.error.json`, manifest };
 }

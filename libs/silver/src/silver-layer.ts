@@ -1,69 +1,36 @@
-import { CsvSyntaxError, DEFAULT_MAX_RECORD_CHARS, NotUtf8Error, readCsvRecords, type CsvRecord, type TextEncoding } from '@medallion/csv-io';
+import { NotUtf8Error, readCsvRecords, type CsvRecord, type TextEncoding } from '@medallion/csv-io';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
-import type { ObjectEvent } from '@medallion/s3-events';
-import { openObject, putObject } from '@medallion/s3-io';
+import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
+import { deleteObject, openObject, putObject } from '@medallion/s3-io';
 import { defaultExpectations, FileRejectedError, QUARANTINE_COLUMNS, SILVER_METADATA, type ExpectationSuite } from '@medallion/schemas';
+import { eventFreshness, readSilverManifest, writeSilverManifest } from './silver-manifest';
+import { maxRecordChars, rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
 import { isUnknownRegion, SilverTransform } from './silver-transform';
 
 const INPUT_PREFIX = 'bronze/';
 
-/**
- * Largest bronze record accepted (characters), from `MEDALLION_MAX_RECORD_CHARS`; a file holding a
- * larger one is rejected with that reason instead of exhausting memory.
- */
-function maxRecordChars(): number {
-  const configured = Number(process.env['MEDALLION_MAX_RECORD_CHARS']);
-  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_RECORD_CHARS;
-}
-
-/** A whole-file refusal: the reason and the expectation that made it. */
-interface Rejection {
-  readonly reason: string;
-  readonly rule: string;
-}
-
-function rejectionOf(error: unknown): Rejection | undefined {
-  if (error instanceof CsvSyntaxError && error.code === 'CSV_MAX_RECORD_SIZE') {
-    return { rule: 'record-size', reason: `a record is over ${maxRecordChars()} characters (detected at line ${error.line}); raise MEDALLION_MAX_RECORD_CHARS to accept it` };
-  }
-  if (error instanceof CsvSyntaxError) return { rule: 'well-formed-csv', reason: error.message };
-  if (error instanceof FileRejectedError) return { rule: error.rule ?? 'readable-table', reason: error.message };
-  return undefined;
-}
-
-/** The quarantine-threshold refusal, when the file's quarantined share is over the suite's threshold. */
-function thresholdRejection(counts: SilverCounts, suite: ExpectationSuite): Rejection | undefined {
-  const threshold = suite.maxQuarantinedPercent;
-  if (threshold === undefined || counts.dataRecords === 0) return undefined;
-  const percent = (counts.quarantinedRows * 100) / counts.dataRecords;
-  if (percent <= threshold) return undefined;
-  return {
-    rule: 'quarantine-threshold',
-    reason: `${percent.toFixed(1)}% of data records quarantined (${counts.quarantinedRows} of ${counts.dataRecords}), over the ${threshold}% threshold (MEDALLION_MAX_QUARANTINED_PERCENT)`,
-  };
-}
-
-async function writeRejection(
+/** Refuses the whole file: removes what an earlier version left in silver and quarantine, writes the rejection record, then the manifest. */
+async function rejectFile(
   env: LayerEnvironment,
   object: ObjectEvent,
-  eTag: string,
+  bronzeETag: string,
   keys: SilverKeys,
   rejection: Rejection,
   encoding: TextEncoding,
   counts?: SilverCounts,
 ): Promise<SilverResult> {
   const { reason, rule } = rejection;
-  const record = { bronzeKey: object.key, bronzeETag: eTag, eventTime: object.eventTime, rule, reason, ...(counts ? { counts } : {}) };
-  await putObject(env.s3, { bucket: object.bucket, key: keys.rejection, contentType: 'application/json' }, `${JSON.stringify(record, null, 2)}\n`);
+  await Promise.all([deleteObject(env.s3, object.bucket, keys.silver), deleteObject(env.s3, object.bucket, keys.quarantine)]);
+  const record = { bronzeKey: object.key, bronzeETag, eventTime: object.eventTime, rule, reason, ...(counts ? { counts } : {}) };
+  const rejectionRecord = await putObject(env.s3, { bucket: object.bucket, key: keys.rejection, contentType: 'application/json' }, `${JSON.stringify(record, null, 2)}\n`);
+  await writeSilverManifest(env, object, bronzeETag, keys.manifest, { encoding, counts: NO_ROWS, rejection, rejectionRecord });
   env.logger.warn('file rejected', { bucket: object.bucket, key: object.key, rule, reason, rejectionKey: keys.rejection });
-  return { bronzeKey: object.key, encoding, bronzeETag: eTag, rejected: reason, rejectedBy: rule, outputKeys: [keys.rejection], counts: NO_ROWS };
+  return { bronzeKey: object.key, encoding, bronzeETag, rejected: reason, rejectedBy: rule, stale: undefined, outputKeys: [keys.rejection, keys.manifest], counts: NO_ROWS };
 }
 
 async function transformObject(
-  env: LayerEnvironment,
-  object: ObjectEvent,
   records: AsyncGenerator<CsvRecord>,
   silver: CsvObjectWriter,
   quarantine: CsvObjectWriter,
@@ -105,9 +72,15 @@ async function transformWithEncoding(
   encoding: TextEncoding,
 ): Promise<SilverResult | 'not-utf-8'> {
   const bronze = await openObject(env.s3, object.bucket, object.key);
+  if (object.eTag !== undefined && object.eTag !== bronze.eTag) {
+    bronze.body.destroy();
+    const reason = 'the object changed since this event (its ETag differs): the newer version has its own event';
+    env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason });
+    return { bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, rejected: undefined, rejectedBy: undefined, stale: reason, outputKeys: [], counts: NO_ROWS };
+  }
   if (bronze.contentLength === 0) {
     bronze.body.destroy();
-    return writeRejection(env, object, bronze.eTag, keys, { rule: 'header-present', reason: 'empty object (0 bytes): no header' }, encoding);
+    return rejectFile(env, object, bronze.eTag, keys, { rule: 'header-present', reason: 'empty object (0 bytes): no header' }, encoding);
   }
   const metadata = {
     [SILVER_METADATA.bronzeKey]: encodeURIComponent(object.key),
@@ -120,51 +93,62 @@ async function transformWithEncoding(
   const expectations = defaultExpectations();
   let counts: SilverCounts;
   try {
-    const records = readCsvRecords(bronze.body, { encoding, maxRecordChars: maxRecordChars() });
-    counts = await transformObject(env, object, records, silver, quarantine, expectations);
+    counts = await transformObject(readCsvRecords(bronze.body, { encoding, maxRecordChars: maxRecordChars() }), silver, quarantine, expectations);
   } catch (error) {
     bronze.body.destroy();
     await Promise.all([silver.abort(), quarantine.abort()]);
     if (error instanceof NotUtf8Error) return 'not-utf-8';
     const rejection = rejectionOf(error);
     if (rejection === undefined) throw error;
-    return writeRejection(env, object, bronze.eTag, keys, rejection, encoding);
+    return rejectFile(env, object, bronze.eTag, keys, rejection, encoding);
   }
   const overThreshold = thresholdRejection(counts, expectations);
   if (overThreshold) {
     await Promise.all([silver.abort(), quarantine.abort()]);
-    return writeRejection(env, object, bronze.eTag, keys, overThreshold, encoding, counts);
+    return rejectFile(env, object, bronze.eTag, keys, overThreshold, encoding, counts);
   }
-  await silver.finish();
-  const outputKeys = [keys.silver];
-  if (await quarantine.finish()) outputKeys.push(keys.quarantine);
+  const silverStored = await silver.finish();
+  const quarantineStored = await quarantine.finish();
+  // What an earlier version of this key left behind: its quarantine rows, its rejection record.
+  await Promise.all([quarantineStored ? undefined : deleteObject(env.s3, object.bucket, keys.quarantine), deleteObject(env.s3, object.bucket, keys.rejection)]);
+  await writeSilverManifest(env, object, bronze.eTag, keys.manifest, { encoding, counts, silver: silverStored, quarantine: quarantineStored });
+  const outputKeys = [keys.silver, ...(quarantineStored ? [keys.quarantine] : []), keys.manifest];
   env.logger.info('object processed', { bucket: object.bucket, key: object.key, encoding, outputKeys, ...counts });
-  return { bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, rejected: undefined, rejectedBy: undefined, outputKeys, counts };
+  return { bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, rejected: undefined, rejectedBy: undefined, stale: undefined, outputKeys, counts };
 }
 
 /**
  * Silver: one `bronze/<path>.csv` → `silver/<path>.csv` (every bronze column in order, Customer ID
- * trimmed, `Region` appended) and, when rows were refused, `quarantine/<path>.csv`
- * (`Line,Reason,Raw Record`). Streams both ways: memory does not grow with the file.
+ * trimmed, `Region` appended, cells spreadsheet-safe) and, when rows were refused,
+ * `quarantine/<path>.csv` (`Line,Reason,Raw Record`); then, last, its commit record
+ * `silver/_manifests/<path>.csv.json` (source, counts, outputs with their ETags and versions).
+ * Streams both ways: memory does not grow with the file.
  *
- * A file that cannot be read as a table (empty object, no header, a required column missing, a
- * duplicated column, a CSV syntax error) is rejected whole: no silver object, a JSON record at
- * `quarantine/<path>.error.json` with the reason, the bronze object untouched.
+ * A file that fails a file expectation (see `FILE_EXPECTATIONS`; also malformed CSV, an oversized
+ * record, or the quarantine threshold) is rejected whole: no silver object (an earlier version's is
+ * removed), a JSON record at `quarantine/<path>.error.json` with the rule and the reason, a
+ * `rejected` manifest, the bronze object untouched.
+ *
+ * Idempotent and order-safe: the same event twice gives byte-identical outputs; an event older than
+ * the one the manifest records (by sequencer), or for an object that has since changed (ETag), is
+ * skipped with a log line.
  *
  * Bronze that is not valid UTF-8 is read again as Windows-1252 (the usual spreadsheet export), and
- * the result says so; silver is always UTF-8 and never holds U+FFFD. A record over
- * `MEDALLION_MAX_RECORD_CHARS` characters (default 1 MiB) rejects the file.
- *
- * Each silver object carries its bronze object's key, ETag, event time and sequencer as metadata
- * ({@link SILVER_METADATA}) so that gold orders records across files without guessing.
+ * the result says so; silver is always UTF-8 and never holds U+FFFD.
  */
 export const silverLayer: MapLayer<SilverResult> = {
   kind: 'map',
   name: 'silver',
   inputPrefix: INPUT_PREFIX,
+  inputSuffixes: CSV_EXTENSIONS,
   outputPrefix: 'silver/',
   async processObject(env, object) {
     const keys = silverKeysFor(object.key, INPUT_PREFIX);
+    const freshness = eventFreshness(object, await readSilverManifest(env, object.bucket, keys.manifest));
+    if (!freshness.fresh) {
+      env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: freshness.reason });
+      return { bronzeKey: object.key, encoding: 'utf-8', bronzeETag: object.eTag ?? '', rejected: undefined, rejectedBy: undefined, stale: freshness.reason, outputKeys: [], counts: NO_ROWS };
+    }
     const first = await transformWithEncoding(env, object, keys, 'utf-8');
     if (first !== 'not-utf-8') return first;
     env.logger.info('not valid UTF-8: reading as Windows-1252', { bucket: object.bucket, key: object.key });

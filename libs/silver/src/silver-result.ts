@@ -27,7 +27,9 @@ export interface SilverResult {
   readonly rejected: string | undefined;
   /** The expectation that rejected the file (e.g. `column-names-unique`, `quarantine-threshold`, `well-formed-csv`). */
   readonly rejectedBy: string | undefined;
-  /** Keys written: the silver table, the quarantine table, or the rejection record. */
+  /** Set when the event was stale (an older version, or an object that has changed since): the reason. Nothing was written. */
+  readonly stale: string | undefined;
+  /** Keys written: the silver table, the quarantine table or the rejection record, and the manifest (last). */
   readonly outputKeys: string[];
   readonly counts: SilverCounts;
 }

@@ -65,7 +65,7 @@ describe('silver handler on bronze files', () => {
         '7,column-count: the record has 2 fields but the header has 4 columns,"223,Cid"\n',
     );
     expect(result.counts).toEqual({ dataRecords: 7, silverRows: 2, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0, ruleFailures: { 'column-count': 2 } });
-    expect(result.outputKeys).toEqual(['silver/ragged-and-blank.csv', 'quarantine/ragged-and-blank.csv']);
+    expect(result.outputKeys).toEqual(['silver/ragged-and-blank.csv', 'quarantine/ragged-and-blank.csv', 'silver/_manifests/ragged-and-blank.csv.json']);
   });
 
   it('quarantines records with an empty or blank Customer ID', async () => {
@@ -88,7 +88,8 @@ describe('silver handler on bronze files', () => {
     expect(quarantine).toBeUndefined();
     const { Records } = event as { Records: Array<{ eventTime: string; s3: { object: { eTag: string } } }> };
     expect(JSON.parse(rejection!)).toEqual({ bronzeKey: `bronze/${fixture}`, bronzeETag: Records[0]!.s3.object.eTag, eventTime: Records[0]!.eventTime, rule, reason });
-    expect(result).toMatchObject({ rejected: reason, rejectedBy: rule, outputKeys: [`quarantine/${path}.error.json`] });
+    expect(result).toMatchObject({ rejected: reason, rejectedBy: rule, outputKeys: [`quarantine/${path}.error.json`, `silver/_manifests/${fixture}.json`] });
+    expect(JSON.parse((await lake.text(`silver/_manifests/${fixture}.json`))!)).toMatchObject({ outcome: 'rejected', rejection: { rule, reason }, outputs: { rejection: { key: `quarantine/${path}.error.json` } } });
     expect(Buffer.from((await lake.text(`bronze/${fixture}`)) ?? '', 'utf8')).toEqual(bronzeFixtureBytes(fixture));
   });
 
@@ -206,6 +207,58 @@ describe('silver handler on bronze files', () => {
   });
 });
 
+describe('silver manifests, versions and stale events', () => {
+  it('writes a manifest naming the source, counts and outputs with their ETags, last', async () => {
+    const event = (await lake.put('bronze/m.csv', bronzeFixtureBytes('missing-id.csv'))) as { Records: Array<{ eventTime: string; s3: { object: { eTag: string; sequencer: string } } }> };
+    await handler(event);
+    const record = event.Records[0]!;
+    const manifest = JSON.parse((await lake.text('silver/_manifests/m.csv.json'))!);
+    expect(manifest).toEqual({
+      layer: 'silver',
+      codeVersion: 'local',
+      source: { key: 'bronze/m.csv', eTag: record.s3.object.eTag, eventTime: record.eventTime, sequencer: record.s3.object.sequencer },
+      encoding: 'utf-8',
+      outcome: 'processed',
+      counts: { dataRecords: 4, silverRows: 2, quarantinedRows: 2, blankRows: 0, unknownCountryRows: 0, ruleFailures: { 'customer-id-present': 2 } },
+      outputs: { silver: { key: 'silver/m.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) }, quarantine: { key: 'quarantine/m.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) } },
+    });
+  });
+
+  it('removes what an earlier version left: its quarantine rows when the new one has none, its silver table when the new one is rejected', async () => {
+    await handler(await lake.put('bronze/v.csv', bronzeFixtureBytes('missing-id.csv')));
+    expect(await lake.text('quarantine/v.csv')).toBeDefined();
+    await handler(await lake.put('bronze/v.csv', bronzeFixtureBytes('bom-crlf.csv')));
+    expect(await lake.text('quarantine/v.csv')).toBeUndefined();
+    expect(await lake.text('silver/v.csv')).toBe(`${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`);
+    await handler(await lake.put('bronze/v.csv', bronzeFixtureBytes('duplicate-header.csv')));
+    expect(await lake.text('silver/v.csv')).toBeUndefined();
+    expect(await lake.text('quarantine/v.error.json')).toContain('column-names-unique');
+    await handler(await lake.put('bronze/v.csv', bronzeFixtureBytes('bom-crlf.csv')));
+    expect(await lake.text('quarantine/v.error.json')).toBeUndefined();
+  });
+
+  it('skips a stale event: an older version delivered after the newer one leaves the newer outputs byte-identical', async () => {
+    const older = await lake.put('bronze/order.csv', bronzeFixtureBytes('missing-id.csv'));
+    const newer = await lake.put('bronze/order.csv', bronzeFixtureBytes('leading-zero-ids.csv'));
+    await handler(newer);
+    const silver = await lake.text('silver/order.csv');
+    const manifest = await lake.text('silver/_manifests/order.csv.json');
+    const report = await handler(older);
+    expect(report.results[0]).toMatchObject({ stale: expect.stringContaining('is already in silver'), outputKeys: [] });
+    expect(await lake.text('silver/order.csv')).toBe(silver);
+    expect(await lake.text('silver/_manifests/order.csv.json')).toBe(manifest);
+    expect(await lake.text('quarantine/order.csv')).toBeUndefined();
+  });
+
+  it('skips an event for an object that has changed since (its ETag differs), before reading it', async () => {
+    const first = await lake.put('bronze/changed.csv', bronzeFixtureBytes('missing-id.csv'));
+    await lake.put('bronze/changed.csv', bronzeFixtureBytes('bom-crlf.csv'));
+    const report = await handler(first);
+    expect(report.results[0]?.stale).toBe('the object changed since this event (its ETag differs): the newer version has its own event');
+    expect(await lake.text('silver/changed.csv')).toBeUndefined();
+  });
+});
+
 describe('silver handler on S3 events', () => {
   it('decodes keys exactly once and derives silver keys from the decoded key, in both event shapes', async () => {
     const keys = ['bronze/customers 2024 (v2).csv', 'bronze/clientes_São Paulo.csv', 'bronze/a+b.csv', 'bronze/100% real.csv'];
@@ -235,7 +288,7 @@ describe('silver handler on S3 events', () => {
       results: [],
       skipped: [
         { key: 'bronze/2026-11/', reason: 'a folder placeholder' },
-        { key: 'bronze/readme.txt', reason: 'not a .csv object' },
+        { key: 'bronze/readme.txt', reason: 'not a .csv or .CSV object' },
       ],
     });
     expect(commands).toEqual([]);
@@ -246,7 +299,7 @@ describe('silver handler on S3 events', () => {
     const body = Buffer.from(`Customer ID,Customer Name,Customer Country,Subscription Status\n${rows.join('')}`);
     expect(body.byteLength).toBeGreaterThan(8 * 1024 * 1024);
     commands.length = 0;
-    const eTag = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'bronze/big.csv', contentType: 'text/csv' }, Readable.from([body]));
+    const { eTag } = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'bronze/big.csv', contentType: 'text/csv' }, Readable.from([body]));
     expect(commands).toEqual(['CreateMultipartUploadCommand', 'UploadPartCommand', 'UploadPartCommand', 'CompleteMultipartUploadCommand']);
     const event = buildS3NotificationEvent({
       eventName: 'ObjectCreated:CompleteMultipartUpload',

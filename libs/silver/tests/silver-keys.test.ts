@@ -7,11 +7,17 @@ describe('silverKeysFor', () => {
       silver: 'silver/2026/customers 1.csv',
       quarantine: 'quarantine/2026/customers 1.csv',
       rejection: 'quarantine/2026/customers 1.error.json',
+      manifest: 'silver/_manifests/2026/customers 1.csv.json',
     });
   });
 
   it('keeps an upper-case extension, so x.csv and x.CSV never share an output', () => {
-    expect(silverKeysFor('bronze/x.CSV', 'bronze/')).toEqual({ silver: 'silver/x.CSV', quarantine: 'quarantine/x.CSV', rejection: 'quarantine/x.CSV.error.json' });
+    expect(silverKeysFor('bronze/x.CSV', 'bronze/')).toEqual({
+      silver: 'silver/x.CSV',
+      quarantine: 'quarantine/x.CSV',
+      rejection: 'quarantine/x.CSV.error.json',
+      manifest: 'silver/_manifests/x.CSV.json',
+    });
   });
 
   it('refuses a key outside the prefix', () => {

@@ -8,6 +8,9 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Props of {@link LayerFunction}. */
 export interface LayerFunctionProps {
@@ -45,7 +48,8 @@ export interface LayerFunctionProps {
  * - the code is the bundle Nx already built (no second bundling here), handler `index.handler`;
  * - its own role with no managed policies (logs to its own log group only; the stack grants S3);
  * - an explicit log group `/medallion/<stage>/<layer>` with retention (default one month), removed with the stack;
- * - Powertools environment: service `medallion`, log level;
+ * - Powertools environment: service `medallion`, log level; `MEDALLION_CODE_VERSION`, the bundle's
+ *   content hash (16 hex digits), which the layer records in its manifests;
  * - asynchronous invocations retried twice, dropped after 6 hours, then sent with the failed event
  *   and the error to an encrypted SQS dead-letter queue (14 days' retention);
  * - alarms, notifying an SNS topic (TLS only; unencrypted, since CloudWatch cannot publish to one
@@ -92,6 +96,8 @@ export class LayerFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'medallion',
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         MEDALLION_LAYER: props.layerName,
+        // Recorded in every manifest the layer writes: which bundle produced an output.
+        MEDALLION_CODE_VERSION: createHash('sha256').update(readFileSync(join(props.codeDirectory, 'index.mjs'))).digest('hex').slice(0, 16),
       },
       description: `medallion ${props.layerName} layer`,
     });

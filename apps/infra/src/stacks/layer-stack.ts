@@ -20,10 +20,11 @@ export interface LayerStackProps extends StackProps {
 
 /**
  * One layer, deployable alone by the team that owns it: its function ({@link LayerFunction}:
- * runtime, DLQ, log group, alarms), an EventBridge rule that fires it for `.csv` objects created
- * under its input prefix, and an IAM policy that allows exactly its prefixes: GetObject on what it
- * reads, PutObject and AbortMultipartUpload on what it writes, ListBucket only with an `s3:prefix`
- * condition on what it lists. The bucket is referenced by name, so deploying this stack never
+ * runtime, DLQ, log group, alarms), an EventBridge rule that fires it for objects created under its
+ * input prefix with one of its suffixes, and an IAM policy that allows exactly its prefixes:
+ * GetObject (and GetObjectVersion where it reads versions) on what it reads, PutObject and
+ * AbortMultipartUpload on what it writes, DeleteObject where it removes stale outputs, ListBucket
+ * only with an `s3:prefix` condition on what it lists. The bucket is referenced by name, so deploying this stack never
  * touches the storage stack or another layer.
  */
 export class LayerStack extends Stack {
@@ -46,12 +47,20 @@ export class LayerStack extends Stack {
     });
     const fn = this.layerFunction.function;
     if (layer.readPrefixes.length > 0) {
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: layer.readPrefixes.map((p) => bucket.arnForObjects(`${p}*`)) }));
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: layer.readsVersions ? ['s3:GetObject', 's3:GetObjectVersion'] : ['s3:GetObject'],
+          resources: layer.readPrefixes.map((p) => bucket.arnForObjects(`${p}*`)),
+        }),
+      );
     }
     if (layer.writePrefixes.length > 0) {
       fn.addToRolePolicy(
         new PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: layer.writePrefixes.map((p) => bucket.arnForObjects(`${p}*`)) }),
       );
+    }
+    if (layer.deletePrefixes.length > 0) {
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: layer.deletePrefixes.map((p) => bucket.arnForObjects(`${p}*`)) }));
     }
     if (layer.listPrefixes.length > 0) {
       fn.addToRolePolicy(
@@ -62,20 +71,20 @@ export class LayerStack extends Stack {
         }),
       );
     }
-    for (const prefix of [...layer.readPrefixes, ...layer.writePrefixes]) {
+    for (const prefix of new Set([...layer.readPrefixes, ...layer.writePrefixes, ...layer.deletePrefixes])) {
       Validations.of(fn.role!).acknowledge({
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${exportName}/${prefix}*]`,
         reason: `Object ARNs under one prefix (${prefix}*): the layer reads or writes any object key below its own prefix and nothing else.`,
       });
     }
     this.rule = new Rule(this, 'ObjectCreatedRule', {
-      description: `medallion ${layer.name}: .csv objects created under ${layer.inputPrefix}`,
+      description: `medallion ${layer.name}: ${layer.inputSuffixes.join(' or ')} objects created under ${layer.inputPrefix}`,
       eventPattern: {
         source: ['aws.s3'],
         detailType: ['Object Created'],
         detail: {
           bucket: { name: [lakeBucketName] },
-          object: { key: [...Match.wildcard(`${layer.inputPrefix}*.csv`), ...Match.wildcard(`${layer.inputPrefix}*.CSV`)] },
+          object: { key: layer.inputSuffixes.flatMap((suffix) => Match.wildcard(`${layer.inputPrefix}*${suffix}`)) },
         },
       },
       targets: [new LambdaTarget(fn, { deadLetterQueue: this.layerFunction.deadLetterQueue, retryAttempts: 4, maxEventAge: Duration.hours(2) })],

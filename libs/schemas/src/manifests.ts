@@ -1,0 +1,68 @@
+/** Where silver writes one manifest per bronze object: `silver/_manifests/<path>.json`. */
+export const SILVER_MANIFEST_PREFIX = 'silver/_manifests/';
+
+/** Where gold writes the manifest of its table. */
+export const GOLD_MANIFEST_KEY = 'gold/_manifests/customers_by_region.json';
+
+/** An object version a manifest points at. */
+export interface ManifestObject {
+  readonly key: string;
+  /** ETag without quotes. */
+  readonly eTag: string;
+  /** The S3 version, when the bucket is versioned. */
+  readonly versionId?: string;
+}
+
+/**
+ * Silver's record of one bronze object, written after its outputs: silver's commit record. Gold
+ * reads only the silver tables that a `processed` manifest names, at the named version, so a silver
+ * object written by a failed invocation (without its manifest) is never counted.
+ */
+export interface SilverManifest {
+  readonly layer: 'silver';
+  /** The code that wrote it (see `codeVersion`). */
+  readonly codeVersion: string;
+  /** The bronze object and its event: gold orders records across files by `eventTime`, then `sequencer`. */
+  readonly source: { readonly key: string; readonly eTag: string; readonly eventTime: string; readonly sequencer: string };
+  /** `utf-8`, or `windows-1252` when the bronze bytes were not valid UTF-8. */
+  readonly encoding: string;
+  readonly outcome: 'processed' | 'rejected';
+  /** For a rejected file: the rule and the reason. */
+  readonly rejection?: { readonly rule: string; readonly reason: string };
+  /** Row counts (rows are data records); all zero for a rejected file. */
+  readonly counts: {
+    readonly dataRecords: number;
+    readonly silverRows: number;
+    readonly quarantinedRows: number;
+    readonly blankRows: number;
+    readonly unknownCountryRows: number;
+    readonly ruleFailures: Readonly<Record<string, number>>;
+  };
+  /** What silver wrote: the silver table and the quarantine table (absent when none), or the rejection record. */
+  readonly outputs: { readonly silver?: ManifestObject; readonly quarantine?: ManifestObject; readonly rejection?: ManifestObject };
+}
+
+/** Gold's record of one recompute: the silver tables it read, by version. */
+export interface GoldManifest {
+  readonly layer: 'gold';
+  readonly codeVersion: string;
+  /** Every silver table read, sorted by key, with its manifest's key. */
+  readonly sources: ReadonlyArray<ManifestObject & { readonly manifestKey: string }>;
+  readonly counts: { readonly silverObjects: number; readonly silverRows: number; readonly customers: number; readonly regions: number };
+  readonly output: ManifestObject;
+}
+
+/**
+ * Checks that a parsed JSON value is a silver manifest (the fields gold and the CLI use).
+ *
+ * @param value - parsed JSON.
+ * @returns the manifest.
+ * @throws Error naming what is missing.
+ */
+export function asSilverManifest(value: unknown): SilverManifest {
+  const manifest = value as Partial<SilverManifest> | undefined;
+  if (manifest?.layer !== 'silver' || typeof manifest.source?.key !== 'string' || !manifest.counts || !manifest.outputs) {
+    throw new Error('not a silver manifest (needs layer "silver", source.key, counts and outputs)');
+  }
+  return manifest as SilverManifest;
+}

@@ -1,0 +1,89 @@
+import { codeVersion, type LayerEnvironment } from '@medallion/layer-runtime';
+import type { ObjectEvent } from '@medallion/s3-events';
+import { putObject, readJsonObject, type StoredObject } from '@medallion/s3-io';
+import { asSilverManifest, type ManifestObject, type SilverManifest } from '@medallion/schemas';
+import type { Rejection } from './silver-rejection';
+import type { SilverCounts } from './silver-result';
+
+/** How a bronze event compares with what silver already committed for its key. */
+export type EventFreshness = { readonly fresh: true } | { readonly fresh: false; readonly reason: string };
+
+function compareSequencers(a: string, b: string): number {
+  const width = Math.max(a.length, b.length);
+  const left = a.toUpperCase().padStart(width, '0');
+  const right = b.toUpperCase().padStart(width, '0');
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/**
+ * Decides whether an event is stale: older (by S3 sequencer, else event time) than the event the
+ * existing manifest was written for. The same event again is fresh, and gives the same outputs.
+ *
+ * @param event - the bronze event.
+ * @param manifest - the manifest silver holds for the key, if any.
+ * @returns fresh, or stale with the reason.
+ */
+export function eventFreshness(event: ObjectEvent, manifest: SilverManifest | undefined): EventFreshness {
+  if (!manifest) return { fresh: true };
+  const committed = manifest.source;
+  const older =
+    event.sequencer && committed.sequencer
+      ? compareSequencers(event.sequencer, committed.sequencer) < 0
+      : Date.parse(event.eventTime) < Date.parse(committed.eventTime);
+  return older ? { fresh: false, reason: `an event newer than this one (sequencer ${committed.sequencer}) is already in silver` } : { fresh: true };
+}
+
+/**
+ * Reads the manifest silver holds for a bronze key.
+ *
+ * @returns the manifest, or undefined when there is none.
+ * @throws Error for an object there that is not a silver manifest; the SDK's errors.
+ */
+export async function readSilverManifest(env: LayerEnvironment, bucket: string, key: string): Promise<SilverManifest | undefined> {
+  const json = await readJsonObject(env.s3, bucket, key);
+  return json === undefined ? undefined : asSilverManifest(json);
+}
+
+const asManifestObject = (stored: StoredObject): ManifestObject => ({ key: stored.key, eTag: stored.eTag, ...(stored.versionId ? { versionId: stored.versionId } : {}) });
+
+/**
+ * Writes silver's commit record for one bronze object, last, after every output it names.
+ *
+ * @param env - S3 and logger.
+ * @param event - the bronze event processed.
+ * @param bronzeETag - the bronze ETag as read.
+ * @param key - the manifest key.
+ * @param outcome - what was written: counts and outputs, or a rejection.
+ * @returns the manifest written.
+ */
+export async function writeSilverManifest(
+  env: LayerEnvironment,
+  event: ObjectEvent,
+  bronzeETag: string,
+  key: string,
+  outcome: {
+    readonly encoding: string;
+    readonly counts: SilverCounts;
+    readonly rejection?: Rejection;
+    readonly silver?: StoredObject;
+    readonly quarantine?: StoredObject;
+    readonly rejectionRecord?: StoredObject;
+  },
+): Promise<SilverManifest> {
+  const manifest: SilverManifest = {
+    layer: 'silver',
+    codeVersion: codeVersion(),
+    source: { key: event.key, eTag: bronzeETag, eventTime: event.eventTime, sequencer: event.sequencer ?? '' },
+    encoding: outcome.encoding,
+    outcome: outcome.rejection ? 'rejected' : 'processed',
+    ...(outcome.rejection ? { rejection: { rule: outcome.rejection.rule, reason: outcome.rejection.reason } } : {}),
+    counts: outcome.counts,
+    outputs: {
+      ...(outcome.silver ? { silver: asManifestObject(outcome.silver) } : {}),
+      ...(outcome.quarantine ? { quarantine: asManifestObject(outcome.quarantine) } : {}),
+      ...(outcome.rejectionRecord ? { rejection: asManifestObject(outcome.rejectionRecord) } : {}),
+    },
+  };
+  await putObject(env.s3, { bucket: event.bucket, key, contentType: 'application/json' }, `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}

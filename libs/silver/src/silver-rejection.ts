@@ -1,0 +1,58 @@
+import { CsvSyntaxError, DEFAULT_MAX_RECORD_CHARS } from '@medallion/csv-io';
+import { FileRejectedError, type ExpectationSuite } from '@medallion/schemas';
+import type { SilverCounts } from './silver-result';
+
+/** A whole-file refusal: the reason and the expectation that made it. */
+export interface Rejection {
+  readonly reason: string;
+  /** e.g. `column-names-unique`, `well-formed-csv`, `record-size`, `quarantine-threshold`. */
+  readonly rule: string;
+}
+
+/**
+ * Largest bronze record accepted, in characters, from `MEDALLION_MAX_RECORD_CHARS` (default
+ * 1,048,576): a file holding a larger one is rejected instead of exhausting memory.
+ *
+ * @returns the limit in characters.
+ */
+export function maxRecordChars(): number {
+  const configured = Number(process.env['MEDALLION_MAX_RECORD_CHARS']);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_RECORD_CHARS;
+}
+
+/**
+ * The rejection an error means, if it is a file-level refusal rather than a failure to retry.
+ *
+ * @param error - what reading or transforming the file threw.
+ * @returns the rejection, or undefined when the error should propagate (storage, bugs).
+ */
+export function rejectionOf(error: unknown): Rejection | undefined {
+  if (error instanceof CsvSyntaxError && error.code === 'CSV_MAX_RECORD_SIZE') {
+    return {
+      rule: 'record-size',
+      reason: `a record is over ${maxRecordChars()} characters (detected at line ${error.line}); raise MEDALLION_MAX_RECORD_CHARS to accept it`,
+    };
+  }
+  if (error instanceof CsvSyntaxError) return { rule: 'well-formed-csv', reason: error.message };
+  if (error instanceof FileRejectedError) return { rule: error.rule ?? 'readable-table', reason: error.message };
+  return undefined;
+}
+
+/**
+ * The `quarantine-threshold` rejection, when more than the suite's percentage of a file's data
+ * records were quarantined.
+ *
+ * @param counts - the file's counts.
+ * @param suite - the expectations (threshold undefined: off).
+ * @returns the rejection, or undefined.
+ */
+export function thresholdRejection(counts: SilverCounts, suite: ExpectationSuite): Rejection | undefined {
+  const threshold = suite.maxQuarantinedPercent;
+  if (threshold === undefined || counts.dataRecords === 0) return undefined;
+  const percent = (counts.quarantinedRows * 100) / counts.dataRecords;
+  if (percent <= threshold) return undefined;
+  return {
+    rule: 'quarantine-threshold',
+    reason: `${percent.toFixed(1)}% of data records quarantined (${counts.quarantinedRows} of ${counts.dataRecords}), over the ${threshold}% threshold (MEDALLION_MAX_QUARANTINED_PERCENT)`,
+  };
+}

@@ -4,6 +4,22 @@ export const SILVER_MANIFEST_PREFIX = 'silver/_manifests/';
 /** Where gold writes the manifest of its table. */
 export const GOLD_MANIFEST_KEY = 'gold/_manifests/customers_by_region.json';
 
+/** Row counts of one bronze file; `dataRecords = silverRows + quarantinedRows + blankRows` always. */
+export interface SilverCounts {
+  /** Records after the header (rows). */
+  readonly dataRecords: number;
+  /** Rows written to silver. */
+  readonly silverRows: number;
+  /** Rows written to quarantine. */
+  readonly quarantinedRows: number;
+  /** Records whose fields are all empty after trimming: skipped. */
+  readonly blankRows: number;
+  /** Silver rows whose country named no known country (Region `Others`). */
+  readonly unknownCountryRows: number;
+  /** Failures per expectation name (warnings and quarantines), e.g. `{ "customer-id-present": 2 }`. */
+  readonly ruleFailures: Readonly<Record<string, number>>;
+}
+
 /** An object version a manifest points at. */
 export interface ManifestObject {
   readonly key: string;
@@ -30,14 +46,7 @@ export interface SilverManifest {
   /** For a rejected file: the rule and the reason. */
   readonly rejection?: { readonly rule: string; readonly reason: string };
   /** Row counts (rows are data records); all zero for a rejected file. */
-  readonly counts: {
-    readonly dataRecords: number;
-    readonly silverRows: number;
-    readonly quarantinedRows: number;
-    readonly blankRows: number;
-    readonly unknownCountryRows: number;
-    readonly ruleFailures: Readonly<Record<string, number>>;
-  };
+  readonly counts: SilverCounts;
   /** What silver wrote: the silver table and the quarantine table (absent when none), or the rejection record. */
   readonly outputs: { readonly silver?: ManifestObject; readonly quarantine?: ManifestObject; readonly rejection?: ManifestObject };
 }

@@ -1,20 +1,7 @@
 import type { TextEncoding } from '@medallion/csv-io';
+import type { SilverCounts } from '@medallion/schemas';
 
-/** Row counts of one bronze file; `dataRecords = silverRows + quarantinedRows + blankRows` always. */
-export interface SilverCounts {
-  /** Records after the header (rows). */
-  readonly dataRecords: number;
-  /** Rows written to silver. */
-  readonly silverRows: number;
-  /** Rows written to quarantine. */
-  readonly quarantinedRows: number;
-  /** Records whose fields are all empty after trimming: skipped. */
-  readonly blankRows: number;
-  /** Silver rows whose country named no known country (Region `Others`). */
-  readonly unknownCountryRows: number;
-  /** Failures per expectation name (warnings and quarantines), e.g. `{ "customer-id-present": 2 }`. */
-  readonly ruleFailures: Readonly<Record<string, number>>;
-}
+export type { SilverCounts } from '@medallion/schemas';
 
 /** What silver did with one bronze object. */
 export interface SilverResult {

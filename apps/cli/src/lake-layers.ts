@@ -8,6 +8,6 @@ import { handler as silverHandler, silverLayer } from '@medallion/silver';
  * have on AWS (gold one at a time). A new layer app registers its handler here.
  */
 export const LAKE_LAYERS: readonly EventRoute[] = [
-  { name: silverLayer.name, inputPrefix: silverLayer.inputPrefix, inputSuffixes: silverLayer.inputSuffixes, handler: silverHandler, concurrency: 1 },
-  { name: goldLayer.name, inputPrefix: goldLayer.inputPrefix, inputSuffixes: goldLayer.inputSuffixes, handler: goldHandler, concurrency: 1 },
+  { name: silverLayer.name, inputPrefix: silverLayer.inputPrefix, inputSuffixes: silverLayer.inputSuffixes, acceptsRemovals: silverLayer.acceptsRemovals, handler: silverHandler, concurrency: 1 },
+  { name: goldLayer.name, inputPrefix: goldLayer.inputPrefix, inputSuffixes: goldLayer.inputSuffixes, acceptsRemovals: goldLayer.acceptsRemovals, handler: goldHandler, concurrency: 1 },
 ];

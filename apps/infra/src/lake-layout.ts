@@ -20,6 +20,8 @@ export interface LayerSpec {
   readonly inputPrefix: string;
   /** ...when their key ends in one of these (case-sensitive, as EventBridge wildcards are). */
   readonly inputSuffixes: readonly string[];
+  /** Deletions under the input prefix trigger the layer too ("Object Deleted"). */
+  readonly acceptsRemovals: boolean;
   /** Prefixes whose objects the layer reads (GetObject). */
   readonly readPrefixes: readonly string[];
   /** The layer reads given versions of what it reads (GetObjectVersion). */
@@ -52,6 +54,7 @@ export const LAYERS: readonly LayerSpec[] = [
     project: 'silver-lambda',
     inputPrefix: PREFIXES.bronze,
     inputSuffixes: ['.csv', '.CSV'],
+    acceptsRemovals: true,
     readPrefixes: [PREFIXES.bronze, PREFIXES.silverManifests],
     readsVersions: false,
     listPrefixes: [],
@@ -65,6 +68,7 @@ export const LAYERS: readonly LayerSpec[] = [
     project: 'gold-lambda',
     inputPrefix: PREFIXES.silverManifests,
     inputSuffixes: ['.json'],
+    acceptsRemovals: true,
     readPrefixes: [PREFIXES.silver],
     readsVersions: true,
     listPrefixes: [PREFIXES.silverManifests],

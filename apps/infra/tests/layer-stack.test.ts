@@ -46,7 +46,7 @@ describe('silver layer stack', () => {
     silver.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['aws.s3'],
-        'detail-type': ['Object Created'],
+        'detail-type': ['Object Created', 'Object Deleted'],
         detail: { bucket: { name: [{ 'Fn::ImportValue': 'medallion-test-lake-bucket-name' }] }, object: { key: [{ wildcard: 'bronze/*.csv' }, { wildcard: 'bronze/*.CSV' }] } },
       },
       Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 4 } })],
@@ -113,7 +113,7 @@ describe('gold layer stack', () => {
     gold.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['aws.s3'],
-        'detail-type': ['Object Created'],
+        'detail-type': ['Object Created', 'Object Deleted'],
         detail: { bucket: { name: [{ 'Fn::ImportValue': 'medallion-test-lake-bucket-name' }] }, object: { key: [{ wildcard: 'silver/_manifests/*.json' }] } },
       },
       Targets: [Match.objectLike({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] } }, RetryPolicy: { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 4 } })],

@@ -65,8 +65,8 @@ async function addSilverTable(
 }
 
 /**
- * Gold: on any new silver manifest (`silver/_manifests/*.json`, written by silver after its
- * outputs), recomputes `gold/customers_by_region.csv` from ALL committed silver: it lists the
+ * Gold: on any new or removed silver manifest (`silver/_manifests/*.json`, written by silver after
+ * its outputs, removed first when its bronze object is deleted), recomputes `gold/customers_by_region.csv` from ALL committed silver: it lists the
  * manifests page by page, and for each `processed` one streams the silver table at the version the
  * manifest names ({@link READ_CONCURRENCY} at a time). A silver object without its manifest (a
  * failed invocation) is never read. Never increments a previous gold. Each Customer ID counts once,
@@ -80,6 +80,7 @@ export const goldLayer: AggregateLayer<GoldResult> = {
   inputPrefix: SILVER_MANIFEST_PREFIX,
   inputSuffixes: ['.json'],
   outputPrefix: 'gold/',
+  acceptsRemovals: true,
   async recompute(env, bucket) {
     const aggregator = new GoldAggregator();
     const listing = listObjects(env.s3, bucket, SILVER_MANIFEST_PREFIX);

@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { parseObjectEvents } from '@medallion/s3-events';
+import { isObjectRemoved, parseObjectEvents } from '@medallion/s3-events';
 import { createS3Client } from '@medallion/s3-io';
 import type { Context } from 'aws-lambda';
 import { LayerInvocationError, type ObjectFailure } from './errors';
@@ -44,14 +44,15 @@ export function createLayerHandler<Result>(layer: LayerDefinition<Result>, optio
     if (context) logger.addContext(context);
     s3 ??= createS3Client();
     const env: LayerEnvironment = { s3, logger };
-    const { work, skipped } = selectObjects(parseObjectEvents(event), layer.inputPrefix, layer.inputSuffixes);
+    const { work, skipped } = selectObjects(parseObjectEvents(event), layer.inputPrefix, layer.inputSuffixes, layer.acceptsRemovals);
     for (const skip of skipped) logger.info('object skipped', { key: skip.key, reason: skip.reason });
     const results: Result[] = [];
     const failures: ObjectFailure[] = [];
     if (layer.kind === 'map') {
       for (const object of work) {
         try {
-          results.push(await layer.processObject(env, object));
+          const removal = isObjectRemoved(object) && layer.removeObject;
+          results.push(await (removal ? removal.call(layer, env, object) : layer.processObject(env, object)));
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           logger.error('object failed', { bucket: object.bucket, key: object.key, error: message });

@@ -19,6 +19,8 @@ interface LayerBase {
   readonly inputSuffixes: readonly string[];
   /** The prefix the layer writes its tables under, e.g. `silver/`. */
   readonly outputPrefix: string;
+  /** The layer also acts on `ObjectRemoved:*` events under its input prefix. */
+  readonly acceptsRemovals: boolean;
 }
 
 /** A layer that turns one input object into one output object (like silver). */
@@ -33,6 +35,14 @@ export interface MapLayer<Result> extends LayerBase {
    * @throws on a failure that a retry may fix (storage); a file the layer refuses is a result, not an error.
    */
   processObject(env: LayerEnvironment, object: ObjectEvent): Promise<Result>;
+  /**
+   * Handles a removed input object (when `acceptsRemovals`): removes what the layer derived from it.
+   *
+   * @param env - S3 client and logger.
+   * @param object - the decoded removal event.
+   * @returns the layer's report for the object.
+   */
+  removeObject?(env: LayerEnvironment, object: ObjectEvent): Promise<Result>;
 }
 
 /** A layer that recomputes one output table from every object under its input prefix (like gold). */
@@ -40,7 +50,7 @@ export interface AggregateLayer<Result> extends LayerBase {
   readonly kind: 'aggregate';
   /**
    * Recomputes the layer's output from all of its input prefix. Called once per invocation,
-   * however many events the invocation carries.
+   * however many events (created or, with `acceptsRemovals`, removed) the invocation carries.
    *
    * @param env - S3 client and logger.
    * @param bucket - the bucket of the triggering events.

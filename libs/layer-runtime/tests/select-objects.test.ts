@@ -36,6 +36,14 @@ describe('selectObjects', () => {
     ]);
   });
 
+  it('keeps removals too when the layer accepts them', () => {
+    const removed = event('bronze/a.csv', 'ObjectRemoved:Delete');
+    expect(selectObjects([removed], 'bronze/', ['.csv'], true)).toEqual({ work: [removed], skipped: [] });
+    expect(selectObjects([event('bronze/a.csv', 'ObjectRestore:Completed')], 'bronze/', ['.csv'], true).skipped).toEqual([
+      { key: 'bronze/a.csv', reason: 'not an ObjectCreated or ObjectRemoved event (ObjectRestore:Completed)' },
+    ]);
+  });
+
   it('works on parsed events', () => {
     const parsed = parseObjectEvents({ Records: [{ eventName: 'ObjectCreated:Put', eventTime: 't', s3: { bucket: { name: 'b' }, object: { key: 'bronze/x+y.csv' } } }] });
     expect(selectObjects(parsed, 'bronze/', ['.csv', '.CSV']).work.map((e) => e.key)).toEqual(['bronze/x y.csv']);

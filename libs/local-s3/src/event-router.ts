@@ -9,6 +9,8 @@ export interface EventRoute {
   readonly inputPrefix: string;
   /** ...and only those whose key ends in one of these, e.g. `['.csv', '.CSV']` (as an EventBridge key wildcard would). */
   readonly inputSuffixes: readonly string[];
+  /** Deliver `ObjectRemoved:*` events too (as a rule on "Object Deleted" would). */
+  readonly acceptsRemovals: boolean;
   /** The layer's Lambda handler. */
   readonly handler: (event: unknown) => Promise<unknown>;
   /** Invocations of this route allowed at once (gold: 1, as its reserved concurrency on AWS). */
@@ -26,6 +28,14 @@ export interface Delivery {
   readonly result?: unknown;
   /** The handler's error, when it threw. */
   readonly error?: Error;
+}
+
+/** An event built at ingest, ready to deliver. */
+export interface PreparedEvent {
+  readonly key: string;
+  readonly removed: boolean;
+  /** The exact AWS event JSON. */
+  readonly event: unknown;
 }
 
 /** Which AWS event shape the router delivers. */
@@ -66,14 +76,26 @@ export class EventRouter {
   }
 
   /**
-   * Announces one object change: builds its event and queues an invocation per matching route.
+   * Announces one object change: builds its event and queues an invocation per matching route
+   * (see {@link EventRouter.prepare} and {@link EventRouter.deliver}).
    *
    * @param change - the change from the local store.
    */
   publish(change: LocalObjectChange): void {
-    if (!change.eventName.startsWith('ObjectCreated:')) return;
-    const queues = this.queues.filter(({ route }) => change.key.startsWith(route.inputPrefix) && route.inputSuffixes.some((suffix) => change.key.endsWith(suffix)));
-    if (queues.length === 0) return;
+    const prepared = this.prepare(change);
+    if (prepared) this.deliver(prepared);
+  }
+
+  /**
+   * Builds the AWS event of a change at the moment of ingest: its event time (strictly later than
+   * the previous one) and sequencer (increasing) are fixed here, whenever it is delivered.
+   *
+   * @param change - the change from the local store.
+   * @returns the prepared event, or undefined for a change no AWS rule would carry.
+   */
+  prepare(change: LocalObjectChange): PreparedEvent | undefined {
+    const removed = change.eventName.startsWith('ObjectRemoved:');
+    if (!removed && !change.eventName.startsWith('ObjectCreated:')) return undefined;
     this.lastTime = Math.max(Date.now(), this.lastTime + 1);
     const facts: ObjectEventFacts = {
       ...change,
@@ -81,8 +103,21 @@ export class EventRouter {
       sequencer: (++this.sequence).toString(16).toUpperCase().padStart(18, '0'),
     };
     const event = this.shape === 'eventbridge' ? buildEventBridgeEvent(facts) : buildS3NotificationEvent(facts);
-    for (const queue of queues) {
-      queue.pending.push([change.key, event]);
+    return { key: change.key, removed, event };
+  }
+
+  /**
+   * Queues a prepared event for every route whose prefix and suffixes match (removals only for
+   * routes that accept them). Delivering prepared events out of order is how tests reorder events.
+   *
+   * @param prepared - from {@link EventRouter.prepare}.
+   */
+  deliver(prepared: PreparedEvent): void {
+    const { key, removed, event } = prepared;
+    for (const queue of this.queues) {
+      const { route } = queue;
+      if ((removed && !route.acceptsRemovals) || !key.startsWith(route.inputPrefix) || !route.inputSuffixes.some((suffix) => key.endsWith(suffix))) continue;
+      queue.pending.push([key, event]);
       this.pump(queue);
     }
   }

@@ -7,7 +7,7 @@ const change = (key: string, eventName = 'ObjectCreated:Put') => ({ eventName, b
 describe('EventRouter', () => {
   it('delivers created .csv objects to the routes whose prefix matches, as real S3 notifications', async () => {
     const seen: unknown[] = [];
-    const router = new EventRouter([{ name: 'silver', inputPrefix: 'bronze/', inputSuffixes: ['.csv', '.CSV'], concurrency: 1, handler: async (event) => seen.push(event) }]);
+    const router = new EventRouter([{ name: 'silver', inputPrefix: 'bronze/', inputSuffixes: ['.csv', '.CSV'], acceptsRemovals: false, concurrency: 1, handler: async (event) => seen.push(event) }]);
     router.publish(change('bronze/a b.csv'));
     router.publish(change('bronze/notes.txt'));
     router.publish(change('silver/a b.csv'));
@@ -22,7 +22,7 @@ describe('EventRouter', () => {
 
   it('gives every event a strictly later time and a higher sequencer', async () => {
     const events: unknown[] = [];
-    const router = new EventRouter([{ name: 'x', inputPrefix: '', inputSuffixes: ['.csv'], concurrency: 4, handler: async (event) => events.push(event) }], 'eventbridge');
+    const router = new EventRouter([{ name: 'x', inputPrefix: '', inputSuffixes: ['.csv'], acceptsRemovals: false, concurrency: 4, handler: async (event) => events.push(event) }], 'eventbridge');
     for (let i = 0; i < 50; i++) router.publish(change(`k${i}.csv`));
     await router.idle();
     const parsed = events.flatMap(parseObjectEvents);
@@ -41,6 +41,7 @@ describe('EventRouter', () => {
         name: 'gold',
         inputPrefix: 'silver/',
         inputSuffixes: ['.csv'],
+        acceptsRemovals: false,
         concurrency: 1,
         handler: async (event) => {
           running++;

@@ -1,4 +1,4 @@
-export { CSV_EXTENSIONS, hasCsvExtension, isObjectCreated, type ObjectEvent } from './object-event';
+export { CSV_EXTENSIONS, hasCsvExtension, isObjectCreated, isObjectRemoved, type ObjectEvent } from './object-event';
 export { decodeS3EventKey, encodeS3EventKey } from './s3-key-encoding';
 export { parseObjectEvents, UnsupportedEventError } from './parse-object-events';
 export { buildEventBridgeEvent, buildS3NotificationEvent, type ObjectEventFacts } from './build-object-events';

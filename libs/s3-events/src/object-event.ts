@@ -22,6 +22,11 @@ export function isObjectCreated(event: ObjectEvent): boolean {
   return event.eventName.startsWith('ObjectCreated:');
 }
 
+/** Whether an event announces a removed object (`ObjectRemoved:*`: Delete, DeleteMarkerCreated). */
+export function isObjectRemoved(event: ObjectEvent): boolean {
+  return event.eventName.startsWith('ObjectRemoved:');
+}
+
 /** The extensions that make an object a CSV table for the layers: exactly these, as the AWS rules match them. */
 export const CSV_EXTENSIONS = ['.csv', '.CSV'] as const;
 

@@ -111,7 +111,13 @@ async function transformWithEncoding(
   const quarantineStored = await quarantine.finish();
   // What an earlier version of this key left behind: its quarantine rows, its rejection record.
   await Promise.all([quarantineStored ? undefined : deleteObject(env.s3, object.bucket, keys.quarantine), deleteObject(env.s3, object.bucket, keys.rejection)]);
-  await writeSilverManifest(env, object, bronze.eTag, keys.manifest, { encoding, counts, silver: silverStored, quarantine: quarantineStored });
+  try {
+    await writeSilverManifest(env, object, bronze.eTag, keys.manifest, { encoding, counts, silver: silverStored, quarantine: quarantineStored });
+  } catch (error) {
+    // No commit record: take the uncommitted outputs back (best effort; gold never reads them anyway).
+    await Promise.allSettled([keys.silver, keys.quarantine].map((key) => deleteObject(env.s3, object.bucket, key)));
+    throw error;
+  }
   const outputKeys = [keys.silver, ...(quarantineStored ? [keys.quarantine] : []), keys.manifest];
   env.logger.info('object processed', { bucket: object.bucket, key: object.key, encoding, outputKeys, ...counts });
   return { bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, rejected: undefined, rejectedBy: undefined, stale: undefined, outputKeys, counts };
@@ -133,6 +139,10 @@ async function transformWithEncoding(
  * the one the manifest records (by sequencer), or for an object that has since changed (ETag), is
  * skipped with a log line.
  *
+ * Deleting a bronze object removes its manifest (first, so gold stops counting it), silver table,
+ * quarantine rows and rejection record; gold is recomputed without it. A deletion older than the
+ * version silver holds is skipped.
+ *
  * Bronze that is not valid UTF-8 is read again as Windows-1252 (the usual spreadsheet export), and
  * the result says so; silver is always UTF-8 and never holds U+FFFD.
  */
@@ -142,6 +152,7 @@ export const silverLayer: MapLayer<SilverResult> = {
   inputPrefix: INPUT_PREFIX,
   inputSuffixes: CSV_EXTENSIONS,
   outputPrefix: 'silver/',
+  acceptsRemovals: true,
   async processObject(env, object) {
     const keys = silverKeysFor(object.key, INPUT_PREFIX);
     const freshness = eventFreshness(object, await readSilverManifest(env, object.bucket, keys.manifest));
@@ -155,5 +166,20 @@ export const silverLayer: MapLayer<SilverResult> = {
     const second = await transformWithEncoding(env, object, keys, 'windows-1252');
     if (second === 'not-utf-8') throw new Error('unreachable: Windows-1252 decodes every byte');
     return second;
+  },
+  async removeObject(env, object) {
+    const keys = silverKeysFor(object.key, INPUT_PREFIX);
+    const manifest = await readSilverManifest(env, object.bucket, keys.manifest);
+    const base = { bronzeKey: object.key, encoding: 'utf-8' as const, bronzeETag: '', rejected: undefined, rejectedBy: undefined, counts: NO_ROWS };
+    if (manifest && !eventFreshness(object, manifest).fresh) {
+      const reason = `a version created after this deletion (sequencer ${manifest.source.sequencer}) is already in silver`;
+      env.logger.info('stale deletion skipped', { bucket: object.bucket, key: object.key, reason });
+      return { ...base, stale: reason, outputKeys: [] };
+    }
+    // Uncommit first: gold, triggered by the manifest's removal, stops reading the table at once.
+    await deleteObject(env.s3, object.bucket, keys.manifest);
+    await Promise.all([keys.silver, keys.quarantine, keys.rejection].map((key) => deleteObject(env.s3, object.bucket, key)));
+    env.logger.info('bronze object deleted: outputs removed', { bucket: object.bucket, key: object.key });
+    return { ...base, stale: undefined, removed: true, outputKeys: [] };
   },
 };

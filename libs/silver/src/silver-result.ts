@@ -16,6 +16,8 @@ export interface SilverResult {
   readonly rejectedBy: string | undefined;
   /** Set when the event was stale (an older version, or an object that has changed since): the reason. Nothing was written. */
   readonly stale: string | undefined;
+  /** True when the bronze object was deleted and silver removed what it had derived from it. */
+  readonly removed?: boolean;
   /** Keys written: the silver table, the quarantine table or the rejection record, and the manifest (last). */
   readonly outputKeys: string[];
   readonly counts: SilverCounts;

@@ -259,6 +259,26 @@ describe('silver manifests, versions and stale events', () => {
   });
 });
 
+describe('silver on deletions', () => {
+  const removal = (key: string, sequencer: string) =>
+    buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-29T16:00:00.000Z', bucket: lake.bucket, key, size: 0, eTag: '', sequencer });
+
+  it('removes the manifest, silver table, quarantine rows and rejection record of a deleted bronze object', async () => {
+    await handler(await lake.put('bronze/gone.csv', bronzeFixtureBytes('missing-id.csv')));
+    expect(await lake.keys('silver/_manifests/gone')).toEqual(['silver/_manifests/gone.csv.json']);
+    const report = await handler(removal('bronze/gone.csv', 'FFFFFFFFFFFFFFFFFF'));
+    expect(report.results[0]).toMatchObject({ removed: true, stale: undefined });
+    for (const key of ['silver/_manifests/gone.csv.json', 'silver/gone.csv', 'quarantine/gone.csv', 'quarantine/gone.error.json']) expect(await lake.text(key)).toBeUndefined();
+  });
+
+  it('skips a deletion older than the version silver holds', async () => {
+    await handler(await lake.put('bronze/kept.csv', bronzeFixtureBytes('bom-crlf.csv')));
+    const report = await handler(removal('bronze/kept.csv', '000000000000000000'));
+    expect(report.results[0]?.stale).toMatch(/^a version created after this deletion \(sequencer [0-9A-F]+\) is already in silver$/);
+    expect(await lake.text('silver/kept.csv')).toBeDefined();
+  });
+});
+
 describe('silver handler on S3 events', () => {
   it('decodes keys exactly once and derives silver keys from the decoded key, in both event shapes', async () => {
     const keys = ['bronze/customers 2024 (v2).csv', 'bronze/clientes_São Paulo.csv', 'bronze/a+b.csv', 'bronze/100% real.csv'];

@@ -81,7 +81,7 @@ export class LayerStack extends Stack {
       description: `medallion ${layer.name}: ${layer.inputSuffixes.join(' or ')} objects created under ${layer.inputPrefix}`,
       eventPattern: {
         source: ['aws.s3'],
-        detailType: ['Object Created'],
+        detailType: layer.acceptsRemovals ? ['Object Created', 'Object Deleted'] : ['Object Created'],
         detail: {
           bucket: { name: [lakeBucketName] },
           object: { key: layer.inputSuffixes.flatMap((suffix) => Match.wildcard(`${layer.inputPrefix}*${suffix}`)) },

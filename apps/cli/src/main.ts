@@ -61,6 +61,8 @@ program
     // The CLI runs on the machine's Node 20; the Lambdas run on Node 22. The SDK's notice about its
     // future Node floor is not actionable in a local run.
     process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+    // CloudWatch metrics (EMF lines) mean nothing on a laptop; the summary carries the counts.
+    process.env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
     const writeStdout = reserveStdout();
     const { runPipeline } = await import('./run-pipeline');
     const { formatProblems, formatReport } = await import('./format-report');

@@ -81,6 +81,12 @@ export const goldLayer: AggregateLayer<GoldResult> = {
   inputSuffixes: ['.json'],
   outputPrefix: 'gold/',
   acceptsRemovals: true,
+  metricsOf: (result) => [
+    { name: 'SilverObjects', unit: 'Count', value: result.silverObjects },
+    { name: 'RowsIn', unit: 'Count', value: result.silverRows },
+    { name: 'Customers', unit: 'Count', value: result.customers },
+    { name: 'RowsOut', unit: 'Count', value: result.rows.length },
+  ],
   async recompute(env, bucket) {
     const aggregator = new GoldAggregator();
     const listing = listObjects(env.s3, bucket, SILVER_MANIFEST_PREFIX);

@@ -10,6 +10,14 @@ export interface LayerEnvironment {
   readonly logger: Logger;
 }
 
+/** One CloudWatch metric value a layer reports for a result: name, unit, value. */
+export interface LayerMetric {
+  /** e.g. `RowsIn`, `RuleFailures.customer-id-present`. */
+  readonly name: string;
+  readonly unit: 'Count' | 'Milliseconds' | 'Bytes';
+  readonly value: number;
+}
+
 interface LayerBase {
   /** Short name, e.g. `silver`; used in logs and reports. */
   readonly name: string;
@@ -23,8 +31,18 @@ interface LayerBase {
   readonly acceptsRemovals: boolean;
 }
 
+interface LayerMetrics<Result> {
+  /**
+   * The metrics of one result (a processed object, or a recompute), published as CloudWatch EMF.
+   *
+   * @param result - what the layer returned.
+   * @returns the metric values.
+   */
+  metricsOf?(result: Result): readonly LayerMetric[];
+}
+
 /** A layer that turns one input object into one output object (like silver). */
-export interface MapLayer<Result> extends LayerBase {
+export interface MapLayer<Result> extends LayerBase, LayerMetrics<Result> {
   readonly kind: 'map';
   /**
    * Processes one created input object.
@@ -46,7 +64,7 @@ export interface MapLayer<Result> extends LayerBase {
 }
 
 /** A layer that recomputes one output table from every object under its input prefix (like gold). */
-export interface AggregateLayer<Result> extends LayerBase {
+export interface AggregateLayer<Result> extends LayerBase, LayerMetrics<Result> {
   readonly kind: 'aggregate';
   /**
    * Recomputes the layer's output from all of its input prefix. Called once per invocation,

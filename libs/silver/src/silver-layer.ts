@@ -153,6 +153,16 @@ export const silverLayer: MapLayer<SilverResult> = {
   inputSuffixes: CSV_EXTENSIONS,
   outputPrefix: 'silver/',
   acceptsRemovals: true,
+  metricsOf: (result) => [
+    { name: 'Files', unit: 'Count', value: result.stale === undefined && !result.removed ? 1 : 0 },
+    { name: 'RowsIn', unit: 'Count', value: result.counts.dataRecords },
+    { name: 'RowsOut', unit: 'Count', value: result.counts.silverRows },
+    { name: 'QuarantinedRows', unit: 'Count', value: result.counts.quarantinedRows },
+    { name: 'BlankRows', unit: 'Count', value: result.counts.blankRows },
+    { name: 'RejectedFiles', unit: 'Count', value: result.rejected === undefined ? 0 : 1 },
+    { name: 'StaleEvents', unit: 'Count', value: result.stale === undefined ? 0 : 1 },
+    ...Object.entries(result.counts.ruleFailures).map(([rule, value]) => ({ name: `RuleFailures.${rule}`, unit: 'Count' as const, value })),
+  ],
   async processObject(env, object) {
     const keys = silverKeysFor(object.key, INPUT_PREFIX);
     const freshness = eventFreshness(object, await readSilverManifest(env, object.bucket, keys.manifest));

@@ -115,6 +115,34 @@ describe('npm start -- --json --out DIR FILE...', () => {
   });
 });
 
+describe('npm start -- --json --out DIR on every bad-input kind', () => {
+  it('holds each case: decoded Windows-1252, escaped formulas, country and status variants, header-only, rejections', async () => {
+    const out = join(scratch, 'out-cases');
+    const fixtures = [
+      'bom-crlf.csv',
+      'windows-1252.csv',
+      'formula-injection.csv',
+      'country-variants.csv',
+      'status-variants.csv',
+      'header-only.csv',
+      'empty.csv',
+      'missing-country-header.csv',
+      'unclosed-quote.csv',
+      'mixed-line-endings.csv',
+    ] as const;
+    const { code, stdout } = await npmStart(['--json', '--out', out, '--lake-dir', join(scratch, 'lake-cases'), ...fixtures.map(bronzeFixturePath)]);
+    expect(code).toBe(1);
+    const summary = lastJsonLine(stdout) as { counts: Record<string, number>; gold: Array<{ region: string; customerIds: string[] }> };
+    expect(summary.counts).toEqual({ files: 10, bronzeRows: 28, silverRows: 28, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 2, rejectedFiles: 3, nonUtf8Files: 1 });
+    expect(readFileSync(join(out, 'silver/windows-1252.csv'), 'utf8')).toBe('Customer ID,Customer Name,Customer Country,Subscription Status,Region\n661,José,Curaçao,Active,Caribbean\n');
+    expect(readFileSync(join(out, 'silver/formula-injection.csv'), 'utf8')).toContain("771,'=1+2,Brazil,Active,South America\n772,'@cmd,Chile,Active,South America\n");
+    expect(readFileSync(join(out, 'bronze/formula-injection.csv'))).toEqual(bronzeFixtureBytes('formula-injection.csv'));
+    expect(summary.gold.find((row) => row.region === 'Others')?.customerIds).toEqual(['1208', '1209']);
+    const rules = ['empty', 'missing-country-header', 'unclosed-quote'].map((name) => JSON.parse(readFileSync(join(out, `quarantine/${name}.error.json`), 'utf8')).rule);
+    expect(rules).toEqual(['header-present', 'country-column-present', 'well-formed-csv']);
+  });
+});
+
 describe('npm start: bad arguments', () => {
   it('exits 2 on an unknown option, saying so', async () => {
     const { code, stderr, stdout } = await npmStart(['--nope']);

@@ -9,6 +9,10 @@ describe('CSV writing', () => {
     );
   });
 
+  it('quotes a field holding a lone CR, so it reads back as one field', async () => {
+    expect(formatCsv([['001', 'Smith\rJones', 'France']])).toBe('001,"Smith\rJones",France\n');
+  });
+
   it('streams the same bytes as formatCsv', async () => {
     const rows = [['Region', 'Customer IDs'], ['Europe', '[001, 002]']];
     const writer = new CsvWriter();

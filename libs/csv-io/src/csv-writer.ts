@@ -3,13 +3,20 @@ import { stringify as stringifySync } from 'csv-stringify/sync';
 import { once } from 'node:events';
 
 /**
- * A streaming CSV writer: RFC 4180 quoting (fields holding a comma, quote or line break are
- * quoted, quotes doubled), `\n` line endings, UTF-8 without BOM. The same rows always give the
- * same bytes.
+ * csv-stringify options: `\n` record ends; a field holding a comma, quote, `\n` or a lone `\r` is
+ * quoted (csv-stringify alone would leave a bare CR unquoted, and readers, ours included, take it
+ * for a line break).
+ */
+const STRINGIFY_OPTIONS = { eof: true, record_delimiter: '\n', quoted_match: /\r/ } as const;
+
+/**
+ * A streaming CSV writer: RFC 4180 quoting (fields holding a comma, quote or line break, CR
+ * included, are quoted, quotes doubled), `\n` line endings, UTF-8 without BOM. The same rows always
+ * give the same bytes.
  */
 export class CsvWriter {
   /** The readable side: pipe or upload it. Emits the CSV bytes. */
-  readonly output: Stringifier = stringify({ eof: true, record_delimiter: '\n' });
+  readonly output: Stringifier = stringify({ ...STRINGIFY_OPTIONS });
 
   /**
    * Writes one record, waiting when the reader is slower (back-pressure).
@@ -33,5 +40,5 @@ export class CsvWriter {
  * @returns the CSV text, each record ended by `\n`.
  */
 export function formatCsv(records: ReadonlyArray<readonly string[]>): string {
-  return stringifySync(records as string[][], { eof: true, record_delimiter: '\n' });
+  return stringifySync(records as string[][], { ...STRINGIFY_OPTIONS });
 }

@@ -98,9 +98,24 @@ describe('readCsvRecords: encodings and limits', () => {
     ]);
   });
 
+  it('refuses UTF-16, bytes Windows-1252 leaves undefined, and marks a bad byte after valid UTF-8 text', async () => {
+    await expect(records(Buffer.from('\ufeffid\n1\n', 'utf16le'), {})).rejects.toMatchObject({ name: 'UnsupportedEncodingError' });
+    await expect(records(Buffer.from([0x69, 0x64, 0x0a, 0x30, 0x81, 0x31, 0x0a]), { encoding: 'windows-1252' })).rejects.toThrow(
+      'neither UTF-8 nor Windows-1252 (byte 0x81 at 4 is undefined in Windows-1252)',
+    );
+    const late = Buffer.concat([Buffer.from('id,name\n1,Ünïcödé\n'), Buffer.from([0x32, 0x2c, 0xe9, 0x0a])]);
+    await expect(records(late, {}, 64)).rejects.toMatchObject({ name: 'NotUtf8Error', afterUtf8Text: true });
+    await expect(records(cp1252, {}, 64)).rejects.toMatchObject({ name: 'NotUtf8Error', afterUtf8Text: false });
+  });
+
   it('fails an oversized record with CSV_MAX_RECORD_SIZE, holding no more than the limit', async () => {
     const huge = Buffer.from(`id,note\n1,${'x'.repeat(5000)}\n2,ok\n`);
     await expect(records(huge, { maxRecordChars: 1000 }, 512)).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_MAX_RECORD_SIZE' });
     expect(await records(huge, { maxRecordChars: 10_000 }, 512)).toHaveLength(3);
+  });
+
+  it('counts delimiters too: a record of many empty fields is over the limit', async () => {
+    const commas = Buffer.from(`id,note\n${','.repeat(300)}\n`);
+    await expect(records(commas, { maxRecordChars: 100 }, 64)).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_MAX_RECORD_SIZE', line: 2 });
   });
 });

@@ -18,8 +18,9 @@ export interface CsvReadOptions {
   /** @default 'utf-8' (strict: invalid bytes fail with NotUtf8Error) */
   readonly encoding?: TextEncoding;
   /**
-   * Largest record accepted, in characters (about bytes for Latin text); a larger one fails the read
-   * with CsvSyntaxError `CSV_MAX_RECORD_SIZE`, so one runaway field cannot exhaust memory.
+   * Largest record accepted, in characters of its raw text, delimiters included (about bytes for
+   * Latin text); a larger one fails the read with CsvSyntaxError `CSV_MAX_RECORD_SIZE`, and a single
+   * runaway field is stopped as soon as it passes the limit.
    * @default 1_048_576 (1 MiB)
    */
   readonly maxRecordChars?: number;
@@ -61,9 +62,10 @@ function stripRecordDelimiter(raw: string): string {
  */
 export async function* readCsvRecords(input: Readable, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord> {
   const decoder = createTextDecoder(options.encoding ?? 'utf-8');
+  const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   const parser = input.pipe(decoder).pipe(
     parse({
-      max_record_size: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
+      max_record_size: maxRecordChars,
       bom: true,
       raw: true,
       relax_column_count: true,
@@ -77,6 +79,8 @@ export async function* readCsvRecords(input: Readable, options: CsvReadOptions =
   let line = 1;
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      // csv-parse's own limit counts field contents only; the record's raw text is what must be bounded.
+      if (raw.length > maxRecordChars) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
       yield { fields: record, raw: stripRecordDelimiter(raw), line };
       line += countLineBreaks(raw);
     }

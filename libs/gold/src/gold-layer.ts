@@ -1,4 +1,4 @@
-import { readCsvRecords } from '@medallion/csv-io';
+import { readCsvRecords, unescapeSpreadsheetCell } from '@medallion/csv-io';
 import { codeVersion, type AggregateLayer, type LayerEnvironment } from '@medallion/layer-runtime';
 import { listObjects, openObject, putObject, readJsonObject } from '@medallion/s3-io';
 import {
@@ -51,9 +51,15 @@ async function addSilverTable(
   aggregator: GoldAggregator,
 ): Promise<boolean> {
   const silver = await openObject(env.s3, bucket, table.key, table.versionId);
+  if (silver.eTag !== table.eTag) {
+    // Only where reads cannot name a version (a store without versions): never count other bytes than the committed ones.
+    silver.body.destroy();
+    throw new Error(`silver table ${table.key} changed since its manifest was written (ETag ${silver.eTag}, manifest ${table.eTag}); silver's retry rewrites both`);
+  }
   const records = readCsvRecords(silver.body);
   const header = await records.next();
-  const columns = header.done ? undefined : tryResolveColumns(header.value.fields);
+  // Silver escapes header cells too (a name starting with a tab or `=`): match on the original names.
+  const columns = header.done ? undefined : tryResolveColumns(header.value.fields.map(unescapeSpreadsheetCell));
   if (!columns) {
     silver.body.destroy();
     env.logger.warn('silver object skipped: not a silver table', { bucket, key: table.key });

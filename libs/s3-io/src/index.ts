@@ -1,6 +1,8 @@
 export { createS3Client, type S3ConnectionOptions } from './create-s3-client';
 export {
+  currentETag,
   deleteObject,
+  isMissingObject,
   openObject,
   putObject,
   readJsonObject,

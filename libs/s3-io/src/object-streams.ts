@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 
@@ -136,4 +136,29 @@ export async function readJsonObject(client: S3Client, bucket: string, key: stri
     throw error;
   }
   return JSON.parse(await response.Body!.transformToString('utf8'));
+}
+
+/**
+ * The current ETag of an object (HeadObject), or undefined when it does not exist.
+ *
+ * @param client - the S3 client.
+ * @param bucket - bucket name.
+ * @param key - object key.
+ * @returns the ETag without quotes, or undefined for a missing object.
+ * @throws the SDK's other errors.
+ */
+export async function currentETag(client: S3Client, bucket: string, key: string): Promise<string | undefined> {
+  try {
+    return unquoteETag((await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ETag);
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'NotFound' || name === 'NoSuchKey') return undefined;
+    throw error;
+  }
+}
+
+/** Whether an SDK error says the object does not exist. */
+export function isMissingObject(error: unknown): boolean {
+  const name = (error as { name?: string } | undefined)?.name;
+  return name === 'NoSuchKey' || name === 'NotFound';
 }

@@ -8,7 +8,12 @@ import type { SilverCounts } from './silver-result';
 /** How a bronze event compares with what silver already committed for its key. */
 export type EventFreshness = { readonly fresh: true } | { readonly fresh: false; readonly reason: string };
 
-function compareSequencers(a: string, b: string): number {
+/**
+ * Compares S3 sequencers as AWS documents: hex strings, the shorter left-padded with zeros.
+ *
+ * @returns negative when `a` is older, positive when newer, 0 when equal.
+ */
+export function compareSequencers(a: string, b: string): number {
   const width = Math.max(a.length, b.length);
   const left = a.toUpperCase().padStart(width, '0');
   const right = b.toUpperCase().padStart(width, '0');

@@ -1,4 +1,4 @@
-import { CsvSyntaxError, DEFAULT_MAX_RECORD_CHARS } from '@medallion/csv-io';
+import { CsvSyntaxError, DEFAULT_MAX_RECORD_CHARS, NotUtf8Error, UnsupportedEncodingError } from '@medallion/csv-io';
 import { FileRejectedError, type ExpectationSuite } from '@medallion/schemas';
 import type { SilverCounts } from './silver-result';
 
@@ -24,7 +24,8 @@ export function maxRecordChars(): number {
  * The rejection an error means, if it is a file-level refusal rather than a failure to retry.
  *
  * @param error - what reading or transforming the file threw.
- * @returns the rejection, or undefined when the error should propagate (storage, bugs).
+ * @returns the rejection, or undefined when the error should propagate (storage, bugs; also a plain
+ *   `NotUtf8Error`, which the caller answers by reading the file as Windows-1252).
  */
 export function rejectionOf(error: unknown): Rejection | undefined {
   if (error instanceof CsvSyntaxError && error.code === 'CSV_MAX_RECORD_SIZE') {
@@ -34,6 +35,10 @@ export function rejectionOf(error: unknown): Rejection | undefined {
     };
   }
   if (error instanceof CsvSyntaxError) return { rule: 'well-formed-csv', reason: error.message };
+  if (error instanceof UnsupportedEncodingError) return { rule: 'encoding', reason: error.message };
+  if (error instanceof NotUtf8Error && error.afterUtf8Text) {
+    return { rule: 'encoding', reason: `invalid UTF-8 in a UTF-8 file (near byte ${error.byteOffset}); repair the file or save it as UTF-8 again` };
+  }
   if (error instanceof FileRejectedError) return { rule: error.rule ?? 'readable-table', reason: error.message };
   return undefined;
 }

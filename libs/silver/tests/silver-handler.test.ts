@@ -1,5 +1,5 @@
 import { createLayerHandler, LayerInvocationError, type LayerInvocationReport } from '@medallion/layer-runtime';
-import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { injectS3Faults, startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { uploadStream } from '@medallion/s3-io';
 import { bronzeFixtureBytes, type BronzeFixture } from '@medallion/schemas/testing';
@@ -337,12 +337,21 @@ describe('silver handler on S3 events', () => {
   });
 
   it('processes every record: one failing object does not stop the other; the failure is thrown after the loop', async () => {
-    const missing = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T14:00:00.000Z', bucket: lake.bucket, key: 'bronze/vanished.csv', size: 10, eTag: 'x', sequencer: '01' });
+    const failing = (await lake.put('bronze/failing.csv', bronzeFixtureBytes('bom-crlf.csv'))) as { Records: unknown[] };
     const present = (await lake.put('bronze/present.csv', bronzeFixtureBytes('bom-crlf.csv'))) as { Records: unknown[] };
-    const error = await handler({ Records: [...missing.Records, ...present.Records] }).catch((e: unknown) => e);
+    const faults = injectS3Faults(lake.s3, [{ command: 'GetObjectCommand', key: (key) => key === 'bronze/failing.csv', kind: 'internal-error', times: Infinity }]);
+    const error = await handler({ Records: [...failing.Records, ...present.Records] }).catch((e: unknown) => e);
+    faults.remove();
     expect(error).toBeInstanceOf(LayerInvocationError);
-    expect((error as LayerInvocationError).failures).toEqual([{ key: 'bronze/vanished.csv', message: 'The specified key does not exist.' }]);
+    expect((error as LayerInvocationError).failures).toEqual([{ key: 'bronze/failing.csv', message: 'We encountered an internal error. Please try again.' }]);
     expect(await lake.text('silver/present.csv')).toBe(`${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`);
+  });
+
+  it('skips, without failing, an event for an object deleted since (a deletion delivered before its creation)', async () => {
+    const vanished = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T14:00:00.000Z', bucket: lake.bucket, key: 'bronze/vanished.csv', size: 10, eTag: 'x', sequencer: '01' });
+    const report = await handler(vanished);
+    expect(report.results[0]?.stale).toBe('the object no longer exists: it was deleted after this event');
+    expect(await lake.keys('silver/_manifests/vanished')).toEqual([]);
   });
 
   it('refuses keys outside bronze/ without writing anything (no recursion)', async () => {

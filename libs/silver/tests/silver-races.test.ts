@@ -1,0 +1,89 @@
+import { DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createLayerHandler } from '@medallion/layer-runtime';
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { buildS3NotificationEvent } from '@medallion/s3-events';
+import { bronzeFixtureBytes } from '@medallion/schemas/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silverLayer } from '../src';
+
+let lake: TestLake;
+
+beforeEach(async () => {
+  lake = await startTestLake();
+});
+
+afterEach(async () => {
+  await lake.close();
+});
+
+const HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n';
+
+/** Runs `during` once, just before the first request of `command` for `key` that this client sends. */
+function onFirst(client: S3Client, command: string, key: string, during: () => Promise<void>): void {
+  let done = false;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (!done && context.commandName === command && (args.input as { Key?: string }).Key === key) {
+        done = true;
+        await during();
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'raceHook' },
+  );
+}
+
+describe('silver when events for one key run at the same time (as on AWS)', () => {
+  it('does not commit a version whose bronze object was deleted while it was processed', async () => {
+    const slow = lake.store.createClient();
+    const creation = await lake.put('bronze/race.csv', bronzeFixtureBytes('bom-crlf.csv'));
+    onFirst(slow, 'PutObjectCommand', 'silver/race.csv', async () => {
+      await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'bronze/race.csv' }));
+      const removal = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-29T18:00:00.000Z', bucket: lake.bucket, key: 'bronze/race.csv', size: 0, eTag: '', sequencer: 'FFFFFFFFFFFFFFFFFF' });
+      await createLayerHandler(silverLayer, { s3: lake.s3 })(removal);
+    });
+    const report = await createLayerHandler(silverLayer, { s3: slow })(creation);
+    expect(report.results[0]?.stale).toBe('the bronze object was deleted while it was being processed');
+    expect(await lake.keys('silver/')).toEqual([]);
+    slow.destroy();
+  });
+
+  it('an older version finishing after a newer one committed neither commits nor leaves its rows in silver', async () => {
+    const slow = lake.store.createClient();
+    const older = await lake.put('bronze/k.csv', bronzeFixtureBytes('missing-id.csv'));
+    let newer: unknown;
+    onFirst(slow, 'PutObjectCommand', 'silver/k.csv', async () => {
+      newer = await lake.put('bronze/k.csv', bronzeFixtureBytes('leading-zero-ids.csv'));
+      await createLayerHandler(silverLayer, { s3: lake.s3 })(newer);
+    });
+    const report = await createLayerHandler(silverLayer, { s3: slow })(older);
+    expect(report.results[0]?.stale).toBe('a newer version of the bronze object arrived while this one was being processed');
+    const newerSequencer = (newer as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3.object.sequencer;
+    expect(JSON.parse((await lake.text('silver/_manifests/k.csv.json'))!).source.sequencer).toBe(newerSequencer);
+    expect(await lake.text('silver/k.csv')).toBe(`${HEADER}01,Ida,USA,Active,North America\n0002,Jo,Canada,Active,North America\n00003,Kim,Mexico,Active,North America\n`);
+    expect(await lake.text('quarantine/k.csv')).toBeUndefined();
+    slow.destroy();
+  });
+
+  it('a quarantine upload that fails on a new version keeps the committed manifest, fails the invocation, and the retry commits', async () => {
+    const v1 = (await lake.put('bronze/q.csv', bronzeFixtureBytes('bom-crlf.csv'))) as { Records: Array<{ s3: { object: { eTag: string } } }> };
+    await createLayerHandler(silverLayer, { s3: lake.s3 })(v1);
+    const failing = lake.store.createClient();
+    failing.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'PutObjectCommand' && (args.input as { Key?: string }).Key === 'quarantine/q.csv') throw Object.assign(new Error('boom'), { name: 'InternalError', $metadata: { httpStatusCode: 500 } });
+        return next(args);
+      },
+      { step: 'initialize', name: 'failQuarantine' },
+    );
+    const event = await lake.put('bronze/q.csv', bronzeFixtureBytes('missing-id.csv'));
+    await expect(createLayerHandler(silverLayer, { s3: failing })(event)).rejects.toThrow('boom');
+    expect(JSON.parse((await lake.text('silver/_manifests/q.csv.json'))!).source.eTag).toBe(v1.Records[0]!.s3.object.eTag);
+    failing.destroy();
+    await createLayerHandler(silverLayer, { s3: lake.s3 })(event);
+    const manifest = JSON.parse((await lake.text('silver/_manifests/q.csv.json'))!);
+    expect(manifest.counts).toMatchObject({ silverRows: 2, quarantinedRows: 2 });
+    expect(await lake.text('silver/q.csv')).toBe(`${HEADER}331,Eve,Ghana,Active,Africa\n332,Fay,Nepal,Active,Asia\n`);
+    expect(await lake.text('quarantine/q.csv')).toContain('customer-id-present');
+  });
+});

@@ -33,14 +33,14 @@ const depConstraints = [
     bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', '@aws-sdk/*'],
   },
   { sourceTag: 'type:local', onlyDependOnLibsWithTags: ['type:io', 'type:domain'] },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:io', 'type:domain'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local', 'type:tool'] },
   // Layer libs of one scope never import another layer's lib.
   { sourceTag: 'scope:silver', onlyDependOnLibsWithTags: ['scope:silver', 'scope:shared'] },
   { sourceTag: 'scope:gold', onlyDependOnLibsWithTags: ['scope:gold', 'scope:shared'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:local', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:shared'] },
-  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
 ];
 
 export default [
@@ -71,7 +71,7 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:local', onlyDependOnLibsWithTags: ['*'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:io', 'type:domain'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local', 'type:tool'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain'] },
           ],
         },

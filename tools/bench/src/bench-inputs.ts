@@ -1,0 +1,69 @@
+import { CsvWriter, readCsvRecords } from '@medallion/csv-io';
+import { generateCustomerRows } from '@medallion/data-generator';
+import { SilverTransform } from '@medallion/silver';
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+/** Where generated inputs are kept between runs (git-ignored). */
+export const BENCH_DIR = join(process.cwd(), 'tmp', 'bench');
+
+/** A generated input file. */
+export interface BenchFile {
+  readonly path: string;
+  /** Data rows (header excluded). */
+  readonly rows: number;
+  /** Size in bytes. */
+  readonly bytes: number;
+}
+
+async function writeOnce(path: string, rows: number, write: (writer: CsvWriter) => Promise<void>): Promise<BenchFile> {
+  if (!existsSync(path)) {
+    await mkdir(BENCH_DIR, { recursive: true });
+    const partial = `${path}.partial`;
+    const writer = new CsvWriter();
+    const done = pipeline(writer.output, createWriteStream(partial));
+    await write(writer);
+    writer.end();
+    await done;
+    await rename(partial, path);
+  }
+  return { path, rows, bytes: statSync(path).size };
+}
+
+/**
+ * A bronze file in the original sample files' schema (~180 bytes a row), generated once per size and seed.
+ *
+ * @param rows - data rows.
+ * @param seed - generator seed. @default 42
+ * @returns the file.
+ */
+export function customerFile(rows: number, seed = 42): Promise<BenchFile> {
+  return writeOnce(join(BENCH_DIR, `customers-${rows}-${seed}.csv`), rows, async (writer) => {
+    for (const row of generateCustomerRows(rows, seed)) await writer.write(row);
+  });
+}
+
+/**
+ * The silver table of {@link customerFile} (the pure transform's output), generated once.
+ *
+ * @param rows - data rows.
+ * @param seed - generator seed. @default 42
+ * @returns the file.
+ */
+export async function silverFile(rows: number, seed = 42): Promise<BenchFile> {
+  const bronze = await customerFile(rows, seed);
+  return writeOnce(join(BENCH_DIR, `silver-${rows}-${seed}.csv`), rows, async (writer) => {
+    let transform: SilverTransform | undefined;
+    for await (const record of readCsvRecords(createReadStream(bronze.path))) {
+      if (!transform) {
+        transform = new SilverTransform(record.fields);
+        await writer.write(transform.header);
+        continue;
+      }
+      const output = transform.apply(record);
+      if (output.kind === 'silver') await writer.write(output.row);
+    }
+  });
+}

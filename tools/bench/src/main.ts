@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/** One benchmark result, as `--json` writes it. */
+interface BenchResult {
+  name: string;
+  rows: number;
+  bytes: number;
+  wallSeconds: number;
+  rowsPerSecond: number;
+  mbPerSecond: number;
+  peakRssMB: number;
+}
+
+const USAGE = `usage: npm run bench -- [--runs N] [--json FILE] [--smoke] [--only NAME,...]
+  Measures each step in its own process and prints rows/s, MB/s, wall time and peak RSS (median of N runs, default 3).
+  --smoke   tiny sizes, one run: checks the bench works (part of npm test)`;
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, json: { type: 'string' }, smoke: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } } });
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const smoke = values.smoke === true;
+const runs = smoke ? 1 : Number(values.runs);
+const k = smoke ? 0.002 : 1;
+/** name → [scenario, rows] */
+const PLAN: Array<[string, string, number]> = [
+  ['silver-100k', 'silver', 100_000 * k],
+  ['silver-1m', 'silver', 1_000_000 * k],
+  ['silver-3m', 'silver', 3_000_000 * k],
+  ['gold-1m', 'gold', 1_000_000 * k],
+  ['gold-100-objects', 'gold-objects', 1_000_000 * k],
+  ['transform-silver-1m', 'transform-silver', 1_000_000 * k],
+  ['transform-gold-1m', 'transform-gold', 1_000_000 * k],
+];
+const only = values.only?.split(',');
+const runner = fileURLToPath(new URL('./run-scenario.ts', import.meta.url));
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const results: BenchResult[] = [];
+for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.includes(name))) {
+  const samples: Array<{ rows: number; bytes: number; wallSeconds: number; peakRssMB: number }> = [];
+  for (let run = 0; run < runs; run++) {
+    const child = spawnSync(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', runner, scenario, String(Math.round(rows))], {
+      encoding: 'utf8',
+      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (child.status !== 0) {
+      process.stderr.write(`${name} failed (exit ${child.status}):\n${child.stderr}\n`);
+      process.exit(1);
+    }
+    samples.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
+  }
+  const wallSeconds = median(samples.map((s) => s.wallSeconds));
+  const { rows: done, bytes } = samples[0]!;
+  const result = { name, rows: done, bytes, wallSeconds, rowsPerSecond: done / wallSeconds, mbPerSecond: bytes / 1e6 / wallSeconds, peakRssMB: median(samples.map((s) => s.peakRssMB)) };
+  results.push(result);
+  process.stdout.write(
+    `${name.padEnd(20)} ${String(done).padStart(9)} rows ${(bytes / 1e6).toFixed(1).padStart(7)} MB ${wallSeconds.toFixed(2).padStart(7)} s ` +
+      `${Math.round(result.rowsPerSecond).toString().padStart(8)} rows/s ${result.mbPerSecond.toFixed(1).padStart(6)} MB/s ${result.peakRssMB.toFixed(0).padStart(5)} MB peak RSS\n`,
+  );
+}
+if (values.json) writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,152 @@
+import { GoldAggregator, goldLayer } from '@medallion/gold';
+import { CsvWriter, readCsvRecords } from '@medallion/csv-io';
+import { createLayerHandler } from '@medallion/layer-runtime';
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { buildS3NotificationEvent } from '@medallion/s3-events';
+import { putObject, uploadStream } from '@medallion/s3-io';
+import { resolveSilverColumns, type SilverManifest } from '@medallion/schemas';
+import { silverLayer, SilverTransform } from '@medallion/silver';
+import { createReadStream } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { customerFile, silverFile, type BenchFile } from './bench-inputs';
+
+/** What a scenario processed in its timed part. */
+export interface ScenarioWork {
+  /** Data rows processed. */
+  readonly rows: number;
+  /** Input bytes processed. */
+  readonly bytes: number;
+}
+
+/** A benchmark step: `prepare` (untimed) returns the timed `run`, and a `close`. */
+export interface Scenario {
+  prepare(rows: number): Promise<{ run: () => Promise<ScenarioWork>; close: () => Promise<void> }>;
+}
+
+let sequence = 0;
+
+async function commitSilverTable(lake: TestLake, file: BenchFile, name: string): Promise<void> {
+  const key = `silver/${name}.csv`;
+  const stored = await uploadStream(lake.s3, { bucket: lake.bucket, key, contentType: 'text/csv' }, createReadStream(file.path));
+  const manifest: SilverManifest = {
+    layer: 'silver',
+    codeVersion: 'bench',
+    source: { key: `bronze/${name}.csv`, eTag: 'bench', eventTime: new Date(Date.UTC(2026, 0, 1, 0, 0, ++sequence)).toISOString(), sequencer: sequence.toString(16).padStart(18, '0') },
+    encoding: 'utf-8',
+    outcome: 'processed',
+    counts: { dataRecords: file.rows, silverRows: file.rows, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} },
+    outputs: { silver: { key, eTag: stored.eTag } },
+  };
+  await putObject(lake.s3, { bucket: lake.bucket, key: `silver/_manifests/${name}.csv.json`, contentType: 'application/json' }, JSON.stringify(manifest));
+}
+
+/** A sink that drops bytes, for the pure transforms. */
+const discard = (): Writable => new Writable({ write: (_chunk, _encoding, callback) => callback() });
+
+/** Every scenario by name prefix (the size is the argument). */
+export const SCENARIOS: Readonly<Record<string, Scenario>> = {
+  /** Silver end to end through the embedded S3: GetObject, parse, transform, multipart upload, manifest. */
+  silver: {
+    async prepare(rows) {
+      const file = await customerFile(rows);
+      const lake = await startTestLake();
+      const { eTag } = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'bronze/bench.csv', contentType: 'text/csv' }, createReadStream(file.path));
+      const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-01-01T00:00:00.000Z', bucket: lake.bucket, key: 'bronze/bench.csv', size: file.bytes, eTag, sequencer: '01' });
+      const handler = createLayerHandler(silverLayer, { s3: lake.s3 });
+      return {
+        run: async () => {
+          const report = await handler(event);
+          return { rows: report.results[0]!.counts.dataRecords, bytes: file.bytes };
+        },
+        close: () => lake.close(),
+      };
+    },
+  },
+  /** Gold over one committed silver table of `rows` rows. */
+  gold: {
+    async prepare(rows) {
+      const file = await silverFile(rows);
+      const lake = await startTestLake();
+      await commitSilverTable(lake, file, 'bench');
+      const handler = createLayerHandler(goldLayer, { s3: lake.s3 });
+      const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-01-01T00:00:00.000Z', bucket: lake.bucket, key: 'silver/_manifests/bench.csv.json', size: 1, eTag: 'e', sequencer: '01' });
+      return {
+        run: async () => {
+          const report = await handler(event);
+          return { rows: report.results[0]!.silverRows, bytes: file.bytes };
+        },
+        close: () => lake.close(),
+      };
+    },
+  },
+  /** Gold over 100 committed silver tables of `rows / 100` rows each (different customers). */
+  'gold-objects': {
+    async prepare(rows) {
+      const lake = await startTestLake();
+      let bytes = 0;
+      for (let i = 0; i < 100; i++) {
+        const file = await silverFile(Math.floor(rows / 100), 1000 + i);
+        bytes += file.bytes;
+        await commitSilverTable(lake, file, `part-${String(i).padStart(3, '0')}`);
+      }
+      const handler = createLayerHandler(goldLayer, { s3: lake.s3 });
+      const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-01-01T00:00:00.000Z', bucket: lake.bucket, key: 'silver/_manifests/part-000.csv.json', size: 1, eTag: 'e', sequencer: '01' });
+      return {
+        run: async () => {
+          const report = await handler(event);
+          return { rows: report.results[0]!.silverRows, bytes };
+        },
+        close: () => lake.close(),
+      };
+    },
+  },
+  /** The silver transform alone: parse, validate, look up regions, write CSV to nowhere. No S3. */
+  'transform-silver': {
+    async prepare(rows) {
+      const file = await customerFile(rows);
+      return {
+        run: async () => {
+          const writer = new CsvWriter();
+          const done = pipeline(writer.output, discard());
+          let transform: SilverTransform | undefined;
+          let count = 0;
+          for await (const record of readCsvRecords(createReadStream(file.path))) {
+            if (!transform) {
+              transform = new SilverTransform(record.fields);
+              continue;
+            }
+            count++;
+            const output = transform.apply(record);
+            if (output.kind === 'silver') await writer.write(output.row);
+          }
+          writer.end();
+          await done;
+          return { rows: count, bytes: file.bytes };
+        },
+        close: async () => undefined,
+      };
+    },
+  },
+  /** The gold aggregation alone over a silver table file. No S3. */
+  'transform-gold': {
+    async prepare(rows) {
+      const file = await silverFile(rows);
+      return {
+        run: async () => {
+          const aggregator = new GoldAggregator();
+          const order = { eventTime: '2026-01-01T00:00:00.000Z', sequencer: '01', key: 'silver/bench.csv' };
+          let columns: ReturnType<typeof resolveSilverColumns> | undefined;
+          let row = 0;
+          for await (const record of readCsvRecords(createReadStream(file.path))) {
+            if (!columns) columns = resolveSilverColumns(record.fields);
+            else aggregator.add(order, row++, record.fields, columns);
+          }
+          aggregator.toRows();
+          return { rows: row, bytes: file.bytes };
+        },
+        close: async () => undefined,
+      };
+    },
+  },
+};

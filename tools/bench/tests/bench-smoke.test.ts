@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+describe('npm run bench -- --smoke', () => {
+  it('measures every step in its own process and writes the JSON the README describes', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'medallion-bench-')), 'bench.json');
+    const run = spawnSync('npm', ['run', 'bench', '--silent', '--', '--smoke', '--json', out], { cwd: WORKSPACE_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const results = JSON.parse(readFileSync(out, 'utf8')) as Array<Record<string, number | string>>;
+    expect(results.map((r) => [r['name'], r['rows']])).toEqual([
+      ['silver-100k', 200],
+      ['silver-1m', 2000],
+      ['silver-3m', 6000],
+      ['gold-1m', 2000],
+      ['gold-100-objects', 2000],
+      ['transform-silver-1m', 2000],
+      ['transform-gold-1m', 2000],
+    ]);
+    for (const result of results) {
+      expect(Object.keys(result).sort()).toEqual(['bytes', 'mbPerSecond', 'name', 'peakRssMB', 'rows', 'rowsPerSecond', 'wallSeconds']);
+      expect(result['wallSeconds']).toBeGreaterThan(0);
+      expect(result['peakRssMB']).toBeGreaterThan(20);
+      expect(result['rowsPerSecond']).toBeCloseTo(Number(result['rows']) / Number(result['wallSeconds']), 6);
+    }
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(7);
+  });
+});

@@ -1,4 +1,6 @@
-import iconv from 'iconv-lite';
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the windows-1252 package's types are not reachable through its exports; the reference makes ours visible to every project that compiles this file
+/// <reference path="./windows-1252.d.ts" />
+import { decode as decodeWindows1252 } from 'windows-1252';
 import { Transform, type TransformCallback } from 'node:stream';
 
 /** Text encodings medallion reads: UTF-8 (the expectation), Windows-1252 (the usual spreadsheet export). */
@@ -85,7 +87,7 @@ function windows1252Decoder(): Transform {
         return;
       }
       offset += chunk.byteLength;
-      callback(null, iconv.decode(chunk, 'win1252'));
+      callback(null, decodeWindows1252(chunk));
     },
   });
 }
@@ -95,9 +97,10 @@ function windows1252Decoder(): Transform {
  * - `utf-8`: strict: a BOM is dropped; the first invalid byte sequence fails the stream with
  *   {@link NotUtf8Error} (never a U+FFFD replacement character); a UTF-16 byte order mark fails it
  *   with {@link UnsupportedEncodingError};
- * - `windows-1252`: every defined byte is a character (iconv-lite's table: 0x92 → ’, 0x80 → €; Node's
- *   own TextDecoder treats this label as Latin-1 and gets those bytes wrong); the five bytes the
- *   encoding leaves undefined fail the stream with {@link UnsupportedEncodingError}.
+ * - `windows-1252`: every defined byte is a character (the WHATWG table, from the `windows-1252`
+ *   package: 0x92 → ’, 0x80 → €; Node's own TextDecoder treats this label as Latin-1 and gets those
+ *   bytes wrong); the five bytes Windows-1252 leaves undefined (which WHATWG maps to C1 controls)
+ *   fail the stream with {@link UnsupportedEncodingError}.
  *
  * @param encoding - the encoding to decode.
  * @returns a Transform from Buffer chunks to string chunks.

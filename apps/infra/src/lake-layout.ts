@@ -41,10 +41,10 @@ export interface LayerSpec {
 }
 
 /**
- * The layers medallion deploys. Sizing, from local measurement (README "Measured"): silver and gold
- * each process about 33,000 rows/s on one core, CPU-bound on CSV parsing, with memory flat in rows
- * for silver and linear in distinct customers for gold. One full vCPU (1,769 MB) therefore gives a
- * 5-minute silver timeout room for ~10 million rows a file; gold reads all of silver, so it gets
+ * The layers medallion deploys. Sizing, from `npm run bench` (README "Performance"): silver and gold
+ * each process about 50,000 rows/s on one core, CPU-bound on CSV work, with memory flat in rows for
+ * silver and linear in distinct customers for gold (~300 MB a million). One full vCPU (1,769 MB)
+ * therefore gives a 5-minute silver timeout room for ~15 million rows a file; gold reads all of silver, so it gets
  * 10 minutes, and runs one at a time so two recomputes never race. Gold is triggered by silver's
  * manifests (written after silver's outputs), so it never sees a half-committed silver object.
  */

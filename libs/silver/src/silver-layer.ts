@@ -1,62 +1,16 @@
 import { NotUtf8Error, readCsvRecords, type CsvRecord, type TextEncoding } from '@medallion/csv-io';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
-import { currentETag, deleteObject, isMissingObject, openObject, putObject } from '@medallion/s3-io';
-import { defaultExpectations, FileRejectedError, QUARANTINE_COLUMNS, SILVER_METADATA, type ExpectationSuite, type SilverManifest } from '@medallion/schemas';
-import { compareSequencers, eventFreshness, readSilverManifest, writeSilverManifest } from './silver-manifest';
+import { deleteObject, isMissingObject, openObject, putObject } from '@medallion/s3-io';
+import { defaultExpectations, FileRejectedError, QUARANTINE_COLUMNS, SILVER_METADATA, type ExpectationSuite } from '@medallion/schemas';
+import { restoreCommitted, staleResult, supersededSince, takeBackUncommitted } from './silver-commit';
+import { eventFreshness, readSilverManifest, writeSilverManifest } from './silver-manifest';
 import { maxRecordChars, rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
 import { isUnknownRegion, SilverTransform } from './silver-transform';
 
 const INPUT_PREFIX = 'bronze/';
-
-function staleResult(object: ObjectEvent, reason: string, bronzeETag = object.eTag ?? ''): SilverResult {
-  return { bronzeKey: object.key, encoding: 'utf-8', bronzeETag, rejected: undefined, rejectedBy: undefined, stale: reason, outputKeys: [], counts: NO_ROWS };
-}
-
-/**
- * Checks, just before committing, that this event is still the latest word on its key: the bronze
- * object still exists with the ETag that was read, and no manifest of a later event was committed
- * meanwhile (silver runs events for one key concurrently on AWS).
- *
- * @returns why the work is superseded, or undefined when it may commit.
- */
-async function supersededSince(env: LayerEnvironment, object: ObjectEvent, bronzeETag: string, keys: SilverKeys): Promise<string | undefined> {
-  const eTag = await currentETag(env.s3, object.bucket, object.key);
-  if (eTag === undefined) return 'the bronze object was deleted while it was being processed';
-  if (eTag !== bronzeETag) return 'a newer version of the bronze object arrived while this one was being processed';
-  const committed = await readSilverManifest(env, object.bucket, keys.manifest);
-  if (committed && object.sequencer && committed.source.sequencer && compareSequencers(committed.source.sequencer, object.sequencer) > 0) {
-    return `a newer event (sequencer ${committed.source.sequencer}) was committed while this one was being processed`;
-  }
-  return undefined;
-}
-
-/**
- * Takes back outputs that will not be committed, but only where no manifest names the key: under a
- * committed manifest the key belongs to that commit (on AWS it is read by version, so it stays right).
- */
-async function takeBackUncommitted(env: LayerEnvironment, object: ObjectEvent, keys: SilverKeys): Promise<void> {
-  const committed = await readSilverManifest(env, object.bucket, keys.manifest).catch(() => undefined as SilverManifest | undefined);
-  if (committed) return;
-  await Promise.allSettled([keys.silver, keys.quarantine].map((key) => deleteObject(env.s3, object.bucket, key)));
-}
-
-/**
- * After a superseded run wrote its outputs over a key that a newer manifest commits (possible only
- * between the last check and the write), puts the committed outputs back by processing the
- * committed event again. On AWS, gold reads the committed version anyway; this keeps the current
- * objects right too.
- */
-async function restoreCommitted(env: LayerEnvironment, bucket: string, keys: SilverKeys): Promise<void> {
-  const committed = await readSilverManifest(env, bucket, keys.manifest);
-  const table = committed?.outputs.silver;
-  if (!committed || !table || (await currentETag(env.s3, bucket, table.key)) === table.eTag) return;
-  const { key, eTag, eventTime, sequencer } = committed.source;
-  env.logger.info('restoring the committed silver outputs', { bucket, key });
-  await silverLayer.processObject(env, { source: 's3-notification', eventName: 'ObjectCreated:Put', eventTime, bucket, key, size: undefined, eTag, sequencer });
-}
 
 /** Refuses the whole file: removes what an earlier version left in silver and quarantine, writes the rejection record, then the manifest. */
 async function rejectFile(
@@ -178,7 +132,7 @@ async function transformWithEncoding(
     const superseded = await supersededSince(env, object, bronze.eTag, keys);
     if (superseded) {
       await takeBackUncommitted(env, object, keys);
-      await restoreCommitted(env, object.bucket, keys);
+      await restoreCommitted(env, object.bucket, keys, (e, o) => silverLayer.processObject(e, o));
       env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: superseded });
       return staleResult(object, superseded, bronze.eTag);
     }

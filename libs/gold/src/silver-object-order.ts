@@ -1,3 +1,5 @@
+import { compareSequencers } from '@medallion/s3-events';
+
 /** Where a silver object stands in ingest order: from its bronze object's event. */
 export interface SilverObjectOrder {
   /** The bronze event time, ISO 8601; empty when unknown (sorts first). */
@@ -10,12 +12,6 @@ export interface SilverObjectOrder {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Compares S3 sequencers as AWS documents: hex strings, the shorter left-padded with zeros. */
-function compareSequencers(a: string, b: string): number {
-  const width = Math.max(a.length, b.length);
-  return compareText(a.toUpperCase().padStart(width, '0'), b.toUpperCase().padStart(width, '0'));
 }
 
 /**

@@ -2,3 +2,4 @@ export { CSV_EXTENSIONS, hasCsvExtension, isObjectCreated, isObjectRemoved, type
 export { decodeS3EventKey, encodeS3EventKey } from './s3-key-encoding';
 export { parseObjectEvents, UnsupportedEventError } from './parse-object-events';
 export { buildEventBridgeEvent, buildS3NotificationEvent, type ObjectEventFacts } from './build-object-events';
+export { compareSequencers } from './compare-sequencers';

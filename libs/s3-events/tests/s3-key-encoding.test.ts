@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEventBridgeEvent, buildS3NotificationEvent, decodeS3EventKey, encodeS3EventKey, parseObjectEvents } from '../src';
+import { buildEventBridgeEvent, buildS3NotificationEvent, compareSequencers, decodeS3EventKey, encodeS3EventKey, parseObjectEvents } from '../src';
 
 const KEYS = ['bronze/customers 2024 (v2).csv', 'bronze/clientes_São Paulo.csv', 'bronze/a+b.csv', 'bronze/100% real.csv', "bronze/it's*!.csv"];
 
@@ -23,5 +23,13 @@ describe('S3 event key encoding', () => {
 
   it('throws URIError on a malformed escape', () => {
     expect(() => decodeS3EventKey('bronze/100%.csv')).toThrow(URIError);
+  });
+});
+
+describe('compareSequencers', () => {
+  it('compares hex of different widths as AWS documents (shorter left-padded with zeros)', () => {
+    expect(compareSequencers('FF', '0100')).toBeLessThan(0);
+    expect(compareSequencers('0062A1B2C3D4E5F602', '62a1b2c3d4e5f601')).toBeGreaterThan(0);
+    expect(compareSequencers('00ab', 'AB')).toBe(0);
   });
 });

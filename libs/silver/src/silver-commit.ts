@@ -1,9 +1,9 @@
 import type { LayerEnvironment } from '@medallion/layer-runtime';
-import type { ObjectEvent } from '@medallion/s3-events';
+import { compareSequencers, type ObjectEvent } from '@medallion/s3-events';
 import { currentETag, deleteObject } from '@medallion/s3-io';
 import type { SilverManifest } from '@medallion/schemas';
 import type { SilverKeys } from './silver-keys';
-import { compareSequencers, readSilverManifest } from './silver-manifest';
+import { readSilverManifest } from './silver-manifest';
 import { NO_ROWS, type SilverResult } from './silver-result';
 
 // Silver's commit protocol under concurrency: events for one key may run at the same time on AWS.

@@ -1,5 +1,5 @@
 import { codeVersion, type LayerEnvironment } from '@medallion/layer-runtime';
-import type { ObjectEvent } from '@medallion/s3-events';
+import { compareSequencers, type ObjectEvent } from '@medallion/s3-events';
 import { putObject, readJsonObject, type StoredObject } from '@medallion/s3-io';
 import { asSilverManifest, type ManifestObject, type SilverManifest } from '@medallion/schemas';
 import type { Rejection } from './silver-rejection';
@@ -7,18 +7,6 @@ import type { SilverCounts } from './silver-result';
 
 /** How a bronze event compares with what silver already committed for its key. */
 export type EventFreshness = { readonly fresh: true } | { readonly fresh: false; readonly reason: string };
-
-/**
- * Compares S3 sequencers as AWS documents: hex strings, the shorter left-padded with zeros.
- *
- * @returns negative when `a` is older, positive when newer, 0 when equal.
- */
-export function compareSequencers(a: string, b: string): number {
-  const width = Math.max(a.length, b.length);
-  const left = a.toUpperCase().padStart(width, '0');
-  const right = b.toUpperCase().padStart(width, '0');
-  return left < right ? -1 : left > right ? 1 : 0;
-}
 
 /**
  * Decides whether an event is stale: older (by S3 sequencer, else event time) than the event the

@@ -46,11 +46,11 @@ function stripRecordDelimiter(raw: string): string {
 }
 
 /** csv-parse options for medallion's reading rules. */
-function parseOptions(maxRecordChars: number, bom: boolean): CsvParseOptions {
+function parseOptions(maxRecordChars: number, bom: boolean, raw = true): CsvParseOptions {
   return {
     max_record_size: maxRecordChars,
     bom,
-    raw: true,
+    raw,
     relax_column_count: true,
     skip_empty_lines: false,
     // Every line break counts in every record, so a file that mixes them stays aligned.
@@ -136,4 +136,24 @@ export function readCsvBatch(bytes: Uint8Array, options: CsvBatchReadOptions): C
     line += countLineBreaks(raw);
   }
   return records;
+}
+
+/**
+ * Parses one batch of whole records like {@link readCsvBatch}, for readers that need only the
+ * values (gold): no raw text and no line numbers are kept, which saves about a sixth of the parse.
+ * Unlike {@link readCsvBatch} it does not bound a record's raw length beyond csv-parse's own limit
+ * on its field contents.
+ *
+ * @param bytes - the batch's bytes.
+ * @param options - its first line (for errors) and the record size limit.
+ * @returns each record's fields, in order.
+ * @throws CsvSyntaxError as {@link readCsvBatch} does.
+ */
+export function readCsvBatchFields(bytes: Uint8Array, options: CsvBatchReadOptions): string[][] {
+  try {
+    return parseSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1, false)) as string[][];
+  } catch (error) {
+    if (error instanceof CsvError) throw syntaxErrorOf(error, options.firstLine, options.firstLine - 1);
+    throw error;
+  }
 }

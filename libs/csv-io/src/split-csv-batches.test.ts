@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readCsvBatch, readCsvRecords } from './read-csv-records';
+import { readCsvBatch, readCsvBatchFields, readCsvRecords } from './read-csv-records';
 import { splitCsvBatches, type CsvBatch } from './split-csv-batches';
 
 function chunksOf(bytes: Buffer, size: number): Buffer[] {
@@ -47,6 +47,7 @@ describe('splitCsvBatches + readCsvBatch', () => {
           expect(Buffer.concat(batches.map((b) => b.bytes)).equals(bytes)).toBe(true);
           expect(readCsvBatch(batches[0]!.bytes, batches[0]!)).toHaveLength(1);
           expect(batches.flatMap((batch) => readCsvBatch(batch.bytes, batch))).toEqual(expected);
+          expect(batches.flatMap((batch) => readCsvBatchFields(batch.bytes, batch))).toEqual(expected.map((record) => record.fields));
         }
       }
     }

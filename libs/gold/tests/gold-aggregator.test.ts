@@ -1,9 +1,15 @@
-import { resolveSilverColumns } from '@medallion/schemas';
+import { formatCsv } from '@medallion/csv-io';
+import { resolveSilverColumns, type SilverColumns } from '@medallion/schemas';
 import { describe, expect, it } from 'vitest';
-import { compareSilverObjects, formatGoldCsv, GoldAggregator } from '../src';
+import { compareSilverObjects, extractGoldKeys, formatGoldCsv, GoldAggregator } from '../src';
 
 const README_COLUMNS = resolveSilverColumns(['Customer ID', 'Customer Name', 'Customer Country', 'Subscription Status', 'Region']);
 const object = (key: string, eventTime: string, sequencer = '01') => ({ key, eventTime, sequencer });
+
+/** Adds silver rows the way gold does: formatted as CSV, read back as one batch, then added. */
+function addRows(aggregator: GoldAggregator, source: ReturnType<typeof object>, firstRow: number, rows: string[][], columns: SilverColumns): void {
+  aggregator.addKeys(source, firstRow, extractGoldKeys({ bytes: Buffer.from(formatCsv(rows)), firstLine: firstRow + 2, columns }));
+}
 
 function aggregate(rows: Array<[ReturnType<typeof object>, string[]]>) {
   const aggregator = new GoldAggregator();
@@ -11,7 +17,7 @@ function aggregate(rows: Array<[ReturnType<typeof object>, string[]]>) {
   for (const [source, fields] of rows) {
     const index = rowIndex.get(source) ?? 0;
     rowIndex.set(source, index + 1);
-    aggregator.add(source, index, fields, README_COLUMNS);
+    addRows(aggregator, source, index, [fields], README_COLUMNS);
   }
   return aggregator;
 }
@@ -77,8 +83,7 @@ describe('GoldAggregator', () => {
     const columns = resolveSilverColumns(['Index', 'Customer Id', 'Country', 'Region']);
     const aggregator = new GoldAggregator();
     const file = object('silver/15.csv', '2026-11-29T12:00:00.000Z');
-    aggregator.add(file, 0, ['1', 'aB3', 'Brazil', 'South America'], columns);
-    aggregator.add(file, 1, ['2', 'Zz9', 'Japan', 'Asia'], columns);
+    addRows(aggregator, file, 0, [['1', 'aB3', 'Brazil', 'South America'], ['2', 'Zz9', 'Japan', 'Asia']], columns);
     expect(aggregator.toRows()).toEqual([
       { region: 'Asia', subscribedCustomers: 1, customerIds: ['Zz9'] },
       { region: 'South America', subscribedCustomers: 1, customerIds: ['aB3'] },

@@ -1,8 +1,8 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createLayerHandler } from '@medallion/layer-runtime';
 import { injectS3Faults, startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { goldLayer } from '../src';
+import { commitSilverTable } from './commit-silver-table';
 
 let lake: TestLake;
 
@@ -14,19 +14,8 @@ afterEach(async () => {
   await lake.close();
 });
 
-async function commit(name: string, body: string, sequencer: string): Promise<unknown> {
-  const key = `silver/${name}.csv`;
-  const stored = await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: key, Body: body }));
-  const manifest = {
-    layer: 'silver',
-    codeVersion: 'test',
-    source: { key: `bronze/${name}.csv`, eTag: 'b', eventTime: `2026-11-29T12:00:0${sequencer}.000Z`, sequencer },
-    encoding: 'utf-8',
-    outcome: 'processed',
-    counts: { dataRecords: 1, silverRows: 1, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} },
-    outputs: { silver: { key, eTag: (stored.ETag ?? '').replace(/"/g, '') } },
-  };
-  return lake.put(`silver/_manifests/${name}.csv.json`, JSON.stringify(manifest));
+function commit(name: string, body: string, sequencer: string): Promise<unknown> {
+  return commitSilverTable(lake, name, body, { eventTime: `2026-11-29T12:00:0${sequencer}.000Z`, sequencer });
 }
 
 describe('gold under storage faults', () => {

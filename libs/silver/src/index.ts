@@ -3,3 +3,4 @@ export { createSilverLayer, silverLayer, type SilverLayerOptions } from './silve
 export { SilverTransform, type SilverOutput } from './silver-transform';
 export { silverKeysFor, type SilverKeys } from './silver-keys';
 export type { SilverCounts, SilverResult } from './silver-result';
+export { transformSilverBatch, type SilverBatchResult, type SilverBatchTask } from './silver-batch';

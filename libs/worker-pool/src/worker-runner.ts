@@ -1,4 +1,4 @@
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData as currentWorkerData } from 'node:worker_threads';
 import type { TaskRunner } from './task-runner';
 
 /** An error thrown by a task on a worker, as it crosses threads: its name, message and own enumerable properties (e.g. `code`, `line`). */
@@ -132,4 +132,17 @@ export function serveTasks<Task, Result>(work: (task: Task) => Result): void {
     }
     port.postMessage(reply);
   });
+}
+
+/**
+ * Serves `work` when the current thread is a worker started for `role` (see {@link workerRunner}'s
+ * `workerData`); does nothing on the main thread or on a worker of another role. Call it at the top
+ * level of the module whose URL the runner starts workers from, so that loading that module (or
+ * the bundle holding it) on a worker makes the worker serve.
+ *
+ * @param role - the role, e.g. `medallion:silver-batch`.
+ * @param work - the task function.
+ */
+export function serveTasksOnWorkerOf<Task, Result>(role: string, work: (task: Task) => Result): void {
+  if (!isMainThread && currentWorkerData === role) serveTasks(work);
 }

@@ -1,5 +1,7 @@
+import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -14,11 +16,15 @@ interface BenchResult {
   peakRssMB: number;
 }
 
-const USAGE = `usage: npm run bench -- [--runs N] [--json FILE] [--smoke] [--only NAME,...]
+const USAGE = `usage: npm run bench -- [--runs N] [--json FILE] [--threads N] [--smoke] [--only NAME,...]
   Measures each step in its own process and prints rows/s, MB/s, wall time and peak RSS (median of N runs, default 3).
-  --smoke   tiny sizes, one run: checks the bench works (part of npm test)`;
+  The steps run as one esbuild bundle (minified ESM, as the Lambdas run), not through tsx.
+  --threads N  worker threads for the layers (MEDALLION_WORKER_THREADS); default: one fewer than the cores
+  --smoke      tiny sizes, one run: checks the bench works (part of npm test)`;
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, json: { type: 'string' }, smoke: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, json: { type: 'string' }, threads: { type: 'string' }, smoke: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } },
+});
 if (values.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
@@ -37,16 +43,33 @@ const PLAN: Array<[string, string, number]> = [
   ['transform-gold-1m', 'transform-gold', 1_000_000 * k],
 ];
 const only = values.only?.split(',');
-const runner = fileURLToPath(new URL('./run-scenario.ts', import.meta.url));
+const workspace = fileURLToPath(new URL('../../../', import.meta.url));
+const runner = `${workspace}tmp/bench/run-scenario.mjs`;
+mkdirSync(`${workspace}tmp/bench`, { recursive: true });
+// One bundle, as the Lambdas run: no tsx in the measured process or its worker threads. s3rver stays a package.
+buildSync({
+  entryPoints: [fileURLToPath(new URL('./run-scenario.ts', import.meta.url))],
+  outfile: runner,
+  bundle: true,
+  minify: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['s3rver'],
+  logLevel: 'error',
+  banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
+});
+const threads = values.threads ?? String(Math.max(0, availableParallelism() - 1));
+process.stdout.write(`${availableParallelism()} cores, ${threads} worker thread(s) (MEDALLION_WORKER_THREADS), Node ${process.version}\n`);
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const results: BenchResult[] = [];
 for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.includes(name))) {
   const samples: Array<{ rows: number; bytes: number; wallSeconds: number; peakRssMB: number }> = [];
   for (let run = 0; run < runs; run++) {
-    const child = spawnSync(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', runner, scenario, String(Math.round(rows))], {
+    const child = spawnSync(process.execPath, ['--openssl-legacy-provider', runner, scenario, String(Math.round(rows))], {
       encoding: 'utf8',
-      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      env: { ...process.env, MEDALLION_WORKER_THREADS: threads, POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       maxBuffer: 16 * 1024 * 1024,
     });
     if (child.status !== 0) {

@@ -1,14 +1,12 @@
-import { GoldAggregator, goldLayer } from '@medallion/gold';
-import { CsvWriter, readCsvRecords } from '@medallion/csv-io';
+import { extractGoldKeys, GoldAggregator, goldLayer } from '@medallion/gold';
+import { DEFAULT_MAX_RECORD_CHARS, readCsvBatchFields, splitCsvBatches } from '@medallion/csv-io';
 import { createLayerHandler } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { putObject, uploadStream } from '@medallion/s3-io';
 import { resolveSilverColumns, type SilverManifest } from '@medallion/schemas';
-import { silverLayer, SilverTransform } from '@medallion/silver';
+import { silverLayer, SilverTransform, transformSilverBatch } from '@medallion/silver';
 import { createReadStream } from 'node:fs';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { customerFile, silverFile, type BenchFile } from './bench-inputs';
 
 /** What a scenario processed in its timed part. */
@@ -40,9 +38,6 @@ async function commitSilverTable(lake: TestLake, file: BenchFile, name: string):
   };
   await putObject(lake.s3, { bucket: lake.bucket, key: `silver/_manifests/${name}.csv.json`, contentType: 'application/json' }, JSON.stringify(manifest));
 }
-
-/** A sink that drops bytes, for the pure transforms. */
-const discard = (): Writable => new Writable({ write: (_chunk, _encoding, callback) => callback() });
 
 /** Every scenario by name prefix (the size is the argument). */
 export const SCENARIOS: Readonly<Record<string, Scenario>> = {
@@ -101,34 +96,29 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       };
     },
   },
-  /** The silver transform alone: parse, validate, look up regions, write CSV to nowhere. No S3. */
+  /** The silver transform alone, inline: batches, parse, validate, look up regions, format CSV (to nowhere). No S3. */
   'transform-silver': {
     async prepare(rows) {
       const file = await customerFile(rows);
       return {
         run: async () => {
-          const writer = new CsvWriter();
-          const done = pipeline(writer.output, discard());
-          let transform: SilverTransform | undefined;
+          let header: string[] | undefined;
           let count = 0;
-          for await (const record of readCsvRecords(createReadStream(file.path))) {
-            if (!transform) {
-              transform = new SilverTransform(record.fields);
+          for await (const batch of splitCsvBatches(createReadStream(file.path), { batchBytes: 1024 * 1024 })) {
+            if (!header) {
+              header = readCsvBatchFields(batch.bytes, batch)[0]!;
+              new SilverTransform(header);
               continue;
             }
-            count++;
-            const output = transform.apply(record);
-            if (output.kind === 'silver') await writer.write(output.row);
+            count += transformSilverBatch({ header, bytes: batch.bytes, firstLine: batch.firstLine, maxRecordChars: DEFAULT_MAX_RECORD_CHARS }).counts.dataRecords;
           }
-          writer.end();
-          await done;
           return { rows: count, bytes: file.bytes };
         },
         close: async () => undefined,
       };
     },
   },
-  /** The gold aggregation alone over a silver table file. No S3. */
+  /** The gold aggregation alone over a silver table file: batches, keys, aggregation, inline. No S3. */
   'transform-gold': {
     async prepare(rows) {
       const file = await silverFile(rows);
@@ -138,9 +128,14 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
           const order = { eventTime: '2026-01-01T00:00:00.000Z', sequencer: '01', key: 'silver/bench.csv' };
           let columns: ReturnType<typeof resolveSilverColumns> | undefined;
           let row = 0;
-          for await (const record of readCsvRecords(createReadStream(file.path))) {
-            if (!columns) columns = resolveSilverColumns(record.fields);
-            else aggregator.add(order, row++, record.fields, columns);
+          for await (const batch of splitCsvBatches(createReadStream(file.path), { batchBytes: 1024 * 1024 })) {
+            if (!columns) {
+              columns = resolveSilverColumns(readCsvBatchFields(batch.bytes, batch)[0]!);
+              continue;
+            }
+            const keys = extractGoldKeys({ bytes: batch.bytes, firstLine: batch.firstLine, columns });
+            aggregator.addKeys(order, row, keys);
+            row += keys.customerIds.length;
           }
           aggregator.toRows();
           return { rows: row, bytes: file.bytes };

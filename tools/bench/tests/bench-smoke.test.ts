@@ -28,6 +28,7 @@ describe('npm run bench -- --smoke', () => {
       expect(result['peakRssMB']).toBeGreaterThan(20);
       expect(result['rowsPerSecond']).toBeCloseTo(Number(result['rows']) / Number(result['wallSeconds']), 6);
     }
-    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(7);
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(8);
+    expect(run.stdout).toMatch(/^\d+ cores, \d+ worker thread\(s\)/);
   });
 });

@@ -7,6 +7,7 @@ export {
   putObject,
   readJsonObject,
   unquoteETag,
+  uploadPartBytes,
   uploadStream,
   type ObjectWrite,
   type OpenedObject,

@@ -57,16 +57,31 @@ export interface ObjectWrite {
   readonly contentType: string;
   /** User metadata, stored as `x-amz-meta-*`. */
   readonly metadata?: Readonly<Record<string, string>>;
+  /** Streamed uploads: about how many bytes the body will hold, to size the parts (see {@link uploadPartBytes}). */
+  readonly expectedBytes?: number;
 }
 
-/** Multipart part size (bytes): S3's minimum, 5 MiB, so at most 10,000 parts make objects up to 48.8 GiB. */
-const UPLOAD_PART_BYTES = 5 * 1024 * 1024;
-/** Parts uploaded at once. With {@link UPLOAD_PART_BYTES}, an upload holds about 15 MiB (the part being filled and two in flight). */
+/** S3's smallest multipart part (bytes), and medallion's usual one. */
+const MIN_PART_BYTES = 5 * 1024 * 1024;
+/** Parts uploaded at once: an upload holds about three parts (the one being filled and two in flight). */
 const UPLOAD_QUEUE_SIZE = 2;
 
 /**
+ * The multipart part size for a body of about `expectedBytes`: S3's minimum, 5 MiB (objects up to
+ * 48.8 GiB in S3's 10,000 parts), or for larger bodies the size that fits them in 9,000 parts, with
+ * room for the estimate to be 10% short.
+ *
+ * @param expectedBytes - the body's expected size in bytes; unknown: 5 MiB.
+ * @returns the part size in bytes, e.g. 5,242,880 for 1 GB, 12,222,222 for 100 GB.
+ */
+export function uploadPartBytes(expectedBytes = 0): number {
+  return Math.max(MIN_PART_BYTES, Math.ceil((expectedBytes * 1.1) / 9000));
+}
+
+/**
  * Streams a body into one object with a multipart upload (`@aws-sdk/lib-storage`): parts of
- * 5 MiB, 2 in flight (memory stays flat: ~15 MiB an upload), a single PutObject for bodies under one part. The object appears
+ * 5 MiB (larger for a body expected above ~43 GB, see {@link uploadPartBytes}), 2 in flight (memory
+ * stays flat: ~15 MiB an upload), a single PutObject for bodies under one part. The object appears
  * only when the upload completes; an aborted or failed upload leaves no object.
  *
  * @param client - the S3 client.
@@ -80,7 +95,7 @@ export async function uploadStream(client: S3Client, write: ObjectWrite, body: R
   const upload = new Upload({
     client,
     params: { Bucket: write.bucket, Key: write.key, Body: body, ContentType: write.contentType, Metadata: { ...write.metadata } },
-    partSize: UPLOAD_PART_BYTES,
+    partSize: uploadPartBytes(write.expectedBytes),
     queueSize: UPLOAD_QUEUE_SIZE,
     ...(signal ? { abortController: abortControllerFor(signal) } : {}),
   });

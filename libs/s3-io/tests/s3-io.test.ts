@@ -2,7 +2,7 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client, deleteObject, listObjects, openObject, putObject, readJsonObject, uploadStream } from '../src';
+import { createS3Client, deleteObject, listObjects, openObject, putObject, readJsonObject, uploadPartBytes, uploadStream } from '../src';
 
 let lake: TestLake;
 
@@ -77,5 +77,11 @@ describe('listObjects', () => {
     for await (const item of listObjects(lake.s3, lake.bucket, 'page/')) listed.push(item);
     expect(listed.map((item) => item.key)).toEqual(keys);
     expect(listed[0]).toEqual({ key: 'page/0000.csv', eTag: '9dd4e461268c8034f5c8564e155c67a6', size: 1 });
+  });
+});
+
+describe('uploadPartBytes', () => {
+  it('keeps 5 MiB parts up to ~43 GB, then fits the body in 9,000 parts', () => {
+    expect([0, 1e9, 42e9, 100e9, 500e9].map(uploadPartBytes)).toEqual([5_242_880, 5_242_880, 5_242_880, 12_222_223, 61_111_112]);
   });
 });

@@ -112,7 +112,8 @@ async function transformWithEncoding(
     [SILVER_METADATA.eventTime]: object.eventTime,
     [SILVER_METADATA.sequencer]: object.sequencer ?? '',
   };
-  const silver = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.silver, metadata });
+  // Silver is about bronze's size plus the Region column: a hint that sizes the upload's parts.
+  const silver = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.silver, metadata, expectedBytes: bronze.contentLength * 1.1 });
   const quarantine = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.quarantine, metadata });
   const expectations = defaultExpectations();
   let counts: SilverCounts;

@@ -50,7 +50,7 @@ export interface GoldLayerOptions {
   readonly threads?: number;
   /** Smallest table (bytes) worth the worker threads; smaller ones are read inline. @default 8 MiB */
   readonly parallelMinBytes?: number;
-  /** Batch size (bytes) for `splitCsvBatches`. @default 1 MiB */
+  /** Batch size (bytes) for `splitCsvBatches`. @default 256 KiB */
   readonly batchBytes?: number;
 }
 
@@ -71,7 +71,7 @@ async function addSilverTable(
   }
   const text = createTextDecoder('utf-8');
   silver.body.once('error', (error) => text.destroy(error));
-  const batches = splitCsvBatches(silver.body.pipe(text), { batchBytes: options.batchBytes ?? 1024 * 1024 });
+  const batches = splitCsvBatches(silver.body.pipe(text), { batchBytes: options.batchBytes ?? 256 * 1024 });
   const first = await batches.next();
   const header = first.done ? undefined : readCsvBatchFields(first.value.bytes, { firstLine: 1 })[0];
   // Silver escapes header cells too (a name starting with a tab or `=`): match on the original names.

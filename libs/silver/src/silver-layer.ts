@@ -41,7 +41,7 @@ export interface SilverLayerOptions {
   readonly threads?: number;
   /** Smallest object (bytes) worth the worker threads; smaller ones run inline. @default 8 MiB */
   readonly parallelMinBytes?: number;
-  /** Batch size (bytes) for `splitCsvBatches`. @default 1 MiB */
+  /** Batch size (bytes) for `splitCsvBatches`. @default 256 KiB (small batches keep the heap small: their records die young) */
   readonly batchBytes?: number;
 }
 
@@ -56,7 +56,7 @@ async function transformObject(
   const maxChars = maxRecordChars();
   const text = createTextDecoder(encoding);
   bronze.body.once('error', (error) => text.destroy(error));
-  const batches = splitCsvBatches(bronze.body.pipe(text), { batchBytes: options.batchBytes ?? 1024 * 1024, maxRecordChars: maxChars });
+  const batches = splitCsvBatches(bronze.body.pipe(text), { batchBytes: options.batchBytes ?? 256 * 1024, maxRecordChars: maxChars });
   const first = await batches.next();
   const header = first.done ? undefined : readCsvBatch(first.value.bytes, { firstLine: 1, maxRecordChars: maxChars })[0];
   if (!header) throw new FileRejectedError('no header: the object holds no records', { rule: 'header-present' });

@@ -1,6 +1,6 @@
 import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,8 @@ interface BenchResult {
 }
 
 const USAGE = `usage: npm run bench -- [--runs N] [--json FILE] [--threads N] [--smoke] [--only NAME,...]
-  Measures each step in its own process and prints rows/s, MB/s, wall time and peak RSS (median of N runs, default 3).
+  Measures each step in its own process (after preparing its input and lake in another) and prints
+  rows/s, MB/s, wall time and peak RSS (median of N runs, default 3).
   The steps run as one esbuild bundle (minified ESM, as the Lambdas run), not through tsx.
   --threads N  worker threads for the layers (MEDALLION_WORKER_THREADS); default: one fewer than the cores
   --smoke      tiny sizes, one run: checks the bench works (part of npm test)`;
@@ -67,11 +68,18 @@ const results: BenchResult[] = [];
 for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.includes(name))) {
   const samples: Array<{ rows: number; bytes: number; wallSeconds: number; peakRssMB: number }> = [];
   for (let run = 0; run < runs; run++) {
-    const child = spawnSync(process.execPath, ['--openssl-legacy-provider', runner, scenario, String(Math.round(rows))], {
-      encoding: 'utf8',
-      env: { ...process.env, MEDALLION_WORKER_THREADS: threads, POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const lake = `${workspace}tmp/bench/lake-${name}-${run}`;
+    rmSync(lake, { recursive: true, force: true });
+    const phase = (which: 'prepare' | 'run') =>
+      spawnSync(process.execPath, ['--openssl-legacy-provider', runner, scenario, String(Math.round(rows)), which, lake, `${lake}.json`], {
+        encoding: 'utf8',
+        env: { ...process.env, MEDALLION_WORKER_THREADS: threads, POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        maxBuffer: 16 * 1024 * 1024,
+      });
+    const prepared = phase('prepare');
+    const child = prepared.status === 0 ? phase('run') : prepared;
+    rmSync(lake, { recursive: true, force: true });
+    rmSync(`${lake}.json`, { force: true });
     if (child.status !== 0) {
       process.stderr.write(`${name} failed (exit ${child.status}):\n${child.stderr}\n`);
       process.exit(1);

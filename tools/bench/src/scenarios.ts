@@ -1,5 +1,5 @@
-import { extractGoldKeys, GoldAggregator, goldLayer } from '@medallion/gold';
 import { DEFAULT_MAX_RECORD_CHARS, readCsvBatchFields, splitCsvBatches } from '@medallion/csv-io';
+import { extractGoldKeys, GoldAggregator, goldLayer } from '@medallion/gold';
 import { createLayerHandler } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
@@ -17,9 +17,23 @@ export interface ScenarioWork {
   readonly bytes: number;
 }
 
-/** A benchmark step: `prepare` (untimed) returns the timed `run`, and a `close`. */
+/** What `prepare` leaves for `open` (JSON: it crosses processes). */
+interface Prepared {
+  readonly bytes: number;
+  /** The triggering event's facts, for steps through the embedded S3. */
+  readonly eTag?: string;
+}
+
+/**
+ * A benchmark step in two processes, so that the measured one holds the step alone: `prepare`
+ * (generates the input, fills the embedded store's folder) and then, in a fresh process, `open`
+ * (starts the store on that folder, makes the handler) and the timed `run`.
+ */
 export interface Scenario {
-  prepare(rows: number): Promise<{ run: () => Promise<ScenarioWork>; close: () => Promise<void> }>;
+  /** Untimed, in its own process: makes the input and fills the lake in `lakeDirectory`. */
+  prepare(rows: number, lakeDirectory: string): Promise<Prepared>;
+  /** In the measuring process: everything the timed `run` needs, then `close`. */
+  open(rows: number, lakeDirectory: string, prepared: Prepared): Promise<{ run: () => Promise<ScenarioWork>; close: () => Promise<void> }>;
 }
 
 let sequence = 0;
@@ -39,20 +53,49 @@ async function commitSilverTable(lake: TestLake, file: BenchFile, name: string):
   await putObject(lake.s3, { bucket: lake.bucket, key: `silver/_manifests/${name}.csv.json`, contentType: 'application/json' }, JSON.stringify(manifest));
 }
 
+/** Fills a lake folder with `fill`, then stops the store (the folder stays). */
+async function withLake(lakeDirectory: string, fill: (lake: TestLake) => Promise<Prepared>): Promise<Prepared> {
+  const lake = await startTestLake(undefined, lakeDirectory);
+  try {
+    return await fill(lake);
+  } finally {
+    await lake.close();
+  }
+}
+
+/** Gold's step on a prepared lake: one recompute, triggered by a manifest's event. */
+async function openGold(lakeDirectory: string, prepared: Prepared): ReturnType<Scenario['open']> {
+  const lake = await startTestLake(undefined, lakeDirectory);
+  const handler = createLayerHandler(goldLayer, { s3: lake.s3 });
+  const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-01-01T00:00:00.000Z', bucket: lake.bucket, key: 'silver/_manifests/bench.csv.json', size: 1, eTag: 'e', sequencer: '01' });
+  return {
+    run: async () => {
+      const report = await handler(event);
+      return { rows: report.results[0]!.silverRows, bytes: prepared.bytes };
+    },
+    close: () => lake.close(),
+  };
+}
+
 /** Every scenario by name prefix (the size is the argument). */
 export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   /** Silver end to end through the embedded S3: GetObject, parse, transform, multipart upload, manifest. */
   silver: {
-    async prepare(rows) {
+    async prepare(rows, lakeDirectory) {
       const file = await customerFile(rows);
-      const lake = await startTestLake();
-      const { eTag } = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'bronze/bench.csv', contentType: 'text/csv' }, createReadStream(file.path));
-      const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-01-01T00:00:00.000Z', bucket: lake.bucket, key: 'bronze/bench.csv', size: file.bytes, eTag, sequencer: '01' });
+      return withLake(lakeDirectory, async (lake) => {
+        const { eTag } = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'bronze/bench.csv', contentType: 'text/csv' }, createReadStream(file.path));
+        return { bytes: file.bytes, eTag };
+      });
+    },
+    async open(_rows, lakeDirectory, prepared) {
+      const lake = await startTestLake(undefined, lakeDirectory);
+      const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-01-01T00:00:00.000Z', bucket: lake.bucket, key: 'bronze/bench.csv', size: prepared.bytes, eTag: prepared.eTag ?? '', sequencer: '01' });
       const handler = createLayerHandler(silverLayer, { s3: lake.s3 });
       return {
         run: async () => {
           const report = await handler(event);
-          return { rows: report.results[0]!.counts.dataRecords, bytes: file.bytes };
+          return { rows: report.results[0]!.counts.dataRecords, bytes: prepared.bytes };
         },
         close: () => lake.close(),
       };
@@ -60,51 +103,42 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   },
   /** Gold over one committed silver table of `rows` rows. */
   gold: {
-    async prepare(rows) {
+    async prepare(rows, lakeDirectory) {
       const file = await silverFile(rows);
-      const lake = await startTestLake();
-      await commitSilverTable(lake, file, 'bench');
-      const handler = createLayerHandler(goldLayer, { s3: lake.s3 });
-      const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-01-01T00:00:00.000Z', bucket: lake.bucket, key: 'silver/_manifests/bench.csv.json', size: 1, eTag: 'e', sequencer: '01' });
-      return {
-        run: async () => {
-          const report = await handler(event);
-          return { rows: report.results[0]!.silverRows, bytes: file.bytes };
-        },
-        close: () => lake.close(),
-      };
+      return withLake(lakeDirectory, async (lake) => {
+        await commitSilverTable(lake, file, 'bench');
+        return { bytes: file.bytes };
+      });
     },
+    open: (_rows, lakeDirectory, prepared) => openGold(lakeDirectory, prepared),
   },
   /** Gold over 100 committed silver tables of `rows / 100` rows each (different customers). */
   'gold-objects': {
-    async prepare(rows) {
-      const lake = await startTestLake();
-      let bytes = 0;
-      for (let i = 0; i < 100; i++) {
-        const file = await silverFile(Math.floor(rows / 100), 1000 + i);
-        bytes += file.bytes;
-        await commitSilverTable(lake, file, `part-${String(i).padStart(3, '0')}`);
-      }
-      const handler = createLayerHandler(goldLayer, { s3: lake.s3 });
-      const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-01-01T00:00:00.000Z', bucket: lake.bucket, key: 'silver/_manifests/part-000.csv.json', size: 1, eTag: 'e', sequencer: '01' });
-      return {
-        run: async () => {
-          const report = await handler(event);
-          return { rows: report.results[0]!.silverRows, bytes };
-        },
-        close: () => lake.close(),
-      };
+    async prepare(rows, lakeDirectory) {
+      return withLake(lakeDirectory, async (lake) => {
+        let bytes = 0;
+        for (let i = 0; i < 100; i++) {
+          const file = await silverFile(Math.floor(rows / 100), 1000 + i);
+          bytes += file.bytes;
+          await commitSilverTable(lake, file, `part-${String(i).padStart(3, '0')}`);
+        }
+        return { bytes };
+      });
     },
+    open: (_rows, lakeDirectory, prepared) => openGold(lakeDirectory, prepared),
   },
   /** The silver transform alone, inline: batches, parse, validate, look up regions, format CSV (to nowhere). No S3. */
   'transform-silver': {
     async prepare(rows) {
+      return { bytes: (await customerFile(rows)).bytes };
+    },
+    async open(rows) {
       const file = await customerFile(rows);
       return {
         run: async () => {
           let header: string[] | undefined;
           let count = 0;
-          for await (const batch of splitCsvBatches(createReadStream(file.path), { batchBytes: 1024 * 1024 })) {
+          for await (const batch of splitCsvBatches(createReadStream(file.path), { batchBytes: 256 * 1024 })) {
             if (!header) {
               header = readCsvBatchFields(batch.bytes, batch)[0]!;
               new SilverTransform(header);
@@ -121,6 +155,9 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   /** The gold aggregation alone over a silver table file: batches, keys, aggregation, inline. No S3. */
   'transform-gold': {
     async prepare(rows) {
+      return { bytes: (await silverFile(rows)).bytes };
+    },
+    async open(rows) {
       const file = await silverFile(rows);
       return {
         run: async () => {
@@ -128,7 +165,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
           const order = { eventTime: '2026-01-01T00:00:00.000Z', sequencer: '01', key: 'silver/bench.csv' };
           let columns: ReturnType<typeof resolveSilverColumns> | undefined;
           let row = 0;
-          for await (const batch of splitCsvBatches(createReadStream(file.path), { batchBytes: 1024 * 1024 })) {
+          for await (const batch of splitCsvBatches(createReadStream(file.path), { batchBytes: 256 * 1024 })) {
             if (!columns) {
               columns = resolveSilverColumns(readCsvBatchFields(batch.bytes, batch)[0]!);
               continue;

@@ -21,7 +21,7 @@ export interface TestLake {
   metadata(key: string): Promise<Record<string, string>>;
   /** Every key under a prefix, sorted. */
   keys(prefix?: string): Promise<string[]>;
-  /** Stops the store and deletes its folder. */
+  /** Stops the store and deletes its folder (unless the folder was given to {@link startTestLake}). */
   close(): Promise<void>;
 }
 
@@ -29,14 +29,17 @@ let clock = Date.parse('2026-11-29T12:00:00.000Z');
 let sequence = 0;
 
 /**
- * Starts a {@link TestLake} in a fresh temporary folder.
+ * Starts a {@link TestLake} in a fresh temporary folder, or in a given one (whose objects it then
+ * serves, and which `close()` keeps: the benchmark prepares a lake in one process and measures a
+ * step on it in another).
  *
  * @param bucket - bucket name. @default `medallion-lake`
+ * @param directory - the store's folder, kept on close. @default a new temporary folder, removed on close
  * @returns the lake; call `close()` after the tests.
  */
-export async function startTestLake(bucket = 'medallion-lake'): Promise<TestLake> {
-  const directory = await mkdtemp(join(tmpdir(), 'medallion-test-'));
-  const store = await startLocalS3({ directory, buckets: [bucket] });
+export async function startTestLake(bucket = 'medallion-lake', directory?: string): Promise<TestLake> {
+  const folder = directory ?? (await mkdtemp(join(tmpdir(), 'medallion-test-')));
+  const store = await startLocalS3({ directory: folder, buckets: [bucket] });
   const s3 = store.createClient();
   return {
     bucket,
@@ -82,7 +85,7 @@ export async function startTestLake(bucket = 'medallion-lake'): Promise<TestLake
     async close() {
       s3.destroy();
       await store.close();
-      await rm(directory, { recursive: true, force: true });
+      if (directory === undefined) await rm(folder, { recursive: true, force: true });
     },
   };
 }

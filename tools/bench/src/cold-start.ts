@@ -9,11 +9,13 @@ import { gzipSync } from 'node:zlib';
  * `build` target (esbuild, ESM, Node 22, minified): with the AWS SDK bundled (what medallion deploys)
  * and with `@aws-sdk/*` and `@smithy/*` left to the runtime. Prints each bundle's size and gzipped
  * size (KB) and its module initialization time (ms, median of 7 fresh `node` processes importing
- * it: parse, compile and top-level code, no invocation).
+ * it: parse, compile and top-level code, no invocation; `--runs N` for another count).
  */
 const workspace = fileURLToPath(new URL('../../../', import.meta.url));
 const out = `${workspace}tmp/bench/cold-start`;
-const RUNS = 7;
+const runsArgument = process.argv.indexOf('--runs');
+/** Fresh processes per bundle (`--runs N`, default 7). */
+const RUNS = runsArgument >= 0 ? Number(process.argv[runsArgument + 1]) : 7;
 
 function initMilliseconds(bundle: string): number {
   const samples: number[] = [];

@@ -31,4 +31,15 @@ describe('npm run bench -- --smoke', () => {
     expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(8);
     expect(run.stdout).toMatch(/^\d+ cores, \d+ worker thread\(s\)/);
   });
+
+  it('npm run bench:cold-start prints size, gzipped size and init time for both Lambdas, SDK bundled and external', () => {
+    const run = spawnSync('npm', ['run', 'bench:cold-start', '--silent', '--', '--runs', '1'], { cwd: WORKSPACE_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const rows = run.stdout.split('\n').filter(Boolean).slice(1).map((line) => line.split(/\s{2,}/).map((cell) => cell.trim()));
+    expect(rows.map((row) => row[0])).toEqual(['silver-lambda, SDK bundled', 'silver-lambda, SDK external', 'gold-lambda, SDK bundled', 'gold-lambda, SDK external']);
+    for (const [, kb, gzipKb, initMs] of rows) {
+      expect(Number(kb)).toBeGreaterThan(Number(gzipKb));
+      expect(Number(initMs)).toBeGreaterThan(0);
+    }
+  });
 });

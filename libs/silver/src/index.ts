@@ -1,5 +1,6 @@
 export { handler } from './silver-handler';
-export { createSilverLayer, silverLayer, type SilverLayerOptions } from './silver-layer';
+export { createSilverLayer, silverLayer } from './silver-layer';
+export type { SilverLayerOptions } from './transform-bronze-object';
 export { SilverTransform, type SilverOutput } from './silver-transform';
 export { silverKeysFor, type SilverKeys } from './silver-keys';
 export type { SilverCounts, SilverResult } from './silver-result';

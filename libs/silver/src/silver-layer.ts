@@ -1,18 +1,14 @@
-import { createTextDecoder, NotUtf8Error, readCsvBatch, splitCsvBatches, type TextEncoding } from '@medallion/csv-io';
+import { NotUtf8Error, type TextEncoding } from '@medallion/csv-io';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
 import { deleteObject, isMissingObject, openObject, putObject } from '@medallion/s3-io';
-import { mapInOrder, workerThreadCount } from '@medallion/worker-pool';
-import type { Readable } from 'node:stream';
-import { defaultExpectations, FileRejectedError, QUARANTINE_COLUMNS, SILVER_METADATA, type ExpectationSuite } from '@medallion/schemas';
+import { defaultExpectations, SILVER_METADATA } from '@medallion/schemas';
 import { restoreCommitted, staleResult, supersededSince, takeBackUncommitted } from './silver-commit';
 import { eventFreshness, readSilverManifest, writeSilverManifest } from './silver-manifest';
-import { maxRecordChars, rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
+import { rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
-import { addSilverCounts, type RunningSilverCounts } from './silver-batch';
-import { silverBatchRunner } from './silver-batch-runner';
-import { SilverTransform } from './silver-transform';
+import { transformBronzeObject, type SilverLayerOptions } from './transform-bronze-object';
 
 const INPUT_PREFIX = 'bronze/';
 
@@ -33,46 +29,6 @@ async function rejectFile(
   await writeSilverManifest(env, object, bronzeETag, keys.manifest, { encoding, counts: NO_ROWS, rejection, rejectionRecord });
   env.logger.warn('file rejected', { bucket: object.bucket, key: object.key, rule, reason, rejectionKey: keys.rejection });
   return { bronzeKey: object.key, encoding, bronzeETag, rejected: reason, rejectedBy: rule, stale: undefined, outputKeys: [keys.rejection, keys.manifest], counts: NO_ROWS };
-}
-
-/** How silver spreads the CSV work of one object. */
-export interface SilverLayerOptions {
-  /** Worker threads for objects of at least `parallelMinBytes`. @default workerThreadCount() (`MEDALLION_WORKER_THREADS`) */
-  readonly threads?: number;
-  /** Smallest object (bytes) worth the worker threads; smaller ones run inline. @default 8 MiB */
-  readonly parallelMinBytes?: number;
-  /** Batch size (bytes) for `splitCsvBatches`. @default 256 KiB (small batches keep the heap small: their records die young) */
-  readonly batchBytes?: number;
-}
-
-async function transformObject(
-  bronze: { body: Readable; contentLength: number },
-  encoding: TextEncoding,
-  silver: CsvObjectWriter,
-  quarantine: CsvObjectWriter,
-  expectations: ExpectationSuite,
-  options: SilverLayerOptions,
-): Promise<SilverCounts> {
-  const maxChars = maxRecordChars();
-  const text = createTextDecoder(encoding);
-  bronze.body.once('error', (error) => text.destroy(error));
-  const batches = splitCsvBatches(bronze.body.pipe(text), { batchBytes: options.batchBytes ?? 256 * 1024, maxRecordChars: maxChars });
-  const first = await batches.next();
-  const header = first.done ? undefined : readCsvBatch(first.value.bytes, { firstLine: 1, maxRecordChars: maxChars })[0];
-  if (!header) throw new FileRejectedError('no header: the object holds no records', { rule: 'header-present' });
-  const transform = new SilverTransform(header.fields, expectations);
-  await silver.write(transform.header);
-  const threads = bronze.contentLength >= (options.parallelMinBytes ?? 8 * 1024 * 1024) ? (options.threads ?? workerThreadCount()) : 0;
-  const runner = silverBatchRunner(threads);
-  const counts: RunningSilverCounts = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} };
-  const run = (batch: { bytes: Uint8Array; firstLine: number }) => runner.run({ header: header.fields, bytes: batch.bytes, firstLine: batch.firstLine, maxRecordChars: maxChars });
-  for await (const result of mapInOrder(batches, run, Math.max(2, 2 * threads))) {
-    addSilverCounts(counts, result.counts);
-    await silver.writeText(result.silverText, result.counts.silverRows);
-    if (result.quarantineText.length > 0 && quarantine.recordCount === 0) await quarantine.write(QUARANTINE_COLUMNS);
-    await quarantine.writeText(result.quarantineText, result.counts.quarantinedRows);
-  }
-  return counts;
 }
 
 /**
@@ -118,7 +74,7 @@ async function transformWithEncoding(
   const expectations = defaultExpectations();
   let counts: SilverCounts;
   try {
-    counts = await transformObject(bronze, encoding, silver, quarantine, expectations, options);
+    counts = await transformBronzeObject(bronze, encoding, silver, quarantine, expectations, options);
   } catch (error) {
     bronze.body.destroy();
     await Promise.all([silver.abort(), quarantine.abort()]);

@@ -1,6 +1,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the windows-1252 package's types are not reachable through its exports; the reference makes ours visible to every project that compiles this file
 /// <reference path="./windows-1252.d.ts" />
 import { decode as decodeWindows1252 } from 'windows-1252';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 
 /** Text encodings medallion reads: UTF-8 (the expectation), Windows-1252 (the usual spreadsheet export). */
@@ -34,40 +35,56 @@ const NON_ASCII = /[^\p{ASCII}]/u;
 /** Bytes Windows-1252 does not define: a file holding them is not Windows-1252. */
 const UNDEFINED_IN_WINDOWS_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
-function utf8Decoder(): Transform {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Length (bytes) of `data`'s longest prefix that does not end inside a UTF-8 sequence; the rest waits for the next chunk. */
+function completeSequencesLength(data: Buffer): number {
+  for (let i = data.length - 1; i >= Math.max(0, data.length - 3); i--) {
+    const byte = data.readUInt8(i);
+    if (byte < 0x80) return data.length;
+    if (byte >= 0xc0) {
+      const sequenceLength = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return i + sequenceLength > data.length ? i : data.length;
+    }
+  }
+  // Only continuation bytes at the end: let validation judge them.
+  return data.length;
+}
+
+function utf8Validator(): Transform {
   let offset = 0;
+  let carry: Buffer | undefined;
   let sawMultibyte = false;
-  const decode = (chunk?: Buffer): string => {
-    if (offset === 0 && chunk && chunk.byteLength >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+  const fault = (data: Buffer): NotUtf8Error => {
+    // Was there valid multi-byte text before the fault in this chunk? Decode it leniently to see.
+    const lenient = new TextDecoder('utf-8').decode(data);
+    const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
+    return new NotUtf8Error(offset, sawMultibyte || NON_ASCII.test(before));
+  };
+  const validate = (chunk: Buffer | undefined): Buffer => {
+    const data = carry ? (chunk ? Buffer.concat([carry, chunk]) : carry) : (chunk ?? Buffer.alloc(0));
+    if (offset === 0 && data.byteLength >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) {
       throw new UnsupportedEncodingError('UTF-16 text (it starts with a UTF-16 byte order mark); save the file as UTF-8');
     }
-    try {
-      const text = chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-      if (!sawMultibyte && NON_ASCII.test(text)) sawMultibyte = true;
-      if (chunk) offset += chunk.byteLength;
-      return text;
-    } catch {
-      // Was there valid multi-byte text before the fault in this chunk? Decode it leniently to see.
-      const lenient = chunk ? new TextDecoder('utf-8').decode(chunk) : '';
-      const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
-      throw new NotUtf8Error(offset, sawMultibyte || NON_ASCII.test(before));
-    }
+    const end = chunk ? completeSequencesLength(data) : data.length;
+    const complete = data.subarray(0, end);
+    if (!isUtf8(complete)) throw fault(complete);
+    if (!sawMultibyte && !isAscii(complete)) sawMultibyte = true;
+    carry = end < data.length ? Buffer.from(data.subarray(end)) : undefined;
+    offset += end;
+    return complete;
   };
   return new Transform({
-    readableObjectMode: true,
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       try {
-        const text = decode(chunk);
-        callback(null, text.length > 0 ? text : undefined);
+        const bytes = validate(chunk);
+        callback(null, bytes.length > 0 ? bytes : undefined);
       } catch (error) {
         callback(error as Error);
       }
     },
     flush(callback: TransformCallback) {
       try {
-        const text = decode();
-        callback(null, text.length > 0 ? text : undefined);
+        const bytes = validate(undefined);
+        callback(null, bytes.length > 0 ? bytes : undefined);
       } catch (error) {
         callback(error as Error);
       }
@@ -93,18 +110,20 @@ function windows1252Decoder(): Transform {
 }
 
 /**
- * A stream that turns bytes into text.
- * - `utf-8`: strict: a BOM is dropped; the first invalid byte sequence fails the stream with
- *   {@link NotUtf8Error} (never a U+FFFD replacement character); a UTF-16 byte order mark fails it
- *   with {@link UnsupportedEncodingError};
+ * A stream that checks or decodes the bytes of a text file, ready for csv-parse.
+ * - `utf-8`: strict validation, passing the bytes through (csv-parse reads UTF-8 bytes itself, so
+ *   no text is decoded here only to be encoded again): the first invalid byte sequence fails the
+ *   stream with {@link NotUtf8Error} (so nothing downstream ever sees a U+FFFD replacement
+ *   character); a UTF-16 byte order mark fails it with {@link UnsupportedEncodingError}; each
+ *   chunk passed on ends on a whole character;
  * - `windows-1252`: every defined byte is a character (the WHATWG table, from the `windows-1252`
  *   package: 0x92 → ’, 0x80 → €; Node's own TextDecoder treats this label as Latin-1 and gets those
  *   bytes wrong); the five bytes Windows-1252 leaves undefined (which WHATWG maps to C1 controls)
  *   fail the stream with {@link UnsupportedEncodingError}.
  *
  * @param encoding - the encoding to decode.
- * @returns a Transform from Buffer chunks to string chunks.
+ * @returns a Transform from Buffer chunks to UTF-8 Buffer chunks (`utf-8`) or to string chunks (`windows-1252`).
  */
 export function createTextDecoder(encoding: TextEncoding): Transform {
-  return encoding === 'windows-1252' ? windows1252Decoder() : utf8Decoder();
+  return encoding === 'windows-1252' ? windows1252Decoder() : utf8Validator();
 }

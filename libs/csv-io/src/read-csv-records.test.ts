@@ -90,6 +90,13 @@ describe('readCsvRecords: encodings and limits', () => {
     await expect(records(cp1252, {})).rejects.toBeInstanceOf(NotUtf8Error);
   });
 
+  it('reads 2-, 3- and 4-byte UTF-8 characters cut at every chunk boundary, and refuses a sequence cut off by the end', async () => {
+    const text = 'id,name\n1,Zoë 北京 🚀\n';
+    for (const chunkSize of [1, 2, 3, 4, 5]) expect(await records(Buffer.from(text), {}, chunkSize)).toEqual([['id', 'name'], ['1', 'Zoë 北京 🚀']]);
+    const truncated = Buffer.from('id,name\n1,🚀\n').subarray(0, 12);
+    await expect(records(truncated, {}, 4)).rejects.toMatchObject({ name: 'NotUtf8Error', byteOffset: 10 });
+  });
+
   it('decodes Windows-1252 with the real table (0x92 is a right single quote), never U+FFFD', async () => {
     expect(await records(cp1252, { encoding: 'windows-1252' })).toEqual([
       ['id', 'name', 'country'],

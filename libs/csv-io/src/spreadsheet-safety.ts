@@ -22,3 +22,18 @@ export function escapeSpreadsheetCell(value: string): string {
 export function unescapeSpreadsheetCell(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
+
+/** A field of a plain (unquoted) CSV record that starts like a formula: at the start of the text or after a comma. */
+const FORMULA_FIELD_IN_PLAIN_RECORD = /(?:^|,)'*[=+\-@\t\r]/;
+
+/**
+ * Whether any field of a plain record (see `isPlainRecord`: no quotes, so fields are separated by
+ * every comma) would be changed by {@link escapeSpreadsheetCell}. One scan of the text instead of
+ * one test per field.
+ *
+ * @param plainRecord - the raw text of a plain record, e.g. `001,=SUM(A1),France`.
+ * @returns true when some field starts like a formula (true for that example).
+ */
+export function hasFormulaCell(plainRecord: string): boolean {
+  return FORMULA_FIELD_IN_PLAIN_RECORD.test(plainRecord);
+}

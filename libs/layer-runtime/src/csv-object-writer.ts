@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { CsvWriter } from '@medallion/csv-io';
+import { CsvWriter, type CsvOutputRecord } from '@medallion/csv-io';
 import { uploadStream, type ObjectWrite, type StoredObject } from '@medallion/s3-io';
 
 /**
@@ -30,10 +30,10 @@ export class CsvObjectWriter {
   /**
    * Writes one record, starting the upload on the first.
    *
-   * @param fields - the record's fields.
+   * @param record - the record's fields, or its CSV text without the line break (see `CsvWriter.write`).
    * @throws the upload's error, once the upload has failed.
    */
-  async write(fields: readonly string[]): Promise<void> {
+  async write(record: CsvOutputRecord): Promise<void> {
     if (!this.writer) {
       const writer = new CsvWriter();
       this.writer = writer;
@@ -41,7 +41,7 @@ export class CsvObjectWriter {
       this.upload.catch((error: unknown) => writer.output.destroy(error instanceof Error ? error : new Error(String(error))));
     }
     this.records++;
-    await this.writer.write(fields);
+    await this.writer.write(record);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { escapeSpreadsheetCell, type CsvRecord } from '@medallion/csv-io';
+import { escapeSpreadsheetCell, formatCsv, hasFormulaCell, isPlainRecord, type CsvRecord } from '@medallion/csv-io';
 import { regionForCountry, UNKNOWN_REGION, type Region } from '@medallion/regions';
 import {
   defaultExpectations,
@@ -13,8 +13,13 @@ import {
 
 /** Where one bronze data record goes. */
 export type SilverOutput =
-  /** A silver row: every bronze field in order (Customer ID trimmed), then the Region; every cell spreadsheet-safe. */
-  | { readonly kind: 'silver'; readonly row: string[]; readonly region: Region; readonly failures: readonly RuleFailure[] }
+  /**
+   * A silver row: every bronze field in order (Customer ID trimmed), then the Region; every cell
+   * spreadsheet-safe. When nothing in the bronze record changes (it is plain, see `isPlainRecord`,
+   * with no formula-like cell and no blanks around the Customer ID), `row` is its CSV text: the raw
+   * bronze text plus `,` and the Region cell, the same bytes csv-stringify would write for the cells.
+   */
+  | { readonly kind: 'silver'; readonly row: string[] | string; readonly region: Region; readonly failures: readonly RuleFailure[] }
   /** A quarantine row: `Line, Reason, Raw Record`; the reason names every failed rule. */
   | { readonly kind: 'quarantine'; readonly row: [line: string, reason: string, raw: string]; readonly failures: readonly RuleFailure[] }
   | { readonly kind: 'blank' };
@@ -53,12 +58,25 @@ export class SilverTransform {
     const outcome = evaluateRecord(record.fields, this.columns, this.expectations);
     if (outcome.kind === 'blank') return outcome;
     if (outcome.kind === 'quarantine') return { kind: 'quarantine', row: [String(record.line), formatFailures(outcome.failures), record.raw], failures: outcome.failures };
+    const region = regionForCountry(outcome.country);
+    if (isPlainRecord(record.raw) && !hasFormulaCell(record.raw) && record.fields[this.columns.customerId] === outcome.customerId) {
+      // Nothing to escape, quote or trim: the bronze text is the silver text (no re-serializing).
+      return { kind: 'silver', row: `${record.raw},${regionCell(region)}`, region, failures: outcome.failures };
+    }
     const row = record.fields.map(escapeSpreadsheetCell);
     row[this.columns.customerId] = escapeSpreadsheetCell(outcome.customerId);
-    const region = regionForCountry(outcome.country);
     row.push(region);
     return { kind: 'silver', row, region, failures: outcome.failures };
   }
+}
+
+const REGION_CELLS = new Map<Region, string>();
+
+/** A Region as a CSV cell (spreadsheet-safe, quoted if it needs to be), formatted once per region. */
+function regionCell(region: Region): string {
+  let cell = REGION_CELLS.get(region);
+  if (cell === undefined) REGION_CELLS.set(region, (cell = formatCsv([[escapeSpreadsheetCell(region)]]).slice(0, -1)));
+  return cell;
 }
 
 /** Whether a region means the country value named no known country. */

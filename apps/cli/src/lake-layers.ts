@@ -1,6 +1,7 @@
 import { goldLayer, handler as goldHandler } from '@medallion/gold';
 import type { LayerDefinition } from '@medallion/layer-runtime';
 import type { EventRoute } from '@medallion/local-s3';
+import { handler as platinumHandler, platinumLayer } from '@medallion/platinum';
 import { handler as silverHandler, silverLayer } from '@medallion/silver';
 
 /**
@@ -24,4 +25,5 @@ function layerRoute(layer: Pick<LayerDefinition<unknown>, 'name' | 'inputPrefix'
 export const LAKE_LAYERS: readonly EventRoute[] = [
   layerRoute(silverLayer, silverHandler),
   layerRoute(goldLayer, goldHandler),
+  layerRoute(platinumLayer, platinumHandler),
 ];

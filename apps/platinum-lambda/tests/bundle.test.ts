@@ -1,0 +1,30 @@
+import { localS3Environment } from '@medallion/local-s3';
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** The deployable bundle, built by this project's `build` target (the test target depends on it). */
+const BUNDLE = fileURLToPath(new URL('../../../dist/apps/platinum-lambda/index.mjs', import.meta.url));
+
+let lake: TestLake;
+
+beforeAll(async () => {
+  lake = await startTestLake();
+  Object.assign(process.env, localS3Environment(lake.store));
+});
+
+afterAll(async () => {
+  await lake.close();
+});
+
+describe('the platinum Lambda bundle', () => {
+  it('is one ESM file that exports handler and runs on a real EventBridge event', async () => {
+    expect(statSync(BUNDLE).size).toBeGreaterThan(0);
+    const { handler } = (await import(BUNDLE)) as { handler: (event: unknown, context?: unknown) => Promise<unknown> };
+    const body = 'Customer ID,Note\n001,"Hello, world"\n002,plain\n';
+    const event = await lake.put('silver/_manifests/bundle check.json', body, { shape: 'eventbridge' });
+    await handler(event);
+    expect(await lake.text('platinum/platinum.csv')).toBe(body);
+  });
+});

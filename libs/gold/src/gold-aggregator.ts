@@ -1,31 +1,22 @@
-import { unescapeSpreadsheetCell } from '@medallion/csv-io';
-import { isSubscribed, type GoldRow, type SilverColumns } from '@medallion/schemas';
-import { compareSilverObjects, type SilverObjectOrder } from './silver-object-order';
-
-interface LatestRecord {
-  region: string;
-  subscribed: boolean;
-  object: SilverObjectOrder;
-  row: number;
-}
+import type { GoldRow, SilverColumns } from '@medallion/schemas';
+import { LatestCustomerRecords, type SilverObjectOrder, type SilverRowSink } from '@medallion/silver-tables';
 
 /**
  * Gold's aggregation, free of S3: feed it every silver row, in any order of objects, and it keeps
- * each Customer ID's latest record (the later object by {@link compareSilverObjects}; within an
- * object, the later row). Memory grows with distinct customers, not rows.
+ * each Customer ID's latest record (see `LatestCustomerRecords`: the later object by ingest order;
+ * within an object, the later row). Memory grows with distinct customers, not rows.
  */
-export class GoldAggregator {
-  private readonly latest = new Map<string, LatestRecord>();
-  private rowCount = 0;
+export class GoldAggregator implements SilverRowSink {
+  private readonly latest = new LatestCustomerRecords();
 
   /** Silver rows added so far. */
   get rows(): number {
-    return this.rowCount;
+    return this.latest.rows;
   }
 
   /** Distinct Customer IDs seen so far. */
   get customers(): number {
-    return this.latest.size;
+    return this.latest.customers;
   }
 
   /**
@@ -37,21 +28,7 @@ export class GoldAggregator {
    * @param columns - the object's column positions (from `resolveSilverColumns`).
    */
   add(object: SilverObjectOrder, row: number, fields: readonly string[], columns: SilverColumns): void {
-    this.rowCount++;
-    // Silver cells are spreadsheet-safe; gold works on the original values.
-    const customerId = unescapeSpreadsheetCell(fields[columns.customerId] ?? '').trim();
-    if (customerId === '') return;
-    const previous = this.latest.get(customerId);
-    if (previous) {
-      const order = previous.object === object ? 0 : compareSilverObjects(previous.object, object);
-      if (order > 0 || (order === 0 && previous.row > row)) return;
-    }
-    this.latest.set(customerId, {
-      region: unescapeSpreadsheetCell(fields[columns.region] ?? ''),
-      subscribed: isSubscribed(columns.status === undefined ? undefined : unescapeSpreadsheetCell(fields[columns.status] ?? '')),
-      object,
-      row,
-    });
+    this.latest.add(object, row, fields, columns);
   }
 
   /**
@@ -62,7 +39,7 @@ export class GoldAggregator {
    */
   toRows(): GoldRow[] {
     const byRegion = new Map<string, string[]>();
-    for (const [customerId, record] of this.latest) {
+    for (const [customerId, record] of this.latest.records()) {
       let ids = byRegion.get(record.region);
       if (!ids) byRegion.set(record.region, (ids = []));
       if (record.subscribed) ids.push(customerId);

@@ -1,24 +1,12 @@
-import { readCsvRecords, unescapeSpreadsheetCell } from '@medallion/csv-io';
-import { codeVersion, type AggregateLayer, type LayerEnvironment } from '@medallion/layer-runtime';
-import { listObjects, openObject, putObject, readJsonObject } from '@medallion/s3-io';
-import {
-  asSilverManifest,
-  GOLD_MANIFEST_KEY,
-  resolveSilverColumns,
-  SILVER_MANIFEST_PREFIX,
-  type GoldManifest,
-  type GoldRow,
-  type ManifestObject,
-  type SilverColumns,
-} from '@medallion/schemas';
+import { codeVersion, type AggregateLayer } from '@medallion/layer-runtime';
+import { putObject } from '@medallion/s3-io';
+import { GOLD_MANIFEST_KEY, SILVER_MANIFEST_PREFIX, type GoldManifest, type GoldRow } from '@medallion/schemas';
+import { readCommittedSilver } from '@medallion/silver-tables';
 import { GoldAggregator } from './gold-aggregator';
 import { formatGoldCsv } from './gold-csv';
 
 /** The gold table's key. */
 export const GOLD_KEY = 'gold/customers_by_region.csv';
-
-/** Silver objects read at once. */
-const READ_CONCURRENCY = 8;
 
 /** What one gold recompute produced. */
 export interface GoldResult {
@@ -34,47 +22,11 @@ export interface GoldResult {
   readonly rows: GoldRow[];
 }
 
-function tryResolveColumns(header: string[]): SilverColumns | undefined {
-  try {
-    return resolveSilverColumns(header);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Reads one committed silver table (the version its manifest names) into the aggregator. */
-async function addSilverTable(
-  env: LayerEnvironment,
-  bucket: string,
-  table: ManifestObject,
-  order: { eventTime: string; sequencer: string; key: string },
-  aggregator: GoldAggregator,
-): Promise<boolean> {
-  const silver = await openObject(env.s3, bucket, table.key, table.versionId);
-  if (silver.eTag !== table.eTag) {
-    // Only where reads cannot name a version (a store without versions): never count other bytes than the committed ones.
-    silver.body.destroy();
-    throw new Error(`silver table ${table.key} changed since its manifest was written (ETag ${silver.eTag}, manifest ${table.eTag}); silver's retry rewrites both`);
-  }
-  const records = readCsvRecords(silver.body);
-  const header = await records.next();
-  // Silver escapes header cells too (a name starting with a tab or `=`): match on the original names.
-  const columns = header.done ? undefined : tryResolveColumns(header.value.fields.map(unescapeSpreadsheetCell));
-  if (!columns) {
-    silver.body.destroy();
-    env.logger.warn('silver object skipped: not a silver table', { bucket, key: table.key });
-    return false;
-  }
-  let row = 0;
-  for await (const record of records) aggregator.add(order, row++, record.fields, columns);
-  return true;
-}
-
 /**
  * Gold: on any new or removed silver manifest (`silver/_manifests/*.json`, written by silver after
  * its outputs, removed first when its bronze object is deleted), recomputes `gold/customers_by_region.csv` from ALL committed silver: it lists the
  * manifests page by page, and for each `processed` one streams the silver table at the version the
- * manifest names ({@link READ_CONCURRENCY} at a time). A silver object without its manifest (a
+ * manifest names (`readCommittedSilver`). A silver object without its manifest (a
  * failed invocation) is never read. Never increments a previous gold. Each Customer ID counts once,
  * by its latest record (see `GoldAggregator`; files ordered by their bronze event as the manifest
  * records it), so duplicated or reordered events give the same bytes. Then writes
@@ -95,25 +47,9 @@ export const goldLayer: AggregateLayer<GoldResult> = {
   ],
   async recompute(env, bucket) {
     const aggregator = new GoldAggregator();
-    const listing = listObjects(env.s3, bucket, SILVER_MANIFEST_PREFIX);
-    const sources: Array<ManifestObject & { manifestKey: string }> = [];
-    let skippedObjects = 0;
-    const worker = async (): Promise<void> => {
-      for (let next = await listing.next(); !next.done; next = await listing.next()) {
-        const manifestKey = next.value.key;
-        if (!manifestKey.endsWith('.json')) continue;
-        const manifest = asSilverManifest(await readJsonObject(env.s3, bucket, manifestKey));
-        const table = manifest.outputs.silver;
-        if (manifest.outcome !== 'processed' || !table) continue;
-        const order = { eventTime: manifest.source.eventTime, sequencer: manifest.source.sequencer, key: table.key };
-        if (await addSilverTable(env, bucket, table, order, aggregator)) sources.push({ ...table, manifestKey });
-        else skippedObjects++;
-      }
-    };
-    await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+    const { sources, skippedObjects } = await readCommittedSilver(env, bucket, aggregator);
     const rows = aggregator.toRows();
     const stored = await putObject(env.s3, { bucket, key: GOLD_KEY, contentType: 'text/csv; charset=utf-8' }, formatGoldCsv(rows));
-    sources.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const manifest: GoldManifest = {
       layer: 'gold',
       codeVersion: codeVersion(),

@@ -1,0 +1,60 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import type { SilverColumns, SilverManifest } from '@medallion/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCommittedSilver, type SilverObjectOrder } from '../src';
+
+let lake: TestLake;
+
+beforeAll(async () => {
+  lake = await startTestLake();
+});
+
+afterAll(async () => {
+  await lake.close();
+});
+
+const NO_COUNTS = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} };
+
+async function commit(name: string, body: string, sequencer: string, outcome: 'processed' | 'rejected' = 'processed'): Promise<string> {
+  const key = `silver/${name}.csv`;
+  const stored = await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: key, Body: body }));
+  const eTag = (stored.ETag ?? '').replace(/"/g, '');
+  const manifest: SilverManifest = {
+    layer: 'silver',
+    codeVersion: 'test',
+    source: { key: `bronze/${name}.csv`, eTag: 'b', eventTime: '2026-11-29T12:00:00.000Z', sequencer },
+    encoding: 'utf-8',
+    outcome,
+    counts: NO_COUNTS,
+    outputs: outcome === 'processed' ? { silver: { key, eTag } } : {},
+  };
+  await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: `silver/_manifests/${name}.csv.json`, Body: JSON.stringify(manifest) }));
+  return eTag;
+}
+
+describe('readCommittedSilver', () => {
+  it('hands every row of every committed silver table to the sink, with its ingest order and columns, and nothing else', async () => {
+    const b = await commit('b', 'Customer ID,Country,Region\n2,Japan,Asia\n3,Peru,South America\n', '02');
+    const a = await commit('a', 'Region,Customer Id,Subscription Status\nEurope,1,Active\n', '01');
+    await commit('refused', 'Customer ID,Country,Region\n9,Chile,South America\n', '03', 'rejected');
+    await commit('not-silver', 'Name,Country\nx,Chile\n', '04');
+    await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: 'silver/orphan.csv', Body: 'Customer ID,Country,Region\n8,Fiji,Oceania\n' }));
+    const rows: Array<[string, number, readonly string[], SilverColumns]> = [];
+    const sink = { add: (object: SilverObjectOrder, row: number, fields: readonly string[], columns: SilverColumns) => rows.push([`${object.key}@${object.sequencer}`, row, fields, columns]) };
+    const read = await readCommittedSilver({ s3: lake.s3, logger: new Logger({ logLevel: 'SILENT' }) }, lake.bucket, sink);
+    expect(read).toEqual({
+      sources: [
+        { key: 'silver/a.csv', eTag: a, manifestKey: 'silver/_manifests/a.csv.json' },
+        { key: 'silver/b.csv', eTag: b, manifestKey: 'silver/_manifests/b.csv.json' },
+      ],
+      skippedObjects: 1,
+    });
+    expect(rows.sort((x, y) => (x[0] + x[1] < y[0] + y[1] ? -1 : 1))).toEqual([
+      ['silver/a.csv@01', 0, ['Europe', '1', 'Active'], { customerId: 1, region: 0, status: 2 }],
+      ['silver/b.csv@02', 0, ['2', 'Japan', 'Asia'], { customerId: 0, region: 2, status: undefined }],
+      ['silver/b.csv@02', 1, ['3', 'Peru', 'South America'], { customerId: 0, region: 2, status: undefined }],
+    ]);
+  });
+});

@@ -14,7 +14,7 @@ describe('the whole app', () => {
     const { app } = testApp(DIST_APPS);
     const assembly = app.synth();
     const names = assembly.stacks.map((s) => s.stackName).sort();
-    expect(names).toEqual(expect.arrayContaining(['medallion-test-gold', 'medallion-test-silver', 'medallion-test-storage']));
+    expect(names).toEqual(expect.arrayContaining(['medallion-test-gold', 'medallion-test-platinum', 'medallion-test-silver', 'medallion-test-storage']));
     // One stack per registered layer (a generated layer adds its own), and the storage stack.
     expect(names).toEqual(['medallion-test-storage', ...LAYERS.map((layer) => `medallion-test-${layer.name}`)].sort());
     const stackDependencies = (name: string) => assembly.getStackByName(name).dependencies.map((d) => d.id).filter((id) => !id.endsWith('.assets'));
@@ -29,7 +29,7 @@ describe('the whole app', () => {
     expect(() => app.synth()).toThrow(/AwsSolutions-SQS/);
   });
 
-  it("triggers each layer only on its own input prefix: silver on bronze/, gold on silver's manifests; the storage stack has no rule", () => {
+  it("triggers each layer only on its own input prefix: silver on bronze/, gold and platinum on silver's manifests; the storage stack has no rule", () => {
     const { stacks } = testApp();
     const patternsOf = (stack: Stack) =>
       Object.values(Template.fromStack(stack).findResources('AWS::Events::Rule')).map((rule) =>
@@ -38,6 +38,7 @@ describe('the whole app', () => {
     expect(patternsOf(stacks.storage)).toEqual([]);
     expect(patternsOf(stacks.layers['silver']!)).toEqual(['{"key":[{"wildcard":"bronze/*.csv"},{"wildcard":"bronze/*.CSV"}]}']);
     expect(patternsOf(stacks.layers['gold']!)).toEqual(['{"key":[{"wildcard":"silver/_manifests/*.json"}]}']);
+    expect(patternsOf(stacks.layers['platinum']!)).toEqual(['{"key":[{"wildcard":"silver/_manifests/*.json"}]}']);
     for (const layer of LAYERS) {
       expect(patternsOf(stacks.layers[layer.name]!)).toEqual([JSON.stringify({ key: layer.inputSuffixes.map((suffix) => ({ wildcard: `${layer.inputPrefix}*${suffix}` })) })]);
     }

@@ -1,5 +1,6 @@
 import { localS3Environment } from '@medallion/local-s3';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { commitSilverTable } from '@medallion/silver-tables/testing';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,12 +20,12 @@ afterAll(async () => {
 });
 
 describe('the platinum Lambda bundle', () => {
-  it('is one ESM file that exports handler and runs on a real EventBridge event', async () => {
+  it("is one ESM file that exports handler and recomputes platinum on a silver manifest's real EventBridge event", async () => {
     expect(statSync(BUNDLE).size).toBeGreaterThan(0);
     const { handler } = (await import(BUNDLE)) as { handler: (event: unknown, context?: unknown) => Promise<unknown> };
-    const body = 'Customer ID,Note\n001,"Hello, world"\n002,plain\n';
-    const event = await lake.put('silver/_manifests/bundle check.json', body, { shape: 'eventbridge' });
+    const body = 'Customer Id,Country,Subscription Status,Region\n001,Peru,Active,South America\n002,Peru,Inactive,South America\n003,Chile,Active,South America\n';
+    const event = await commitSilverTable(lake, 'one', body, { shape: 'eventbridge' });
     await handler(event);
-    expect(await lake.text('platinum/platinum.csv')).toBe(body);
+    expect(await lake.text('platinum/subscription_rate_by_region.csv')).toBe('Region,Customers,Subscribed Customers,Subscription Rate\nSouth America,3,2,66.7\n');
   });
 });

@@ -1,36 +1,13 @@
-import type { GoldRow, SilverColumns } from '@medallion/schemas';
-import { LatestCustomerRecords, type SilverObjectOrder, type SilverRowSink } from '@medallion/silver-tables';
+import type { GoldRow } from '@medallion/schemas';
+import { LatestCustomerRecords } from '@medallion/silver-tables';
 
 /**
- * Gold's aggregation, free of S3: feed it every silver row, in any order of objects, and it keeps
- * each Customer ID's latest record (see `LatestCustomerRecords`: the later object by ingest order;
- * within an object, the later row). Memory grows with distinct customers, not rows.
+ * Gold's aggregation, free of S3: feed it every silver row (`add`), in any order of objects, and it
+ * keeps each Customer ID's latest record (see `LatestCustomerRecords`: the later object by ingest
+ * order; within an object, the later row); `rows` and `customers` count what it saw. Memory grows
+ * with distinct customers, not rows.
  */
-export class GoldAggregator implements SilverRowSink {
-  private readonly latest = new LatestCustomerRecords();
-
-  /** Silver rows added so far. */
-  get rows(): number {
-    return this.latest.rows;
-  }
-
-  /** Distinct Customer IDs seen so far. */
-  get customers(): number {
-    return this.latest.customers;
-  }
-
-  /**
-   * Adds one silver row.
-   *
-   * @param object - the row's silver object (the same object instance for all its rows).
-   * @param row - the row's 0-based position among the object's data rows.
-   * @param fields - the row's fields.
-   * @param columns - the object's column positions (from `resolveSilverColumns`).
-   */
-  add(object: SilverObjectOrder, row: number, fields: readonly string[], columns: SilverColumns): void {
-    this.latest.add(object, row, fields, columns);
-  }
-
+export class GoldAggregator extends LatestCustomerRecords {
   /**
    * The gold table: one row per region holding at least one customer's latest record, sorted by
    * region; the subscribed IDs of each sorted by code-unit order.
@@ -39,7 +16,7 @@ export class GoldAggregator implements SilverRowSink {
    */
   toRows(): GoldRow[] {
     const byRegion = new Map<string, string[]>();
-    for (const [customerId, record] of this.latest.records()) {
+    for (const [customerId, record] of this.records()) {
       let ids = byRegion.get(record.region);
       if (!ids) byRegion.set(record.region, (ids = []));
       if (record.subscribed) ids.push(customerId);

@@ -2,7 +2,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createLayerHandler, type LayerInvocationReport } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
-import type { SilverManifest } from '@medallion/schemas';
+import { commitSilverTable } from '@medallion/silver-tables/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { goldLayer, type GoldResult } from '../src';
 
@@ -20,22 +20,9 @@ afterAll(async () => {
 });
 
 const HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n';
-const NO_COUNTS = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} };
-
 /** Commits a silver table as silver does: the table, then its manifest; returns the manifest's real event. */
-async function commitSilver(name: string, body: string, eventTime: string, sequencer: string, outcome: 'processed' | 'rejected' = 'processed'): Promise<unknown> {
-  const key = `silver/${name}.csv`;
-  const stored = await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: key, Body: body }));
-  const manifest: SilverManifest = {
-    layer: 'silver',
-    codeVersion: 'test',
-    source: { key: `bronze/${name}.csv`, eTag: 'b', eventTime, sequencer },
-    encoding: 'utf-8',
-    outcome,
-    counts: NO_COUNTS,
-    outputs: outcome === 'processed' ? { silver: { key, eTag: (stored.ETag ?? '').replace(/"/g, '') } } : {},
-  };
-  return lake.put(`silver/_manifests/${name}.csv.json`, JSON.stringify(manifest));
+function commitSilver(name: string, body: string, eventTime: string, sequencer: string, outcome: 'processed' | 'rejected' = 'processed'): Promise<unknown> {
+  return commitSilverTable(lake, name, body, { eventTime, sequencer, outcome });
 }
 
 describe('gold handler', () => {

@@ -1,9 +1,10 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
-import type { SilverColumns, SilverManifest } from '@medallion/schemas';
+import type { SilverColumns } from '@medallion/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCommittedSilver, type SilverObjectOrder } from '../src';
+import { commitSilverTable } from '../src/testing';
 
 let lake: TestLake;
 
@@ -15,23 +16,10 @@ afterAll(async () => {
   await lake.close();
 });
 
-const NO_COUNTS = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} };
-
+/** Commits a silver table (see `commitSilverTable`) and returns its ETag. */
 async function commit(name: string, body: string, sequencer: string, outcome: 'processed' | 'rejected' = 'processed'): Promise<string> {
-  const key = `silver/${name}.csv`;
-  const stored = await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: key, Body: body }));
-  const eTag = (stored.ETag ?? '').replace(/"/g, '');
-  const manifest: SilverManifest = {
-    layer: 'silver',
-    codeVersion: 'test',
-    source: { key: `bronze/${name}.csv`, eTag: 'b', eventTime: '2026-11-29T12:00:00.000Z', sequencer },
-    encoding: 'utf-8',
-    outcome,
-    counts: NO_COUNTS,
-    outputs: outcome === 'processed' ? { silver: { key, eTag } } : {},
-  };
-  await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: `silver/_manifests/${name}.csv.json`, Body: JSON.stringify(manifest) }));
-  return eTag;
+  await commitSilverTable(lake, name, body, { sequencer, outcome });
+  return (await lake.s3.send(new HeadObjectCommand({ Bucket: lake.bucket, Key: `silver/${name}.csv` }))).ETag!.replace(/"/g, '');
 }
 
 describe('readCommittedSilver', () => {

@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from './test-app';
+import { workerThreadsFor } from '../src/constructs/layer-function';
 
 let silver: Template;
 let gold: Template;
@@ -36,7 +37,7 @@ describe('silver layer stack', () => {
       MemorySize: 1769,
       Timeout: 300,
       Environment: {
-        Variables: { POWERTOOLS_SERVICE_NAME: 'medallion', POWERTOOLS_LOG_LEVEL: 'INFO', MEDALLION_LAYER: 'silver', MEDALLION_CODE_VERSION: Match.stringLikeRegexp('^[0-9a-f]{16}$') },
+        Variables: { POWERTOOLS_SERVICE_NAME: 'medallion', POWERTOOLS_LOG_LEVEL: 'INFO', MEDALLION_LAYER: 'silver', MEDALLION_CODE_VERSION: Match.stringLikeRegexp('^[0-9a-f]{16}$'), MEDALLION_WORKER_THREADS: '0' },
       },
     });
     silver.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
@@ -147,5 +148,11 @@ describe.each(['gold', 'platinum'])('%s layer stack (reads all committed silver)
       },
     ]);
     template().hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+  });
+});
+
+describe('workerThreadsFor', () => {
+  it('gives one worker thread per full vCPU beyond the first (one vCPU per 1,769 MB)', () => {
+    expect([128, 1769, 3537, 3538, 5307, 10240].map(workerThreadsFor)).toEqual([0, 0, 0, 1, 2, 4]);
   });
 });

@@ -3,6 +3,8 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { bronzeFixtureBytes } from '@medallion/schemas/testing';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createLayerHandler } from '@medallion/layer-runtime';
+import { createSilverLayer } from '@medallion/silver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** The deployable bundle, built by this project's `build` target (the test target depends on it). */
@@ -30,4 +32,24 @@ describe('the silver Lambda bundle', () => {
       'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n331,Eve,Ghana,Active,Africa\n332,Fay,Nepal,Active,Asia\n',
     );
   });
+
+  it('runs a 9 MB object on two worker threads that load the bundle itself, with the same bytes as inline', async () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => `${i},"Name ${i}, Jr.",${['Brazil', 'Japan', 'Kenya', 'Atlantis'][i % 4]},${i % 3 ? 'Active' : 'Inactive'},${'x'.repeat(150)}`);
+    const bytes = Buffer.from(`Customer ID,Customer Name,Customer Country,Subscription Status,Note\n${rows.join('\n')}\n`);
+    expect(bytes.byteLength).toBeGreaterThan(8 * 1024 * 1024);
+    const { handler } = (await import(BUNDLE)) as { handler: (event: unknown) => Promise<{ results: Array<{ counts: { silverRows: number } }> }> };
+    process.env['MEDALLION_WORKER_THREADS'] = '2';
+    try {
+      const report = await handler(await lake.put('bronze/threads/big.csv', bytes));
+      expect(report.results[0]!.counts.silverRows).toBe(50_000);
+    } finally {
+      delete process.env['MEDALLION_WORKER_THREADS'];
+    }
+    const inline = createLayerHandler(createSilverLayer({ threads: 0 }), { s3: lake.s3 });
+    await inline(await lake.put('bronze/inline/big.csv', bytes));
+    const silver = await lake.text('silver/threads/big.csv');
+    expect(silver).toBe(await lake.text('silver/inline/big.csv'));
+    expect(silver!.split('\n')[2]).toBe(`1,"Name 1, Jr.",Japan,Active,${'x'.repeat(150)},Asia`);
+  });
 });
+

@@ -95,7 +95,6 @@ function utf8Validator(): Transform {
 function windows1252Decoder(): Transform {
   let offset = 0;
   return new Transform({
-    readableObjectMode: true,
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       // A single-byte encoding: each chunk decodes on its own.
       const undefinedAt = chunk.findIndex((byte) => UNDEFINED_IN_WINDOWS_1252.has(byte));
@@ -104,25 +103,25 @@ function windows1252Decoder(): Transform {
         return;
       }
       offset += chunk.byteLength;
-      callback(null, decodeWindows1252(chunk));
+      callback(null, Buffer.from(decodeWindows1252(chunk), 'utf8'));
     },
   });
 }
 
 /**
- * A stream that checks or decodes the bytes of a text file, ready for csv-parse.
+ * A stream that turns the bytes of a text file into checked UTF-8 bytes, ready for csv-parse.
  * - `utf-8`: strict validation, passing the bytes through (csv-parse reads UTF-8 bytes itself, so
  *   no text is decoded here only to be encoded again): the first invalid byte sequence fails the
  *   stream with {@link NotUtf8Error} (so nothing downstream ever sees a U+FFFD replacement
  *   character); a UTF-16 byte order mark fails it with {@link UnsupportedEncodingError}; each
  *   chunk passed on ends on a whole character;
- * - `windows-1252`: every defined byte is a character (the WHATWG table, from the `windows-1252`
+ * - `windows-1252`: decoded, then passed on as UTF-8; every defined byte is a character (the WHATWG table, from the `windows-1252`
  *   package: 0x92 → ’, 0x80 → €; Node's own TextDecoder treats this label as Latin-1 and gets those
  *   bytes wrong); the five bytes Windows-1252 leaves undefined (which WHATWG maps to C1 controls)
  *   fail the stream with {@link UnsupportedEncodingError}.
  *
  * @param encoding - the encoding to decode.
- * @returns a Transform from Buffer chunks to UTF-8 Buffer chunks (`utf-8`) or to string chunks (`windows-1252`).
+ * @returns a Transform from Buffer chunks to UTF-8 Buffer chunks, each ending on a whole character.
  */
 export function createTextDecoder(encoding: TextEncoding): Transform {
   return encoding === 'windows-1252' ? windows1252Decoder() : utf8Validator();

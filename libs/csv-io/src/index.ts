@@ -1,5 +1,6 @@
-export { DEFAULT_MAX_RECORD_CHARS, readCsvRecords, type CsvReadOptions, type CsvRecord } from './read-csv-records';
+export { DEFAULT_MAX_RECORD_CHARS, readCsvBatch, readCsvRecords, type CsvBatchReadOptions, type CsvReadOptions, type CsvRecord } from './read-csv-records';
+export { splitCsvBatches, type CsvBatch, type CsvBatchOptions } from './split-csv-batches';
 export { createTextDecoder, NotUtf8Error, UnsupportedEncodingError, type TextEncoding } from './decode-text';
-export { CsvWriter, formatCsv, isPlainRecord, type CsvOutputRecord } from './csv-writer';
+export { CsvTextBuilder, CsvWriter, formatCsv, isPlainRecord, type CsvOutputRecord } from './csv-writer';
 export { CsvSyntaxError } from './errors';
 export { escapeSpreadsheetCell, hasFormulaCell, unescapeSpreadsheetCell } from './spreadsheet-safety';

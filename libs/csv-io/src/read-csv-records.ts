@@ -1,4 +1,5 @@
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, parse, type Options as CsvParseOptions } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import type { Readable } from 'node:stream';
 import { createTextDecoder, type TextEncoding } from './decode-text';
 import { CsvSyntaxError } from './errors';
@@ -44,6 +45,26 @@ function stripRecordDelimiter(raw: string): string {
   return raw;
 }
 
+/** csv-parse options for medallion's reading rules. */
+function parseOptions(maxRecordChars: number, bom: boolean): CsvParseOptions {
+  return {
+    max_record_size: maxRecordChars,
+    bom,
+    raw: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    // Every line break counts in every record, so a file that mixes them stays aligned.
+    record_delimiter: ['\r\n', '\n', '\r'],
+  };
+}
+
+/** A csv-parse error as a CsvSyntaxError at a physical line (`line`: where reading had got to). */
+function syntaxErrorOf(error: CsvError, line: number, lineOffset: number): CsvSyntaxError {
+  // The stream may fail before the records parsed ahead of the fault were consumed: trust the parser's line.
+  const { lines } = error as { lines?: unknown };
+  return new CsvSyntaxError(error.code, (typeof lines === 'number' ? Math.max(lines + lineOffset, line) : line), { cause: error });
+}
+
 /**
  * Streams the records of a CSV byte stream (RFC 4180: quoted fields may hold commas, quotes and
  * line breaks) with csv-parse, after decoding (see `createTextDecoder`). A UTF-8 BOM is dropped;
@@ -60,17 +81,7 @@ function stripRecordDelimiter(raw: string): string {
 export async function* readCsvRecords(input: Readable, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord> {
   const decoder = createTextDecoder(options.encoding ?? 'utf-8');
   const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
-  const parser = input.pipe(decoder).pipe(
-    parse({
-      max_record_size: maxRecordChars,
-      bom: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      // Every line break counts in every record, so a file that mixes them stays aligned.
-      record_delimiter: ['\r\n', '\n', '\r'],
-    }),
-  );
+  const parser = input.pipe(decoder).pipe(parse(parseOptions(maxRecordChars, true)));
   input.once('error', (error) => parser.destroy(error));
   decoder.once('error', (error) => parser.destroy(error));
   let line = 1;
@@ -82,11 +93,47 @@ export async function* readCsvRecords(input: Readable, options: CsvReadOptions =
       line += countLineBreaks(raw);
     }
   } catch (error) {
-    if (error instanceof CsvError) {
-      // The stream may fail before the records parsed ahead of the fault were consumed: trust the parser's line.
-      const { lines } = error as { lines?: unknown };
-      throw new CsvSyntaxError(error.code, typeof lines === 'number' ? Math.max(lines, line) : line, { cause: error });
-    }
+    if (error instanceof CsvError) throw syntaxErrorOf(error, line, 0);
     throw error;
   }
+}
+
+/** How to read one batch (see `splitCsvBatches`). */
+export interface CsvBatchReadOptions {
+  /** The batch's first line (its `firstLine`); line 1 means the batch starts the file, so a BOM there is dropped. */
+  readonly firstLine: number;
+  /** As {@link CsvReadOptions.maxRecordChars}. @default 1_048_576 */
+  readonly maxRecordChars?: number;
+}
+
+/**
+ * Parses one batch of whole records (UTF-8 bytes from `splitCsvBatches`) in one synchronous
+ * csv-parse call, by the same rules as {@link readCsvRecords}: the records are those a read of the
+ * whole file gives for these bytes, with the same lines. The batch's records are in memory at once:
+ * keep batches to a few MiB.
+ *
+ * @param bytes - the batch's bytes.
+ * @param options - its first line and the record size limit.
+ * @returns its records in order.
+ * @throws CsvSyntaxError as {@link readCsvRecords} does, at the line in the whole file.
+ */
+export function readCsvBatch(bytes: Uint8Array, options: CsvBatchReadOptions): CsvRecord[] {
+  const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+  let parsed: Array<{ record: string[]; raw: string }>;
+  try {
+    // (csv-parse's on_record hook would hand records over one by one, but builds an info object for each: slower.)
+    parsed = parseSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parseOptions(maxRecordChars, options.firstLine === 1)) as unknown as typeof parsed;
+  } catch (error) {
+    if (error instanceof CsvError) throw syntaxErrorOf(error, options.firstLine, options.firstLine - 1);
+    throw error;
+  }
+  const records: CsvRecord[] = new Array(parsed.length);
+  let line = options.firstLine;
+  for (let i = 0; i < parsed.length; i++) {
+    const { record, raw } = parsed[i]!;
+    if (raw.length > maxRecordChars) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
+    records[i] = { fields: record, raw: stripRecordDelimiter(raw), line };
+    line += countLineBreaks(raw);
+  }
+  return records;
 }

@@ -34,14 +34,31 @@ export class CsvObjectWriter {
    * @throws the upload's error, once the upload has failed.
    */
   async write(record: CsvOutputRecord): Promise<void> {
+    this.records++;
+    await this.started().write(record);
+  }
+
+  /**
+   * Writes whole records already formatted as CSV text (see `CsvWriter.writeText`), starting the upload if needed.
+   *
+   * @param text - the records' CSV text, each ended by `\n`; '' writes nothing.
+   * @param records - how many records the text holds (for {@link CsvObjectWriter.recordCount}).
+   * @throws the upload's error, once the upload has failed.
+   */
+  async writeText(text: string, records: number): Promise<void> {
+    if (text.length === 0) return;
+    this.records += records;
+    await this.started().writeText(text);
+  }
+
+  private started(): CsvWriter {
     if (!this.writer) {
       const writer = new CsvWriter();
       this.writer = writer;
       this.upload = uploadStream(this.s3, { ...this.target, contentType: 'text/csv; charset=utf-8' }, writer.output, this.abortController.signal);
       this.upload.catch((error: unknown) => writer.output.destroy(error instanceof Error ? error : new Error(String(error))));
     }
-    this.records++;
-    await this.writer.write(record);
+    return this.writer;
   }
 
   /**

@@ -59,9 +59,14 @@ export interface ObjectWrite {
   readonly metadata?: Readonly<Record<string, string>>;
 }
 
+/** Multipart part size (bytes): S3's minimum, 5 MiB, so at most 10,000 parts make objects up to 48.8 GiB. */
+const UPLOAD_PART_BYTES = 5 * 1024 * 1024;
+/** Parts uploaded at once. With {@link UPLOAD_PART_BYTES}, an upload holds about 15 MiB (the part being filled and two in flight). */
+const UPLOAD_QUEUE_SIZE = 2;
+
 /**
  * Streams a body into one object with a multipart upload (`@aws-sdk/lib-storage`): parts of
- * 8 MiB, up to 4 in flight, a single PutObject for bodies under one part. The object appears
+ * 5 MiB, 2 in flight (memory stays flat: ~15 MiB an upload), a single PutObject for bodies under one part. The object appears
  * only when the upload completes; an aborted or failed upload leaves no object.
  *
  * @param client - the S3 client.
@@ -75,8 +80,8 @@ export async function uploadStream(client: S3Client, write: ObjectWrite, body: R
   const upload = new Upload({
     client,
     params: { Bucket: write.bucket, Key: write.key, Body: body, ContentType: write.contentType, Metadata: { ...write.metadata } },
-    partSize: 8 * 1024 * 1024,
-    queueSize: 4,
+    partSize: UPLOAD_PART_BYTES,
+    queueSize: UPLOAD_QUEUE_SIZE,
     ...(signal ? { abortController: abortControllerFor(signal) } : {}),
   });
   const result = await upload.done();

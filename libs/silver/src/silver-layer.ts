@@ -1,14 +1,18 @@
-import { NotUtf8Error, readCsvRecords, type CsvRecord, type TextEncoding } from '@medallion/csv-io';
+import { createTextDecoder, NotUtf8Error, readCsvBatch, splitCsvBatches, type TextEncoding } from '@medallion/csv-io';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
 import { deleteObject, isMissingObject, openObject, putObject } from '@medallion/s3-io';
+import { mapInOrder, workerThreadCount } from '@medallion/worker-pool';
+import type { Readable } from 'node:stream';
 import { defaultExpectations, FileRejectedError, QUARANTINE_COLUMNS, SILVER_METADATA, type ExpectationSuite } from '@medallion/schemas';
 import { restoreCommitted, staleResult, supersededSince, takeBackUncommitted } from './silver-commit';
 import { eventFreshness, readSilverManifest, writeSilverManifest } from './silver-manifest';
 import { maxRecordChars, rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
-import { isUnknownRegion, SilverTransform } from './silver-transform';
+import { addSilverCounts, type RunningSilverCounts } from './silver-batch';
+import { silverBatchRunner } from './silver-batch-runner';
+import { SilverTransform } from './silver-transform';
 
 const INPUT_PREFIX = 'bronze/';
 
@@ -31,33 +35,42 @@ async function rejectFile(
   return { bronzeKey: object.key, encoding, bronzeETag, rejected: reason, rejectedBy: rule, stale: undefined, outputKeys: [keys.rejection, keys.manifest], counts: NO_ROWS };
 }
 
+/** How silver spreads the CSV work of one object. */
+export interface SilverLayerOptions {
+  /** Worker threads for objects of at least `parallelMinBytes`. @default workerThreadCount() (`MEDALLION_WORKER_THREADS`) */
+  readonly threads?: number;
+  /** Smallest object (bytes) worth the worker threads; smaller ones run inline. @default 8 MiB */
+  readonly parallelMinBytes?: number;
+  /** Batch size (bytes) for `splitCsvBatches`. @default 1 MiB */
+  readonly batchBytes?: number;
+}
+
 async function transformObject(
-  records: AsyncGenerator<CsvRecord>,
+  bronze: { body: Readable; contentLength: number },
+  encoding: TextEncoding,
   silver: CsvObjectWriter,
   quarantine: CsvObjectWriter,
   expectations: ExpectationSuite,
+  options: SilverLayerOptions,
 ): Promise<SilverCounts> {
-  const first = await records.next();
-  if (first.done) throw new FileRejectedError('no header: the object holds no records', { rule: 'header-present' });
-  const transform = new SilverTransform(first.value.fields, expectations);
+  const maxChars = maxRecordChars();
+  const text = createTextDecoder(encoding);
+  bronze.body.once('error', (error) => text.destroy(error));
+  const batches = splitCsvBatches(bronze.body.pipe(text), { batchBytes: options.batchBytes ?? 1024 * 1024, maxRecordChars: maxChars });
+  const first = await batches.next();
+  const header = first.done ? undefined : readCsvBatch(first.value.bytes, { firstLine: 1, maxRecordChars: maxChars })[0];
+  if (!header) throw new FileRejectedError('no header: the object holds no records', { rule: 'header-present' });
+  const transform = new SilverTransform(header.fields, expectations);
   await silver.write(transform.header);
-  const ruleFailures: Record<string, number> = {};
-  const counts = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures };
-  for await (const record of records) {
-    counts.dataRecords++;
-    const output = transform.apply(record);
-    if (output.kind !== 'blank') for (const failure of output.failures) ruleFailures[failure.rule] = (ruleFailures[failure.rule] ?? 0) + 1;
-    if (output.kind === 'blank') {
-      counts.blankRows++;
-    } else if (output.kind === 'quarantine') {
-      if (quarantine.recordCount === 0) await quarantine.write(QUARANTINE_COLUMNS);
-      await quarantine.write(output.row);
-      counts.quarantinedRows++;
-    } else {
-      await silver.write(output.row);
-      counts.silverRows++;
-      if (isUnknownRegion(output.region)) counts.unknownCountryRows++;
-    }
+  const threads = bronze.contentLength >= (options.parallelMinBytes ?? 8 * 1024 * 1024) ? (options.threads ?? workerThreadCount()) : 0;
+  const runner = silverBatchRunner(threads);
+  const counts: RunningSilverCounts = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} };
+  const run = (batch: { bytes: Uint8Array; firstLine: number }) => runner.run({ header: header.fields, bytes: batch.bytes, firstLine: batch.firstLine, maxRecordChars: maxChars });
+  for await (const result of mapInOrder(batches, run, Math.max(2, 2 * threads))) {
+    addSilverCounts(counts, result.counts);
+    await silver.writeText(result.silverText, result.counts.silverRows);
+    if (result.quarantineText.length > 0 && quarantine.recordCount === 0) await quarantine.write(QUARANTINE_COLUMNS);
+    await quarantine.writeText(result.quarantineText, result.counts.quarantinedRows);
   }
   return counts;
 }
@@ -71,6 +84,8 @@ async function transformWithEncoding(
   object: ObjectEvent,
   keys: SilverKeys,
   encoding: TextEncoding,
+  layer: MapLayer<SilverResult>,
+  options: SilverLayerOptions,
 ): Promise<SilverResult | 'not-utf-8'> {
   let bronze;
   try {
@@ -102,7 +117,7 @@ async function transformWithEncoding(
   const expectations = defaultExpectations();
   let counts: SilverCounts;
   try {
-    counts = await transformObject(readCsvRecords(bronze.body, { encoding, maxRecordChars: maxRecordChars() }), silver, quarantine, expectations);
+    counts = await transformObject(bronze, encoding, silver, quarantine, expectations, options);
   } catch (error) {
     bronze.body.destroy();
     await Promise.all([silver.abort(), quarantine.abort()]);
@@ -132,7 +147,7 @@ async function transformWithEncoding(
     const superseded = await supersededSince(env, object, bronze.eTag, keys);
     if (superseded) {
       await takeBackUncommitted(env, object, keys);
-      await restoreCommitted(env, object.bucket, keys, (e, o) => silverLayer.processObject(e, o));
+      await restoreCommitted(env, object.bucket, keys, (e, o) => layer.processObject(e, o));
       env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: superseded });
       return staleResult(object, superseded, bronze.eTag);
     }
@@ -172,51 +187,64 @@ async function transformWithEncoding(
  *
  * Bronze that is not valid UTF-8 is read again as Windows-1252 (the usual spreadsheet export), and
  * the result says so; silver is always UTF-8 and never holds U+FFFD.
+ *
+ * The CSV work of an object is done in batches of whole records (`splitCsvBatches`), on worker
+ * threads for objects of 8 MiB and more when threads are available (`MEDALLION_WORKER_THREADS`),
+ * inline otherwise; the outputs are the same bytes either way.
+ *
+ * @param options - threads, the parallel threshold and the batch size (tests, the benchmark).
+ * @returns the layer definition.
  */
-export const silverLayer: MapLayer<SilverResult> = {
-  kind: 'map',
-  name: 'silver',
-  inputPrefix: INPUT_PREFIX,
-  inputSuffixes: CSV_EXTENSIONS,
-  outputPrefix: 'silver/',
-  acceptsRemovals: true,
-  metricsOf: (result) => [
-    { name: 'Files', unit: 'Count', value: result.stale === undefined && !result.removed ? 1 : 0 },
-    { name: 'RowsIn', unit: 'Count', value: result.counts.dataRecords },
-    { name: 'RowsOut', unit: 'Count', value: result.counts.silverRows },
-    { name: 'QuarantinedRows', unit: 'Count', value: result.counts.quarantinedRows },
-    { name: 'BlankRows', unit: 'Count', value: result.counts.blankRows },
-    { name: 'RejectedFiles', unit: 'Count', value: result.rejected === undefined ? 0 : 1 },
-    { name: 'StaleEvents', unit: 'Count', value: result.stale === undefined ? 0 : 1 },
-    ...Object.entries(result.counts.ruleFailures).map(([rule, value]) => ({ name: `RuleFailures.${rule}`, unit: 'Count' as const, value })),
-  ],
-  async processObject(env, object) {
-    const keys = silverKeysFor(object.key, INPUT_PREFIX);
-    const freshness = eventFreshness(object, await readSilverManifest(env, object.bucket, keys.manifest));
-    if (!freshness.fresh) {
-      env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: freshness.reason });
-      return { bronzeKey: object.key, encoding: 'utf-8', bronzeETag: object.eTag ?? '', rejected: undefined, rejectedBy: undefined, stale: freshness.reason, outputKeys: [], counts: NO_ROWS };
-    }
-    const first = await transformWithEncoding(env, object, keys, 'utf-8');
-    if (first !== 'not-utf-8') return first;
-    env.logger.info('not valid UTF-8: reading as Windows-1252', { bucket: object.bucket, key: object.key });
-    const second = await transformWithEncoding(env, object, keys, 'windows-1252');
-    if (second === 'not-utf-8') throw new Error('unreachable: Windows-1252 decodes every byte');
-    return second;
-  },
-  async removeObject(env, object) {
-    const keys = silverKeysFor(object.key, INPUT_PREFIX);
-    const manifest = await readSilverManifest(env, object.bucket, keys.manifest);
-    const base = { bronzeKey: object.key, encoding: 'utf-8' as const, bronzeETag: '', rejected: undefined, rejectedBy: undefined, counts: NO_ROWS };
-    if (manifest && !eventFreshness(object, manifest).fresh) {
-      const reason = `a version created after this deletion (sequencer ${manifest.source.sequencer}) is already in silver`;
-      env.logger.info('stale deletion skipped', { bucket: object.bucket, key: object.key, reason });
-      return { ...base, stale: reason, outputKeys: [] };
-    }
-    // Uncommit first: gold, triggered by the manifest's removal, stops reading the table at once.
-    await deleteObject(env.s3, object.bucket, keys.manifest);
-    await Promise.all([keys.silver, keys.quarantine, keys.rejection].map((key) => deleteObject(env.s3, object.bucket, key)));
-    env.logger.info('bronze object deleted: outputs removed', { bucket: object.bucket, key: object.key });
-    return { ...base, stale: undefined, removed: true, outputKeys: [] };
-  },
-};
+export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<SilverResult> {
+  const layer: MapLayer<SilverResult> = {
+    kind: 'map',
+    name: 'silver',
+    inputPrefix: INPUT_PREFIX,
+    inputSuffixes: CSV_EXTENSIONS,
+    outputPrefix: 'silver/',
+    acceptsRemovals: true,
+    metricsOf: (result) => [
+      { name: 'Files', unit: 'Count', value: result.stale === undefined && !result.removed ? 1 : 0 },
+      { name: 'RowsIn', unit: 'Count', value: result.counts.dataRecords },
+      { name: 'RowsOut', unit: 'Count', value: result.counts.silverRows },
+      { name: 'QuarantinedRows', unit: 'Count', value: result.counts.quarantinedRows },
+      { name: 'BlankRows', unit: 'Count', value: result.counts.blankRows },
+      { name: 'RejectedFiles', unit: 'Count', value: result.rejected === undefined ? 0 : 1 },
+      { name: 'StaleEvents', unit: 'Count', value: result.stale === undefined ? 0 : 1 },
+      ...Object.entries(result.counts.ruleFailures).map(([rule, value]) => ({ name: `RuleFailures.${rule}`, unit: 'Count' as const, value })),
+    ],
+    async processObject(env, object) {
+      const keys = silverKeysFor(object.key, INPUT_PREFIX);
+      const freshness = eventFreshness(object, await readSilverManifest(env, object.bucket, keys.manifest));
+      if (!freshness.fresh) {
+        env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: freshness.reason });
+        return { bronzeKey: object.key, encoding: 'utf-8', bronzeETag: object.eTag ?? '', rejected: undefined, rejectedBy: undefined, stale: freshness.reason, outputKeys: [], counts: NO_ROWS };
+      }
+      const first = await transformWithEncoding(env, object, keys, 'utf-8', layer, options);
+      if (first !== 'not-utf-8') return first;
+      env.logger.info('not valid UTF-8: reading as Windows-1252', { bucket: object.bucket, key: object.key });
+      const second = await transformWithEncoding(env, object, keys, 'windows-1252', layer, options);
+      if (second === 'not-utf-8') throw new Error('unreachable: Windows-1252 decodes every byte');
+      return second;
+    },
+    async removeObject(env, object) {
+      const keys = silverKeysFor(object.key, INPUT_PREFIX);
+      const manifest = await readSilverManifest(env, object.bucket, keys.manifest);
+      const base = { bronzeKey: object.key, encoding: 'utf-8' as const, bronzeETag: '', rejected: undefined, rejectedBy: undefined, counts: NO_ROWS };
+      if (manifest && !eventFreshness(object, manifest).fresh) {
+        const reason = `a version created after this deletion (sequencer ${manifest.source.sequencer}) is already in silver`;
+        env.logger.info('stale deletion skipped', { bucket: object.bucket, key: object.key, reason });
+        return { ...base, stale: reason, outputKeys: [] };
+      }
+      // Uncommit first: gold, triggered by the manifest's removal, stops reading the table at once.
+      await deleteObject(env.s3, object.bucket, keys.manifest);
+      await Promise.all([keys.silver, keys.quarantine, keys.rejection].map((key) => deleteObject(env.s3, object.bucket, key)));
+      env.logger.info('bronze object deleted: outputs removed', { bucket: object.bucket, key: object.key });
+      return { ...base, stale: undefined, removed: true, outputKeys: [] };
+    },
+  };
+  return layer;
+}
+
+/** Silver with the default options: see {@link createSilverLayer}. */
+export const silverLayer = createSilverLayer();

@@ -49,12 +49,25 @@ export interface LayerFunctionProps {
  * - its own role with no managed policies (logs to its own log group only; the stack grants S3);
  * - an explicit log group `/medallion/<stage>/<layer>` with retention (default one month), removed with the stack;
  * - Powertools environment: service `medallion`, log level; `MEDALLION_CODE_VERSION`, the bundle's
- *   content hash (16 hex digits), which the layer records in its manifests;
+ *   content hash (16 hex digits), which the layer records in its manifests; `MEDALLION_WORKER_THREADS`
+ *   from the memory size (see {@link workerThreadsFor});
  * - asynchronous invocations retried twice, dropped after 6 hours, then sent with the failed event
  *   and the error to an encrypted SQS dead-letter queue (14 days' retention);
  * - alarms, notifying an SNS topic (TLS only; unencrypted, since CloudWatch cannot publish to one
  *   encrypted with the AWS-managed key): any function error in 5 minutes; any message in the DLQ.
  */
+/**
+ * Worker threads a function of this memory size can keep busy: one per full vCPU beyond the first
+ * (Lambda allots one vCPU per 1,769 MB, up to 6 at 10,240 MB), the first being the handler's own
+ * thread, which does the S3 I/O.
+ *
+ * @param memorySize - the function's memory in MB.
+ * @returns the `MEDALLION_WORKER_THREADS` value: 0 up to 3,537 MB, 1 from 3,538 MB, 4 at 10,240 MB.
+ */
+export function workerThreadsFor(memorySize: number): number {
+  return Math.max(0, Math.floor(memorySize / 1769) - 1);
+}
+
 export class LayerFunction extends Construct {
   readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
@@ -98,6 +111,8 @@ export class LayerFunction extends Construct {
         MEDALLION_LAYER: props.layerName,
         // Recorded in every manifest the layer writes: which bundle produced an output.
         MEDALLION_CODE_VERSION: createHash('sha256').update(readFileSync(join(props.codeDirectory, 'index.mjs'))).digest('hex').slice(0, 16),
+        // Lambda gives one vCPU per 1,769 MB: worker threads for CSV work on the vCPUs beyond the first.
+        MEDALLION_WORKER_THREADS: String(workerThreadsFor(props.memorySize)),
       },
       description: `medallion ${props.layerName} layer`,
     });

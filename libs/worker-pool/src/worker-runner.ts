@@ -1,0 +1,135 @@
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import type { TaskRunner } from './task-runner';
+
+/** An error thrown by a task on a worker, as it crosses threads: its name, message and own enumerable properties (e.g. `code`, `line`). */
+export type SerializedError = { readonly name: string; readonly message: string } & Readonly<Record<string, unknown>>;
+
+/** How to start the workers of a {@link workerRunner}. */
+export interface WorkerRunnerOptions {
+  /**
+   * The module each worker loads: one that calls {@link serveTasks} when it is loaded on a worker
+   * whose `workerData` is {@link WorkerRunnerOptions.workerData}. A `.ts` module (source run
+   * through tsx: the CLI, tests) is loaded through tsx; a bundle (`.mjs`, on Lambda) as it is.
+   */
+  readonly script: URL;
+  /** Worker threads to start (on first use, one at a time as tasks need them). */
+  readonly threads: number;
+  /** The workers' `workerData`: tells the script which tasks to serve, e.g. `medallion:silver-batch`. */
+  readonly workerData: string;
+  /** Rebuilds an error a task threw on a worker; by default a plain `Error` with its name and message. */
+  readonly reviveError?: (error: SerializedError) => Error;
+}
+
+interface Job {
+  readonly task: unknown;
+  readonly resolve: (result: never) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Reply = { readonly result: unknown } | { readonly error: SerializedError };
+
+function startWorker(script: URL, workerData: string): Worker {
+  if (!script.pathname.endsWith('.ts')) return new Worker(script, { workerData });
+  // Source run through tsx: register tsx's loader in the worker first, then load the script.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+function defaultRevive(error: SerializedError): Error {
+  const revived = new Error(error.message);
+  revived.name = error.name;
+  return revived;
+}
+
+/**
+ * A runner whose tasks run on worker threads, one task per worker at a time, queued in order. Idle
+ * workers do not keep the process alive (a Lambda environment or the CLI can exit or freeze with
+ * them), busy ones do. A worker that dies fails its task and is replaced on the next one.
+ *
+ * @param options - the script, thread count, role and error reviver.
+ * @returns the runner (`threads` as asked).
+ */
+export function workerRunner<Task, Result>(options: WorkerRunnerOptions): TaskRunner<Task, Result> {
+  const queue: Job[] = [];
+  const idle: Worker[] = [];
+  const running = new Map<Worker, Job>();
+  let started = 0;
+  const revive = options.reviveError ?? defaultRevive;
+
+  const dispatch = (worker: Worker): void => {
+    const job = queue.shift();
+    if (!job) {
+      worker.unref();
+      idle.push(worker);
+      return;
+    }
+    running.set(worker, job);
+    worker.ref();
+    worker.postMessage({ task: job.task });
+  };
+  const spawn = (): Worker => {
+    started++;
+    const worker = startWorker(options.script, options.workerData);
+    worker.on('message', (reply: Reply) => {
+      const job = running.get(worker);
+      running.delete(worker);
+      if (job) {
+        if ('error' in reply) job.reject(revive(reply.error));
+        else job.resolve(reply.result as never);
+      }
+      dispatch(worker);
+    });
+    const lost = (error: unknown): void => {
+      const job = running.get(worker);
+      running.delete(worker);
+      const at = idle.indexOf(worker);
+      if (at >= 0) idle.splice(at, 1);
+      started--;
+      job?.reject(error instanceof Error ? error : new Error(`worker thread stopped: ${String(error)}`));
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => {
+      if (running.has(worker) || idle.includes(worker)) lost(new Error(`worker thread exited with code ${code}`));
+    });
+    return worker;
+  };
+
+  return {
+    threads: options.threads,
+    run: (task) =>
+      new Promise<Result>((resolve, reject) => {
+        queue.push({ task, resolve: resolve as (result: never) => void, reject });
+        const worker = idle.pop() ?? (started < options.threads ? spawn() : undefined);
+        if (worker) dispatch(worker);
+      }),
+  };
+}
+
+function serializeError(error: unknown): SerializedError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const properties: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error)) if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) properties[key] = value;
+  return { ...properties, name: error.name, message: error.message };
+}
+
+/**
+ * The worker side of {@link workerRunner}: answers each task the main thread sends with `work`'s
+ * result, or with the error it threw (name, message and own scalar properties).
+ *
+ * @param work - the task function; synchronous, one task at a time.
+ * @throws Error when called on the main thread.
+ */
+export function serveTasks<Task, Result>(work: (task: Task) => Result): void {
+  const port = parentPort;
+  if (isMainThread || !port) throw new Error('serveTasks runs only on a worker thread');
+  port.on('message', (message: { task: Task }) => {
+    let reply: Reply;
+    try {
+      reply = { result: work(message.task) };
+    } catch (error) {
+      reply = { error: serializeError(error) };
+    }
+    port.postMessage(reply);
+  });
+}

@@ -9,7 +9,10 @@ import { parseSource } from '../src/layer/source-edits';
 
 const WORKSPACE = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The workspace's real registration files, and projects whose names a layer may not take. */
+/**
+ * The workspace's real registration files, and projects whose names a layer may not take. The layers
+ * made here have names and prefixes (`unit-…`) that a layer generated in the workspace is unlikely to take.
+ */
 const COPIED = ['apps/infra/src/lake-layout.ts', 'apps/cli/src/lake-layers.ts', 'eslint.config.mjs', 'libs/regions/project.json', 'apps/cli/project.json', 'libs/gold/project.json'];
 
 let tree: Tree;
@@ -58,64 +61,64 @@ function createdFiles(): string[] {
 
 describe('layer generator: aggregate', () => {
   beforeEach(async () => {
-    await layerGenerator(tree, { name: 'customer-mart', kind: 'aggregate', input: 'silver/_manifests/', output: 'customer-mart/', suffixes: '.json', skipInstall: true });
+    await layerGenerator(tree, { name: 'unit-mart', kind: 'aggregate', input: 'silver/_manifests/', output: 'unit-mart/', suffixes: '.json', skipInstall: true });
   });
 
   it('creates the lib and the app, and nothing else', () => {
     expect(createdFiles()).toEqual([
-      'apps/customer-mart-lambda/package.json',
-      'apps/customer-mart-lambda/project.json',
-      'apps/customer-mart-lambda/src/main.ts',
-      'apps/customer-mart-lambda/tests/bundle.test.ts',
-      'apps/customer-mart-lambda/tsconfig.json',
-      'apps/customer-mart-lambda/vitest.config.ts',
-      'libs/customer-mart/package.json',
-      'libs/customer-mart/project.json',
-      'libs/customer-mart/src/customer-mart-handler.ts',
-      'libs/customer-mart/src/customer-mart-layer.ts',
-      'libs/customer-mart/src/customer-mart-transform.ts',
-      'libs/customer-mart/src/index.ts',
-      'libs/customer-mart/tests/customer-mart-handler.test.ts',
-      'libs/customer-mart/tsconfig.json',
-      'libs/customer-mart/vitest.config.ts',
+      'apps/unit-mart-lambda/package.json',
+      'apps/unit-mart-lambda/project.json',
+      'apps/unit-mart-lambda/src/main.ts',
+      'apps/unit-mart-lambda/tests/bundle.test.ts',
+      'apps/unit-mart-lambda/tsconfig.json',
+      'apps/unit-mart-lambda/vitest.config.ts',
+      'libs/unit-mart/package.json',
+      'libs/unit-mart/project.json',
+      'libs/unit-mart/src/index.ts',
+      'libs/unit-mart/src/unit-mart-handler.ts',
+      'libs/unit-mart/src/unit-mart-layer.ts',
+      'libs/unit-mart/src/unit-mart-transform.ts',
+      'libs/unit-mart/tests/unit-mart-handler.test.ts',
+      'libs/unit-mart/tsconfig.json',
+      'libs/unit-mart/vitest.config.ts',
     ]);
     for (const path of createdFiles()) expect(text(path)).not.toMatch(/<%|%>/);
   });
 
   it('tags the lib as a layer and gives the app the Lambda targets of silver-lambda and gold-lambda', () => {
-    expect(readProjectConfiguration(tree, 'customer-mart').tags).toEqual(['type:layer', 'scope:customer-mart']);
-    expect(JSON.parse(text('libs/customer-mart/package.json'))).toEqual({
-      name: '@medallion/customer-mart',
+    expect(readProjectConfiguration(tree, 'unit-mart').tags).toEqual(['type:layer', 'scope:unit-mart']);
+    expect(JSON.parse(text('libs/unit-mart/package.json'))).toEqual({
+      name: '@medallion/unit-mart',
       version: '0.1.0',
       private: true,
       type: 'module',
       sideEffects: false,
       exports: { '.': './src/index.ts' },
     });
-    const app = JSON.parse(text('apps/customer-mart-lambda/project.json'));
+    const app = JSON.parse(text('apps/unit-mart-lambda/project.json'));
     const gold = JSON.parse(readFileSync(`${WORKSPACE}apps/gold-lambda/project.json`, 'utf8'));
-    expect(app.tags).toEqual(['type:lambda', 'scope:customer-mart']);
+    expect(app.tags).toEqual(['type:lambda', 'scope:unit-mart']);
     expect(Object.keys(app.targets)).toEqual(['build', 'test', 'typecheck', 'deploy']);
-    expect(JSON.stringify(app.targets.build).replaceAll('customer-mart-lambda', 'gold-lambda')).toBe(JSON.stringify(gold.targets.build));
+    expect(JSON.stringify(app.targets.build).replaceAll('unit-mart-lambda', 'gold-lambda')).toBe(JSON.stringify(gold.targets.build));
     expect(app.targets.deploy.command ?? app.targets.deploy.options.command).toBe(
-      'cdk deploy --app ../../dist/apps/infra/cdk.out "medallion-${MEDALLION_STAGE:-dev}-customer-mart" --exclusively --require-approval never',
+      'cdk deploy --app ../../dist/apps/infra/cdk.out "medallion-${MEDALLION_STAGE:-dev}-unit-mart" --exclusively --require-approval never',
     );
-    expect(text('apps/customer-mart-lambda/src/main.ts')).toMatch(/\nexport \{ handler \} from '@medallion\/customer-mart';\n$/);
+    expect(text('apps/unit-mart-lambda/src/main.ts')).toMatch(/\nexport \{ handler \} from '@medallion\/unit-mart';\n$/);
   });
 
   it('registers the stack in LAYERS: its prefixes, listing, one at a time', () => {
     expect(addedLines(LAKE_LAYOUT_PATH).join('\n')).toBe(
       [
         '  {',
-        "    name: 'customer-mart',",
-        "    project: 'customer-mart-lambda',",
+        "    name: 'unit-mart',",
+        "    project: 'unit-mart-lambda',",
         "    inputPrefix: 'silver/_manifests/',",
         "    inputSuffixes: ['.json'],",
         '    acceptsRemovals: true,',
         "    readPrefixes: ['silver/_manifests/'],",
         '    readsVersions: false,',
         "    listPrefixes: ['silver/_manifests/'],",
-        "    writePrefixes: ['customer-mart/'],",
+        "    writePrefixes: ['unit-mart/'],",
         '    deletePrefixes: [],',
         '    memorySize: 1769,',
         '    timeout: Duration.minutes(10),',
@@ -125,42 +128,42 @@ describe('layer generator: aggregate', () => {
     );
     const before = readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, readFileSync(`${WORKSPACE}${LAKE_LAYOUT_PATH}`, 'utf8'))).map((layer) => layer.name);
     expect(before.slice(0, 2)).toEqual(['silver', 'gold']);
-    expect(readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH))).map((layer) => layer.name)).toEqual([...before, 'customer-mart']);
+    expect(readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH))).map((layer) => layer.name)).toEqual([...before, 'unit-mart']);
   });
 
   it('registers the route with the local runner and the scope rule with lint', () => {
     expect(addedLines('apps/cli/src/lake-layers.ts')).toEqual([
-      "import { handler as customerMartHandler, customerMartLayer } from '@medallion/customer-mart';",
-      '  layerRoute(customerMartLayer, customerMartHandler),',
+      "import { handler as unitMartHandler, unitMartLayer } from '@medallion/unit-mart';",
+      '  layerRoute(unitMartLayer, unitMartHandler),',
     ]);
-    expect(text('apps/cli/src/lake-layers.ts')).toMatch(/\n {2}layerRoute\(customerMartLayer, customerMartHandler\),\n\];\n$/);
-    expect(addedLines('eslint.config.mjs')).toEqual(["  { sourceTag: 'scope:customer-mart', onlyDependOnLibsWithTags: ['scope:customer-mart', 'scope:shared'] },"]);
+    expect(text('apps/cli/src/lake-layers.ts')).toMatch(/\n {2}layerRoute\(unitMartLayer, unitMartHandler\),\n\];\n$/);
+    expect(addedLines('eslint.config.mjs')).toEqual(["  { sourceTag: 'scope:unit-mart', onlyDependOnLibsWithTags: ['scope:unit-mart', 'scope:shared'] },"]);
   });
 
   it('writes the aggregate layer: every input object under the prefix → one table', () => {
-    const layer = text('libs/customer-mart/src/customer-mart-layer.ts');
-    expect(layer).toContain("export const CUSTOMER_MART_KEY = 'customer-mart/customer-mart.csv';");
+    const layer = text('libs/unit-mart/src/unit-mart-layer.ts');
+    expect(layer).toContain("export const UNIT_MART_KEY = 'unit-mart/unit-mart.csv';");
     expect(layer).toContain("const INPUT_SUFFIXES: readonly string[] = ['.json'];");
-    expect(layer).toContain('export const customerMartLayer: AggregateLayer<CustomerMartResult> = {');
-    expect(text('libs/customer-mart/src/index.ts')).toBe(
-      "export { handler } from './customer-mart-handler';\nexport { customerMartLayer, type CustomerMartResult } from './customer-mart-layer';\nexport { CustomerMartAggregator } from './customer-mart-transform';\n",
+    expect(layer).toContain('export const unitMartLayer: AggregateLayer<UnitMartResult> = {');
+    expect(text('libs/unit-mart/src/index.ts')).toBe(
+      "export { handler } from './unit-mart-handler';\nexport { unitMartLayer, type UnitMartResult } from './unit-mart-layer';\nexport { UnitMartAggregator } from './unit-mart-transform';\n",
     );
   });
 
   it('chains a second layer after the first, and refuses the same name again without writing', async () => {
-    await layerGenerator(tree, { name: 'mart-copy', kind: 'map', input: 'customer-mart/', output: 'mart-copy/', skipInstall: true });
+    await layerGenerator(tree, { name: 'unit-mart-copy', kind: 'map', input: 'unit-mart/', output: 'unit-mart-copy/', skipInstall: true });
     const registered = readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH))).map((layer) => [layer.name, layer.inputPrefix, layer.writePrefixes]);
     expect(registered.slice(0, 2)).toEqual([
       ['silver', 'bronze/', ['silver/', 'quarantine/']],
       ['gold', 'silver/_manifests/', ['gold/']],
     ]);
     expect(registered.slice(-2)).toEqual([
-      ['customer-mart', 'silver/_manifests/', ['customer-mart/']],
-      ['mart-copy', 'customer-mart/', ['mart-copy/']],
+      ['unit-mart', 'silver/_manifests/', ['unit-mart/']],
+      ['unit-mart-copy', 'unit-mart/', ['unit-mart-copy/']],
     ]);
     const before = JSON.stringify(tree.listChanges());
-    await expect(layerGenerator(tree, { name: 'customer-mart', kind: 'map', input: 'gold/', output: 'other/', skipInstall: true })).rejects.toThrow(
-      'a layer named customer-mart is already registered in apps/infra/src/lake-layout.ts: choose another name',
+    await expect(layerGenerator(tree, { name: 'unit-mart', kind: 'map', input: 'gold/', output: 'other/', skipInstall: true })).rejects.toThrow(
+      'a layer named unit-mart is already registered in apps/infra/src/lake-layout.ts: choose another name',
     );
     expect(JSON.stringify(tree.listChanges())).toBe(before);
   });
@@ -178,18 +181,18 @@ describe('registered layers', () => {
 
 describe('layer generator: map', () => {
   it('registers a map layer: reads its input, writes and cleans its output, unreserved, 5 minutes', async () => {
-    await layerGenerator(tree, { name: 'demo', kind: 'map', input: 'gold/', output: 'demo/', skipInstall: true });
+    await layerGenerator(tree, { name: 'unit-map', kind: 'map', input: 'gold/', output: 'unit-map/', skipInstall: true });
     expect(addedLines(LAKE_LAYOUT_PATH).filter((line) => /Prefixes|timeout|reserved|Suffixes/.test(line))).toEqual([
       "    inputSuffixes: ['.csv'],",
       "    readPrefixes: ['gold/'],",
       '    listPrefixes: [],',
-      "    writePrefixes: ['demo/'],",
-      "    deletePrefixes: ['demo/'],",
+      "    writePrefixes: ['unit-map/'],",
+      "    deletePrefixes: ['unit-map/'],",
       '    timeout: Duration.minutes(5),',
     ]);
-    expect(text('libs/demo/src/demo-layer.ts')).toContain('export const demoLayer: MapLayer<DemoResult> = {');
-    expect(text('libs/demo/src/index.ts')).toContain("export { DemoTransform } from './demo-transform';");
-    expect(text('apps/demo-lambda/tests/bundle.test.ts')).toContain("expect(await lake.text('demo/bundle check.csv')).toBe(body);");
+    expect(text('libs/unit-map/src/unit-map-layer.ts')).toContain('export const unitMapLayer: MapLayer<UnitMapResult> = {');
+    expect(text('libs/unit-map/src/index.ts')).toContain("export { UnitMapTransform } from './unit-map-transform';");
+    expect(text('apps/unit-map-lambda/tests/bundle.test.ts')).toContain("expect(await lake.text('unit-map/bundle check.csv')).toBe(body);");
   });
 });
 

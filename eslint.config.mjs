@@ -19,7 +19,7 @@ const depConstraints = [
   },
   {
     sourceTag: 'type:runtime',
-    onlyDependOnLibsWithTags: ['type:io', 'type:domain'],
+    onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain'],
     bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
   },
   {
@@ -37,6 +37,7 @@ const depConstraints = [
   // Layer libs of one scope never import another layer's lib.
   { sourceTag: 'scope:silver', onlyDependOnLibsWithTags: ['scope:silver', 'scope:shared'] },
   { sourceTag: 'scope:gold', onlyDependOnLibsWithTags: ['scope:gold', 'scope:shared'] },
+  { sourceTag: 'scope:platinum', onlyDependOnLibsWithTags: ['scope:platinum', 'scope:shared'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:local', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'scope:infra', onlyDependOnLibsWithTags: ['scope:shared'] },

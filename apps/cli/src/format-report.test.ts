@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { formatProblems, formatReport } from './format-report';
 
 describe('formatReport', () => {
-  it('shortens long ID lists on screen and ends with the counts', () => {
+  it('shortens long ID lists on screen, shows the platinum table, and ends with the counts', () => {
     const ids = Array.from({ length: 10 }, (_, i) => String(i));
     const text = formatReport(
       {
         gold: [{ region: 'Europe', subscribedCustomers: 10, customerIds: ids }],
+        platinum: [
+          { region: 'Asia', customers: 3, subscribedCustomers: 0, subscriptionRate: '0.0' },
+          { region: 'Europe', customers: 15, subscribedCustomers: 10, subscriptionRate: '66.7' },
+        ],
         counts: { files: 2, bronzeRows: 12, silverRows: 10, quarantinedRows: 1, blankRows: 1, unknownCountryRows: 0, rejectedFiles: 1, nonUtf8Files: 1 },
       },
       1234,
@@ -17,6 +21,13 @@ describe('formatReport', () => {
       '│ Region │ Subscribed Customers │ Customer IDs                          │',
       '│ Europe │ 10                   │ [0, 1, 2, 3, 4, 5, 6, 7, … (+2 more)] │',
       '└────────┴──────────────────────┴───────────────────────────────────────┘',
+      '',
+      'Platinum: subscription rate by region, % (platinum/subscription_rate_by_region.csv)',
+      '┌────────┬───────────┬──────────────────────┬───────────────────┐',
+      '│ Region │ Customers │ Subscribed Customers │ Subscription Rate │',
+      '│ Asia   │ 3         │ 0                    │ 0.0               │',
+      '│ Europe │ 15        │ 10                   │ 66.7              │',
+      '└────────┴───────────┴──────────────────────┴───────────────────┘',
       '',
       '2 file(s): 12 bronze rows → 10 silver, 1 quarantined, 1 blank; 0 with an unknown country; 1 file(s) rejected; 1 file(s) read as Windows-1252 (not UTF-8). 1.2 s.',
       '',

@@ -4,28 +4,34 @@ import type { RunProblems, RunSummary } from './run-summary';
 /** IDs shown per region on screen; the CSV and `--json` always carry all of them. */
 const IDS_ON_SCREEN = 8;
 
+/** A table on screen: a header row, then the rows, no lines between rows. */
+function screenTable(head: string[], rows: readonly string[][]): string {
+  const table = new Table({ head, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+  table.push(...rows);
+  return table.toString();
+}
+
 /**
- * Formats the gold table and the run's counts for a person reading a terminal (stdout).
+ * Formats the gold table, the platinum table and the run's counts for a person reading a terminal (stdout).
  *
  * @param summary - the run summary.
  * @param elapsedMs - wall time of the run in milliseconds.
  * @returns the text, ending with a newline.
  */
 export function formatReport(summary: RunSummary, elapsedMs: number): string {
-  const table = new Table({
-    head: ['Region', 'Subscribed Customers', 'Customer IDs'],
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const row of summary.gold) {
+  const gold = summary.gold.map((row) => {
     const ids = row.customerIds;
     const shown = ids.slice(0, IDS_ON_SCREEN).join(', ') + (ids.length > IDS_ON_SCREEN ? `, … (+${ids.length - IDS_ON_SCREEN} more)` : '');
-    table.push([row.region, String(row.subscribedCustomers), `[${shown}]`]);
-  }
+    return [row.region, String(row.subscribedCustomers), `[${shown}]`];
+  });
+  const platinum = summary.platinum.map((row) => [row.region, String(row.customers), String(row.subscribedCustomers), row.subscriptionRate]);
   const c = summary.counts;
   const lines = [
     'Gold: customers by region (gold/customers_by_region.csv)',
-    summary.gold.length > 0 ? table.toString() : '(no gold rows)',
+    gold.length > 0 ? screenTable(['Region', 'Subscribed Customers', 'Customer IDs'], gold) : '(no gold rows)',
+    '',
+    'Platinum: subscription rate by region, % (platinum/subscription_rate_by_region.csv)',
+    platinum.length > 0 ? screenTable(['Region', 'Customers', 'Subscribed Customers', 'Subscription Rate'], platinum) : '(no platinum rows)',
     '',
     `${c.files} file(s): ${c.bronzeRows} bronze rows → ${c.silverRows} silver, ${c.quarantinedRows} quarantined, ${c.blankRows} blank; ` +
       `${c.unknownCountryRows} with an unknown country; ${c.rejectedFiles} file(s) rejected` +

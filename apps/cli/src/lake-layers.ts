@@ -1,13 +1,29 @@
 import { goldLayer, handler as goldHandler } from '@medallion/gold';
+import type { LayerDefinition } from '@medallion/layer-runtime';
 import type { EventRoute } from '@medallion/local-s3';
+import { handler as platinumHandler, platinumLayer } from '@medallion/platinum';
 import { handler as silverHandler, silverLayer } from '@medallion/silver';
 
 /**
+ * The route of one layer: the handler the Lambda bundle exports, triggered by the layer's own
+ * prefix and suffixes (as its AWS rule is), one invocation at a time (aggregate layers run so on
+ * AWS, with reserved concurrency 1; map layers run so locally to keep runs reproducible).
+ *
+ * @param layer - the layer definition (its name, input prefix, suffixes and removals).
+ * @param handler - the layer's Lambda handler.
+ * @returns the event route.
+ */
+function layerRoute(layer: Pick<LayerDefinition<unknown>, 'name' | 'inputPrefix' | 'inputSuffixes' | 'acceptsRemovals'>, handler: EventRoute['handler']): EventRoute {
+  return { name: layer.name, inputPrefix: layer.inputPrefix, inputSuffixes: layer.inputSuffixes, acceptsRemovals: layer.acceptsRemovals, handler, concurrency: 1 };
+}
+
+/**
  * The layers the local runner delivers events to: the same handler functions the Lambda bundles
- * export, triggered by the same prefixes and suffixes as their AWS rules, with the concurrency they
- * have on AWS (gold one at a time). A new layer app registers its handler here.
+ * export, triggered by the same prefixes and suffixes as their AWS rules. `nx g @medallion/tools:layer`
+ * adds each new layer here (an import and an entry).
  */
 export const LAKE_LAYERS: readonly EventRoute[] = [
-  { name: silverLayer.name, inputPrefix: silverLayer.inputPrefix, inputSuffixes: silverLayer.inputSuffixes, acceptsRemovals: silverLayer.acceptsRemovals, handler: silverHandler, concurrency: 1 },
-  { name: goldLayer.name, inputPrefix: goldLayer.inputPrefix, inputSuffixes: goldLayer.inputSuffixes, acceptsRemovals: goldLayer.acceptsRemovals, handler: goldHandler, concurrency: 1 },
+  layerRoute(silverLayer, silverHandler),
+  layerRoute(goldLayer, goldHandler),
+  layerRoute(platinumLayer, platinumHandler),
 ];

@@ -41,7 +41,7 @@ const program = new Command('medallion')
 
 program
   .command('run')
-  .description('upload CSV files to bronze/ and run the silver and gold layers on them; prints the gold table')
+  .description('upload CSV files to bronze/ and run every layer on them (silver, gold, platinum, and any layer added since); prints the gold and platinum tables')
   .argument('[FILE...]', 'CSV files, uploaded in this order to bronze/<file name> (default: data/*.csv)')
   .option('--out <DIR>', "export the bucket's final contents as plain files under DIR (a new or empty folder, or one medallion exported to before)")
   .option('--json', 'print the run summary as one line of JSON, the last line on stdout')

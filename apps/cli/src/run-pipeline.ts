@@ -36,8 +36,8 @@ export interface RunOutcome {
 /**
  * Runs the whole pipeline on one machine: starts the embedded S3-compatible store in this process,
  * creates the bucket, uploads each file to `bronze/<file name>` with the SDK, and lets the event
- * router deliver real-shaped events to the layers' handlers (silver for `bronze/`, gold for
- * `silver/_manifests/`) until nothing is left to do; then reads each file's silver manifest for the
+ * router deliver real-shaped events to the layers' handlers (`LAKE_LAYERS`: silver for `bronze/`,
+ * gold and platinum for `silver/_manifests/`, and any layer added since) until nothing is left to do; then reads each file's silver manifest for the
  * summary and, if asked, exports the bucket.
  *
  * The handlers reach the store through the environment, as on Lambda: this sets

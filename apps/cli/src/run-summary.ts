@@ -1,6 +1,7 @@
 import type { GoldResult } from '@medallion/gold';
 import type { LayerInvocationReport } from '@medallion/layer-runtime';
 import type { Delivery } from '@medallion/local-s3';
+import type { PlatinumResult } from '@medallion/platinum';
 import type { SilverManifest } from '@medallion/schemas';
 
 /** Row and file counts of one run (rows are data records; see the README's row accounting). */
@@ -20,9 +21,11 @@ export interface RunCounts {
   nonUtf8Files: number;
 }
 
-/** The run summary `--json` prints: the gold table and the counts. */
+/** The run summary `--json` prints: the gold table, the platinum table and the counts. */
 export interface RunSummary {
   readonly gold: ReadonlyArray<{ region: string; subscribedCustomers: number; customerIds: readonly string[] }>;
+  /** Platinum's rows: customers, subscribed customers and the rate (a string such as `66.7`, as in the CSV) per region. */
+  readonly platinum: ReadonlyArray<{ region: string; customers: number; subscribedCustomers: number; subscriptionRate: string }>;
   readonly counts: RunCounts;
 }
 
@@ -36,8 +39,8 @@ export interface RunProblems {
 
 /**
  * Builds the run summary from what the lake records: the counts from each input file's silver
- * manifest, the gold table from the last gold recompute (gold runs one at a time, so the last one
- * saw all of silver; its report carries the rows it wrote, IDs unsplit), and the problems.
+ * manifest, the gold and platinum tables from the last recompute of each (each runs one at a time,
+ * so its last one saw all of silver; its report carries the rows it wrote, IDs unsplit), and the problems.
  *
  * @param inputKeys - the bronze keys of the run's files, in order.
  * @param manifests - the silver manifest of each input key, undefined where none was written.
@@ -53,9 +56,11 @@ export function summarizeRun(
   const rejections: Array<{ key: string; reason: string }> = [];
   const failures: Array<{ layer: string; key: string; message: string }> = [];
   let gold: GoldResult['rows'] = [];
+  let platinum: PlatinumResult['rows'] = [];
   for (const delivery of deliveries) {
     if (delivery.error) failures.push({ layer: delivery.route, key: delivery.key, message: delivery.error.message });
     else if (delivery.route === 'gold') for (const result of (delivery.result as LayerInvocationReport<GoldResult>).results) gold = result.rows;
+    else if (delivery.route === 'platinum') for (const result of (delivery.result as LayerInvocationReport<PlatinumResult>).results) platinum = result.rows;
   }
   inputKeys.forEach((key, index) => {
     const manifest = manifests[index];
@@ -75,6 +80,10 @@ export function summarizeRun(
     counts.blankRows += manifest.counts.blankRows;
     counts.unknownCountryRows += manifest.counts.unknownCountryRows;
   });
-  const summary = { gold: gold.map((row) => ({ region: row.region, subscribedCustomers: row.subscribedCustomers, customerIds: row.customerIds })), counts };
+  const summary = {
+    gold: gold.map((row) => ({ region: row.region, subscribedCustomers: row.subscribedCustomers, customerIds: row.customerIds })),
+    platinum: platinum.map((row) => ({ region: row.region, customers: row.customers, subscribedCustomers: row.subscribedCustomers, subscriptionRate: row.subscriptionRate })),
+    counts,
+  };
   return { summary, problems: { rejections, failures } };
 }

@@ -22,7 +22,8 @@ async function wiredLake(silverConcurrency: number): Promise<{ lake: TestLake; r
   const lake = await startTestLake();
   lakes.push(lake);
   const handlers = { silver: createLayerHandler(silverLayer, { s3: lake.s3 }), gold: createLayerHandler(goldLayer, { s3: lake.s3 }) };
-  const routes = LAKE_LAYERS.map((route) => ({
+  // Silver and gold only: the layers downstream of gold do not change what these tests check.
+  const routes = LAKE_LAYERS.filter((route) => route.name in handlers).map((route) => ({
     ...route,
     handler: handlers[route.name as keyof typeof handlers],
     concurrency: route.name === 'silver' ? silverConcurrency : route.concurrency,

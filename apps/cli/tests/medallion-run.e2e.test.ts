@@ -19,6 +19,22 @@ const DATA_GOLD = [
   { region: 'South America', subscribedCustomers: 12, customerIds: ['008', '016', '032', '040', '048', '056', '060', '064', '067', '075', '099', '123'] },
 ];
 
+/**
+ * Platinum of data/, computed independently of medallion (Python over the exported silver tables:
+ * latest record per ID, rate rounded half up on the exact fraction). Africa's 9/16 is 56.25 %, so 56.3.
+ */
+const DATA_PLATINUM = [
+  { region: 'Africa', customers: 16, subscribedCustomers: 9, subscriptionRate: '56.3' },
+  { region: 'Antarctica', customers: 15, subscribedCustomers: 8, subscriptionRate: '53.3' },
+  { region: 'Asia', customers: 14, subscribedCustomers: 12, subscriptionRate: '85.7' },
+  { region: 'Caribbean', customers: 14, subscribedCustomers: 10, subscriptionRate: '71.4' },
+  { region: 'Europe', customers: 15, subscribedCustomers: 10, subscriptionRate: '66.7' },
+  { region: 'North America', customers: 16, subscribedCustomers: 11, subscriptionRate: '68.8' },
+  { region: 'Oceania', customers: 16, subscribedCustomers: 10, subscriptionRate: '62.5' },
+  { region: 'Others', customers: 1, subscribedCustomers: 1, subscriptionRate: '100.0' },
+  { region: 'South America', customers: 17, subscribedCustomers: 12, subscriptionRate: '70.6' },
+];
+
 let scratch: string;
 
 beforeAll(async () => {
@@ -29,13 +45,21 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
+/** Top-level folders these tests know; a layer added since (`nx g @medallion/tools:layer`) writes under a prefix of its own, left out here. */
+const KNOWN_FOLDERS = /^(\.medallion-export$|bronze\/|silver\/|gold\/|platinum\/|quarantine\/)/;
+
+/** The exported files under the known folders, relative and sorted. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .filter((file) => KNOWN_FOLDERS.test(file))
+    .sort();
 }
 
 describe('npm start (medallion run) on data/', () => {
-  it('prints the gold table readably and a summary, exit 0', async () => {
+  it('prints the gold and platinum tables readably and a summary, exit 0', async () => {
     const { code, stdout } = await npmStart([]);
     expect(code).toBe(0);
     const lines = stdout.split('\n');
@@ -44,15 +68,21 @@ describe('npm start (medallion run) on data/', () => {
       const shown = row.customerIds.length > 8 ? `${row.customerIds.slice(0, 8).join(', ')}, … (+${row.customerIds.length - 8} more)` : row.customerIds.join(', ');
       expect(lines.some((line) => new RegExp(`^│ ${row.region} +│ ${row.subscribedCustomers} +│ \\[${shown.replace(/[()+[\]]/g, '\\$&')}\\] +│$`).test(line))).toBe(true);
     }
+    const platinumTitle = lines.indexOf('Platinum: subscription rate by region, % (platinum/subscription_rate_by_region.csv)');
+    expect(platinumTitle).toBeGreaterThan(0);
+    expect(lines.slice(platinumTitle + 3, platinumTitle + 3 + DATA_PLATINUM.length).map((line) => line.split('│').map((cell) => cell.trim()).slice(1, 5))).toEqual(
+      DATA_PLATINUM.map((row) => [row.region, String(row.customers), String(row.subscribedCustomers), row.subscriptionRate]),
+    );
     expect(stdout).toMatch(/\n2 file\(s\): 129 bronze rows → 129 silver, 0 quarantined, 0 blank; 1 with an unknown country; 0 file\(s\) rejected\. \d+\.\d s\.\n$/);
   });
 
-  it('with --json prints the exact gold table and counts as the last stdout line, logs on stderr only', async () => {
+  it('with --json prints the exact gold and platinum tables and counts as the last stdout line, logs on stderr only', async () => {
     const { code, stdout } = await npmStart(['--json', '--lake-dir', join(scratch, 'lake-json')]);
     expect(code).toBe(0);
     expect(stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(lastJsonLine(stdout)).toEqual({
       gold: DATA_GOLD,
+      platinum: DATA_PLATINUM,
       counts: { files: 2, bronzeRows: 129, silverRows: 129, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 1, rejectedFiles: 0, nonUtf8Files: 0 },
     });
   });
@@ -64,7 +94,8 @@ describe('npm start -- --json --out DIR FILE...', () => {
     const fixtures = ['quoted-fields.csv', 'ragged-and-blank.csv', 'duplicate-header.csv', 'leading-zero-ids.csv', 'duplicate-customers.csv', 'datablist-schema.csv'] as const;
     const { code, stdout, stderr } = await npmStart(['--json', '--out', out, '--lake-dir', join(scratch, 'lake-mixed'), ...fixtures.map(bronzeFixturePath)]);
     expect(code).toBe(1);
-    expect(lastJsonLine(stdout)).toEqual({
+    const { platinum, ...goldAndCounts } = lastJsonLine(stdout) as { platinum: Array<{ region: string; subscribedCustomers: number }> };
+    expect(goldAndCounts).toEqual({
       gold: [
         { region: 'Africa', subscribedCustomers: 3, customerIds: ['221', '224', 'Zz9Yy8Xx7Ww6Vv5'] },
         { region: 'Asia', subscribedCustomers: 1, customerIds: ['112'] },
@@ -74,12 +105,22 @@ describe('npm start -- --json --out DIR FILE...', () => {
       ],
       counts: { files: 6, bronzeRows: 20, silverRows: 15, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0, rejectedFiles: 1, nonUtf8Files: 0 },
     });
+    // Platinum counts subscribed customers as gold does.
+    expect(platinum.map((row) => [row.region, row.subscribedCustomers])).toEqual([
+      ['Africa', 3],
+      ['Asia', 1],
+      ['Europe', 3],
+      ['North America', 3],
+      ['South America', 2],
+    ]);
     expect(stderr).toContain('rejected bronze/duplicate-header.csv: duplicate column "country" in the header');
     expect(await filesUnder(out)).toEqual([
       '.medallion-export',
       ...fixtures.map((f) => `bronze/${f}`).sort(),
       'gold/_manifests/customers_by_region.json',
       'gold/customers_by_region.csv',
+      'platinum/_manifests/subscription_rate_by_region.json',
+      'platinum/subscription_rate_by_region.csv',
       'quarantine/duplicate-header.error.json',
       'quarantine/ragged-and-blank.csv',
       ...fixtures.map((f) => `silver/_manifests/${f}.json`).sort(),
@@ -108,6 +149,8 @@ describe('npm start -- --json --out DIR FILE...', () => {
     expect(code).toBe(0);
     expect(lastJsonLine(stdout)).toEqual({
       gold: [{ region: 'Europe', subscribedCustomers: 8, customerIds: ['1301', '1302', '1303', '1304', '1305', '1309', '1310', '1311'] }],
+      // 11 customers in Norway, 8 subscribed: 72.72… %.
+      platinum: [{ region: 'Europe', customers: 11, subscribedCustomers: 8, subscriptionRate: '72.7' }],
       counts: { files: 2, bronzeRows: 11, silverRows: 11, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0, nonUtf8Files: 0 },
     });
     expect(readFileSync(join(out, 'silver/header-only.csv'), 'utf8')).toBe('Customer ID,Customer Name,Customer Country,Subscription Status,Region\n');

@@ -47,6 +47,8 @@ export interface LayerSpec {
  * therefore gives a 5-minute silver timeout room for ~15 million rows a file; gold reads all of silver, so it gets
  * 10 minutes, and runs one at a time so two recomputes never race. Gold is triggered by silver's
  * manifests (written after silver's outputs), so it never sees a half-committed silver object.
+ * Platinum reads silver as gold does, so it has gold's rights and sizing. Layers made with
+ * `nx g @medallion/tools:layer` are appended here.
  */
 export const LAYERS: readonly LayerSpec[] = [
   {
@@ -73,6 +75,22 @@ export const LAYERS: readonly LayerSpec[] = [
     readsVersions: true,
     listPrefixes: [PREFIXES.silverManifests],
     writePrefixes: [PREFIXES.gold],
+    deletePrefixes: [],
+    memorySize: 1769,
+    timeout: Duration.minutes(10),
+    reservedConcurrency: 1,
+  },
+  {
+    // Gold's reads and sizing: it reads all committed silver the same way.
+    name: 'platinum',
+    project: 'platinum-lambda',
+    inputPrefix: PREFIXES.silverManifests,
+    inputSuffixes: ['.json'],
+    acceptsRemovals: true,
+    readPrefixes: [PREFIXES.silver],
+    readsVersions: true,
+    listPrefixes: [PREFIXES.silverManifests],
+    writePrefixes: ['platinum/'],
     deletePrefixes: [],
     memorySize: 1769,
     timeout: Duration.minutes(10),

@@ -5,11 +5,13 @@ import { workerThreadsFor } from '../src/constructs/layer-function';
 
 let silver: Template;
 let gold: Template;
+let platinum: Template;
 
 beforeAll(() => {
   const { stacks } = testApp();
   silver = Template.fromStack(stacks.layers['silver']!);
   gold = Template.fromStack(stacks.layers['gold']!);
+  platinum = Template.fromStack(stacks.layers['platinum']!);
 });
 
 /** Every statement of a layer's role policy, with S3 ARNs flattened to `arn:…:s3:::<bucket>/<prefix>*`. */
@@ -105,13 +107,25 @@ describe('silver layer stack', () => {
   });
 });
 
-describe('gold layer stack', () => {
-  it('runs one invocation at a time', () => {
-    gold.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 1, Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 600 });
+describe.each(['gold', 'platinum'])('%s layer stack (reads all committed silver)', (layer) => {
+  const template = () => (layer === 'gold' ? gold : platinum);
+
+  it('runs one invocation at a time, sized as documented', () => {
+    template().hasResourceProperties('AWS::Lambda::Function', {
+      ReservedConcurrentExecutions: 1,
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 1769,
+      Timeout: 600,
+      Environment: { Variables: Match.objectLike({ MEDALLION_LAYER: layer }) },
+    });
+    template().hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: `/medallion/test/${layer}`, RetentionInDays: 30 });
+    template().resourceCountIs('AWS::CloudWatch::Alarm', 2);
   });
 
   it("fires only for silver's manifests (silver/_manifests/*.json), dead-lettering failed deliveries", () => {
-    gold.hasResourceProperties('AWS::Events::Rule', {
+    template().resourceCountIs('AWS::Events::Rule', 1);
+    template().hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['aws.s3'],
         'detail-type': ['Object Created', 'Object Deleted'],
@@ -121,18 +135,19 @@ describe('gold layer stack', () => {
     });
   });
 
-  it('may list the silver manifests, read silver/* (any version) and write gold/*, log and dead-letter, nothing else', () => {
-    expect(roleStatements(gold)).toEqual([
+  it(`may list the silver manifests, read silver/* (any version) and write ${layer}/*, log and dead-letter, nothing else`, () => {
+    expect(roleStatements(template())).toEqual([
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
       { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
       { Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*' },
-      { Action: ['s3:AbortMultipartUpload', 's3:PutObject'], Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/gold/*' },
+      { Action: ['s3:AbortMultipartUpload', 's3:PutObject'], Resource: `arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/${layer}/*` },
       {
         Action: 's3:ListBucket',
         Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name',
         Condition: { StringLike: { 's3:prefix': ['silver/_manifests/', 'silver/_manifests/*'] } },
       },
     ]);
+    template().hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
   });
 });
 

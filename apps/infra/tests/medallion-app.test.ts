@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LAYERS } from '../src/lake-layout';
 import { fakeBundles, testApp } from './test-app';
 
 /** The bundles `nx run-many -t build` wrote; this project's test target depends on the Lambda builds. */
@@ -12,10 +13,12 @@ describe('the whole app', () => {
   it('synthesizes with the real bundles, no cross-stack cycle, and cdk-nag AwsSolutions clean', () => {
     const { app } = testApp(DIST_APPS);
     const assembly = app.synth();
-    expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual(['medallion-test-gold', 'medallion-test-silver', 'medallion-test-storage']);
+    const names = assembly.stacks.map((s) => s.stackName).sort();
+    expect(names).toEqual(expect.arrayContaining(['medallion-test-gold', 'medallion-test-platinum', 'medallion-test-silver', 'medallion-test-storage']));
+    // One stack per registered layer (a generated layer adds its own), and the storage stack.
+    expect(names).toEqual(['medallion-test-storage', ...LAYERS.map((layer) => `medallion-test-${layer.name}`)].sort());
     const stackDependencies = (name: string) => assembly.getStackByName(name).dependencies.map((d) => d.id).filter((id) => !id.endsWith('.assets'));
-    expect(stackDependencies('medallion-test-silver')).toEqual(['medallion-test-storage']);
-    expect(stackDependencies('medallion-test-gold')).toEqual(['medallion-test-storage']);
+    for (const layer of LAYERS) expect(stackDependencies(`medallion-test-${layer.name}`)).toEqual(['medallion-test-storage']);
     expect(stackDependencies('medallion-test-storage')).toEqual([]);
   });
 
@@ -26,14 +29,19 @@ describe('the whole app', () => {
     expect(() => app.synth()).toThrow(/AwsSolutions-SQS/);
   });
 
-  it("triggers silver on bronze/ and gold on silver's manifests, nothing on gold/ or quarantine/", () => {
+  it("triggers each layer only on its own input prefix: silver on bronze/, gold and platinum on silver's manifests; the storage stack has no rule", () => {
     const { stacks } = testApp();
-    const patterns = [stacks.storage, ...Object.values(stacks.layers)].flatMap((stack) =>
+    const patternsOf = (stack: Stack) =>
       Object.values(Template.fromStack(stack).findResources('AWS::Events::Rule')).map((rule) =>
         JSON.stringify((rule as { Properties: { EventPattern: { detail: { object: unknown } } } }).Properties.EventPattern.detail.object),
-      ),
-    );
-    expect(patterns).toEqual(['{"key":[{"wildcard":"bronze/*.csv"},{"wildcard":"bronze/*.CSV"}]}', '{"key":[{"wildcard":"silver/_manifests/*.json"}]}']);
+      );
+    expect(patternsOf(stacks.storage)).toEqual([]);
+    expect(patternsOf(stacks.layers['silver']!)).toEqual(['{"key":[{"wildcard":"bronze/*.csv"},{"wildcard":"bronze/*.CSV"}]}']);
+    expect(patternsOf(stacks.layers['gold']!)).toEqual(['{"key":[{"wildcard":"silver/_manifests/*.json"}]}']);
+    expect(patternsOf(stacks.layers['platinum']!)).toEqual(['{"key":[{"wildcard":"silver/_manifests/*.json"}]}']);
+    for (const layer of LAYERS) {
+      expect(patternsOf(stacks.layers[layer.name]!)).toEqual([JSON.stringify({ key: layer.inputSuffixes.map((suffix) => ({ wildcard: `${layer.inputPrefix}*${suffix}` })) })]);
+    }
   });
 
   it('a silver-only change changes only the silver stack', () => {

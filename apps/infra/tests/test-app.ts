@@ -3,12 +3,13 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LAYERS } from '../src/lake-layout';
 import { addMedallionStacks, CDK_FEATURE_FLAGS, type MedallionStacks } from '../src/medallion-app';
 
-/** Stand-in bundles (one `index.mjs` per layer project) so stack tests do not need a build. */
+/** Stand-in bundles (one `index.mjs` per layer project of `LAYERS`) so stack tests do not need a build. */
 export function fakeBundles(contents: Record<string, string> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'medallion-bundles-'));
-  for (const project of ['silver-lambda', 'gold-lambda']) {
+  for (const { project } of LAYERS) {
     mkdirSync(join(root, project));
     writeFileSync(join(root, project, 'index.mjs'), contents[project] ?? `export const handler = async () => '${project}';\n`);
   }

@@ -2,9 +2,9 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createLayerHandler, type LayerInvocationReport } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
+import { commitSilverTable } from '@medallion/silver-tables/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { goldLayer, type GoldResult } from '../src';
-import { commitSilverTable } from './commit-silver-table';
 
 let lake: TestLake;
 let handler: (event: unknown) => Promise<LayerInvocationReport<GoldResult>>;
@@ -20,9 +20,9 @@ afterAll(async () => {
 });
 
 const HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n';
-
+/** Commits a silver table as silver does: the table, then its manifest; returns the manifest's real event. */
 function commitSilver(name: string, body: string, eventTime: string, sequencer: string, outcome: 'processed' | 'rejected' = 'processed'): Promise<unknown> {
-  return commitSilverTable(lake, name, body, { eventTime, sequencer }, outcome);
+  return commitSilverTable(lake, name, body, { eventTime, sequencer, outcome });
 }
 
 describe('gold handler', () => {

@@ -2,7 +2,7 @@ import { createLayerHandler } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGoldLayer } from '../src';
-import { commitSilverTable } from './commit-silver-table';
+import { commitSilverTable } from '@medallion/silver-tables/testing';
 
 let lake: TestLake;
 

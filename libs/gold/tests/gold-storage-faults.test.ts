@@ -2,7 +2,7 @@ import { createLayerHandler } from '@medallion/layer-runtime';
 import { injectS3Faults, startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { goldLayer } from '../src';
-import { commitSilverTable } from './commit-silver-table';
+import { commitSilverTable } from '@medallion/silver-tables/testing';
 
 let lake: TestLake;
 

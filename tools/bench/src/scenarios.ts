@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_RECORD_CHARS, readCsvBatchFields, splitCsvBatches } from '@medallion/csv-io';
-import { extractGoldKeys, GoldAggregator, goldLayer } from '@medallion/gold';
+import { GoldAggregator, goldLayer } from '@medallion/gold';
+import { extractCustomerKeys } from '@medallion/silver-tables';
 import { createLayerHandler } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
@@ -170,7 +171,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
               columns = resolveSilverColumns(readCsvBatchFields(batch.bytes, batch)[0]!);
               continue;
             }
-            const keys = extractGoldKeys({ bytes: batch.bytes, firstLine: batch.firstLine, columns });
+            const keys = extractCustomerKeys({ bytes: batch.bytes, firstLine: batch.firstLine, columns });
             aggregator.addKeys(order, row, keys);
             row += keys.customerIds.length;
           }

@@ -2,7 +2,7 @@ import { readCsvBatchFields, unescapeSpreadsheetCell } from '@medallion/csv-io';
 import { isSubscribed, type SilverColumns } from '@medallion/schemas';
 
 /** One batch of a silver table's records (structured-cloneable: it may cross to a worker thread). */
-export interface GoldBatchTask {
+export interface CustomerKeysTask {
   /** Whole records, UTF-8 (see `splitCsvBatches`). */
   readonly bytes: Uint8Array;
   /** The physical line of the batch's first record (for errors). */
@@ -11,8 +11,8 @@ export interface GoldBatchTask {
   readonly columns: SilverColumns;
 }
 
-/** What gold needs of each record of a batch, one entry per data record, in order. */
-export interface GoldBatchKeys {
+/** What gold and platinum need of each record of a batch, one entry per data record, in order. */
+export interface CustomerKeys {
   /** Customer IDs, spreadsheet escaping undone, trimmed; '' where the record has none. */
   readonly customerIds: string[];
   /** The distinct Region values of the batch (escaping undone). */
@@ -23,33 +23,54 @@ export interface GoldBatchKeys {
   readonly subscribed: Uint8Array;
 }
 
+/** One record's keys, as {@link extractCustomerKeys} reads them. */
+export interface CustomerKey {
+  readonly customerId: string;
+  readonly region: string;
+  readonly subscribed: boolean;
+}
+
 /**
- * Reads one batch of a silver table and keeps what gold counts: Customer ID, Region, subscribed.
+ * What gold and platinum count of one silver record: its Customer ID (spreadsheet escaping undone,
+ * trimmed; '' when missing), Region (escaping undone) and whether it counts as subscribed.
+ *
+ * @param fields - the record's fields, as silver wrote them.
+ * @param columns - the table's column positions.
+ * @returns the record's keys.
+ */
+export function customerKeyOf(fields: readonly string[], columns: SilverColumns): CustomerKey {
+  return {
+    customerId: unescapeSpreadsheetCell(fields[columns.customerId] ?? '').trim(),
+    region: unescapeSpreadsheetCell(fields[columns.region] ?? ''),
+    subscribed: isSubscribed(columns.status === undefined ? undefined : unescapeSpreadsheetCell(fields[columns.status] ?? '')),
+  };
+}
+
+/**
+ * Reads one batch of a silver table and keeps what gold and platinum count: Customer ID, Region, subscribed.
  * Synchronous; on a worker thread or inline, the result is the same.
  *
  * @param task - the batch's bytes, first line and the table's columns.
  * @returns the batch's keys (arrays as long as the batch's data records).
  * @throws CsvSyntaxError for malformed CSV.
  */
-export function extractGoldKeys(task: GoldBatchTask): GoldBatchKeys {
+export function extractCustomerKeys(task: CustomerKeysTask): CustomerKeys {
   const records = readCsvBatchFields(task.bytes, { firstLine: task.firstLine });
-  const { customerId, region, status } = task.columns;
   const customerIds: string[] = new Array(records.length);
   const regionIndexes = new Uint32Array(records.length);
   const subscribed = new Uint8Array(records.length);
   const regionNames: string[] = [];
   const regionIndex = new Map<string, number>();
   for (let i = 0; i < records.length; i++) {
-    const fields = records[i]!;
-    customerIds[i] = unescapeSpreadsheetCell(fields[customerId] ?? '').trim();
-    const regionName = unescapeSpreadsheetCell(fields[region] ?? '');
-    let index = regionIndex.get(regionName);
+    const key = customerKeyOf(records[i]!, task.columns);
+    customerIds[i] = key.customerId;
+    let index = regionIndex.get(key.region);
     if (index === undefined) {
-      index = regionNames.push(regionName) - 1;
-      regionIndex.set(regionName, index);
+      index = regionNames.push(key.region) - 1;
+      regionIndex.set(key.region, index);
     }
     regionIndexes[i] = index;
-    subscribed[i] = isSubscribed(status === undefined ? undefined : unescapeSpreadsheetCell(fields[status] ?? '')) ? 1 : 0;
+    subscribed[i] = key.subscribed ? 1 : 0;
   }
   return { customerIds, regionNames, regionIndexes, subscribed };
 }

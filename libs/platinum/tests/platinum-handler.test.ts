@@ -1,0 +1,107 @@
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createLayerHandler, type LayerInvocationReport } from '@medallion/layer-runtime';
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { buildS3NotificationEvent } from '@medallion/s3-events';
+import { commitSilverTable } from '@medallion/silver-tables/testing';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { platinumLayer, type PlatinumResult } from '../src';
+
+let lake: TestLake;
+let handler: (event: unknown) => Promise<LayerInvocationReport<PlatinumResult>>;
+
+beforeEach(async () => {
+  await lake?.close();
+  lake = await startTestLake();
+  handler = createLayerHandler(platinumLayer, { s3: lake.s3 });
+});
+
+afterAll(async () => {
+  await lake.close();
+});
+
+const HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n';
+/** Commits a silver table as silver does: the table, then its manifest; returns the manifest's real event. */
+function commitSilver(name: string, body: string, eventTime: string, sequencer: string, outcome: 'processed' | 'rejected' = 'processed'): Promise<unknown> {
+  return commitSilverTable(lake, name, body, { eventTime, sequencer, outcome });
+}
+
+/**
+ * Two committed tables, the later one (b) listed second. By latest record: 001 Europe (cancelled by its
+ * later row), 002 Europe subscribed, 009 Europe subscribed; 003 moved to South America by b, subscribed;
+ * 004, 006 (`yes`) and -8 (escaped `'-8`) Africa subscribed, 007 Africa not (`No`); 005 Asia cancelled.
+ * Hence Africa 4 customers / 3 subscribed = 75.0; Asia 1 / 0 = 0.0; Europe 3 / 2 = 66.7 (66.66… rounded
+ * up); South America 1 / 1 = 100.0. 11 silver rows, 9 customers. A rejected file and a silver table
+ * without a manifest are not counted.
+ */
+async function commitFixture(): Promise<unknown> {
+  await commitSilver(
+    'a',
+    `${HEADER}001,Ana,France,Active,Europe\n002,Bo,Spain,Active,Europe\n003,Cy,Italy,Active,Europe\n004,Di,Kenya,Active,Africa\n005,Ed,Japan,Cancelled,Asia\n001,Ana,France,Cancelled,Europe\n`,
+    '2026-11-29T12:00:01.000Z',
+    '01',
+  );
+  const event = await commitSilver(
+    'b',
+    `${HEADER}003,Cy,Brazil,Active,South America\n006,Fay,Ghana,yes,Africa\n007,Gus,Nigeria,No,Africa\n'-8,Hal,Egypt,Active,Africa\n009,Ida,Norway,Active,Europe\n`,
+    '2026-11-29T12:00:02.000Z',
+    '02',
+  );
+  await commitSilver('refused', `${HEADER}010,Jo,Chile,Active,South America\n`, '2026-11-29T12:00:03.000Z', '03', 'rejected');
+  await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: 'silver/orphan.csv', Body: `${HEADER}011,Kai,Fiji,Active,Oceania\n` }));
+  return event;
+}
+
+const TABLE = 'Region,Customers,Subscribed Customers,Subscription Rate\nAfrica,4,3,75.0\nAsia,1,0,0.0\nEurope,3,2,66.7\nSouth America,1,1,100.0\n';
+
+describe('platinum handler', () => {
+  it('writes platinum/subscription_rate_by_region.csv from all committed silver, each customer once by its latest record', async () => {
+    const report = await handler(await commitFixture());
+    expect(await lake.text('platinum/subscription_rate_by_region.csv')).toBe(TABLE);
+    expect(report.results).toEqual([
+      {
+        outputKey: 'platinum/subscription_rate_by_region.csv',
+        silverObjects: 2,
+        skippedObjects: 0,
+        silverRows: 11,
+        customers: 9,
+        rows: [
+          { region: 'Africa', customers: 4, subscribedCustomers: 3, subscriptionRate: '75.0' },
+          { region: 'Asia', customers: 1, subscribedCustomers: 0, subscriptionRate: '0.0' },
+          { region: 'Europe', customers: 3, subscribedCustomers: 2, subscriptionRate: '66.7' },
+          { region: 'South America', customers: 1, subscribedCustomers: 1, subscriptionRate: '100.0' },
+        ],
+      },
+    ]);
+    const manifest = JSON.parse((await lake.text('platinum/_manifests/subscription_rate_by_region.json'))!);
+    expect(manifest).toMatchObject({
+      layer: 'platinum',
+      codeVersion: 'local',
+      counts: { silverObjects: 2, silverRows: 11, customers: 9, regions: 4 },
+      output: { key: 'platinum/subscription_rate_by_region.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
+    });
+    expect(manifest.sources.map((s: { key: string; manifestKey: string }) => [s.key, s.manifestKey])).toEqual([
+      ['silver/a.csv', 'silver/_manifests/a.csv.json'],
+      ['silver/b.csv', 'silver/_manifests/b.csv.json'],
+    ]);
+  });
+
+  it('gives the same bytes for the same event twice, and recomputes without a removed manifest', async () => {
+    const event = await commitFixture();
+    await handler(event);
+    await handler(event);
+    expect(await lake.text('platinum/subscription_rate_by_region.csv')).toBe(TABLE);
+    await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'silver/_manifests/b.csv.json' }));
+    const removal = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-29T13:00:00.000Z', bucket: lake.bucket, key: 'silver/_manifests/b.csv.json', size: 0, eTag: '', sequencer: 'FF' });
+    await handler(removal);
+    // a alone: 001 cancelled, 002 and 003 subscribed in Europe; 004 Africa; 005 Asia cancelled.
+    expect(await lake.text('platinum/subscription_rate_by_region.csv')).toBe(
+      'Region,Customers,Subscribed Customers,Subscription Rate\nAfrica,1,1,100.0\nAsia,1,0,0.0\nEurope,3,2,66.7\n',
+    );
+  });
+
+  it('writes a header-only table when silver holds no committed table', async () => {
+    const event = await commitSilver('refused', `${HEADER}010,Jo,Chile,Active,South America\n`, '2026-11-29T12:00:03.000Z', '03', 'rejected');
+    expect((await handler(event)).results[0]).toMatchObject({ silverObjects: 0, customers: 0, rows: [] });
+    expect(await lake.text('platinum/subscription_rate_by_region.csv')).toBe('Region,Customers,Subscribed Customers,Subscription Rate\n');
+  });
+});

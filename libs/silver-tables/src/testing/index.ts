@@ -1,0 +1,1 @@
+export { commitSilverTable, type SilverCommitOptions, type SilverTestLake } from './commit-silver-table';

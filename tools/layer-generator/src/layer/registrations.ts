@@ -1,0 +1,77 @@
+import type { LayerOptions } from './layer-options';
+import { addImport, appendElement, applyInsertions, constArray, evaluateLiteral, insertElementBefore, type ParsedSource } from './source-edits';
+
+/** Where the local runner lists its layers (`LAKE_LAYERS`). */
+export const CLI_LAYERS_PATH = 'apps/cli/src/lake-layers.ts';
+
+/** Where the module-boundary rules (`depConstraints`) are. */
+export const ESLINT_CONFIG_PATH = 'eslint.config.mjs';
+
+function quoted(values: readonly string[]): string {
+  return `[${values.map((value) => `'${value}'`).join(', ')}]`;
+}
+
+/**
+ * The infra registration of a new layer: a `LayerSpec` appended to `LAYERS` in
+ * `apps/infra/src/lake-layout.ts`. It reads its input prefix (and, aggregate, lists it), writes its
+ * output prefix (and, map, deletes there: an input object's removal removes its output); 1,769 MB
+ * (one vCPU); map 5 minutes, aggregate 10 minutes with reserved concurrency 1 (one recompute at a time).
+ *
+ * @param source - the parsed `lake-layout.ts`.
+ * @param options - the new layer.
+ * @returns the file's new text.
+ */
+export function registerInfraLayer(source: ParsedSource, options: LayerOptions): string {
+  const aggregate = options.kind === 'aggregate';
+  const spec = [
+    '{',
+    `    name: '${options.name}',`,
+    `    project: '${options.appName}',`,
+    `    inputPrefix: '${options.inputPrefix}',`,
+    `    inputSuffixes: ${quoted(options.inputSuffixes)},`,
+    '    acceptsRemovals: true,',
+    `    readPrefixes: ['${options.inputPrefix}'],`,
+    '    readsVersions: false,',
+    `    listPrefixes: ${aggregate ? `['${options.inputPrefix}']` : '[]'},`,
+    `    writePrefixes: ['${options.outputPrefix}'],`,
+    `    deletePrefixes: ${aggregate ? '[]' : `['${options.outputPrefix}']`},`,
+    '    memorySize: 1769,',
+    `    timeout: Duration.minutes(${aggregate ? 10 : 5}),`,
+    ...(aggregate ? ['    reservedConcurrency: 1,'] : []),
+    '  }',
+  ].join('\n');
+  return applyInsertions(source.text, appendElement(source, constArray(source, 'LAYERS'), spec));
+}
+
+/**
+ * The local runner's registration of a new layer: an import of its handler and definition from
+ * `@medallion/<name>` and a `layerRoute(...)` entry appended to `LAKE_LAYERS` in `apps/cli/src/lake-layers.ts`.
+ *
+ * @param source - the parsed `lake-layers.ts`.
+ * @param options - the new layer.
+ * @returns the file's new text.
+ */
+export function registerCliLayer(source: ParsedSource, options: LayerOptions): string {
+  const specifier = `@medallion/${options.name}`;
+  const line = `import { handler as ${options.propertyName}Handler, ${options.propertyName}Layer } from '${specifier}';`;
+  return applyInsertions(source.text, [
+    ...addImport(source, line, specifier),
+    ...appendElement(source, constArray(source, 'LAKE_LAYERS'), `layerRoute(${options.propertyName}Layer, ${options.propertyName}Handler)`),
+  ]);
+}
+
+/**
+ * The module-boundary rule of the new layer's scope: `scope:<name>` may depend only on itself and
+ * `scope:shared` (as `scope:silver` and `scope:gold`), inserted in `depConstraints` of
+ * `eslint.config.mjs` before the `scope:shared` rule (appended when there is none).
+ *
+ * @param source - the parsed `eslint.config.mjs`.
+ * @param options - the new layer.
+ * @returns the file's new text.
+ */
+export function registerLayerScope(source: ParsedSource, options: LayerOptions): string {
+  const constraints = constArray(source, 'depConstraints');
+  const rule = `{ sourceTag: 'scope:${options.name}', onlyDependOnLibsWithTags: ['scope:${options.name}', 'scope:shared'] }`;
+  const shared = constraints.elements.find((element) => (evaluateLiteral(element) as { sourceTag?: unknown } | undefined)?.sourceTag === 'scope:shared');
+  return applyInsertions(source.text, shared ? insertElementBefore(source, shared, rule) : appendElement(source, constraints, rule));
+}

@@ -63,7 +63,7 @@ export const LAYERS: readonly LayerSpec[] = [
     writePrefixes: [PREFIXES.silver, PREFIXES.quarantine],
     deletePrefixes: [PREFIXES.silver, PREFIXES.quarantine],
     memorySize: 1769,
-    timeout: Duration.minutes(5),
+    timeout: Duration.minutes(15),
   },
   {
     name: 'gold',

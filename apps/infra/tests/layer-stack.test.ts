@@ -35,7 +35,7 @@ describe('silver layer stack', () => {
       Architectures: ['arm64'],
       Handler: 'index.handler',
       MemorySize: 1769,
-      Timeout: 300,
+      Timeout: 900,
       Environment: {
         Variables: { POWERTOOLS_SERVICE_NAME: 'medallion', POWERTOOLS_LOG_LEVEL: 'INFO', MEDALLION_LAYER: 'silver', MEDALLION_CODE_VERSION: Match.stringLikeRegexp('^[0-9a-f]{16}$'), MEDALLION_WORKER_THREADS: '0' },
       },
@@ -152,7 +152,7 @@ describe.each(['gold', 'platinum'])('%s layer stack (reads all committed silver)
 });
 
 describe('workerThreadsFor', () => {
-  it('gives one worker thread per full vCPU beyond the first (one vCPU per 1,769 MB)', () => {
-    expect([128, 1769, 3537, 3538, 5307, 10240].map(workerThreadsFor)).toEqual([0, 0, 0, 1, 2, 4]);
+  it('gives one worker thread per full vCPU when there are several (one vCPU per 1,769 MB), none for one', () => {
+    expect([128, 1769, 3537, 3538, 5307, 10240].map(workerThreadsFor)).toEqual([0, 0, 0, 2, 3, 5]);
   });
 });

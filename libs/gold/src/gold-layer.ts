@@ -1,7 +1,7 @@
 import { codeVersion, type AggregateLayer } from '@medallion/layer-runtime';
 import { putObject } from '@medallion/s3-io';
 import { GOLD_MANIFEST_KEY, SILVER_MANIFEST_PREFIX, type GoldManifest, type GoldRow } from '@medallion/schemas';
-import { readCommittedSilver, type SilverReadOptions } from '@medallion/silver-tables';
+import { readCommittedSilver, silverReadMetrics, type SilverReadOptions } from '@medallion/silver-tables';
 import { GoldAggregator } from './gold-aggregator';
 import { formatGoldCsv } from './gold-csv';
 
@@ -35,7 +35,7 @@ export interface GoldResult {
  * records it), so duplicated or reordered events give the same bytes. Then writes
  * `gold/_manifests/customers_by_region.json`: the silver tables read, by ETag and version.
  *
- * Tables are read in batches, on worker threads for tables of 8 MiB and more when threads are
+ * Tables are read in batches, on worker threads for tables of 1 MiB and more when threads are
  * available (`MEDALLION_WORKER_THREADS`); the gold table is the same either way.
  *
  * @param options - threads, the parallel threshold and the batch size (tests, the benchmark).
@@ -49,12 +49,7 @@ export function createGoldLayer(options: GoldLayerOptions = {}): AggregateLayer<
     inputSuffixes: ['.json'],
     outputPrefix: 'gold/',
     acceptsRemovals: true,
-    metricsOf: (result) => [
-      { name: 'SilverObjects', unit: 'Count', value: result.silverObjects },
-      { name: 'RowsIn', unit: 'Count', value: result.silverRows },
-      { name: 'Customers', unit: 'Count', value: result.customers },
-      { name: 'RowsOut', unit: 'Count', value: result.rows.length },
-    ],
+    metricsOf: silverReadMetrics,
     async recompute(env, bucket) {
       const aggregator = new GoldAggregator();
       const { sources, skippedObjects } = await readCommittedSilver(env, bucket, aggregator, options);

@@ -1,7 +1,7 @@
 import { codeVersion, type AggregateLayer } from '@medallion/layer-runtime';
 import { putObject } from '@medallion/s3-io';
 import { SILVER_MANIFEST_PREFIX, type ManifestObject } from '@medallion/schemas';
-import { readCommittedSilver, type SilverSource } from '@medallion/silver-tables';
+import { readCommittedSilver, silverReadMetrics, type SilverSource } from '@medallion/silver-tables';
 import { formatPlatinumCsv } from './platinum-csv';
 import { PlatinumAggregator, type PlatinumRow } from './platinum-transform';
 
@@ -53,12 +53,7 @@ export const platinumLayer: AggregateLayer<PlatinumResult> = {
   inputSuffixes: ['.json'],
   outputPrefix: 'platinum/',
   acceptsRemovals: true,
-  metricsOf: (result) => [
-    { name: 'SilverObjects', unit: 'Count', value: result.silverObjects },
-    { name: 'RowsIn', unit: 'Count', value: result.silverRows },
-    { name: 'Customers', unit: 'Count', value: result.customers },
-    { name: 'RowsOut', unit: 'Count', value: result.rows.length },
-  ],
+  metricsOf: silverReadMetrics,
   async recompute(env, bucket) {
     const aggregator = new PlatinumAggregator();
     const { sources, skippedObjects } = await readCommittedSilver(env, bucket, aggregator);

@@ -22,7 +22,7 @@ const READ_CONCURRENCY = 8;
 export interface SilverReadOptions {
   /** Worker threads for tables of at least `parallelMinBytes`. @default workerThreadCount() (`MEDALLION_WORKER_THREADS`) */
   readonly threads?: number;
-  /** Smallest table (bytes) worth the worker threads; smaller ones are read inline. @default 8 MiB */
+  /** Smallest table (bytes) worth the worker threads (which stay up between tables and invocations); smaller ones are read inline. @default 1 MiB */
   readonly parallelMinBytes?: number;
   /** Batch size (bytes) for `splitCsvBatches`. @default 256 KiB */
   readonly batchBytes?: number;
@@ -74,7 +74,7 @@ async function readSilverTable(
     env.logger.warn('silver object skipped: not a silver table', { bucket, key: table.key });
     return false;
   }
-  const threads = silver.contentLength >= (options.parallelMinBytes ?? 8 * 1024 * 1024) ? (options.threads ?? workerThreadCount()) : 0;
+  const threads = silver.contentLength >= (options.parallelMinBytes ?? 1024 * 1024) ? (options.threads ?? workerThreadCount()) : 0;
   const runner = customerKeysRunner(threads);
   let row = 0;
   for await (const keys of mapInOrder(batches, (batch) => runner.run({ bytes: batch.bytes, firstLine: batch.firstLine, columns }), Math.max(2, 2 * threads))) {
@@ -90,7 +90,7 @@ async function readSilverTable(
  * ({@link READ_CONCURRENCY} tables at a time), handing its rows to the sink a batch at a time with
  * the table's ingest order (its bronze event time and sequencer, as the manifest records them, then
  * its key). A table is cut into batches of whole records (`splitCsvBatches`) whose keys are read
- * on worker threads for tables of 8 MiB and more when threads are available
+ * on worker threads for tables of 1 MiB and more when threads are available
  * (`MEDALLION_WORKER_THREADS`), inline otherwise; the sink sees the same rows either way.
  * A silver object without a manifest (a failed invocation) or with a `rejected` one is never read.
  * Row contents never go to logs.

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { inlineRunner, mapInOrder, workerRunner, workerThreadCount } from '../src';
@@ -72,9 +73,9 @@ describe('workerRunner', () => {
 });
 
 describe('workerThreadCount', () => {
-  it('reads MEDALLION_WORKER_THREADS, else leaves one core to the calling thread', () => {
+  it('reads MEDALLION_WORKER_THREADS, else takes the cores, at most 4', () => {
     expect(workerThreadCount({ MEDALLION_WORKER_THREADS: '0' })).toBe(0);
     expect(workerThreadCount({ MEDALLION_WORKER_THREADS: ' 3 ' })).toBe(3);
-    expect(workerThreadCount({ MEDALLION_WORKER_THREADS: 'many' })).toBeGreaterThanOrEqual(0);
+    expect(workerThreadCount({ MEDALLION_WORKER_THREADS: 'many' })).toBe(Math.min(4, availableParallelism()));
   });
 });

@@ -20,7 +20,7 @@ const USAGE = `usage: npm run bench -- [--runs N] [--json FILE] [--threads N] [-
   Measures each step in its own process (after preparing its input and lake in another) and prints
   rows/s, MB/s, wall time and peak RSS (median of N runs, default 3).
   The steps run as one esbuild bundle (minified ESM, as the Lambdas run), not through tsx.
-  --threads N  worker threads for the layers (MEDALLION_WORKER_THREADS); default: one fewer than the cores
+  --threads N  worker threads for the layers (MEDALLION_WORKER_THREADS); default: the cores, at most 4 (as the layers)
   --smoke      tiny sizes, one run: checks the bench works (part of npm test)`;
 
 const { values } = parseArgs({
@@ -60,7 +60,7 @@ buildSync({
   logLevel: 'error',
   banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
 });
-const threads = values.threads ?? String(Math.max(0, availableParallelism() - 1));
+const threads = values.threads ?? String(Math.min(4, availableParallelism()));
 process.stdout.write(`${availableParallelism()} cores, ${threads} worker thread(s) (MEDALLION_WORKER_THREADS), Node ${process.version}\n`);
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

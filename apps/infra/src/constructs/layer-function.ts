@@ -57,15 +57,16 @@ export interface LayerFunctionProps {
  *   encrypted with the AWS-managed key): any function error in 5 minutes; any message in the DLQ.
  */
 /**
- * Worker threads a function of this memory size can keep busy: one per full vCPU beyond the first
- * (Lambda allots one vCPU per 1,769 MB, up to 6 at 10,240 MB), the first being the handler's own
- * thread, which does the S3 I/O.
+ * Worker threads for a function of this memory size: one per full vCPU (Lambda allots one vCPU per
+ * 1,769 MB), since the handler's own thread, doing the S3 I/O, is mostly idle beside them; none
+ * with a single vCPU, where a worker would only add copying.
  *
  * @param memorySize - the function's memory in MB.
- * @returns the `MEDALLION_WORKER_THREADS` value: 0 up to 3,537 MB, 1 from 3,538 MB, 4 at 10,240 MB.
+ * @returns the `MEDALLION_WORKER_THREADS` value: 0 up to 3,537 MB, 2 from 3,538 MB, 5 at 10,240 MB.
  */
 export function workerThreadsFor(memorySize: number): number {
-  return Math.max(0, Math.floor(memorySize / 1769) - 1);
+  const vCpus = Math.floor(memorySize / 1769);
+  return vCpus >= 2 ? vCpus : 0;
 }
 
 export class LayerFunction extends Construct {
@@ -111,7 +112,7 @@ export class LayerFunction extends Construct {
         MEDALLION_LAYER: props.layerName,
         // Recorded in every manifest the layer writes: which bundle produced an output.
         MEDALLION_CODE_VERSION: createHash('sha256').update(readFileSync(join(props.codeDirectory, 'index.mjs'))).digest('hex').slice(0, 16),
-        // Lambda gives one vCPU per 1,769 MB: worker threads for CSV work on the vCPUs beyond the first.
+        // Lambda gives one vCPU per 1,769 MB: a worker thread for CSV work per vCPU when there are several.
         MEDALLION_WORKER_THREADS: String(workerThreadsFor(props.memorySize)),
       },
       description: `medallion ${props.layerName} layer`,

@@ -41,10 +41,11 @@ export interface LayerSpec {
 }
 
 /**
- * The layers medallion deploys. Sizing, from `npm run bench` (README "Performance"): silver and gold
- * each process about 50,000 rows/s on one core, CPU-bound on CSV work, with memory flat in rows for
- * silver and linear in distinct customers for gold (~300 MB a million). One full vCPU (1,769 MB)
- * therefore gives a 5-minute silver timeout room for ~15 million rows a file; gold reads all of silver, so it gets
+ * The layers medallion deploys. Sizing, from `npm run bench` (README "Performance"): silver does
+ * ~56,000 rows/s on one core, CPU-bound on CSV work, with memory about flat in rows; gold and
+ * platinum hold each distinct customer (~200 MB a million). One full vCPU (1,769 MB) and silver's
+ * 15-minute timeout take ~50 million rows a file; more memory brings vCPUs that the worker threads
+ * use (`MEDALLION_WORKER_THREADS`, from `workerThreadsFor`). Gold reads all of silver, so it gets
  * 10 minutes, and runs one at a time so two recomputes never race. Gold is triggered by silver's
  * manifests (written after silver's outputs), so it never sees a half-committed silver object.
  * Platinum reads silver as gold does, so it has gold's rights and sizing. Layers made with

@@ -2,6 +2,7 @@ import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 /**
@@ -13,9 +14,24 @@ import { gzipSync } from 'node:zlib';
  */
 const workspace = fileURLToPath(new URL('../../../', import.meta.url));
 const out = `${workspace}tmp/bench/cold-start`;
-const runsArgument = process.argv.indexOf('--runs');
-/** Fresh processes per bundle (`--runs N`, default 7). */
-const RUNS = runsArgument >= 0 ? Number(process.argv[runsArgument + 1]) : 7;
+const USAGE = 'usage: npm run bench:cold-start [-- --runs N]   (N fresh processes per bundle, default 7)';
+let options;
+try {
+  options = parseArgs({ options: { runs: { type: 'string', default: '7' }, help: { type: 'boolean' } } }).values;
+} catch (error) {
+  process.stderr.write(`bench:cold-start: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+  process.exit(2);
+}
+if (options.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (!/^[1-9]\d*$/.test(options.runs)) {
+  process.stderr.write(`bench:cold-start: --runs ${options.runs}: give a whole number of runs, 1 or more\n${USAGE}\n`);
+  process.exit(2);
+}
+/** Fresh processes per bundle. */
+const RUNS = Number(options.runs);
 
 function initMilliseconds(bundle: string): number {
   const samples: number[] = [];

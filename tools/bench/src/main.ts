@@ -20,16 +20,30 @@ const USAGE = `usage: npm run bench -- [--runs N] [--json FILE] [--threads N] [-
   Measures each step in its own process (after preparing its input and lake in another) and prints
   rows/s, MB/s, wall time and peak RSS (median of N runs, default 3).
   The steps run as one esbuild bundle (minified ESM, as the Lambdas run), not through tsx.
+  Steps: silver-100k, silver-1m, silver-3m, gold-1m, gold-100-objects, transform-silver-1m, transform-gold-1m.
   --threads N  worker threads for the layers (MEDALLION_WORKER_THREADS); default: the cores, at most 4 (as the layers)
   --smoke      tiny sizes, one run: checks the bench works (part of npm test)`;
 
-const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, json: { type: 'string' }, threads: { type: 'string' }, smoke: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } },
-});
+function usageError(message: string): never {
+  process.stderr.write(`bench: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: { runs: { type: 'string', default: '3' }, json: { type: 'string' }, threads: { type: 'string' }, smoke: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } },
+  });
+} catch (error) {
+  usageError(error instanceof Error ? error.message : String(error));
+}
+const { values } = parsed;
 if (values.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
+if (!/^[1-9]\d*$/.test(values.runs)) usageError(`--runs ${values.runs}: give a whole number of runs, 1 or more`);
+if (values.threads !== undefined && !/^\d+$/.test(values.threads)) usageError(`--threads ${values.threads}: give a whole number of worker threads, 0 or more`);
 const smoke = values.smoke === true;
 const runs = smoke ? 1 : Number(values.runs);
 const k = smoke ? 0.002 : 1;
@@ -44,6 +58,8 @@ const PLAN: Array<[string, string, number]> = [
   ['transform-gold-1m', 'transform-gold', 1_000_000 * k],
 ];
 const only = values.only?.split(',');
+const unknown = only?.filter((name) => !PLAN.some(([step]) => step === name)) ?? [];
+if (unknown.length > 0) usageError(`--only ${unknown.join(',')}: no such step (steps: ${PLAN.map(([step]) => step).join(', ')})`);
 const workspace = fileURLToPath(new URL('../../../', import.meta.url));
 const runner = `${workspace}tmp/bench/run-scenario.mjs`;
 mkdirSync(`${workspace}tmp/bench`, { recursive: true });

@@ -42,4 +42,14 @@ describe('npm run bench -- --smoke', () => {
       expect(Number(initMs)).toBeGreaterThan(0);
     }
   });
+
+  it('refuses an unknown step, option or run count with a one-line reason and the usage, exit 2', () => {
+    const bench = (args: string[], script = 'bench') => spawnSync('npm', ['run', script, '--silent', '--', ...args], { cwd: WORKSPACE_ROOT, encoding: 'utf8' });
+    const unknownStep = bench(['--only', 'silver-1m,nope']);
+    expect([unknownStep.status, unknownStep.stderr.split('\n')[0]]).toEqual([2, 'bench: --only nope: no such step (steps: silver-100k, silver-1m, silver-3m, gold-1m, gold-100-objects, transform-silver-1m, transform-gold-1m)']);
+    const unknownOption = bench(['--bogus']);
+    expect([unknownOption.status, unknownOption.stderr.split('\n')[0]]).toEqual([2, "bench: Unknown option '--bogus'"]);
+    const badRuns = bench(['--runs', 'abc'], 'bench:cold-start');
+    expect([badRuns.status, badRuns.stderr.split('\n')[0]]).toEqual([2, 'bench:cold-start: --runs abc: give a whole number of runs, 1 or more']);
+  });
 });

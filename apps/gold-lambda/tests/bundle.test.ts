@@ -3,6 +3,8 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { commitSilverTable } from '@medallion/silver-tables/testing';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createGoldLayer } from '@medallion/gold';
+import { createLayerHandler } from '@medallion/layer-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** The deployable bundle, built by this project's `build` target (the test target depends on it). */
@@ -28,4 +30,23 @@ describe('the gold Lambda bundle', () => {
     await handler(event);
     expect(await lake.text('gold/customers_by_region.csv')).toBe('Region,Subscribed Customers,Customer IDs\nSouth America,1,[001]\n');
   });
+
+  it('reads a 2 MB silver table on two worker threads that load the bundle itself, with the same gold as inline', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${String(i % 7000).padStart(5, '0')},Someone ${i},${i % 4 ? 'Active' : 'Cancelled'},${['Europe', 'Asia', 'Africa'][i % 3]},${'x'.repeat(60)}`);
+    const body = `Customer Id,Name,Subscription Status,Region,Note\n${rows.join('\n')}\n`;
+    expect(body.length).toBeGreaterThan(1024 * 1024);
+    const event = await commitSilverTable(lake, 'big', body, { eventTime: '2026-11-29T13:00:00.000Z', sequencer: '02' });
+    const { handler } = (await import(BUNDLE)) as { handler: (event: unknown) => Promise<unknown> };
+    process.env['MEDALLION_WORKER_THREADS'] = '2';
+    try {
+      await handler(event);
+    } finally {
+      delete process.env['MEDALLION_WORKER_THREADS'];
+    }
+    const threaded = await lake.text('gold/customers_by_region.csv');
+    await createLayerHandler(createGoldLayer({ threads: 0 }), { s3: lake.s3 })(event);
+    expect(threaded).toBe(await lake.text('gold/customers_by_region.csv'));
+    expect(threaded!.split('\n').map((line) => line.split(',')[0])).toEqual(['Region', 'Africa', 'Asia', 'Europe', 'South America', '']);
+  });
 });
+

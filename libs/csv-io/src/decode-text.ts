@@ -92,8 +92,28 @@ function utf8Validator(): Transform {
   });
 }
 
+/**
+ * Offset of the first well-formed UTF-8 multi-byte sequence in `bytes` (a lead byte C2–F4 and its
+ * continuation bytes), or -1. In a real Windows-1252 file such pairs (`Ã©`) are mojibake and rare;
+ * in a UTF-8 file with one bad byte they are its accented text.
+ */
+function firstUtf8Sequence(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0xc2 || lead > 0xf4) continue;
+    const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    if (i + length > bytes.length) return -1;
+    let continuation = true;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) continuation = false;
+    if (continuation) return i;
+  }
+  return -1;
+}
+
 function windows1252Decoder(): Transform {
   let offset = 0;
+  /** The previous chunk's last 3 bytes, so that a UTF-8 sequence cut by a chunk boundary is seen. */
+  let tail = Buffer.alloc(0);
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       // A single-byte encoding: each chunk decodes on its own.
@@ -102,6 +122,16 @@ function windows1252Decoder(): Transform {
         callback(new UnsupportedEncodingError(`neither UTF-8 nor Windows-1252 (byte 0x${chunk[undefinedAt]!.toString(16)} at ${offset + undefinedAt} is undefined in Windows-1252)`));
         return;
       }
+      if (!isAscii(chunk)) {
+        const window = Buffer.concat([tail, chunk]);
+        const utf8At = firstUtf8Sequence(window);
+        if (utf8At >= 0) {
+          const at = offset - tail.length + utf8At;
+          callback(new UnsupportedEncodingError(`mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte ${at}); repair the file or save it as UTF-8 again`));
+          return;
+        }
+      }
+      tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 3)));
       offset += chunk.byteLength;
       callback(null, Buffer.from(decodeWindows1252(chunk), 'utf8'));
     },
@@ -118,7 +148,9 @@ function windows1252Decoder(): Transform {
  * - `windows-1252`: decoded, then passed on as UTF-8; every defined byte is a character (the WHATWG table, from the `windows-1252`
  *   package: 0x92 → ’, 0x80 → €; Node's own TextDecoder treats this label as Latin-1 and gets those
  *   bytes wrong); the five bytes Windows-1252 leaves undefined (which WHATWG maps to C1 controls)
- *   fail the stream with {@link UnsupportedEncodingError}.
+ *   fail the stream with {@link UnsupportedEncodingError}, and so does well-formed UTF-8 multi-byte
+ *   text anywhere in the file (a UTF-8 file with a bad byte before its first accented character,
+ *   which reading as Windows-1252 would garble).
  *
  * @param encoding - the encoding to decode.
  * @returns a Transform from Buffer chunks to UTF-8 Buffer chunks, each ending on a whole character.

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { NotUtf8Error } from './decode-text';
-import { readCsvRecords } from './read-csv-records';
+import { readCsvBatch, readCsvRecords } from './read-csv-records';
 
 async function read(text: string | Buffer, chunkSize = 7) {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
@@ -125,4 +125,21 @@ describe('readCsvRecords: encodings and limits', () => {
     const commas = Buffer.from(`id,note\n${','.repeat(300)}\n`);
     await expect(records(commas, { maxRecordChars: 100 }, 64)).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_MAX_RECORD_SIZE', line: 2 });
   });
+
+  it('counts the record size limit in characters, not bytes: 500 three-byte characters pass a limit of 1,000', async () => {
+    const cjk = Buffer.from(`id,name\n1,${'日'.repeat(500)}\n`);
+    expect((await records(cjk, { maxRecordChars: 1000 }, 64))[1]).toEqual(['1', '日'.repeat(500)]);
+    expect(readCsvBatch(cjk, { firstLine: 1, maxRecordChars: 1000 })[1]!.fields).toEqual(['1', '日'.repeat(500)]);
+    const over = Buffer.from(`id,name\n1,${'日'.repeat(1000)}\n`);
+    await expect(records(over, { maxRecordChars: 1000 }, 64)).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_MAX_RECORD_SIZE', line: 2 });
+  });
+
+  it('refuses, when reading Windows-1252, a file that also holds well-formed UTF-8 text (a UTF-8 file with one bad byte)', async () => {
+    const mixed = Buffer.concat([Buffer.from('id,name\n1,Caf'), Buffer.from([0xe9]), Buffer.from('\n2,Zoë\n')]);
+    await expect(records(mixed, {})).rejects.toMatchObject({ name: 'NotUtf8Error', afterUtf8Text: false });
+    for (const chunkSize of [3, 64]) {
+      await expect(records(mixed, { encoding: 'windows-1252' }, chunkSize)).rejects.toThrow('mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte 19)');
+    }
+  });
 });
+

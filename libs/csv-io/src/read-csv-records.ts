@@ -21,7 +21,7 @@ export interface CsvReadOptions {
   /**
    * Largest record accepted, in characters of its raw text, delimiters included (about bytes for
    * Latin text); a larger one fails the read with CsvSyntaxError `CSV_MAX_RECORD_SIZE`, and a single
-   * runaway field is stopped as soon as it passes the limit.
+   * runaway field is stopped once its bytes pass four times the limit (the most a character takes).
    * @default 1_048_576 (1 MiB)
    */
   readonly maxRecordChars?: number;
@@ -48,7 +48,9 @@ function stripRecordDelimiter(raw: string): string {
 /** csv-parse options for medallion's reading rules. */
 function parseOptions(maxRecordChars: number, bom: boolean, raw = true): CsvParseOptions {
   return {
-    max_record_size: maxRecordChars,
+    // csv-parse reads UTF-8 bytes and counts them; a character takes at most 4. The exact limit, in
+    // characters of the raw text, is checked on each record; this one only stops a runaway field.
+    max_record_size: 4 * maxRecordChars,
     bom,
     raw,
     relax_column_count: true,

@@ -28,7 +28,8 @@ let cachedTransform: { header: string; transform: SilverTransform } | undefined;
 
 /** The transform of a header, reused across the batches of one file (and of files with the same header). */
 function transformFor(header: readonly string[]): SilverTransform {
-  const key = header.join('\u0000');
+  // JSON, not a join: header cells may hold any character, so only an unambiguous key is safe.
+  const key = JSON.stringify(header);
   if (cachedTransform?.header !== key) cachedTransform = { header: key, transform: new SilverTransform(header) };
   return cachedTransform.transform;
 }

@@ -166,6 +166,13 @@ describe('silver handler on bronze files', () => {
     expect((await ingest('bom-crlf.csv')).result.encoding).toBe('utf-8');
   });
 
+  it('rejects a UTF-8 file whose one bad byte comes before its first accented name, instead of garbling the names as Windows-1252', async () => {
+    const bytes = Buffer.concat([Buffer.from('Customer ID,Customer Name,Customer Country\n001,Caf'), Buffer.from([0xe9]), Buffer.from(',France\n002,Zoë,France\n')]);
+    const report = await handler(await lake.put('bronze/early-bad-byte.csv', bytes));
+    expect(report.results[0]).toMatchObject({ rejectedBy: 'encoding', rejected: 'mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte 65); repair the file or save it as UTF-8 again' });
+    expect(await lake.text('silver/early-bad-byte.csv')).toBeUndefined();
+  });
+
   it('escapes silver cells a spreadsheet would run as formulas; bronze stays raw', async () => {
     const { silver } = await ingest('formula-injection.csv');
     expect(silver).toBe(`${HEADER}771,'=1+2,Brazil,Active,South America\n772,'@cmd,Chile,Active,South America\n`);

@@ -3,7 +3,7 @@ import { FileRejectedError } from '@medallion/schemas';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
-import { SilverTransform } from '../src';
+import { SilverTransform, transformSilverBatch } from '../src';
 
 const HEADER = ['Customer ID', 'Customer Name', 'Customer Country', 'Subscription Status'];
 
@@ -100,5 +100,14 @@ describe('SilverTransform', () => {
 
   it('refuses a header without a country column', () => {
     expect(() => new SilverTransform(['Customer ID', 'Name'])).toThrow(FileRejectedError);
+  });
+});
+
+describe('transformSilverBatch', () => {
+  it('keeps apart headers whose cells join to the same text (the transform is cached per header)', () => {
+    const batch = (header: string[]) =>
+      transformSilverBatch({ header, bytes: Buffer.from('001,Japan,France\n'), firstLine: 2, maxRecordChars: 1000 }).silverText;
+    expect(batch(['Customer ID', 'Country\u0000x', 'Customer Country'])).toBe('001,Japan,France,Europe\n');
+    expect(batch(['Customer ID', 'Country', 'x\u0000Customer Country'])).toBe('001,Japan,France,Asia\n');
   });
 });

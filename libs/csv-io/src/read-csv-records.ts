@@ -68,6 +68,17 @@ function syntaxErrorOf(error: CsvError, line: number, lineOffset: number): CsvSy
 }
 
 /**
+ * A parsed record with its raw text, as a {@link CsvRecord} starting at `line`.
+ *
+ * @throws CsvSyntaxError `CSV_MAX_RECORD_SIZE` when the raw text is over `maxRecordChars` characters
+ *   (csv-parse's own limit counts bytes of field contents; the record's raw text is what must be bounded).
+ */
+function toRecord(record: string[], raw: string, line: number, maxRecordChars: number): CsvRecord {
+  if (raw.length > maxRecordChars) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
+  return { fields: record, raw: stripRecordDelimiter(raw), line };
+}
+
+/**
  * Streams the records of a CSV byte stream (RFC 4180: quoted fields may hold commas, quotes and
  * line breaks) with csv-parse, after decoding (see `createTextDecoder`). A UTF-8 BOM is dropped;
  * CRLF, LF and CR may be mixed in one file; records may have any number of fields (checking the count is the caller's job); empty lines are
@@ -89,9 +100,7 @@ export async function* readCsvRecords(input: Readable, options: CsvReadOptions =
   let line = 1;
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      // csv-parse's own limit counts field contents only; the record's raw text is what must be bounded.
-      if (raw.length > maxRecordChars) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
-      yield { fields: record, raw: stripRecordDelimiter(raw), line };
+      yield toRecord(record, raw, line, maxRecordChars);
       line += countLineBreaks(raw);
     }
   } catch (error) {
@@ -121,20 +130,13 @@ export interface CsvBatchReadOptions {
  */
 export function readCsvBatch(bytes: Uint8Array, options: CsvBatchReadOptions): CsvRecord[] {
   const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
-  let parsed: Array<{ record: string[]; raw: string }>;
-  try {
-    // (csv-parse's on_record hook would hand records over one by one, but builds an info object for each: slower.)
-    parsed = parseSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parseOptions(maxRecordChars, options.firstLine === 1)) as unknown as typeof parsed;
-  } catch (error) {
-    if (error instanceof CsvError) throw syntaxErrorOf(error, options.firstLine, options.firstLine - 1);
-    throw error;
-  }
+  // (csv-parse's on_record hook would hand records over one by one, but builds an info object for each: slower.)
+  const parsed = parseBatch<{ record: string[]; raw: string }>(bytes, options, true);
   const records: CsvRecord[] = new Array(parsed.length);
   let line = options.firstLine;
   for (let i = 0; i < parsed.length; i++) {
     const { record, raw } = parsed[i]!;
-    if (raw.length > maxRecordChars) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
-    records[i] = { fields: record, raw: stripRecordDelimiter(raw), line };
+    records[i] = toRecord(record, raw, line, maxRecordChars);
     line += countLineBreaks(raw);
   }
   return records;
@@ -152,8 +154,13 @@ export function readCsvBatch(bytes: Uint8Array, options: CsvBatchReadOptions): C
  * @throws CsvSyntaxError as {@link readCsvBatch} does.
  */
 export function readCsvBatchFields(bytes: Uint8Array, options: CsvBatchReadOptions): string[][] {
+  return parseBatch<string[]>(bytes, options, false);
+}
+
+/** One synchronous csv-parse call over a batch, its errors as CsvSyntaxErrors at lines of the whole file. */
+function parseBatch<Parsed>(bytes: Uint8Array, options: CsvBatchReadOptions, raw: boolean): Parsed[] {
   try {
-    return parseSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1, false)) as string[][];
+    return parseSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1, raw)) as unknown as Parsed[];
   } catch (error) {
     if (error instanceof CsvError) throw syntaxErrorOf(error, options.firstLine, options.firstLine - 1);
     throw error;

@@ -1,3 +1,6 @@
+import type { Readable } from 'node:stream';
+import { createTextDecoder, type TextEncoding } from './decode-text';
+
 /** Whole CSV records cut from a byte stream, to be parsed on their own (see `readCsvBatch`). */
 export interface CsvBatch {
   /** The records' UTF-8 bytes, each record with its line break (the last record of the input may have none). */
@@ -8,7 +11,7 @@ export interface CsvBatch {
 
 /** How to cut batches. */
 export interface CsvBatchOptions {
-  /** Batch size to aim for, in bytes; a batch ends at the first record end after it. @default 4_194_304 (4 MiB) */
+  /** Batch size to aim for, in bytes; a batch ends at the first record end after it. @default 262_144 (256 KiB: small batches keep the heap small, their records die young) */
   readonly batchBytes?: number;
   /**
    * The record size limit the parser will apply (characters, see `CsvReadOptions.maxRecordChars`).
@@ -38,7 +41,7 @@ const CR = 0x0d;
  * @throws the input's own error.
  */
 export async function* splitCsvBatches(input: AsyncIterable<Uint8Array>, options: CsvBatchOptions = {}): AsyncGenerator<CsvBatch> {
-  const batchBytes = options.batchBytes ?? 4 * 1024 * 1024;
+  const batchBytes = options.batchBytes ?? 256 * 1024;
   const forcedCutBytes = batchBytes + 4 * (options.maxRecordChars ?? 1_048_576) + 4;
   /** Bytes of the batch being built that came from earlier chunks. */
   let parts: Uint8Array[] = [];
@@ -55,14 +58,18 @@ export async function* splitCsvBatches(input: AsyncIterable<Uint8Array>, options
     const batches: CsvBatch[] = [];
     /** Where the batch being built starts in this chunk. */
     let batchStart = 0;
-    /** Called at each record end outside quotes (`end`: the offset after its line break in this chunk). */
-    const recordEnd = (end: number): void => {
-      if (headerDone && partsBytes + end - batchStart < batchBytes) return;
-      batches.push({ bytes: Buffer.concat([...parts, chunk.subarray(batchStart, end)]), firstLine });
+    /** Ends the batch being built with `bytes`; the next one starts on the line after its last break. */
+    const emit = (bytes: Uint8Array): void => {
+      batches.push({ bytes, firstLine });
       firstLine += breaks;
       breaks = 0;
       parts = [];
       partsBytes = 0;
+    };
+    /** Called at each record end outside quotes (`end`: the offset after its line break in this chunk). */
+    const recordEnd = (end: number): void => {
+      if (headerDone && partsBytes + end - batchStart < batchBytes) return;
+      emit(Buffer.concat([...parts, chunk.subarray(batchStart, end)]));
       batchStart = end;
       headerDone = true;
     };
@@ -74,10 +81,12 @@ export async function* splitCsvBatches(input: AsyncIterable<Uint8Array>, options
       }
     }
     const length = chunk.length;
+    /** The chunk's next CR at or after the scan position (searched once per CR, not once per segment). */
+    let nextCr = chunk.indexOf(CR);
     /** Scans bytes [from, to) for line breaks (and, outside quotes, record ends); byte by byte only where a CR is. */
     const scan = (from: number, to: number, quoted: boolean): void => {
-      const firstCr = chunk.indexOf(CR, from);
-      if (firstCr === -1 || firstCr >= to) {
+      if (nextCr !== -1 && nextCr < from) nextCr = chunk.indexOf(CR, from);
+      if (nextCr === -1 || nextCr >= to) {
         // No CR: only `\n` ends lines; find each with a native search.
         for (let at = chunk.indexOf(LF, from); at !== -1 && at < to; at = chunk.indexOf(LF, at + 1)) {
           breaks++;
@@ -113,15 +122,31 @@ export async function* splitCsvBatches(input: AsyncIterable<Uint8Array>, options
       parts.push(chunk.subarray(batchStart));
       partsBytes += length - batchStart;
     }
-    if (partsBytes >= forcedCutBytes) {
-      // No record end in sight (a runaway quoted field): let the parser judge what is here.
-      batches.push({ bytes: Buffer.concat(parts), firstLine });
-      firstLine += breaks;
-      breaks = 0;
-      parts = [];
-      partsBytes = 0;
-    }
+    // No record end in sight (a runaway quoted field): let the parser judge what is here.
+    if (partsBytes >= forcedCutBytes) emit(Buffer.concat(parts));
     yield* batches;
   }
   if (partsBytes > 0) yield { bytes: Buffer.concat(parts), firstLine };
+}
+
+/** How {@link splitCsvStream} reads a stream. */
+export interface CsvStreamBatchOptions extends CsvBatchOptions {
+  /** @default 'utf-8' (strict: invalid bytes fail with NotUtf8Error) */
+  readonly encoding?: TextEncoding;
+}
+
+/**
+ * Checks or decodes a CSV byte stream (see `createTextDecoder`) and cuts it into batches of whole
+ * records ({@link splitCsvBatches}): how silver reads bronze objects and gold and platinum read
+ * silver tables.
+ *
+ * @param input - the bytes, e.g. an S3 object body.
+ * @param options - encoding, batch size and the record size limit.
+ * @returns the batches in order, the header alone first.
+ * @throws NotUtf8Error or UnsupportedEncodingError from decoding; the input stream's own error.
+ */
+export function splitCsvStream(input: Readable, options: CsvStreamBatchOptions = {}): AsyncGenerator<CsvBatch> {
+  const text = createTextDecoder(options.encoding ?? 'utf-8');
+  input.once('error', (error) => text.destroy(error));
+  return splitCsvBatches(input.pipe(text), options);
 }

@@ -1,9 +1,9 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { createTextDecoder, readCsvBatchFields, splitCsvBatches, unescapeSpreadsheetCell } from '@medallion/csv-io';
+import { readCsvBatchFields, splitCsvStream, unescapeSpreadsheetCell } from '@medallion/csv-io';
 import { listObjects, openObject, readJsonObject } from '@medallion/s3-io';
 import { asSilverManifest, resolveSilverColumns, SILVER_MANIFEST_PREFIX, type ManifestObject, type SilverColumns } from '@medallion/schemas';
-import { mapInOrder, workerThreadCount } from '@medallion/worker-pool';
+import { runInOrder, threadsFor, type BatchProcessingOptions } from '@medallion/worker-pool';
 import { customerKeysRunner } from './customer-keys-runner';
 import type { SilverRowSink } from './latest-customer-records';
 import type { SilverObjectOrder } from './silver-object-order';
@@ -18,15 +18,8 @@ export interface SilverReadEnvironment {
 /** Silver tables read at once. */
 const READ_CONCURRENCY = 8;
 
-/** How a reader spreads the CSV work of the silver tables. */
-export interface SilverReadOptions {
-  /** Worker threads for tables of at least `parallelMinBytes`. @default workerThreadCount() (`MEDALLION_WORKER_THREADS`) */
-  readonly threads?: number;
-  /** Smallest table (bytes) worth the worker threads (which stay up between tables and invocations); smaller ones are read inline. @default 1 MiB */
-  readonly parallelMinBytes?: number;
-  /** Batch size (bytes) for `splitCsvBatches`. @default 256 KiB */
-  readonly batchBytes?: number;
-}
+/** How a reader spreads the CSV work of the silver tables (parallel threshold: 1 MiB, since the workers stay up between tables and invocations). */
+export type SilverReadOptions = BatchProcessingOptions;
 
 /** A silver table that was read, with the manifest that committed it. */
 export type SilverSource = ManifestObject & { readonly manifestKey: string };
@@ -62,9 +55,7 @@ async function readSilverTable(
     silver.body.destroy();
     throw new Error(`silver table ${table.key} changed since its manifest was written (ETag ${silver.eTag}, manifest ${table.eTag}); silver's retry rewrites both`);
   }
-  const text = createTextDecoder('utf-8');
-  silver.body.once('error', (error) => text.destroy(error));
-  const batches = splitCsvBatches(silver.body.pipe(text), { batchBytes: options.batchBytes ?? 256 * 1024 });
+  const batches = splitCsvStream(silver.body, { batchBytes: options.batchBytes });
   const first = await batches.next();
   const header = first.done ? undefined : readCsvBatchFields(first.value.bytes, { firstLine: 1 })[0];
   // Silver escapes header cells too (a name starting with a tab or `=`): match on the original names.
@@ -74,10 +65,9 @@ async function readSilverTable(
     env.logger.warn('silver object skipped: not a silver table', { bucket, key: table.key });
     return false;
   }
-  const threads = silver.contentLength >= (options.parallelMinBytes ?? 1024 * 1024) ? (options.threads ?? workerThreadCount()) : 0;
-  const runner = customerKeysRunner(threads);
+  const runner = customerKeysRunner(threadsFor(silver.contentLength, options, 1024 * 1024));
   let row = 0;
-  for await (const keys of mapInOrder(batches, (batch) => runner.run({ bytes: batch.bytes, firstLine: batch.firstLine, columns }), Math.max(2, 2 * threads))) {
+  for await (const keys of runInOrder(runner, batches, (batch) => ({ bytes: batch.bytes, firstLine: batch.firstLine, columns }))) {
     sink.addKeys(order, row, keys);
     row += keys.customerIds.length;
   }

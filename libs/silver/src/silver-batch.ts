@@ -1,6 +1,7 @@
 import { CsvTextBuilder, readCsvBatch } from '@medallion/csv-io';
 import type { SilverCounts } from '@medallion/schemas';
 import { isUnknownRegion, SilverTransform } from './silver-transform';
+import { NO_ROWS } from './silver-result';
 
 /** One batch of bronze records to transform (structured-cloneable: it may cross to a worker thread). */
 export interface SilverBatchTask {
@@ -48,7 +49,7 @@ export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
   const silver = new CsvTextBuilder();
   const quarantine = new CsvTextBuilder();
   const ruleFailures: Record<string, number> = {};
-  const counts = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures };
+  const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures };
   for (const record of readCsvBatch(task.bytes, { firstLine: task.firstLine, maxRecordChars: task.maxRecordChars })) {
     counts.dataRecords++;
     const output = transform.apply(record);

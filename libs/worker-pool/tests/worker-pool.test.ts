@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { inlineRunner, mapInOrder, workerRunner, workerThreadCount } from '../src';
+import { inlineRunner, mapInOrder, runInOrder, threadsFor, workerRunner, workerThreadCount } from '../src';
 
 async function* numbers(count: number, failAfter?: number): AsyncGenerator<number> {
   for (let i = 1; i <= count; i++) {
@@ -77,5 +77,14 @@ describe('workerThreadCount', () => {
     expect(workerThreadCount({ MEDALLION_WORKER_THREADS: '0' })).toBe(0);
     expect(workerThreadCount({ MEDALLION_WORKER_THREADS: ' 3 ' })).toBe(3);
     expect(workerThreadCount({ MEDALLION_WORKER_THREADS: 'many' })).toBe(Math.min(4, availableParallelism()));
+  });
+});
+
+describe('threadsFor and runInOrder', () => {
+  it('give no threads below the threshold, the asked ones above it, and run tasks in order on a runner', async () => {
+    expect(threadsFor(1000, { threads: 3 }, 1024)).toBe(0);
+    expect(threadsFor(1024, { threads: 3 }, 1024)).toBe(3);
+    expect(threadsFor(10, { threads: 3, parallelMinBytes: 10 }, 1024)).toBe(3);
+    expect((await collect(runInOrder(inlineRunner((n: number) => n * 2), numbers(5), (n) => n + 1))).values).toEqual([4, 6, 8, 10, 12]);
   });
 });

@@ -1,6 +1,6 @@
-import { CsvWriter, readCsvRecords } from '@medallion/csv-io';
+import { CsvWriter, DEFAULT_MAX_RECORD_CHARS, readCsvBatchFields, splitCsvStream, type CsvBatch } from '@medallion/csv-io';
 import { generateCustomerRows } from '@medallion/data-generator';
-import { SilverTransform } from '@medallion/silver';
+import { SilverTransform, transformSilverBatch } from '@medallion/silver';
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,7 +46,21 @@ export function customerFile(rows: number, seed = 42): Promise<BenchFile> {
 }
 
 /**
- * The silver table of {@link customerFile} (the pure transform's output), generated once.
+ * Reads a CSV file as the layers read objects (`splitCsvStream`): its header's fields, then every
+ * later batch of whole records.
+ *
+ * @param path - the file.
+ * @param visit - called with the header's fields and each batch after the header, in order.
+ */
+export async function forEachBatch(path: string, visit: (header: string[], batch: CsvBatch) => Promise<void> | void): Promise<void> {
+  const batches = splitCsvStream(createReadStream(path));
+  const first = await batches.next();
+  const header = first.done ? [] : (readCsvBatchFields(first.value.bytes, first.value)[0] ?? []);
+  for await (const batch of batches) await visit(header, batch);
+}
+
+/**
+ * The silver table of {@link customerFile}, made by silver's own batch transform (`transformSilverBatch`), generated once.
  *
  * @param rows - data rows.
  * @param seed - generator seed. @default 42
@@ -55,15 +69,13 @@ export function customerFile(rows: number, seed = 42): Promise<BenchFile> {
 export async function silverFile(rows: number, seed = 42): Promise<BenchFile> {
   const bronze = await customerFile(rows, seed);
   return writeOnce(join(BENCH_DIR, `silver-${rows}-${seed}.csv`), rows, async (writer) => {
-    let transform: SilverTransform | undefined;
-    for await (const record of readCsvRecords(createReadStream(bronze.path))) {
-      if (!transform) {
-        transform = new SilverTransform(record.fields);
-        await writer.write(transform.header);
-        continue;
+    let headerWritten = false;
+    await forEachBatch(bronze.path, async (header, batch) => {
+      if (!headerWritten) {
+        await writer.write(new SilverTransform(header).header);
+        headerWritten = true;
       }
-      const output = transform.apply(record);
-      if (output.kind === 'silver') await writer.write(output.row);
-    }
+      await writer.writeText(transformSilverBatch({ header, bytes: batch.bytes, firstLine: batch.firstLine, maxRecordChars: DEFAULT_MAX_RECORD_CHARS }).silverText);
+    });
   });
 }

@@ -1,14 +1,14 @@
-import { DEFAULT_MAX_RECORD_CHARS, readCsvBatchFields, splitCsvBatches } from '@medallion/csv-io';
+import { DEFAULT_MAX_RECORD_CHARS } from '@medallion/csv-io';
 import { GoldAggregator, goldLayer } from '@medallion/gold';
 import { extractCustomerKeys } from '@medallion/silver-tables';
 import { createLayerHandler } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { putObject, uploadStream } from '@medallion/s3-io';
-import { resolveSilverColumns, type SilverManifest } from '@medallion/schemas';
-import { silverLayer, SilverTransform, transformSilverBatch } from '@medallion/silver';
+import { resolveSilverColumns, type SilverColumns, type SilverManifest } from '@medallion/schemas';
+import { silverLayer, transformSilverBatch } from '@medallion/silver';
 import { createReadStream } from 'node:fs';
-import { customerFile, silverFile, type BenchFile } from './bench-inputs';
+import { customerFile, forEachBatch, silverFile, type BenchFile } from './bench-inputs';
 
 /** What a scenario processed in its timed part. */
 export interface ScenarioWork {
@@ -137,16 +137,10 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       const file = await customerFile(rows);
       return {
         run: async () => {
-          let header: string[] | undefined;
           let count = 0;
-          for await (const batch of splitCsvBatches(createReadStream(file.path), { batchBytes: 256 * 1024 })) {
-            if (!header) {
-              header = readCsvBatchFields(batch.bytes, batch)[0]!;
-              new SilverTransform(header);
-              continue;
-            }
+          await forEachBatch(file.path, (header, batch) => {
             count += transformSilverBatch({ header, bytes: batch.bytes, firstLine: batch.firstLine, maxRecordChars: DEFAULT_MAX_RECORD_CHARS }).counts.dataRecords;
-          }
+          });
           return { rows: count, bytes: file.bytes };
         },
         close: async () => undefined,
@@ -164,17 +158,14 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
         run: async () => {
           const aggregator = new GoldAggregator();
           const order = { eventTime: '2026-01-01T00:00:00.000Z', sequencer: '01', key: 'silver/bench.csv' };
-          let columns: ReturnType<typeof resolveSilverColumns> | undefined;
           let row = 0;
-          for await (const batch of splitCsvBatches(createReadStream(file.path), { batchBytes: 256 * 1024 })) {
-            if (!columns) {
-              columns = resolveSilverColumns(readCsvBatchFields(batch.bytes, batch)[0]!);
-              continue;
-            }
+          let columns: SilverColumns | undefined;
+          await forEachBatch(file.path, (header, batch) => {
+            columns ??= resolveSilverColumns(header);
             const keys = extractCustomerKeys({ bytes: batch.bytes, firstLine: batch.firstLine, columns });
             aggregator.addKeys(order, row, keys);
             row += keys.customerIds.length;
-          }
+          });
           aggregator.toRows();
           return { rows: row, bytes: file.bytes };
         },

@@ -6,15 +6,16 @@ import { handler as silverHandler, silverLayer } from '@medallion/silver';
 
 /**
  * The route of one layer: the handler the Lambda bundle exports, triggered by the layer's own
- * prefix and suffixes (as its AWS rule is), one invocation at a time (aggregate layers run so on
- * AWS, with reserved concurrency 1; map layers run so locally to keep runs reproducible).
+ * prefix and suffixes (as its AWS rule is), one invocation at a time (map layers run so locally to
+ * keep runs reproducible); a layer fed by a queue on AWS gets its waiting events as one SQS batch.
  *
  * @param layer - the layer definition (its name, input prefix, suffixes and removals).
  * @param handler - the layer's Lambda handler.
  * @returns the event route.
  */
-function layerRoute(layer: Pick<LayerDefinition<unknown>, 'name' | 'inputPrefix' | 'inputSuffixes' | 'acceptsRemovals'>, handler: EventRoute['handler']): EventRoute {
-  return { name: layer.name, inputPrefix: layer.inputPrefix, inputSuffixes: layer.inputSuffixes, acceptsRemovals: layer.acceptsRemovals, handler, concurrency: 1 };
+function layerRoute(layer: LayerDefinition<unknown>, handler: EventRoute['handler']): EventRoute {
+  const queue = layer.kind === 'aggregate' ? layer.queue : undefined;
+  return { name: layer.name, inputPrefix: layer.inputPrefix, inputSuffixes: layer.inputSuffixes, acceptsRemovals: layer.acceptsRemovals, handler, concurrency: 1, ...(queue ? { queue } : {}) };
 }
 
 /**

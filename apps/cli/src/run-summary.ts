@@ -1,7 +1,8 @@
-import type { GoldResult } from '@medallion/gold';
+import type { GoldResult, GoldTableRow } from '@medallion/gold';
 import type { LayerInvocationReport } from '@medallion/layer-runtime';
 import type { Delivery } from '@medallion/local-s3';
-import type { PlatinumResult } from '@medallion/platinum';
+import type { PlatinumResult, PlatinumRow } from '@medallion/platinum';
+import type { SilverAggregateResult } from '@medallion/silver-aggregate';
 import type { SilverManifest } from '@medallion/schemas';
 
 /** Row and file counts of one run (rows are data records; see the README's row accounting). */
@@ -37,10 +38,16 @@ export interface RunProblems {
   readonly failures: ReadonlyArray<{ layer: string; key: string; message: string }>;
 }
 
+/** The table rows an aggregate's invocation wrote, unless every event was already covered (then it wrote nothing). */
+function lastTable<Row>(report: LayerInvocationReport<SilverAggregateResult<Row>>): readonly Row[] | undefined {
+  return report.results.filter((result) => result.action !== 'covered').at(-1)?.rows;
+}
+
 /**
  * Builds the run summary from what the lake records: the counts from each input file's silver
  * manifest, the gold and platinum tables from the last recompute of each (each runs one at a time,
- * so its last one saw all of silver; its report carries the rows it wrote, IDs unsplit), and the problems.
+ * so its last one saw all of silver: later invocations found their events covered; its report
+ * carries the rows it wrote, IDs unsplit), and the problems.
  *
  * @param inputKeys - the bronze keys of the run's files, in order.
  * @param manifests - the silver manifest of each input key, undefined where none was written.
@@ -55,12 +62,12 @@ export function summarizeRun(
   const counts: RunCounts = { files: inputKeys.length, bronzeRows: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0, nonUtf8Files: 0 };
   const rejections: Array<{ key: string; reason: string }> = [];
   const failures: Array<{ layer: string; key: string; message: string }> = [];
-  let gold: GoldResult['rows'] = [];
-  let platinum: PlatinumResult['rows'] = [];
+  let gold: readonly GoldTableRow[] = [];
+  let platinum: readonly PlatinumRow[] = [];
   for (const delivery of deliveries) {
     if (delivery.error) failures.push({ layer: delivery.route, key: delivery.key, message: delivery.error.message });
-    else if (delivery.route === 'gold') for (const result of (delivery.result as LayerInvocationReport<GoldResult>).results) gold = result.rows;
-    else if (delivery.route === 'platinum') for (const result of (delivery.result as LayerInvocationReport<PlatinumResult>).results) platinum = result.rows;
+    else if (delivery.route === 'gold') gold = lastTable(delivery.result as LayerInvocationReport<GoldResult>) ?? gold;
+    else if (delivery.route === 'platinum') platinum = lastTable(delivery.result as LayerInvocationReport<PlatinumResult>) ?? platinum;
   }
   inputKeys.forEach((key, index) => {
     const manifest = manifests[index];

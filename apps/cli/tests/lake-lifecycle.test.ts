@@ -4,6 +4,7 @@ import { createLayerHandler } from '@medallion/layer-runtime';
 import { EventRouter, type PreparedEvent } from '@medallion/local-s3';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { silverLayer } from '@medallion/silver';
+import { decodeCheckpoint } from '@medallion/silver-aggregate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LAKE_LAYERS } from '../src/lake-layers';
 
@@ -99,6 +100,8 @@ describe('the lake under concurrency and deletes', () => {
     expect(await lake.keys('silver/')).toEqual(['silver/_manifests/b.csv.json', 'silver/b.csv']);
     expect(await lake.keys('quarantine/')).toEqual([]);
     expect(await gold(lake)).toBe('Region,Subscribed Customers,Customer IDs\nAsia,1,[002]\n');
-    expect(JSON.parse((await lake.text('gold/_manifests/customers_by_region.json'))!).sources.map((s: { key: string }) => s.key)).toEqual(['silver/b.csv']);
+    expect(await lake.keys('silver-customers/')).toEqual(['silver-customers/b.parquet']);
+    const checkpoint = await decodeCheckpoint((await lake.bytes('gold/_checkpoint/state.parquet'))!, 'gold');
+    expect(checkpoint.commits.map((commit) => [commit.manifestKey, commit.table?.key])).toEqual([['silver/_manifests/b.csv.json', 'silver-customers/b.parquet']]);
   });
 });

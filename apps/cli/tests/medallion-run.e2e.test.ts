@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 /** Top-level folders these tests know; a layer added since (`nx g @medallion/tools:layer`) writes under a prefix of its own, left out here. */
-const KNOWN_FOLDERS = /^(\.medallion-export$|bronze\/|silver\/|gold\/|platinum\/|quarantine\/)/;
+const KNOWN_FOLDERS = /^(\.medallion-export$|bronze\/|silver\/|silver-customers\/|gold\/|platinum\/|quarantine\/)/;
 
 /** The exported files under the known folders, relative and sorted. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -117,12 +117,17 @@ describe('npm start -- --json --out DIR FILE...', () => {
     expect(await filesUnder(out)).toEqual([
       '.medallion-export',
       ...fixtures.map((f) => `bronze/${f}`).sort(),
+      ...fixtures.map((f) => `gold/_checkpoint/commits/${f}.json`).sort(),
+      'gold/_checkpoint/state.parquet',
       'gold/_manifests/customers_by_region.json',
       'gold/customers_by_region.csv',
+      ...fixtures.map((f) => `platinum/_checkpoint/commits/${f}.json`).sort(),
+      'platinum/_checkpoint/state.parquet',
       'platinum/_manifests/subscription_rate_by_region.json',
       'platinum/subscription_rate_by_region.csv',
       'quarantine/duplicate-header.error.json',
       'quarantine/ragged-and-blank.csv',
+      ...fixtures.filter((f) => f !== 'duplicate-header.csv').map((f) => `silver-customers/${f.replace(/\.csv$/, '.parquet')}`).sort(),
       ...fixtures.map((f) => `silver/_manifests/${f}.json`).sort(),
       ...fixtures.filter((f) => f !== 'duplicate-header.csv').map((f) => `silver/${f}`).sort(),
     ]);

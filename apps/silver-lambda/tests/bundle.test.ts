@@ -27,7 +27,7 @@ describe('the silver Lambda bundle', () => {
     const { handler } = (await import(BUNDLE)) as { handler: (event: unknown, context?: unknown) => Promise<{ results: Array<{ outputKeys: string[] }> }> };
     const event = await lake.put('bronze/bundle check.csv', bronzeFixtureBytes('missing-id.csv'));
     const report = await handler(event);
-    expect(report.results.map((r) => r.outputKeys)).toEqual([['silver/bundle check.csv', 'quarantine/bundle check.csv', 'silver/_manifests/bundle check.csv.json']]);
+    expect(report.results.map((r) => r.outputKeys)).toEqual([['silver/bundle check.csv', 'silver-customers/bundle check.parquet', 'quarantine/bundle check.csv', 'silver/_manifests/bundle check.csv.json']]);
     expect(await lake.text('silver/bundle check.csv')).toBe(
       'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n331,Eve,Ghana,Active,Africa\n332,Fay,Nepal,Active,Asia\n',
     );

@@ -1,5 +1,6 @@
 import { formatCsv } from '@medallion/csv-io';
-import { formatCustomerIdList, GOLD_COLUMNS, type GoldRow } from '@medallion/schemas';
+import { GOLD_COLUMNS } from '@medallion/schemas';
+import type { GoldTableRow } from './gold-rows';
 
 /**
  * Formats the gold table as CSV: header `Region,Subscribed Customers,Customer IDs`, then one line
@@ -8,6 +9,6 @@ import { formatCustomerIdList, GOLD_COLUMNS, type GoldRow } from '@medallion/sch
  * @param rows - gold rows, already sorted.
  * @returns the CSV text (UTF-8, `\n` line endings).
  */
-export function formatGoldCsv(rows: readonly GoldRow[]): string {
-  return formatCsv([GOLD_COLUMNS, ...rows.map((row) => [row.region, String(row.subscribedCustomers), formatCustomerIdList(row.customerIds)])]);
+export function formatGoldCsv(rows: readonly GoldTableRow[]): string {
+  return formatCsv([GOLD_COLUMNS, ...rows.map((row) => [row.region, String(row.subscribedCustomers), row.customerIdList])]);
 }

@@ -3,7 +3,9 @@ import { goldLayer } from './gold-layer';
 
 /**
  * The gold Lambda handler: `(event, context) => Promise<LayerInvocationReport<GoldResult>>`.
- * Takes S3 event notifications or EventBridge "Object Created" events for `silver/*.csv` and
- * recomputes the gold table once per invocation; see {@link goldLayer}.
+ * Takes silver manifests' events (`silver/_manifests/*.json`, created or deleted) as S3 event
+ * notifications, EventBridge events or SQS batches of either, and brings the gold table up to date
+ * once per invocation; see {@link goldLayer}. For an SQS batch it reports failed messages
+ * (`batchItemFailures`) instead of throwing.
  */
 export const handler = createLayerHandler(goldLayer);

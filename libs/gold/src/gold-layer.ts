@@ -1,73 +1,35 @@
-import { codeVersion, type AggregateLayer } from '@medallion/layer-runtime';
-import { putObject } from '@medallion/s3-io';
-import { GOLD_MANIFEST_KEY, SILVER_MANIFEST_PREFIX, type GoldManifest, type GoldRow } from '@medallion/schemas';
-import { readCommittedSilver, silverReadMetrics, type SilverReadOptions } from '@medallion/silver-tables';
-import { GoldAggregator } from './gold-aggregator';
+import type { AggregateLayer } from '@medallion/layer-runtime';
+import { GOLD_MANIFEST_KEY } from '@medallion/schemas';
+import { createSilverAggregateLayer, type SilverAggregateResult } from '@medallion/silver-aggregate';
+import type { SilverReadOptions } from '@medallion/silver-tables';
 import { formatGoldCsv } from './gold-csv';
+import { goldRowsOf, type GoldTableRow } from './gold-rows';
 
 /** The gold table's key. */
 export const GOLD_KEY = 'gold/customers_by_region.csv';
 
-/** How gold spreads the CSV work of its silver tables (see `SilverReadOptions`): threads, the parallel threshold, the batch size. */
+/** How gold reads the wide silver tables of lakes written before customer tables (see `SilverReadOptions`). */
 export type GoldLayerOptions = SilverReadOptions;
 
-/** What one gold recompute produced. */
-export interface GoldResult {
-  readonly goldKey: string;
-  /** Silver tables read (one per `processed` silver manifest). */
-  readonly silverObjects: number;
-  /** Silver tables skipped because they are not silver tables (no Customer ID or Region column). */
-  readonly skippedObjects: number;
-  /** Silver rows read. */
-  readonly silverRows: number;
-  /** Distinct Customer IDs. */
-  readonly customers: number;
-  readonly rows: GoldRow[];
-}
+/** What one gold invocation did (see `SilverAggregateResult`); `rows` are the gold table's. */
+export type GoldResult = SilverAggregateResult<GoldTableRow>;
 
 /**
  * Gold: on any new or removed silver manifest (`silver/_manifests/*.json`, written by silver after
- * its outputs, removed first when its bronze object is deleted), recomputes `gold/customers_by_region.csv` from ALL committed silver: it lists the
- * manifests page by page, and for each `processed` one streams the silver table at the version the
- * manifest names (`readCommittedSilver`). A silver object without its manifest (a
- * failed invocation) is never read. Never increments a previous gold. Each Customer ID counts once,
- * by its latest record (see `GoldAggregator`; files ordered by their bronze event as the manifest
- * records it), so duplicated or reordered events give the same bytes. Then writes
- * `gold/_manifests/customers_by_region.json`: the silver tables read, by ETag and version.
+ * its outputs, removed first when its bronze object is deleted), brings
+ * `gold/customers_by_region.csv` up to all committed silver: an incremental aggregate over silver's
+ * customers (`createSilverAggregateLayer`) whose checkpoint `gold/_checkpoint/state.parquet` holds each
+ * Customer ID's latest record and the commits it includes; only new commits' customer tables are read
+ * and merged, a replaced or removed one rebuilds the state, and the table is byte-identical to a
+ * computation from scratch. Each Customer ID counts once, by its latest record (the later bronze
+ * event time, then sequencer, then key; within a file, the later row). Then writes
+ * `gold/_manifests/customers_by_region.json`: the table and the checkpoint (which names every commit).
  *
- * Tables are read in batches, on worker threads for tables of 1 MiB and more when threads are
- * available (`MEDALLION_WORKER_THREADS`); the gold table is the same either way.
- *
- * @param options - threads, the parallel threshold and the batch size (tests, the benchmark).
+ * @param options - how legacy wide silver tables are read (tests, the benchmark).
  * @returns the layer definition.
  */
 export function createGoldLayer(options: GoldLayerOptions = {}): AggregateLayer<GoldResult> {
-  return {
-    kind: 'aggregate',
-    name: 'gold',
-    inputPrefix: SILVER_MANIFEST_PREFIX,
-    inputSuffixes: ['.json'],
-    outputPrefix: 'gold/',
-    acceptsRemovals: true,
-    metricsOf: silverReadMetrics,
-    async recompute(env, bucket) {
-      const aggregator = new GoldAggregator();
-      const { sources, skippedObjects } = await readCommittedSilver(env, bucket, aggregator, options);
-      const rows = aggregator.toRows();
-      const stored = await putObject(env.s3, { bucket, key: GOLD_KEY, contentType: 'text/csv; charset=utf-8' }, formatGoldCsv(rows));
-      const manifest: GoldManifest = {
-        layer: 'gold',
-        codeVersion: codeVersion(),
-        sources,
-        counts: { silverObjects: sources.length, silverRows: aggregator.rows, customers: aggregator.customers, regions: rows.length },
-        output: { key: stored.key, eTag: stored.eTag, ...(stored.versionId ? { versionId: stored.versionId } : {}) },
-      };
-      await putObject(env.s3, { bucket, key: GOLD_MANIFEST_KEY, contentType: 'application/json' }, `${JSON.stringify(manifest, null, 2)}\n`);
-      const result = { goldKey: GOLD_KEY, silverObjects: sources.length, skippedObjects, silverRows: aggregator.rows, customers: aggregator.customers, rows };
-      env.logger.info('gold recomputed', { bucket, key: GOLD_KEY, silverObjects: sources.length, skippedObjects, silverRows: result.silverRows, customers: result.customers, regions: rows.length });
-      return result;
-    },
-  };
+  return createSilverAggregateLayer({ name: 'gold', outputPrefix: 'gold/', tableKey: GOLD_KEY, manifestKey: GOLD_MANIFEST_KEY, rowsOf: goldRowsOf, formatCsv: formatGoldCsv, readOptions: options });
 }
 
 /** Gold with the default options: see {@link createGoldLayer}. */

@@ -1,17 +1,26 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createLayerHandler, type LayerInvocationReport } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
-import { commitSilverTable } from '@medallion/silver-tables/testing';
+import { commitSilverTable, type SilverCommitOptions } from '@medallion/silver-tables/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { goldLayer, type GoldResult } from '../src';
 
 let lake: TestLake;
 let handler: (event: unknown) => Promise<LayerInvocationReport<GoldResult>>;
+/** The S3 commands gold sent (with their keys), since the last `commands.length = 0`. */
+const commands: string[] = [];
 
 beforeEach(async () => {
   await lake?.close();
   lake = await startTestLake();
+  lake.s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      commands.push(`${context.commandName} ${String((args.input as { Key?: string; Prefix?: string }).Key ?? (args.input as { Prefix?: string }).Prefix ?? '')}`);
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordGoldCommands' },
+  );
   handler = createLayerHandler(goldLayer, { s3: lake.s3 });
 });
 
@@ -20,66 +29,133 @@ afterAll(async () => {
 });
 
 const HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n';
-/** Commits a silver table as silver does: the table, then its manifest; returns the manifest's real event. */
-function commitSilver(name: string, body: string, eventTime: string, sequencer: string, outcome: 'processed' | 'rejected' = 'processed'): Promise<unknown> {
-  return commitSilverTable(lake, name, body, { eventTime, sequencer, outcome });
+/** Commits a silver table as silver does (the table, its customer table, then its manifest); returns the manifest's real event. */
+function commitSilver(name: string, body: string, eventTime: string, sequencer: string, options: SilverCommitOptions = {}): Promise<unknown> {
+  return commitSilverTable(lake, name, body, { eventTime, sequencer, ...options });
 }
+const gold = () => lake.text('gold/customers_by_region.csv');
 
 describe('gold handler', () => {
-  it('recomputes gold from all committed silver, the later bronze event winning across files, and writes its manifest', async () => {
+  it('computes gold from all committed silver, the later bronze event winning across files, and writes its manifest and checkpoint', async () => {
     // The newer file sorts first by key, so listing order is not ingest order.
     const event = await commitSilver('a-second', `${HEADER}060,Quan,Brazil,Active,South America\n061,Wen,United Kingdom,Cancelled,Europe\n`, '2026-11-29T12:00:02.000Z', '02');
     await commitSilver('z-first', `${HEADER}060,Quan,Germany,Active,Europe\n061,Wen,United Kingdom,Active,Europe\n062,Ola,Norway,Active,Europe\n`, '2026-11-29T12:00:01.000Z', '01');
     const report = await handler(event);
-    expect(await lake.text('gold/customers_by_region.csv')).toBe('Region,Subscribed Customers,Customer IDs\nEurope,1,[062]\nSouth America,1,[060]\n');
-    expect(report.results).toEqual([
+    expect(await gold()).toBe('Region,Subscribed Customers,Customer IDs\nEurope,1,[062]\nSouth America,1,[060]\n');
+    expect(report.results).toMatchObject([
       {
-        goldKey: 'gold/customers_by_region.csv',
+        outputKey: 'gold/customers_by_region.csv',
+        action: 'rebuilt',
+        events: 1,
+        readCommits: 2,
         silverObjects: 2,
         skippedObjects: 0,
         silverRows: 5,
         customers: 3,
         rows: [
-          { region: 'Europe', subscribedCustomers: 1, customerIds: ['062'] },
-          { region: 'South America', subscribedCustomers: 1, customerIds: ['060'] },
+          { region: 'Europe', subscribedCustomers: 1, customerIds: ['062'], customerIdList: '[062]' },
+          { region: 'South America', subscribedCustomers: 1, customerIds: ['060'], customerIdList: '[060]' },
         ],
       },
     ]);
+    const generation = report.results[0]!.generation!;
     const manifest = JSON.parse((await lake.text('gold/_manifests/customers_by_region.json'))!);
-    expect(manifest).toMatchObject({
+    expect(manifest).toEqual({
       layer: 'gold',
       codeVersion: 'local',
-      counts: { silverObjects: 2, silverRows: 5, customers: 3, regions: 2 },
+      generation,
+      checkpoint: { key: 'gold/_checkpoint/state.parquet', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
+      counts: { silverObjects: 2, skippedObjects: 0, silverRows: 5, customers: 3, tableRows: 2 },
       output: { key: 'gold/customers_by_region.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
     });
-    expect(manifest.sources.map((s: { key: string; manifestKey: string }) => [s.key, s.manifestKey])).toEqual([
-      ['silver/a-second.csv', 'silver/_manifests/a-second.csv.json'],
-      ['silver/z-first.csv', 'silver/_manifests/z-first.csv.json'],
+    expect(await lake.keys('gold/')).toEqual([
+      'gold/_checkpoint/commits/a-second.csv.json',
+      'gold/_checkpoint/commits/z-first.csv.json',
+      'gold/_checkpoint/state.parquet',
+      'gold/_manifests/customers_by_region.json',
+      'gold/customers_by_region.csv',
     ]);
+    expect(await lake.metadata('gold/customers_by_region.csv')).toEqual({ 'checkpoint-generation': String(generation) });
   });
 
   it('reads only committed silver: no table without a processed manifest', async () => {
     const event = await commitSilver('good', `${HEADER}1,A,Chile,Active,South America\n`, '2026-11-29T12:00:01.000Z', '01');
-    await commitSilver('refused', `${HEADER}2,B,Peru,Active,South America\n`, '2026-11-29T12:00:02.000Z', '02', 'rejected');
+    await commitSilver('refused', `${HEADER}2,B,Peru,Active,South America\n`, '2026-11-29T12:00:02.000Z', '02', { outcome: 'rejected' });
     await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: 'silver/orphan.csv', Body: `${HEADER}3,C,Fiji,Active,Oceania\n` }));
     const report = await handler(event);
     expect(report.results[0]).toMatchObject({ silverObjects: 1, silverRows: 1, rows: [{ region: 'South America', subscribedCustomers: 1, customerIds: ['1'] }] });
   });
 
-  it('counts a committed object that is not a silver table as skipped', async () => {
-    const event = await commitSilver('good', `${HEADER}1,A,Chile,Active,South America\n`, '2026-11-29T12:00:01.000Z', '01');
-    await commitSilver('stray', 'just,some,columns\n1,2,3\n', '2026-11-29T12:00:02.000Z', '02');
-    expect((await handler(event)).results[0]).toMatchObject({ silverObjects: 1, skippedObjects: 1, silverRows: 1 });
+  it('merges a new commit into the checkpoint reading only its customer table', async () => {
+    await handler(await commitSilver('a', `${HEADER}1,A,Chile,Active,South America\n2,B,Peru,Active,South America\n`, '2026-11-29T12:00:01.000Z', '01'));
+    const event = await commitSilver('b', `${HEADER}2,B,Japan,Cancelled,Asia\n3,C,Fiji,Active,Oceania\n`, '2026-11-29T12:00:02.000Z', '02');
+    commands.length = 0;
+    const report = await handler(event);
+    expect(report.results[0]).toMatchObject({ action: 'merged', readCommits: 1, silverObjects: 2, silverRows: 4, customers: 3 });
+    expect(commands.filter((command) => command.startsWith('GetObjectCommand'))).toEqual([
+      'GetObjectCommand gold/_checkpoint/state.parquet',
+      'GetObjectCommand silver/_manifests/b.csv.json',
+      'GetObjectCommand silver-customers/b.parquet',
+    ]);
+    expect(await gold()).toBe('Region,Subscribed Customers,Customer IDs\nAsia,0,[]\nOceania,1,[3]\nSouth America,1,[1]\n');
   });
 
-  it('is a pure function of silver: duplicated events give the same bytes, and one invocation recomputes once', async () => {
+  it('answers an event the checkpoint covers (a duplicate) with one HeadObject per event and two for the outputs: no listing, no read', async () => {
     const event = (await commitSilver('x', `${HEADER}1,A,France,Active,Europe\n`, '2026-11-29T12:00:01.000Z', '01')) as { Records: unknown[] };
-    const report = await handler({ Records: [...event.Records, ...event.Records] });
-    expect(report.results).toHaveLength(1);
-    const first = await lake.text('gold/customers_by_region.csv');
     await handler(event);
-    expect(await lake.text('gold/customers_by_region.csv')).toBe(first);
+    const first = await gold();
+    commands.length = 0;
+    const report = await handler({ Records: [...event.Records, ...event.Records] });
+    expect(report.results).toMatchObject([{ action: 'covered', events: 2, readCommits: 0, rows: [] }]);
+    expect(commands.sort()).toEqual([
+      'HeadObjectCommand gold/_checkpoint/commits/x.csv.json',
+      'HeadObjectCommand gold/_checkpoint/commits/x.csv.json',
+      'HeadObjectCommand gold/_checkpoint/state.parquet',
+      'HeadObjectCommand gold/_manifests/customers_by_region.json',
+    ]);
+    expect(await gold()).toBe(first);
     expect(first).toBe('Region,Subscribed Customers,Customer IDs\nEurope,1,[1]\n');
+  });
+
+  it('rebuilds without a removed commit, and with the new version of a replaced one', async () => {
+    await commitSilver('a', `${HEADER}1,A,Chile,Active,South America\n`, '2026-11-29T12:00:01.000Z', '01');
+    await handler(await commitSilver('b', `${HEADER}1,A,Japan,Active,Asia\n2,B,Peru,Active,South America\n`, '2026-11-29T12:00:02.000Z', '02'));
+    expect(await gold()).toBe('Region,Subscribed Customers,Customer IDs\nAsia,1,[1]\nSouth America,1,[2]\n');
+    await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'silver/_manifests/b.csv.json' }));
+    const removal = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-29T12:00:03.000Z', bucket: lake.bucket, key: 'silver/_manifests/b.csv.json', size: 0, eTag: '', sequencer: '03' });
+    expect((await handler(removal)).results[0]).toMatchObject({ action: 'rebuilt', readCommits: 1, silverObjects: 1, customers: 1 });
+    expect(await gold()).toBe('Region,Subscribed Customers,Customer IDs\nSouth America,1,[1]\n');
+    expect((await handler(removal)).results[0]).toMatchObject({ action: 'covered' });
+    const replaced = await commitSilver('a', `${HEADER}1,A,Chile,Cancelled,South America\n`, '2026-11-29T12:00:04.000Z', '04');
+    expect((await handler(replaced)).results[0]).toMatchObject({ action: 'rebuilt', customers: 1 });
+    expect(await gold()).toBe('Region,Subscribed Customers,Customer IDs\nSouth America,0,[]\n');
+  });
+
+  it('reads a lake written before customer tables (wide silver tables only) to the same gold, and counts a non-silver table as skipped', async () => {
+    const body = `${HEADER}060,Quan,Brazil,Active,South America\n061,Wen,United Kingdom,Active,Europe\n060,Quan,Germany,Active,Europe\n`;
+    const event = await commitSilver('old', body, '2026-11-29T12:00:01.000Z', '01', { customerTable: false });
+    await commitSilver('stray', 'just,some,columns\n1,2,3\n', '2026-11-29T12:00:02.000Z', '02');
+    expect((await handler(event)).results[0]).toMatchObject({ silverObjects: 1, skippedObjects: 1, silverRows: 3, customers: 2 });
+    expect(await gold()).toBe('Region,Subscribed Customers,Customer IDs\nEurope,2,"[060, 061]"\n');
+  });
+
+  it('rebuilds from the commits when the checkpoint is unreadable, and replaces it', async () => {
+    await handler(await commitSilver('a', `${HEADER}1,A,Chile,Active,South America\n`, '2026-11-29T12:00:01.000Z', '01'));
+    const expected = await gold();
+    await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: 'gold/_checkpoint/state.parquet', Body: 'not a checkpoint' }));
+    const event = await commitSilver('b', `${HEADER}1,A,Chile,Active,South America\n`, '2026-11-29T12:00:02.000Z', '02');
+    expect((await handler(event)).results[0]).toMatchObject({ action: 'rebuilt', readCommits: 2, customers: 1 });
+    expect(await gold()).toBe(expected);
+    expect(Buffer.from((await lake.bytes('gold/_checkpoint/state.parquet'))!.subarray(0, 4)).toString('latin1')).toBe('PAR1');
+  });
+
+  it('takes an SQS batch and reports no failed message when it succeeds', async () => {
+    const event = (await commitSilver('q', `${HEADER}7,Q,Chile,Active,South America\n`, '2026-11-29T12:00:01.000Z', '01')) as object;
+    const batch = { Records: [{ messageId: 'm-1', receiptHandle: 'r', body: JSON.stringify(event), attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:gold', awsRegion: 'us-east-1' }] };
+    const report = await handler(batch);
+    expect(report.batchItemFailures).toEqual([]);
+    expect(JSON.parse(JSON.stringify(report))).toEqual({ layer: 'gold', results: 1, skipped: 0, batchItemFailures: [] });
+    expect(await gold()).toBe('Region,Subscribed Customers,Customer IDs\nSouth America,1,[7]\n');
   });
 
   it('ignores events outside the silver manifests (a silver table, gold) and writes nothing', async () => {
@@ -105,6 +181,6 @@ describe('gold handler', () => {
     }
     const report = await handler(last);
     expect(report.results[0]).toMatchObject({ silverObjects: 1001, silverRows: 1001, customers: 1001 });
-    expect(report.results[0]?.rows).toEqual([{ region: 'Oceania', subscribedCustomers: 1001, customerIds: ids }]);
+    expect(report.results[0]?.rows).toMatchObject([{ region: 'Oceania', subscribedCustomers: 1001, customerIds: ids }]);
   });
 });

@@ -1,18 +1,8 @@
 import { createLayerHandler } from '@medallion/layer-runtime';
-import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestLake } from '@medallion/local-s3/testing';
+import { describe, expect, it } from 'vitest';
 import { createGoldLayer } from '../src';
 import { commitSilverTable } from '@medallion/silver-tables/testing';
-
-let lake: TestLake;
-
-beforeAll(async () => {
-  lake = await startTestLake();
-});
-
-afterAll(async () => {
-  await lake.close();
-});
 
 const HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status,Region';
 const REGIONS = ['Europe', 'Asia', '"Latin America, South"', 'Africa', 'Others'];
@@ -34,17 +24,31 @@ function silverTable(table: number, rows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-describe('gold on worker threads', () => {
-  it('computes the same gold table as inline over five tables of 2,000 rows cut into 64-byte batches', async () => {
+/** Commits the five tables to a fresh lake (wide silver tables only, or with customer tables) and runs gold once. */
+async function goldOf(layerOptions: Parameters<typeof createGoldLayer>[0], customerTable: boolean) {
+  const lake = await startTestLake();
+  try {
     let event: unknown;
-    for (let table = 0; table < 5; table++) event = await commitSilverTable(lake, `t${table}`, silverTable(table, 2000), { eventTime: new Date(Date.UTC(2026, 10, 29, 12, 0, 10 - table)).toISOString(), sequencer: String(10 - table).padStart(2, '0') });
-    const inline = await createLayerHandler(createGoldLayer({ threads: 0 }), { s3: lake.s3 })(event);
-    const inlineGold = await lake.text('gold/customers_by_region.csv');
-    const parallel = await createLayerHandler(createGoldLayer({ threads: 2, parallelMinBytes: 0, batchBytes: 64 }), { s3: lake.s3 })(event);
-    expect(await lake.text('gold/customers_by_region.csv')).toBe(inlineGold);
-    expect(parallel.results).toEqual(inline.results);
+    for (let table = 0; table < 5; table++) {
+      const options = { eventTime: new Date(Date.UTC(2026, 10, 29, 12, 0, 10 - table)).toISOString(), sequencer: String(10 - table).padStart(2, '0'), customerTable };
+      event = await commitSilverTable(lake, `t${table}`, silverTable(table, 2000), options);
+    }
+    const report = await createLayerHandler(createGoldLayer(layerOptions), { s3: lake.s3 })(event);
+    return { result: report.results[0]!, csv: await lake.text('gold/customers_by_region.csv') };
+  } finally {
+    await lake.close();
+  }
+}
+
+describe('gold over wide silver tables on worker threads', () => {
+  it('computes the same gold table inline, on two threads in 64-byte batches, and from customer tables: five tables of 2,000 rows', async () => {
+    const inline = await goldOf({ threads: 0 }, false);
+    const parallel = await goldOf({ threads: 2, parallelMinBytes: 0, batchBytes: 64 }, false);
+    const fromCustomerTables = await goldOf({}, true);
+    expect(parallel.csv).toBe(inline.csv);
+    expect(fromCustomerTables.csv).toBe(inline.csv);
     const distinct = new Set(Array.from({ length: 5 }, (_, table) => Array.from({ length: 2000 }, (_, row) => idOf(table, row))).flat());
-    expect(inline.results[0]).toMatchObject({ silverObjects: 5, silverRows: 10_000, customers: distinct.size });
+    for (const { result } of [inline, parallel, fromCustomerTables]) expect(result).toMatchObject({ silverObjects: 5, silverRows: 10_000, customers: distinct.size });
     expect(distinct.size).toBeGreaterThan(500);
   });
 });

@@ -24,7 +24,7 @@ describe('gold under storage faults', () => {
     await handler(await commit('a', 'Customer ID,Country,Region\n1,Chile,South America\n', '1'));
     const before = await lake.text('gold/customers_by_region.csv');
     const event = await commit('b', 'Customer ID,Country,Region\n2,Japan,Asia\n', '2');
-    const faults = injectS3Faults(lake.s3, [{ command: 'GetObjectCommand', key: (key) => key === 'silver/b.csv', kind: 'internal-error', times: Infinity }]);
+    const faults = injectS3Faults(lake.s3, [{ command: 'GetObjectCommand', key: (key) => key === 'silver-customers/b.parquet', kind: 'internal-error', times: Infinity }]);
     await expect(handler(event)).rejects.toMatchObject({ name: 'InternalError' });
     faults.remove();
     expect(faults.injected['GetObjectCommand']).toBe(3);
@@ -38,7 +38,7 @@ describe('gold under storage faults', () => {
     const event = await commit('a', 'Customer ID,Country,Region\n1,Chile,South America\n', '1');
     const faults = injectS3Faults(lake.s3, [
       { command: 'ListObjectsV2Command', kind: 'slow-down', times: 1 },
-      { command: 'GetObjectCommand', key: (key) => key === 'silver/a.csv', kind: 'slow-down', times: 2 },
+      { command: 'GetObjectCommand', key: (key) => key === 'silver-customers/a.parquet', kind: 'slow-down', times: 2 },
     ]);
     await handler(event);
     faults.remove();

@@ -1,22 +1,30 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { isObjectRemoved, parseObjectEvents } from '@medallion/s3-events';
+import { isObjectRemoved, isQueueEvent, parseObjectEvents, parseQueueMessages, type ObjectEvent } from '@medallion/s3-events';
 import { createS3Client } from '@medallion/s3-io';
 import type { Context } from 'aws-lambda';
 import { LayerInvocationError, type ObjectFailure } from './errors';
 import type { LayerDefinition, LayerEnvironment } from './layer-definition';
 import { selectObjects, type SkippedObject } from './select-objects';
 
-/** What one handler invocation did. Lambda ignores the return value of an async invocation; the local runner reads it. */
+/**
+ * What one handler invocation did. Lambda ignores the return value of an asynchronous invocation
+ * and reads `batchItemFailures` from an SQS-triggered one; the local runner reads all of it.
+ */
 export interface LayerInvocationReport<Result> {
   readonly layer: string;
   /** One entry per processed object (map layers) or one per recompute (aggregate layers). */
   readonly results: Result[];
   readonly skipped: SkippedObject[];
+  /**
+   * For an SQS batch (an event source mapping with `ReportBatchItemFailures`): the messages that
+   * failed and go back to the queue, by message ID; the others are done. Absent for other events.
+   */
+  readonly batchItemFailures?: ReadonlyArray<{ readonly itemIdentifier: string }>;
 }
 
-/** A Lambda handler for S3 notification or EventBridge events. */
+/** A Lambda handler for S3 notification, EventBridge or SQS-wrapped S3 events. */
 export type LayerHandler<Result> = (event: unknown, context?: Context) => Promise<LayerInvocationReport<Result>>;
 
 /** Overrides for tests and the local runner. */
@@ -41,20 +49,49 @@ function publishMetrics<Result>(metrics: Metrics, layer: LayerDefinition<Result>
   metrics.publishStoredMetrics();
 }
 
+/** The invocation's object events, each with the SQS message it came in (when it came in one), and the messages that could not be read. */
+interface ParsedInvocation {
+  readonly events: ObjectEvent[];
+  readonly messageOf: ReadonlyMap<ObjectEvent, string>;
+  readonly unreadable: ReadonlyArray<{ readonly messageId: string; readonly error: string }>;
+  readonly queued: boolean;
+}
+
+function parseInvocation(event: unknown): ParsedInvocation {
+  if (!isQueueEvent(event)) return { events: parseObjectEvents(event), messageOf: new Map(), unreadable: [], queued: false };
+  const events: ObjectEvent[] = [];
+  const messageOf = new Map<ObjectEvent, string>();
+  const unreadable: Array<{ messageId: string; error: string }> = [];
+  for (const message of parseQueueMessages(event)) {
+    if ('error' in message) unreadable.push(message);
+    else for (const object of message.events) {
+      events.push(object);
+      messageOf.set(object, message.messageId);
+    }
+  }
+  return { events, messageOf, unreadable, queued: true };
+}
+
 /**
- * Wraps a layer definition into a Lambda handler: parses the event (both shapes), skips what the
- * layer does not act on with a log line, and runs the layer. A map layer processes each object in
- * turn, and one failing object does not stop the others; an aggregate layer recomputes once per
- * invocation. The S3 client is created on the first invocation and reused (nothing is done at
- * import beyond creating the logger and the metrics buffer). Each invocation publishes Powertools
- * Metrics (CloudWatch EMF, namespace `medallion`, dimension `layer`): the layer's own
- * (`metricsOf`), `FailedObjects` and `Duration` (ms); `POWERTOOLS_METRICS_DISABLED=true` turns them off.
+ * Wraps a layer definition into a Lambda handler: parses the event (S3 notification, EventBridge,
+ * or an SQS batch of either), skips what the layer does not act on with a log line, and runs the
+ * layer. A map layer processes each object in turn, and one failing object does not stop the
+ * others; an aggregate layer runs once per invocation with all of its events. The S3 client is
+ * created on the first invocation and reused (nothing is done at import beyond creating the logger
+ * and the metrics buffer). Each invocation publishes Powertools Metrics (CloudWatch EMF, namespace
+ * `medallion`, dimension `layer`): the layer's own (`metricsOf`), `FailedObjects` and `Duration`
+ * (ms); `POWERTOOLS_METRICS_DISABLED=true` turns them off.
+ *
+ * Failures: for an SQS batch the handler returns `batchItemFailures` (the messages whose objects
+ * failed, every message of a failed aggregate, and messages it cannot read), so that only those
+ * return to the queue; for other events it throws after trying every object.
  *
  * @param layer - the layer definition.
  * @param options - an S3 client to use instead of the environment's.
  * @returns the handler: `(event, context) => Promise<LayerInvocationReport>`.
  * @throws (the handler) UnsupportedEventError for an event of another kind; LayerInvocationError
- *   after the loop when any object failed, so that Lambda's retries and dead-letter queue apply.
+ *   after the loop when any object failed (not for SQS batches), so that Lambda's retries and
+ *   dead-letter queue apply; an aggregate's error.
  */
 export function createLayerHandler<Result>(layer: LayerDefinition<Result>, options: LayerHandlerOptions = {}): LayerHandler<Result> {
   const logger = new Logger({ serviceName: 'medallion', persistentKeys: { layer: layer.name } });
@@ -65,32 +102,59 @@ export function createLayerHandler<Result>(layer: LayerDefinition<Result>, optio
     if (context) logger.addContext(context);
     s3 ??= createS3Client();
     const env: LayerEnvironment = { s3, logger };
-    const { work, skipped } = selectObjects(parseObjectEvents(event), layer.inputPrefix, layer.inputSuffixes, layer.acceptsRemovals);
+    const invocation = parseInvocation(event);
+    const { work, skipped } = selectObjects(invocation.events, layer.inputPrefix, layer.inputSuffixes, layer.acceptsRemovals);
     for (const skip of skipped) logger.info('object skipped', { key: skip.key, reason: skip.reason });
+    for (const message of invocation.unreadable) logger.error('message not read', { messageId: message.messageId, error: message.error });
     const results: Result[] = [];
     const failures: ObjectFailure[] = [];
+    const failedMessages = new Set(invocation.unreadable.map((message) => message.messageId));
+    const fail = (object: ObjectEvent, error: unknown): void => {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error('object failed', { bucket: object.bucket, key: object.key, error: message });
+      failures.push({ key: object.key, message });
+      const messageId = invocation.messageOf.get(object);
+      if (messageId !== undefined) failedMessages.add(messageId);
+    };
     if (layer.kind === 'map') {
       for (const object of work) {
         try {
           const removal = isObjectRemoved(object) && layer.removeObject;
           results.push(await (removal ? removal.call(layer, env, object) : layer.processObject(env, object)));
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          logger.error('object failed', { bucket: object.bucket, key: object.key, error: message });
-          failures.push({ key: object.key, message });
+          fail(object, error);
         }
       }
     } else if (work.length > 0) {
       try {
-        results.push(await layer.recompute(env, work[0]!.bucket));
+        results.push(await layer.recompute(env, work[0]!.bucket, work));
       } catch (error) {
-        failures.push({ key: work[0]!.key, message: error instanceof Error ? error.message : String(error) });
-        publishMetrics(metrics, layer, results, failures.length, performance.now() - started);
-        throw error;
+        if (!invocation.queued) {
+          failures.push({ key: work[0]!.key, message: error instanceof Error ? error.message : String(error) });
+          publishMetrics(metrics, layer, results, failures.length, performance.now() - started);
+          throw error;
+        }
+        logger.error('aggregate failed: every message of the batch returns to the queue', { error: error instanceof Error ? error.message : String(error) });
+        for (const object of work) {
+          failures.push({ key: object.key, message: error instanceof Error ? error.message : String(error) });
+          const messageId = invocation.messageOf.get(object);
+          if (messageId !== undefined) failedMessages.add(messageId);
+        }
       }
     }
-    publishMetrics(metrics, layer, results, failures.length, performance.now() - started);
+    publishMetrics(metrics, layer, results, failures.length + invocation.unreadable.length, performance.now() - started);
+    if (invocation.queued) return reportOf({ layer: layer.name, results, skipped, batchItemFailures: [...failedMessages].map((itemIdentifier) => ({ itemIdentifier })) });
     if (failures.length > 0) throw new LayerInvocationError(layer.name, failures);
-    return { layer: layer.name, results, skipped };
+    return reportOf({ layer: layer.name, results, skipped });
   };
+}
+
+/**
+ * The report with what Lambda serializes as the function's response (JSON, at most 6 MB for an
+ * SQS-triggered function): the layer, counts and `batchItemFailures`, not the results, which may
+ * hold a million Customer IDs; in-process callers (the local runner, tests) read the results.
+ */
+function reportOf<Result>(report: LayerInvocationReport<Result>): LayerInvocationReport<Result> {
+  const response = () => ({ layer: report.layer, results: report.results.length, skipped: report.skipped.length, ...(report.batchItemFailures ? { batchItemFailures: report.batchItemFailures } : {}) });
+  return Object.defineProperty(report, 'toJSON', { value: response, enumerable: false });
 }

@@ -1,4 +1,4 @@
-export type { AggregateLayer, LayerDefinition, LayerEnvironment, LayerMetric, MapLayer } from './layer-definition';
+export type { AggregateLayer, LayerDefinition, LayerEnvironment, LayerMetric, MapLayer, QueueDelivery } from './layer-definition';
 export { createLayerHandler, type LayerHandler, type LayerHandlerOptions, type LayerInvocationReport } from './create-layer-handler';
 export { LayerInvocationError, type ObjectFailure } from './errors';
 export { selectObjects, type SkippedObject } from './select-objects';

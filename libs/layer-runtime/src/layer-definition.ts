@@ -63,19 +63,33 @@ export interface MapLayer<Result> extends LayerBase, LayerMetrics<Result> {
   removeObject?(env: LayerEnvironment, object: ObjectEvent): Promise<Result>;
 }
 
+/** How an aggregate layer's events reach it when they come through a queue (SQS on AWS, the local router's batches locally). */
+export interface QueueDelivery {
+  /** Events (messages) per invocation at most. */
+  readonly batchSize: number;
+}
+
 /** A layer that recomputes one output table from every object under its input prefix (like gold). */
 export interface AggregateLayer<Result> extends LayerBase, LayerMetrics<Result> {
   readonly kind: 'aggregate';
   /**
-   * Recomputes the layer's output from all of its input prefix. Called once per invocation,
-   * however many events (created or, with `acceptsRemovals`, removed) the invocation carries.
+   * Set when the layer takes its events in batches from a queue (an SQS event source mapping on
+   * AWS), which it can do because it coalesces them (see `createSilverAggregateLayer`); unset, one
+   * event per invocation (an EventBridge rule invoking it directly).
+   */
+  readonly queue?: QueueDelivery;
+  /**
+   * Brings the layer's output up to all of its input prefix. Called once per invocation, however
+   * many events (created or, with `acceptsRemovals`, removed) the invocation carries; a layer may
+   * use the events to see that nothing changed (an incremental one), or ignore them and recompute.
    *
    * @param env - S3 client and logger.
    * @param bucket - the bucket of the triggering events.
+   * @param events - the invocation's events the layer acts on (under its prefix, with its suffixes), in order.
    * @returns the layer's report.
    * @throws on a failure that a retry may fix.
    */
-  recompute(env: LayerEnvironment, bucket: string): Promise<Result>;
+  recompute(env: LayerEnvironment, bucket: string, events: readonly ObjectEvent[]): Promise<Result>;
 }
 
 /** Either kind of layer. */

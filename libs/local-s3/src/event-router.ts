@@ -15,13 +15,21 @@ export interface EventRoute {
   readonly handler: (event: unknown) => Promise<unknown>;
   /** Invocations of this route allowed at once (gold: 1, as its reserved concurrency on AWS). */
   readonly concurrency: number;
+  /**
+   * Set for a layer fed by a queue (an SQS event source mapping on AWS): the events waiting when an
+   * invocation can start are delivered together, up to `batchSize`, as one SQS batch whose message
+   * bodies are the events; unset, one event per invocation.
+   */
+  readonly queue?: { readonly batchSize: number };
 }
 
 /** One finished invocation. */
 export interface Delivery {
   readonly route: string;
-  /** The object key the event was about. */
+  /** The object key the event was about (a batch: the first event's). */
   readonly key: string;
+  /** The object events the invocation carried (1 unless the route takes batches). */
+  readonly events: number;
   /** The exact event JSON the handler received. */
   readonly event: unknown;
   /** The handler's return value, when it succeeded. */
@@ -43,15 +51,37 @@ export type EventShape = 's3-notification' | 'eventbridge';
 
 interface RouteQueue {
   readonly route: EventRoute;
-  readonly pending: unknown[][];
+  readonly pending: Array<{ readonly key: string; readonly event: unknown; readonly messageId: string }>;
   running: number;
+}
+
+/**
+ * Events as an SQS event source mapping delivers them: one message per event, its body the event's
+ * JSON (as an EventBridge rule with an SQS target, or an S3 notification to SQS, sends it).
+ */
+function queueBatchOf(items: ReadonlyArray<{ readonly event: unknown; readonly messageId: string }>): { Records: unknown[] } {
+  return {
+    Records: items.map(({ event, messageId }) => ({
+      messageId,
+      receiptHandle: `local-${messageId}`,
+      body: JSON.stringify(event),
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'MEDALLIONLOCAL', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:medallion-local',
+      awsRegion: 'us-east-1',
+    })),
+  };
 }
 
 /**
  * Turns the local store's object changes into real-shaped AWS events (S3 event notification or
  * EventBridge) and invokes the matching layers' handlers, as S3 and Lambda would: each created
- * object matching a route's prefix and suffixes becomes one invocation; a route never runs more than its
- * concurrency at once; events queue in arrival order.
+ * object matching a route's prefix and suffixes becomes one invocation, or for a queue-fed route
+ * one message of an SQS batch (the events that waited while the route was busy, as an event
+ * source mapping delivers them); a route never runs more than its concurrency at once; events
+ * queue in arrival order.
  *
  * Every event gets a strictly later event time than the one before and a unique, increasing
  * sequencer, so that "latest record wins" is well defined across uploads.
@@ -60,6 +90,7 @@ export class EventRouter {
   private readonly queues: RouteQueue[];
   private lastTime = 0;
   private sequence = 0;
+  private messages = 0;
   private idleWaiters: Array<() => void> = [];
   /** Every finished invocation, in completion order. */
   readonly deliveries: Delivery[] = [];
@@ -114,10 +145,11 @@ export class EventRouter {
    */
   deliver(prepared: PreparedEvent): void {
     const { key, removed, event } = prepared;
+    const messageId = `${++this.messages}`.padStart(8, '0');
     for (const queue of this.queues) {
       const { route } = queue;
       if ((removed && !route.acceptsRemovals) || !key.startsWith(route.inputPrefix) || !route.inputSuffixes.some((suffix) => key.endsWith(suffix))) continue;
-      queue.pending.push([key, event]);
+      queue.pending.push({ key, event, messageId: `local-${messageId}` });
       this.pump(queue);
     }
   }
@@ -134,18 +166,23 @@ export class EventRouter {
 
   private pump(queue: RouteQueue): void {
     while (queue.running < queue.route.concurrency && queue.pending.length > 0) {
-      const [key, event] = queue.pending.shift() as [string, unknown];
+      const items = queue.pending.splice(0, queue.route.queue?.batchSize ?? 1);
+      const [first] = items;
+      if (!first) return;
       queue.running++;
-      void this.invoke(queue, key, event);
+      void this.invoke(queue, first.key, items.length, queue.route.queue ? queueBatchOf(items) : first.event);
     }
   }
 
-  private async invoke(queue: RouteQueue, key: string, event: unknown): Promise<void> {
+  private async invoke(queue: RouteQueue, key: string, events: number, event: unknown): Promise<void> {
     const route = queue.route.name;
     try {
-      this.deliveries.push({ route, key, event, result: await queue.route.handler(event) });
+      const result = await queue.route.handler(event);
+      const failed = (result as { batchItemFailures?: unknown[] } | undefined)?.batchItemFailures?.length ?? 0;
+      const error = failed > 0 ? new Error(`${failed} of ${events} message(s) failed (see the layer's log)`) : undefined;
+      this.deliveries.push({ route, key, events, event, result, ...(error ? { error } : {}) });
     } catch (error) {
-      this.deliveries.push({ route, key, event, error: error instanceof Error ? error : new Error(String(error)) });
+      this.deliveries.push({ route, key, events, event, error: error instanceof Error ? error : new Error(String(error)) });
     }
     queue.running--;
     this.pump(queue);

@@ -2,6 +2,7 @@
 /// <reference path="./s3rver.d.ts" />
 import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { conditionalWrites } from './conditional-writes';
 
 /** An object-level change seen by the local store, before it is shaped like an AWS event. */
 export interface LocalObjectChange {
@@ -55,7 +56,8 @@ const EVENT_NAMES: Readonly<Record<string, string>> = {
  * seam that knows it, so another server can replace it). For the CLI and tests only: never
  * bundled into a Lambda.
  *
- * Its limits, handled elsewhere: it ignores conditional writes; its ListObjectsV2 continuation
+ * What it lacks of S3 and this seam adds: conditional writes (`If-Match`, `If-None-Match: *`, see
+ * `conditionalWrites`). Its limits, handled elsewhere: its ListObjectsV2 continuation
  * tokens need `--openssl-legacy-provider` on Node 20 (the CLI, tests and bench pass it); its own
  * events are not in the AWS shape (the event router rebuilds them).
  *
@@ -71,6 +73,8 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     directory: options.directory,
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
+  // In front of s3rver's own routes: S3's conditional writes, which s3rver ignores.
+  server.middleware.unshift(conditionalWrites());
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {

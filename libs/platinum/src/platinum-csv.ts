@@ -1,5 +1,5 @@
 import { formatCsv } from '@medallion/csv-io';
-import type { PlatinumRow } from './platinum-transform';
+import type { PlatinumRow } from './platinum-rows';
 
 /** The platinum table's header. */
 export const PLATINUM_COLUMNS = ['Region', 'Customers', 'Subscribed Customers', 'Subscription Rate'] as const;

@@ -3,8 +3,8 @@ import { platinumLayer } from './platinum-layer';
 
 /**
  * The platinum Lambda handler: `(event, context) => Promise<LayerInvocationReport<PlatinumResult>>`.
- * Takes S3 event notifications or EventBridge "Object Created"/"Object Deleted" events for
- * `silver/_manifests/*` objects ending in .json; see {@link platinumLayer}. Throws
- * `LayerInvocationError` after the loop when any object failed, so that Lambda retries.
+ * Takes silver manifests' events (`silver/_manifests/*.json`, created or deleted) as S3 event
+ * notifications, EventBridge events or SQS batches of either; see {@link platinumLayer}. For an SQS
+ * batch it reports failed messages (`batchItemFailures`); otherwise it throws, so that Lambda retries.
  */
 export const handler = createLayerHandler(platinumLayer);

@@ -76,19 +76,34 @@ function fromEventBridge(event: Json): ObjectEvent {
   };
 }
 
+function fromQueueMessage(record: unknown, index: number): ObjectEvent[] {
+  const body = isObject(record) ? text(record['body']) : undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body ?? '');
+  } catch {
+    throw new UnsupportedEventError(`Records[${index}] is an SQS message whose body is not JSON`);
+  }
+  return parseObjectEvents(parsed);
+}
+
 /**
  * Turns a Lambda event into decoded object events. Accepts the S3 event notification shape
- * (`{ Records: [...] }`, keys URL-encoded: decoded here once) and the EventBridge shape
- * (`detail-type` `Object Created`/`Object Deleted`, source `aws.s3`, key not encoded: kept as is).
+ * (`{ Records: [...] }`, keys URL-encoded: decoded here once), the EventBridge shape
+ * (`detail-type` `Object Created`/`Object Deleted`, source `aws.s3`, key not encoded: kept as is),
+ * and an SQS batch whose message bodies are either (see `parseQueueMessages` to keep them apart).
  * S3's test event (`"Event": "s3:TestEvent"`) gives no events. Unused envelope fields are ignored.
  *
  * @param event - the Lambda event as received.
  * @returns the object events, in the order of the input records.
- * @throws UnsupportedEventError for any other input.
+ * @throws UnsupportedEventError for any other input (in an SQS batch, any other message body).
  */
 export function parseObjectEvents(event: unknown): ObjectEvent[] {
   if (!isObject(event)) throw new UnsupportedEventError('the event is not a JSON object');
   if (event['Event'] === 's3:TestEvent') return [];
+  if (Array.isArray(event['Records']) && event['Records'].some((record) => isObject(record) && record['eventSource'] === 'aws:sqs')) {
+    return event['Records'].flatMap(fromQueueMessage);
+  }
   if (Array.isArray(event['Records'])) return event['Records'].map(fromNotificationRecord);
   if (event['source'] === 'aws.s3' && String(event['detail-type']) in EVENTBRIDGE_NAMES) return [fromEventBridge(event)];
   throw new UnsupportedEventError('the event is neither an S3 event notification nor an EventBridge S3 event');

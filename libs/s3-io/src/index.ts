@@ -2,15 +2,21 @@ export { createS3Client, type S3ConnectionOptions } from './create-s3-client';
 export {
   currentETag,
   deleteObject,
+  headObject,
+  isConditionFailed,
   isMissingObject,
   openObject,
   putObject,
   readJsonObject,
+  readObjectBytes,
   unquoteETag,
   uploadPartBytes,
   uploadStream,
+  type ObjectBytes,
+  type ObjectHead,
   type ObjectWrite,
   type OpenedObject,
   type StoredObject,
+  type WriteCondition,
 } from './object-streams';
 export { listObjects, type ListedObject } from './list-objects';

@@ -111,19 +111,51 @@ function abortControllerFor(signal: AbortSignal): AbortController {
 }
 
 /**
- * Writes a small object in one PutObject.
+ * A condition on a write, as S3's conditional writes take it: the key must not exist yet
+ * (`{ ifNoneMatch: '*' }`), or must hold the object of this ETag (`{ ifMatch: eTag }`).
+ */
+export type WriteCondition = { readonly ifNoneMatch: '*' } | { readonly ifMatch: string };
+
+/**
+ * Writes a small object in one PutObject, optionally only if a condition holds (S3 conditional
+ * writes: the check and the write are atomic, so two writers cannot both replace one version).
  *
  * @param client - the S3 client.
  * @param write - target and headers.
  * @param body - the whole content (text is stored as UTF-8).
+ * @param condition - write only if the key is absent, or holds this ETag (without quotes).
  * @returns the stored object: key, ETag (without quotes), version.
- * @throws the SDK's error after its retries.
+ * @throws the SDK's error after its retries; a failed condition as an error that
+ *   {@link isConditionFailed} recognizes (412 PreconditionFailed, 409 ConditionalRequestConflict,
+ *   404 NoSuchKey for `ifMatch` on a missing key).
  */
-export async function putObject(client: S3Client, write: ObjectWrite, body: string | Uint8Array): Promise<StoredObject> {
+export async function putObject(client: S3Client, write: ObjectWrite, body: string | Uint8Array, condition?: WriteCondition): Promise<StoredObject> {
   const result = await client.send(
-    new PutObjectCommand({ Bucket: write.bucket, Key: write.key, Body: body, ContentType: write.contentType, Metadata: { ...write.metadata } }),
+    new PutObjectCommand({
+      Bucket: write.bucket,
+      Key: write.key,
+      Body: body,
+      ContentType: write.contentType,
+      Metadata: { ...write.metadata },
+      ...(condition && 'ifMatch' in condition ? { IfMatch: `"${condition.ifMatch}"` } : {}),
+      ...(condition && 'ifNoneMatch' in condition ? { IfNoneMatch: condition.ifNoneMatch } : {}),
+    }),
   );
   return { key: write.key, eTag: unquoteETag(result.ETag), versionId: result.VersionId };
+}
+
+/**
+ * Whether a conditional write failed because its condition did not hold: another writer got there
+ * first (412 PreconditionFailed, 409 ConditionalRequestConflict) or the object it expected is gone
+ * (404 NoSuchKey). The caller re-reads and tries again.
+ *
+ * @param error - what the write threw.
+ * @returns true for those three.
+ */
+export function isConditionFailed(error: unknown): boolean {
+  const failure = error as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+  const status = failure?.$metadata?.httpStatusCode;
+  return failure?.name === 'PreconditionFailed' || failure?.name === 'ConditionalRequestConflict' || failure?.name === 'NoSuchKey' || status === 412 || status === 409;
 }
 
 /**
@@ -156,6 +188,69 @@ export async function readJsonObject(client: S3Client, bucket: string, key: stri
     throw error;
   }
   return JSON.parse(await response.Body!.transformToString('utf8'));
+}
+
+/** A small object read whole: its bytes and what S3 says of its version. */
+export interface ObjectBytes {
+  readonly bytes: Uint8Array;
+  /** ETag without quotes. */
+  readonly eTag: string;
+  /** The version read; undefined in a bucket without versions. */
+  readonly versionId: string | undefined;
+  /** User metadata (`x-amz-meta-*`), keys lower-case. */
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+/**
+ * Reads a whole object into memory (GetObject): for objects that are read whole anyway (Parquet
+ * files, checkpoints), up to a few hundred MB.
+ *
+ * @param client - the S3 client.
+ * @param bucket - bucket name.
+ * @param key - object key.
+ * @param versionId - a specific version; by default the current one.
+ * @returns the bytes, ETag, version and metadata, or undefined when the key (or version) does not exist.
+ * @throws the SDK's other errors after its retries.
+ */
+export async function readObjectBytes(client: S3Client, bucket: string, key: string, versionId?: string): Promise<ObjectBytes | undefined> {
+  let response;
+  try {
+    response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
+  } catch (error) {
+    if (isMissingObject(error) || (error as { name?: string }).name === 'NoSuchVersion') return undefined;
+    throw error;
+  }
+  const bytes = response.Body ? await response.Body.transformToByteArray() : new Uint8Array(0);
+  return { bytes, eTag: unquoteETag(response.ETag), versionId: response.VersionId, metadata: response.Metadata ?? {} };
+}
+
+/** What HeadObject tells of an object. */
+export interface ObjectHead {
+  /** ETag without quotes. */
+  readonly eTag: string;
+  /** The current version; undefined in a bucket without versions. */
+  readonly versionId: string | undefined;
+  /** User metadata (`x-amz-meta-*`), keys lower-case. */
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+/**
+ * An object's ETag, version and metadata (HeadObject), without its body.
+ *
+ * @param client - the S3 client.
+ * @param bucket - bucket name.
+ * @param key - object key.
+ * @returns the head, or undefined when the key does not exist.
+ * @throws the SDK's other errors after its retries.
+ */
+export async function headObject(client: S3Client, bucket: string, key: string): Promise<ObjectHead | undefined> {
+  try {
+    const response = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return { eTag: unquoteETag(response.ETag), versionId: response.VersionId, metadata: response.Metadata ?? {} };
+  } catch (error) {
+    if (isMissingObject(error)) return undefined;
+    throw error;
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client, deleteObject, listObjects, openObject, putObject, readJsonObject, uploadPartBytes, uploadStream } from '../src';
+import { createS3Client, deleteObject, headObject, isConditionFailed, listObjects, openObject, putObject, readJsonObject, readObjectBytes, uploadPartBytes, uploadStream } from '../src';
 
 let lake: TestLake;
 
@@ -83,5 +83,28 @@ describe('listObjects', () => {
 describe('uploadPartBytes', () => {
   it('keeps 5 MiB parts up to ~43 GB, then fits the body in 9,000 parts', () => {
     expect([0, 1e9, 42e9, 100e9, 500e9].map(uploadPartBytes)).toEqual([5_242_880, 5_242_880, 5_242_880, 12_222_223, 61_111_112]);
+  });
+});
+
+describe('conditional writes, whole reads and heads', () => {
+  const write = (key: string, metadata?: Record<string, string>) => ({ bucket: lake.bucket, key, contentType: 'text/plain', ...(metadata ? { metadata } : {}) });
+
+  it('writes only when the condition holds, and tells a failed condition from other errors', async () => {
+    const created = await putObject(lake.s3, write('cond/a.txt'), 'one', { ifNoneMatch: '*' });
+    const again = await putObject(lake.s3, write('cond/a.txt'), 'two', { ifNoneMatch: '*' }).catch((error: unknown) => error);
+    expect(isConditionFailed(again)).toBe(true);
+    const replaced = await putObject(lake.s3, write('cond/a.txt'), 'two', { ifMatch: created.eTag });
+    expect(isConditionFailed(await putObject(lake.s3, write('cond/a.txt'), 'three', { ifMatch: created.eTag }).catch((error: unknown) => error))).toBe(true);
+    expect(isConditionFailed(await putObject(lake.s3, write('cond/none.txt'), 'x', { ifMatch: replaced.eTag }).catch((error: unknown) => error))).toBe(true);
+    expect(isConditionFailed(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toBe(false);
+    expect((await readObjectBytes(lake.s3, lake.bucket, 'cond/a.txt'))?.bytes).toEqual(new Uint8Array(Buffer.from('two')));
+  });
+
+  it('reads an object whole with its ETag and metadata, heads it, and says undefined for a missing key', async () => {
+    const stored = await putObject(lake.s3, write('cond/m.txt', { 'checkpoint-generation': '7' }), 'body');
+    expect(await readObjectBytes(lake.s3, lake.bucket, 'cond/m.txt')).toEqual({ bytes: new Uint8Array(Buffer.from('body')), eTag: stored.eTag, versionId: undefined, metadata: { 'checkpoint-generation': '7' } });
+    expect(await headObject(lake.s3, lake.bucket, 'cond/m.txt')).toEqual({ eTag: stored.eTag, versionId: undefined, metadata: { 'checkpoint-generation': '7' } });
+    expect(await readObjectBytes(lake.s3, lake.bucket, 'cond/missing.txt')).toBeUndefined();
+    expect(await headObject(lake.s3, lake.bucket, 'cond/missing.txt')).toBeUndefined();
   });
 });

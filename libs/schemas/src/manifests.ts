@@ -1,6 +1,13 @@
 /** Where silver writes one manifest per bronze object: `silver/_manifests/<path>.json`. */
 export const SILVER_MANIFEST_PREFIX = 'silver/_manifests/';
 
+/**
+ * Where silver writes each bronze object's customer table (`silver-customers/<path>.parquet`: each
+ * Customer ID's latest record in the file, sorted), a prefix of its own so that a catalog table can
+ * point at it. Gold and platinum read these instead of the wide silver tables.
+ */
+export const SILVER_CUSTOMERS_PREFIX = 'silver-customers/';
+
 /** Where gold writes the manifest of its table. */
 export const GOLD_MANIFEST_KEY = 'gold/_manifests/customers_by_region.json';
 
@@ -47,18 +54,12 @@ export interface SilverManifest {
   readonly rejection?: { readonly rule: string; readonly reason: string };
   /** Row counts (rows are data records); all zero for a rejected file. */
   readonly counts: SilverCounts;
-  /** What silver wrote: the silver table and the quarantine table (absent when none), or the rejection record. */
-  readonly outputs: { readonly silver?: ManifestObject; readonly quarantine?: ManifestObject; readonly rejection?: ManifestObject };
-}
-
-/** Gold's record of one recompute: the silver tables it read, by version. */
-export interface GoldManifest {
-  readonly layer: 'gold';
-  readonly codeVersion: string;
-  /** Every silver table read, sorted by key, with its manifest's key. */
-  readonly sources: ReadonlyArray<ManifestObject & { readonly manifestKey: string }>;
-  readonly counts: { readonly silverObjects: number; readonly silverRows: number; readonly customers: number; readonly regions: number };
-  readonly output: ManifestObject;
+  /**
+   * What silver wrote: the silver table, its customer table (absent in lakes written before customer
+   * tables existed: readers then read the silver table) and the quarantine table (absent when none),
+   * or the rejection record.
+   */
+  readonly outputs: { readonly silver?: ManifestObject; readonly customers?: ManifestObject; readonly quarantine?: ManifestObject; readonly rejection?: ManifestObject };
 }
 
 /**

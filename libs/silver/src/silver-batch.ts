@@ -15,6 +15,18 @@ export interface SilverBatchTask {
   readonly maxRecordChars: number;
 }
 
+/** The customer rows of one batch, in row order (structured-cloneable): what the file's customer table is built from. */
+export interface SilverBatchCustomers {
+  /** Each silver row's Customer ID (trimmed). */
+  readonly customerIds: string[];
+  /** Each silver row's Region. */
+  readonly regions: string[];
+  /** 1 where the row's status counts as subscribed. */
+  readonly subscribed: Uint8Array;
+  /** Each silver row's physical line in the bronze file. */
+  readonly lines: Int32Array;
+}
+
 /** What one batch gave. */
 export interface SilverBatchResult {
   /** Silver rows as CSV text (each ended by `\n`, no header). */
@@ -23,6 +35,8 @@ export interface SilverBatchResult {
   readonly quarantineText: string;
   /** The batch's counts (data records = silver rows + quarantined rows + blank rows). */
   readonly counts: SilverCounts;
+  /** The batch's silver rows as customer records, in order. */
+  readonly customers: SilverBatchCustomers;
 }
 
 let cachedTransform: { header: string; transform: SilverTransform } | undefined;
@@ -41,7 +55,7 @@ function transformFor(header: readonly string[]): SilverTransform {
  * inline, the result is the same.
  *
  * @param task - the header, the batch's bytes and first line, the record size limit.
- * @returns the silver and quarantine text of the batch, and its counts.
+ * @returns the silver and quarantine text of the batch, its counts and its customer rows.
  * @throws CsvSyntaxError for malformed CSV or an oversized record (line in the whole file).
  */
 export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
@@ -50,7 +64,12 @@ export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
   const quarantine = new CsvTextBuilder();
   const ruleFailures: Record<string, number> = {};
   const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures };
-  for (const record of readCsvBatch(task.bytes, { firstLine: task.firstLine, maxRecordChars: task.maxRecordChars })) {
+  const records = readCsvBatch(task.bytes, { firstLine: task.firstLine, maxRecordChars: task.maxRecordChars });
+  const customerIds: string[] = [];
+  const regions: string[] = [];
+  const subscribed = new Uint8Array(records.length);
+  const lines = new Int32Array(records.length);
+  for (const record of records) {
     counts.dataRecords++;
     const output = transform.apply(record);
     if (output.kind === 'blank') {
@@ -63,11 +82,21 @@ export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
       counts.quarantinedRows++;
     } else {
       silver.add(output.row);
+      subscribed[customerIds.length] = output.subscribed ? 1 : 0;
+      lines[customerIds.length] = record.line;
+      customerIds.push(output.customerId);
+      regions.push(output.region);
       counts.silverRows++;
       if (isUnknownRegion(output.region)) counts.unknownCountryRows++;
     }
   }
-  return { silverText: silver.take(), quarantineText: quarantine.take(), counts };
+  const rows = customerIds.length;
+  return {
+    silverText: silver.take(),
+    quarantineText: quarantine.take(),
+    counts,
+    customers: { customerIds, regions, subscribed: subscribed.slice(0, rows), lines: lines.slice(0, rows) },
+  };
 }
 
 /** A file's counts while its batches come in. */

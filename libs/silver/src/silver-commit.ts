@@ -38,7 +38,7 @@ export async function supersededSince(env: LayerEnvironment, object: ObjectEvent
 export async function takeBackUncommitted(env: LayerEnvironment, object: ObjectEvent, keys: SilverKeys): Promise<void> {
   const committed = await readSilverManifest(env, object.bucket, keys.manifest).catch(() => undefined as SilverManifest | undefined);
   if (committed) return;
-  await Promise.allSettled([keys.silver, keys.quarantine].map((key) => deleteObject(env.s3, object.bucket, key)));
+  await Promise.allSettled([keys.silver, keys.customers, keys.quarantine].map((key) => deleteObject(env.s3, object.bucket, key)));
 }
 
 /**
@@ -54,8 +54,10 @@ export async function restoreCommitted(
   reprocess: (env: LayerEnvironment, object: ObjectEvent) => Promise<unknown>,
 ): Promise<void> {
   const committed = await readSilverManifest(env, bucket, keys.manifest);
-  const table = committed?.outputs.silver;
-  if (!committed || !table || (await currentETag(env.s3, bucket, table.key)) === table.eTag) return;
+  const tables = [committed?.outputs.silver, committed?.outputs.customers].filter((table) => table !== undefined);
+  if (!committed || tables.length === 0) return;
+  const current = await Promise.all(tables.map(async (table) => (await currentETag(env.s3, bucket, table.key)) === table.eTag));
+  if (current.every(Boolean)) return;
   const { key, eTag, eventTime, sequencer } = committed.source;
   env.logger.info('restoring the committed silver outputs', { bucket, key });
   await reprocess(env, { source: 's3-notification', eventName: 'ObjectCreated:Put', eventTime, bucket, key, size: undefined, eTag, sequencer });

@@ -1,4 +1,5 @@
 import { NotUtf8Error, type TextEncoding } from '@medallion/csv-io';
+import { encodeCustomerTable } from '@medallion/customer-records';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
 import { deleteObject, isMissingObject, openObject, putObject } from '@medallion/s3-io';
@@ -8,9 +9,12 @@ import { eventFreshness, readSilverManifest, writeSilverManifest } from './silve
 import { rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
-import { transformBronzeObject, type SilverLayerOptions } from './transform-bronze-object';
+import { transformBronzeObject, type BronzeObjectSummary, type SilverLayerOptions } from './transform-bronze-object';
 
 const INPUT_PREFIX = 'bronze/';
+
+/** The media type of Parquet files (IANA, 2024). */
+const PARQUET_CONTENT_TYPE = 'application/vnd.apache.parquet';
 
 /** Refuses the whole file: removes what an earlier version left in silver and quarantine, writes the rejection record, then the manifest. */
 async function rejectFile(
@@ -23,7 +27,7 @@ async function rejectFile(
   counts?: SilverCounts,
 ): Promise<SilverResult> {
   const { reason, rule } = rejection;
-  await Promise.all([deleteObject(env.s3, object.bucket, keys.silver), deleteObject(env.s3, object.bucket, keys.quarantine)]);
+  await Promise.all([keys.silver, keys.customers, keys.quarantine].map((key) => deleteObject(env.s3, object.bucket, key)));
   const record = { bronzeKey: object.key, bronzeETag, eventTime: object.eventTime, rule, reason, ...(counts ? { counts } : {}) };
   const rejectionRecord = await putObject(env.s3, { bucket: object.bucket, key: keys.rejection, contentType: 'application/json' }, `${JSON.stringify(record, null, 2)}\n`);
   await writeSilverManifest(env, object, bronzeETag, keys.manifest, { encoding, counts: NO_ROWS, rejection, rejectionRecord });
@@ -72,9 +76,9 @@ async function transformWithEncoding(
   const silver = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.silver, metadata, expectedBytes: bronze.contentLength * 1.1 });
   const quarantine = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.quarantine, metadata });
   const expectations = defaultExpectations();
-  let counts: SilverCounts;
+  let summary: BronzeObjectSummary;
   try {
-    counts = await transformBronzeObject(bronze, encoding, silver, quarantine, expectations, options);
+    summary = await transformBronzeObject(bronze, encoding, silver, quarantine, expectations, options);
   } catch (error) {
     bronze.body.destroy();
     await Promise.all([silver.abort(), quarantine.abort()]);
@@ -83,6 +87,7 @@ async function transformWithEncoding(
     if (rejection === undefined) throw error;
     return rejectFile(env, object, bronze.eTag, keys, rejection, encoding);
   }
+  const { counts, customers } = summary;
   const overThreshold = thresholdRejection(counts, expectations);
   if (overThreshold) {
     await Promise.all([silver.abort(), quarantine.abort()]);
@@ -100,6 +105,8 @@ async function transformWithEncoding(
     const silverStored = await silver.finish();
     const quarantineStored = await quarantine.finish();
     wroteQuarantine = quarantineStored !== undefined;
+    const facts = { bronzeKey: object.key, bronzeETag: bronze.eTag, eventTime: object.eventTime, sequencer: object.sequencer ?? '', silverKey: keys.silver };
+    const customersStored = await putObject(env.s3, { bucket: object.bucket, key: keys.customers, contentType: PARQUET_CONTENT_TYPE, metadata }, encodeCustomerTable(customers, facts));
     // ...and again before committing, since a newer event may have committed while they were written.
     const superseded = await supersededSince(env, object, bronze.eTag, keys);
     if (superseded) {
@@ -110,22 +117,24 @@ async function transformWithEncoding(
     }
     // What an earlier version of this key left behind: its quarantine rows, its rejection record.
     await Promise.all([quarantineStored ? undefined : deleteObject(env.s3, object.bucket, keys.quarantine), deleteObject(env.s3, object.bucket, keys.rejection)]);
-    await writeSilverManifest(env, object, bronze.eTag, keys.manifest, { encoding, counts, silver: silverStored, quarantine: quarantineStored });
+    await writeSilverManifest(env, object, bronze.eTag, keys.manifest, { encoding, counts, silver: silverStored, customers: customersStored, quarantine: quarantineStored });
   } catch (error) {
     // No commit record: take uncommitted outputs back (best effort; gold never reads them anyway).
     await Promise.all([silver.abort(), quarantine.abort()]);
     await takeBackUncommitted(env, object, keys);
     throw error;
   }
-  const outputKeys = [keys.silver, ...(wroteQuarantine ? [keys.quarantine] : []), keys.manifest];
+  const outputKeys = [keys.silver, keys.customers, ...(wroteQuarantine ? [keys.quarantine] : []), keys.manifest];
   env.logger.info('object processed', { bucket: object.bucket, key: object.key, encoding, outputKeys, ...counts });
   return { bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, rejected: undefined, rejectedBy: undefined, stale: undefined, outputKeys, counts };
 }
 
 /**
  * Silver: one `bronze/<path>.csv` → `silver/<path>.csv` (every bronze column in order, Customer ID
- * trimmed, `Region` appended, cells spreadsheet-safe) and, when rows were refused,
- * `quarantine/<path>.csv` (`Line,Reason,Raw Record`); then, last, its commit record
+ * trimmed, `Region` appended, cells spreadsheet-safe), its customer table
+ * `silver-customers/<path>.parquet` (each Customer ID's latest record in the file, sorted: what gold
+ * and platinum read) and, when rows were refused, `quarantine/<path>.csv` (`Line,Reason,Raw Record`);
+ * then, last, its commit record
  * `silver/_manifests/<path>.csv.json` (source, counts, outputs with their ETags and versions).
  * Streams both ways: memory does not grow with the file.
  *
@@ -195,7 +204,7 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
       }
       // Uncommit first: gold, triggered by the manifest's removal, stops reading the table at once.
       await deleteObject(env.s3, object.bucket, keys.manifest);
-      await Promise.all([keys.silver, keys.quarantine, keys.rejection].map((key) => deleteObject(env.s3, object.bucket, key)));
+      await Promise.all([keys.silver, keys.customers, keys.quarantine, keys.rejection].map((key) => deleteObject(env.s3, object.bucket, key)));
       env.logger.info('bronze object deleted: outputs removed', { bucket: object.bucket, key: object.key });
       return { ...base, stale: undefined, removed: true, outputKeys: [] };
     },

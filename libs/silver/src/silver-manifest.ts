@@ -59,6 +59,7 @@ export async function writeSilverManifest(
     readonly counts: SilverCounts;
     readonly rejection?: Rejection;
     readonly silver?: StoredObject;
+    readonly customers?: StoredObject;
     readonly quarantine?: StoredObject;
     readonly rejectionRecord?: StoredObject;
   },
@@ -73,6 +74,7 @@ export async function writeSilverManifest(
     counts: outcome.counts,
     outputs: {
       ...(outcome.silver ? { silver: asManifestObject(outcome.silver) } : {}),
+      ...(outcome.customers ? { customers: asManifestObject(outcome.customers) } : {}),
       ...(outcome.quarantine ? { quarantine: asManifestObject(outcome.quarantine) } : {}),
       ...(outcome.rejectionRecord ? { rejection: asManifestObject(outcome.rejectionRecord) } : {}),
     },

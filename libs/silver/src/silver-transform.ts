@@ -4,6 +4,7 @@ import {
   defaultExpectations,
   evaluateRecord,
   formatFailures,
+  isSubscribed,
   REGION_COLUMN,
   resolveBronzeColumns,
   type BronzeColumns,
@@ -18,8 +19,17 @@ export type SilverOutput =
    * spreadsheet-safe. When nothing in the bronze record changes (it is plain, see `isPlainRecord`,
    * with no formula-like cell and no blanks around the Customer ID), `row` is its CSV text: the raw
    * bronze text plus `,` and the Region cell, the same bytes csv-stringify would write for the cells.
+   * `customerId` (trimmed), `region` and `subscribed` are what the file's customer table keeps.
    */
-  | { readonly kind: 'silver'; readonly row: string[] | string; readonly region: Region; readonly failures: readonly RuleFailure[] }
+  | {
+      readonly kind: 'silver';
+      readonly row: string[] | string;
+      readonly customerId: string;
+      readonly region: Region;
+      /** Whether the status counts as subscribed (true in a file without a status column). */
+      readonly subscribed: boolean;
+      readonly failures: readonly RuleFailure[];
+    }
   /** A quarantine row: `Line, Reason, Raw Record`; the reason names every failed rule. */
   | { readonly kind: 'quarantine'; readonly row: [line: string, reason: string, raw: string]; readonly failures: readonly RuleFailure[] }
   | { readonly kind: 'blank' };
@@ -59,14 +69,16 @@ export class SilverTransform {
     if (outcome.kind === 'blank') return outcome;
     if (outcome.kind === 'quarantine') return { kind: 'quarantine', row: [String(record.line), formatFailures(outcome.failures), record.raw], failures: outcome.failures };
     const region = regionForCountry(outcome.country);
-    if (isPlainRecord(record.raw) && !hasFormulaCell(record.raw) && record.fields[this.columns.customerId] === outcome.customerId) {
+    const { customerId, failures } = outcome;
+    const subscribed = isSubscribed(this.columns.status === undefined ? undefined : record.fields[this.columns.status]);
+    if (isPlainRecord(record.raw) && !hasFormulaCell(record.raw) && record.fields[this.columns.customerId] === customerId) {
       // Nothing to escape, quote or trim: the bronze text is the silver text (no re-serializing).
-      return { kind: 'silver', row: `${record.raw},${regionCell(region)}`, region, failures: outcome.failures };
+      return { kind: 'silver', row: `${record.raw},${regionCell(region)}`, customerId, region, subscribed, failures };
     }
     const row = record.fields.map(escapeSpreadsheetCell);
-    row[this.columns.customerId] = escapeSpreadsheetCell(outcome.customerId);
+    row[this.columns.customerId] = escapeSpreadsheetCell(customerId);
     row.push(region);
-    return { kind: 'silver', row, region, failures: outcome.failures };
+    return { kind: 'silver', row, customerId, region, subscribed, failures };
   }
 }
 

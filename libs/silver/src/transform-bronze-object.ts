@@ -1,4 +1,5 @@
 import { readCsvBatch, splitCsvStream, type CsvBatch, type TextEncoding } from '@medallion/csv-io';
+import { LatestCustomerRows, type CustomerRecords } from '@medallion/customer-records';
 import type { CsvObjectWriter } from '@medallion/layer-runtime';
 import { FileRejectedError, QUARANTINE_COLUMNS, type ExpectationSuite } from '@medallion/schemas';
 import { runInOrder, threadsFor, type BatchProcessingOptions } from '@medallion/worker-pool';
@@ -12,6 +13,14 @@ import { SilverTransform } from './silver-transform';
 /** How silver spreads the CSV work of one object (parallel threshold: 8 MiB). */
 export type SilverLayerOptions = BatchProcessingOptions;
 
+/** What reading one bronze object gave, besides the rows it wrote. */
+export interface BronzeObjectSummary {
+  /** The object's counts (data records = silver rows + quarantined rows + blank rows). */
+  readonly counts: SilverCounts;
+  /** Each Customer ID's latest silver row in the file, sorted by ID: its customer table. */
+  readonly customers: CustomerRecords;
+}
+
 /**
  * Reads one bronze object in batches of whole records and writes its silver and quarantine rows:
  * the header first (checked by `SilverTransform`), then each batch's rows in order, whether the
@@ -23,7 +32,7 @@ export type SilverLayerOptions = BatchProcessingOptions;
  * @param quarantine - the quarantine table's writer (its header is written before its first row).
  * @param expectations - the data-quality rules (the header's; rows use the default row rules, which are the same).
  * @param options - threads, the parallel threshold, the batch size.
- * @returns the object's counts (data records = silver rows + quarantined rows + blank rows).
+ * @returns the object's counts and its customer records (each Customer ID's last silver row, sorted).
  * @throws FileRejectedError for a missing or bad header; CsvSyntaxError, NotUtf8Error,
  *   UnsupportedEncodingError from reading; the writers' upload errors.
  */
@@ -34,7 +43,7 @@ export async function transformBronzeObject(
   quarantine: CsvObjectWriter,
   expectations: ExpectationSuite,
   options: SilverLayerOptions,
-): Promise<SilverCounts> {
+): Promise<BronzeObjectSummary> {
   const maxChars = maxRecordChars();
   const batches = splitCsvStream(bronze.body, { encoding, maxRecordChars: maxChars, batchBytes: options.batchBytes });
   const first = await batches.next();
@@ -44,12 +53,14 @@ export async function transformBronzeObject(
   await silver.write(transform.header);
   const runner = silverBatchRunner(threadsFor(bronze.contentLength, options, 8 * 1024 * 1024));
   const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures: {} };
+  const customers = new LatestCustomerRows();
   const taskOf = (batch: CsvBatch) => ({ header: header.fields, bytes: batch.bytes, firstLine: batch.firstLine, maxRecordChars: maxChars });
   for await (const result of runInOrder(runner, batches, taskOf)) {
     addSilverCounts(counts, result.counts);
+    customers.addAll(result.customers.customerIds, result.customers.regions, result.customers.subscribed, result.customers.lines);
     await silver.writeText(result.silverText, result.counts.silverRows);
     if (result.quarantineText.length > 0 && quarantine.recordCount === 0) await quarantine.write(QUARANTINE_COLUMNS);
     await quarantine.writeText(result.quarantineText, result.counts.quarantinedRows);
   }
-  return counts;
+  return { counts, customers: customers.toRecords() };
 }

@@ -3,6 +3,8 @@ import { injectS3Faults, startTestLake, type TestLake } from '@medallion/local-s
 import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { uploadStream } from '@medallion/s3-io';
 import { bronzeFixtureBytes, type BronzeFixture } from '@medallion/schemas/testing';
+import { customerIdAt, decodeCustomerTable } from '@medallion/customer-records';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silverLayer, type SilverResult } from '../src';
@@ -65,7 +67,7 @@ describe('silver handler on bronze files', () => {
         '7,column-count: the record has 2 fields but the header has 4 columns,"223,Cid"\n',
     );
     expect(result.counts).toEqual({ dataRecords: 7, silverRows: 2, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0, ruleFailures: { 'column-count': 2 } });
-    expect(result.outputKeys).toEqual(['silver/ragged-and-blank.csv', 'quarantine/ragged-and-blank.csv', 'silver/_manifests/ragged-and-blank.csv.json']);
+    expect(result.outputKeys).toEqual(['silver/ragged-and-blank.csv', 'silver-customers/ragged-and-blank.parquet', 'quarantine/ragged-and-blank.csv', 'silver/_manifests/ragged-and-blank.csv.json']);
   });
 
   it('quarantines records with an empty or blank Customer ID', async () => {
@@ -227,8 +229,26 @@ describe('silver manifests, versions and stale events', () => {
       encoding: 'utf-8',
       outcome: 'processed',
       counts: { dataRecords: 4, silverRows: 2, quarantinedRows: 2, blankRows: 0, unknownCountryRows: 0, ruleFailures: { 'customer-id-present': 2 } },
-      outputs: { silver: { key: 'silver/m.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) }, quarantine: { key: 'quarantine/m.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) } },
+      outputs: {
+        silver: { key: 'silver/m.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
+        customers: { key: 'silver-customers/m.parquet', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
+        quarantine: { key: 'quarantine/m.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
+      },
     });
+  });
+
+  it("writes the file's customer table: each Customer ID's latest row, sorted, with its line and the bronze event's ordering facts", async () => {
+    const event = (await lake.put('bronze/dups.csv', bronzeFixtureBytes('duplicate-customers.csv'))) as { Records: Array<{ eventTime: string; s3: { object: { eTag: string; sequencer: string } } }> };
+    await handler(event);
+    const { records, facts } = await decodeCustomerTable((await lake.bytes('silver-customers/dups.parquet'))!, 0);
+    const record = event.Records[0]!;
+    expect(facts).toEqual({ bronzeKey: 'bronze/dups.csv', bronzeETag: record.s3.object.eTag, eventTime: record.eventTime, sequencer: record.s3.object.sequencer, silverKey: 'silver/dups.csv' });
+    expect(Array.from({ length: records.count }, (_, i) => [customerIdAt(records, i), records.regions[records.region[i]!], records.subscribed[i], records.line[i]])).toEqual([
+      ['1401', 'Europe', 1, 4],
+      ['1402', 'Asia', 0, 5],
+    ]);
+    const manifest = JSON.parse((await lake.text('silver/_manifests/dups.csv.json'))!);
+    expect(manifest.outputs.customers.eTag).toBe((await lake.s3.send(new HeadObjectCommand({ Bucket: lake.bucket, Key: 'silver-customers/dups.parquet' }))).ETag?.replace(/"/g, ''));
   });
 
   it('removes what an earlier version left: its quarantine rows when the new one has none, its silver table when the new one is rejected', async () => {
@@ -237,8 +257,10 @@ describe('silver manifests, versions and stale events', () => {
     await handler(await lake.put('bronze/v.csv', bronzeFixtureBytes('bom-crlf.csv')));
     expect(await lake.text('quarantine/v.csv')).toBeUndefined();
     expect(await lake.text('silver/v.csv')).toBe(`${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`);
+    expect(await lake.bytes('silver-customers/v.parquet')).toBeDefined();
     await handler(await lake.put('bronze/v.csv', bronzeFixtureBytes('duplicate-header.csv')));
     expect(await lake.text('silver/v.csv')).toBeUndefined();
+    expect(await lake.bytes('silver-customers/v.parquet')).toBeUndefined();
     expect(await lake.text('quarantine/v.error.json')).toContain('column-names-unique');
     await handler(await lake.put('bronze/v.csv', bronzeFixtureBytes('bom-crlf.csv')));
     expect(await lake.text('quarantine/v.error.json')).toBeUndefined();
@@ -275,7 +297,7 @@ describe('silver on deletions', () => {
     expect(await lake.keys('silver/_manifests/gone')).toEqual(['silver/_manifests/gone.csv.json']);
     const report = await handler(removal('bronze/gone.csv', 'FFFFFFFFFFFFFFFFFF'));
     expect(report.results[0]).toMatchObject({ removed: true, stale: undefined });
-    for (const key of ['silver/_manifests/gone.csv.json', 'silver/gone.csv', 'quarantine/gone.csv', 'quarantine/gone.error.json']) expect(await lake.text(key)).toBeUndefined();
+    for (const key of ['silver/_manifests/gone.csv.json', 'silver/gone.csv', 'silver-customers/gone.parquet', 'quarantine/gone.csv', 'quarantine/gone.error.json']) expect(await lake.text(key)).toBeUndefined();
   });
 
   it('skips a deletion older than the version silver holds', async () => {

@@ -17,7 +17,9 @@ describe('SilverTransform', () => {
     expect(transform.apply({ fields: [' 001 ', 'Ana', 'Brazil', 'Active'], raw: ' 001 ,Ana,Brazil,Active', line: 2 })).toEqual({
       kind: 'silver',
       row: ['001', 'Ana', 'Brazil', 'Active', 'South America'],
+      customerId: '001',
       region: 'South America',
+      subscribed: true,
       failures: [],
     });
   });
@@ -27,7 +29,9 @@ describe('SilverTransform', () => {
     expect(transform.apply({ fields: ['001', 'Ana', 'Brazil', 'Active'], raw: '001,Ana,Brazil,Active', line: 2 })).toEqual({
       kind: 'silver',
       row: '001,Ana,Brazil,Active,South America',
+      customerId: '001',
       region: 'South America',
+      subscribed: true,
       failures: [],
     });
   });

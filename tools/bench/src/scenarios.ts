@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_RECORD_CHARS } from '@medallion/csv-io';
-import { GoldAggregator, goldLayer } from '@medallion/gold';
+import { formatGoldCsv, goldLayer, goldRowsOf } from '@medallion/gold';
+import { LatestCustomerRows } from '@medallion/customer-records';
 import { extractCustomerKeys } from '@medallion/silver-tables';
 import { createLayerHandler } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
@@ -147,7 +148,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       };
     },
   },
-  /** The gold aggregation alone over a silver table file: batches, keys, aggregation, inline. No S3. */
+  /** Gold's work alone over a silver table file: batches, keys, each customer's latest record, the gold table, inline. No S3. */
   'transform-gold': {
     async prepare(rows) {
       return { bytes: (await silverFile(rows)).bytes };
@@ -156,18 +157,17 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       const file = await silverFile(rows);
       return {
         run: async () => {
-          const aggregator = new GoldAggregator();
-          const order = { eventTime: '2026-01-01T00:00:00.000Z', sequencer: '01', key: 'silver/bench.csv' };
-          let row = 0;
+          const latest = new LatestCustomerRows();
           let columns: SilverColumns | undefined;
           await forEachBatch(file.path, (header, batch) => {
             columns ??= resolveSilverColumns(header);
             const keys = extractCustomerKeys({ bytes: batch.bytes, firstLine: batch.firstLine, columns });
-            aggregator.addKeys(order, row, keys);
-            row += keys.customerIds.length;
+            const first = latest.rows + 2;
+            const regions = Array.from(keys.regionIndexes, (index) => keys.regionNames[index] ?? '');
+            latest.addAll(keys.customerIds, regions, keys.subscribed, Int32Array.from(keys.customerIds, (_, i) => first + i));
           });
-          aggregator.toRows();
-          return { rows: row, bytes: file.bytes };
+          formatGoldCsv(goldRowsOf(latest.toRecords()));
+          return { rows: latest.rows, bytes: file.bytes };
         },
         close: async () => undefined,
       };

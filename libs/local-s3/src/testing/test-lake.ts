@@ -17,6 +17,8 @@ export interface TestLake {
   put(key: string, body: string | Uint8Array, options?: { eventName?: string; shape?: 's3-notification' | 'eventbridge' }): Promise<unknown>;
   /** The object's bytes as UTF-8 text, or undefined when it does not exist. */
   text(key: string): Promise<string | undefined>;
+  /** The object's bytes, or undefined when it does not exist. */
+  bytes(key: string): Promise<Uint8Array | undefined>;
   /** The object's user metadata. */
   metadata(key: string): Promise<Record<string, string>>;
   /** Every key under a prefix, sorted. */
@@ -41,6 +43,15 @@ export async function startTestLake(bucket = 'medallion-lake', directory?: strin
   const folder = directory ?? (await mkdtemp(join(tmpdir(), 'medallion-test-')));
   const store = await startLocalS3({ directory: folder, buckets: [bucket] });
   const s3 = store.createClient();
+  const bytes = async (key: string): Promise<Uint8Array | undefined> => {
+    try {
+      const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return await response.Body!.transformToByteArray();
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  };
   return {
     bucket,
     s3,
@@ -61,14 +72,10 @@ export async function startTestLake(bucket = 'medallion-lake', directory?: strin
       return options.shape === 'eventbridge' ? buildEventBridgeEvent(facts) : buildS3NotificationEvent(facts);
     },
     async text(key) {
-      try {
-        const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        return await response.Body!.transformToString('utf8');
-      } catch (error) {
-        if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
-        throw error;
-      }
+      const body = await bytes(key);
+      return body === undefined ? undefined : Buffer.from(body).toString('utf8');
     },
+    bytes,
     async metadata(key) {
       return (await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).Metadata ?? {};
     },

@@ -1,5 +1,8 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { SilverManifest } from '@medallion/schemas';
+import { readCsvBatchFields, unescapeSpreadsheetCell } from '@medallion/csv-io';
+import { encodeCustomerTable, LatestCustomerRows } from '@medallion/customer-records';
+import { resolveSilverColumns, type ManifestObject, type SilverManifest } from '@medallion/schemas';
+import { customerKeyOf } from '../customer-keys';
 
 /** The lake a test commits to: a `TestLake` of `@medallion/local-s3/testing` is one. */
 export interface SilverTestLake {
@@ -19,31 +22,60 @@ export interface SilverCommitOptions {
   readonly outcome?: 'processed' | 'rejected';
   /** The shape of the returned event. @default `s3-notification` */
   readonly shape?: 's3-notification' | 'eventbridge';
+  /** Also write the customer table, as silver does (false: a commit of a lake written before customer tables). @default true */
+  readonly customerTable?: boolean;
+}
+
+async function put(lake: SilverTestLake, key: string, body: string | Uint8Array): Promise<ManifestObject> {
+  const stored = await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: key, Body: body }));
+  return { key, eTag: (stored.ETag ?? '').replace(/"/g, '') };
 }
 
 /**
  * Commits a silver table as silver does, for tests of silver's readers: writes `silver/<name>.csv`,
- * then its manifest `silver/_manifests/<name>.csv.json` (bronze key `bronze/<name>.csv`, the table's
- * real ETag, zero counts).
+ * its customer table `silver-customers/<name>.parquet` (each Customer ID's last row; unless
+ * `customerTable: false`, or the body is not a silver table), then its manifest
+ * `silver/_manifests/<name>.csv.json` (bronze key `bronze/<name>.csv`, the tables' real ETags,
+ * the silver rows counted, other counts zero).
  *
  * @param lake - the test lake.
  * @param name - the table's name, e.g. `a` for `silver/a.csv`.
  * @param body - the table's CSV text, header first.
- * @param options - the bronze event's time and sequencer, the outcome, the event shape.
+ * @param options - the bronze event's time and sequencer, the outcome, the event shape, the customer table.
  * @returns the manifest's real S3 event, as the layers reading silver receive it.
  */
 export async function commitSilverTable(lake: SilverTestLake, name: string, body: string, options: SilverCommitOptions = {}): Promise<unknown> {
-  const key = `silver/${name}.csv`;
-  const stored = await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: key, Body: body }));
   const outcome = options.outcome ?? 'processed';
+  const eventTime = options.eventTime ?? '2026-11-29T12:00:00.000Z';
+  const sequencer = options.sequencer ?? '01';
+  const [header = [], ...rows] = readCsvBatchFields(Buffer.from(body), { firstLine: 1 });
+  const silver = await put(lake, `silver/${name}.csv`, body);
+  let customers: ManifestObject | undefined;
+  if (outcome === 'processed' && options.customerTable !== false) {
+    let columns;
+    try {
+      columns = resolveSilverColumns(header.map(unescapeSpreadsheetCell));
+    } catch {
+      columns = undefined;
+    }
+    if (columns) {
+      const latest = new LatestCustomerRows();
+      rows.forEach((fields, i) => {
+        const key = customerKeyOf(fields, columns);
+        latest.add(key.customerId, key.region, key.subscribed, i + 2);
+      });
+      const facts = { bronzeKey: `bronze/${name}.csv`, bronzeETag: 'b', eventTime, sequencer, silverKey: silver.key };
+      customers = await put(lake, `silver-customers/${name}.parquet`, encodeCustomerTable(latest.toRecords(), facts));
+    }
+  }
   const manifest: SilverManifest = {
     layer: 'silver',
     codeVersion: 'test',
-    source: { key: `bronze/${name}.csv`, eTag: 'b', eventTime: options.eventTime ?? '2026-11-29T12:00:00.000Z', sequencer: options.sequencer ?? '01' },
+    source: { key: `bronze/${name}.csv`, eTag: 'b', eventTime, sequencer },
     encoding: 'utf-8',
     outcome,
-    counts: { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} },
-    outputs: outcome === 'processed' ? { silver: { key, eTag: (stored.ETag ?? '').replace(/"/g, '') } } : {},
+    counts: { dataRecords: rows.length, silverRows: outcome === 'processed' ? rows.length : 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} },
+    outputs: outcome === 'processed' ? { silver, ...(customers ? { customers } : {}) } : {},
   };
   return lake.put(`silver/_manifests/${name}.csv.json`, JSON.stringify(manifest), { shape: options.shape ?? 's3-notification' });
 }

@@ -1,6 +1,6 @@
-import { resolveSilverColumns } from '@medallion/schemas';
+import { LatestCustomerRows } from '@medallion/customer-records';
 import { describe, expect, it } from 'vitest';
-import { formatPlatinumCsv, formatSubscriptionRate, PlatinumAggregator } from '../src';
+import { formatPlatinumCsv, formatSubscriptionRate, platinumRowsOf } from '../src';
 
 describe('formatSubscriptionRate', () => {
   it('gives a percentage with one decimal and no percent sign', () => {
@@ -29,27 +29,26 @@ describe('formatSubscriptionRate', () => {
   });
 });
 
-describe('PlatinumAggregator', () => {
-  it('counts customers and subscribed customers per region by latest record, sorted by region', () => {
-    const columns = resolveSilverColumns(['Customer Id', 'Country', 'Subscription Status', 'Region']);
-    const file = { key: 'silver/x.csv', eventTime: '2026-11-29T12:00:00.000Z', sequencer: '01' };
-    const aggregator = new PlatinumAggregator();
-    const rows = [
-      ['1', 'Peru', 'Active', 'South America'],
-      ['2', 'Peru', 'Inactive', 'South America'],
-      ['3', 'Chile', 'Active', 'South America'],
-      ['4', 'Kenya', 'Active', 'Africa'],
-      ['2', 'Peru', 'Active', 'South America'],
-      ['5', 'Atlantis', 'Active', 'Others'],
-      ['5', 'Atlantis', 'Cancelled', 'Others'],
-    ];
-    rows.forEach((fields, index) => aggregator.add(file, index, fields, columns));
-    expect(aggregator.toRows()).toEqual([
-      { region: 'Africa', customers: 1, subscribedCustomers: 1, subscriptionRate: '100.0' },
+describe('platinumRowsOf', () => {
+  it('counts customers and subscribed customers per region, sorted by region, regions without customers left out', () => {
+    const rows = new LatestCustomerRows();
+    [
+      ['1', 'South America', true],
+      ['2', 'South America', false],
+      ['3', 'South America', true],
+      ['4', 'Africa', true],
+      ['2', 'South America', true],
+      ['5', 'Others', true],
+      ['5', 'Others', false],
+      ['6', 'Asia', true],
+      ['6', 'Africa', false],
+    ].forEach(([id, region, subscribed], i) => rows.add(id as string, region as string, subscribed as boolean, i + 2));
+    const table = platinumRowsOf(rows.toRecords());
+    expect(table).toEqual([
+      { region: 'Africa', customers: 2, subscribedCustomers: 1, subscriptionRate: '50.0' },
       { region: 'Others', customers: 1, subscribedCustomers: 0, subscriptionRate: '0.0' },
       { region: 'South America', customers: 3, subscribedCustomers: 3, subscriptionRate: '100.0' },
     ]);
-    expect([aggregator.rows, aggregator.customers]).toEqual([7, 5]);
-    expect(formatPlatinumCsv(aggregator.toRows())).toBe('Region,Customers,Subscribed Customers,Subscription Rate\nAfrica,1,1,100.0\nOthers,1,0,0.0\nSouth America,3,3,100.0\n');
+    expect(formatPlatinumCsv(table)).toBe('Region,Customers,Subscribed Customers,Subscription Rate\nAfrica,2,1,50.0\nOthers,1,0,0.0\nSouth America,3,3,100.0\n');
   });
 });

@@ -1,0 +1,62 @@
+import type { CustomerRecords } from './customer-records';
+
+/** The customers of one region: how many, and which are subscribed. */
+export interface RegionRecords {
+  /** The Region, e.g. `Europe`. */
+  readonly region: string;
+  /** Customers whose latest record is in the region. */
+  readonly customers: number;
+  /** The positions (in the records) of those whose latest record is subscribed, in ID order. */
+  readonly subscribed: Uint32Array;
+}
+
+/**
+ * Groups records by Region: one entry per Region holding at least one record, sorted by Region
+ * (code-unit order), each with its customer count and its subscribed records in ID order. Gold
+ * and platinum tables are made from this.
+ *
+ * @param records - the records, sorted by Customer ID.
+ * @returns the regions.
+ */
+export function recordsByRegion(records: CustomerRecords): RegionRecords[] {
+  const regions = records.regions.length;
+  const customers = new Uint32Array(regions);
+  const subscribedCount = new Uint32Array(regions);
+  records.region.forEach((region, i) => {
+    customers[region]! += 1;
+    subscribedCount[region]! += records.subscribed[i]!;
+  });
+  const subscribed = Array.from(subscribedCount, (count) => new Uint32Array(count));
+  const filled = new Uint32Array(regions);
+  records.region.forEach((region, i) => {
+    if (records.subscribed[i] === 1) subscribed[region]![filled[region]!++] = i;
+  });
+  return records.regions
+    .map((region, code) => ({ region, customers: customers[code]!, subscribed: subscribed[code]! }))
+    .filter((entry) => entry.customers > 0)
+    .sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
+}
+
+/**
+ * Some records' Customer IDs joined into one string, built from their UTF-8 bytes in one buffer
+ * (no string per ID: a million IDs cost one copy).
+ *
+ * @param records - the records.
+ * @param positions - which records, in the order to write them.
+ * @param separator - between two IDs, e.g. `, `.
+ * @returns the joined IDs, e.g. `001, 007`.
+ */
+export function joinCustomerIds(records: CustomerRecords, positions: Uint32Array, separator: string): string {
+  const { bytes, starts, ends } = records.ids;
+  const between = Buffer.from(separator, 'utf8');
+  let size = Math.max(0, positions.length - 1) * between.length;
+  for (const position of positions) size += ends[position]! - starts[position]!;
+  const joined = Buffer.allocUnsafe(size);
+  let at = 0;
+  positions.forEach((position, i) => {
+    if (i > 0) at += between.copy(joined, at);
+    joined.set(bytes.subarray(starts[position]!, ends[position]!), at);
+    at += ends[position]! - starts[position]!;
+  });
+  return joined.toString('utf8');
+}

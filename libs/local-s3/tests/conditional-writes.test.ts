@@ -1,0 +1,55 @@
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestLake, type TestLake } from '../src/testing';
+
+/** A PutObject through the SDK, optionally conditional; the ETag written (without quotes). */
+async function putObject(lake: TestLake, key: string, body: string, condition: { IfMatch?: string; IfNoneMatch?: string } = {}): Promise<string> {
+  const written = await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: key, Body: body, ...condition }));
+  return (written.ETag ?? '').replace(/"/g, '');
+}
+
+const statusOf = (error: unknown): number | undefined => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+
+describe('conditional writes of the embedded store (S3 semantics, which s3rver alone ignores)', () => {
+  let lake: TestLake;
+  beforeAll(async () => {
+    lake = await startTestLake();
+  });
+  afterAll(async () => {
+    await lake.close();
+  });
+
+  it('writes with If-None-Match: * only while the key is absent (412 after)', async () => {
+    expect(await putObject(lake, 'c/new.txt', 'one', { IfNoneMatch: '*' })).toBe('f97c5d29941bfb1b2fdab0874906ab82');
+    const refused = await putObject(lake, 'c/new.txt', 'two', { IfNoneMatch: '*' }).catch((error: unknown) => error);
+    expect([(refused as Error).name, statusOf(refused)]).toEqual(['PreconditionFailed', 412]);
+    expect(await lake.text('c/new.txt')).toBe('one');
+  });
+
+  it('writes with If-Match only over the ETag given: 412 for another, 404 for a missing key', async () => {
+    const first = await putObject(lake, 'c/cas.txt', 'v1');
+    const second = await putObject(lake, 'c/cas.txt', 'v2', { IfMatch: `"${first}"` });
+    expect(await lake.text('c/cas.txt')).toBe('v2');
+    const stale = await putObject(lake, 'c/cas.txt', 'v3', { IfMatch: `"${first}"` }).catch((error: unknown) => error);
+    expect([(stale as Error).name, statusOf(stale)]).toEqual(['PreconditionFailed', 412]);
+    const missing = await putObject(lake, 'c/none.txt', 'v1', { IfMatch: `"${second}"` }).catch((error: unknown) => error);
+    expect([(missing as Error).name, statusOf(missing)]).toEqual(['NoSuchKey', 404]);
+    expect(await lake.text('c/cas.txt')).toBe('v2');
+  });
+
+  it('lets exactly one of 12 writers racing on one ETag win, the others told (compare-and-swap)', async () => {
+    const base = await putObject(lake, 'c/race.txt', 'base');
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => putObject(lake, 'c/race.txt', `writer ${i}`, { IfMatch: `"${base}"` })));
+    const winners = outcomes.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [i] : []));
+    expect(winners).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected' && statusOf(outcome.reason) === 412)).toHaveLength(11);
+    const body = await (await lake.s3.send(new GetObjectCommand({ Bucket: 'medallion-lake', Key: 'c/race.txt' }))).Body!.transformToString();
+    expect(body).toBe(`writer ${winners[0]}`);
+  });
+
+  it('leaves writes without a condition as they were', async () => {
+    await putObject(lake, 'c/plain.txt', 'a');
+    await putObject(lake, 'c/plain.txt', 'b');
+    expect(await lake.text('c/plain.txt')).toBe('b');
+  });
+});

@@ -1,0 +1,26 @@
+import { SILVER_MANIFEST_PREFIX } from '@medallion/schemas';
+
+/** Where an aggregate layer keeps its checkpoint, under its own output prefix. */
+export interface CheckpointKeys {
+  /** `<output>_checkpoint/`: the prefix of everything below (its IAM rights and lifecycle rule name it). */
+  readonly prefix: string;
+  /** `<output>_checkpoint/state.parquet`: the checkpoint itself, replaced by conditional writes. */
+  readonly state: string;
+  /** The commit entry of a silver manifest: `<output>_checkpoint/commits/<path>` for `silver/_manifests/<path>`. */
+  commitEntry(manifestKey: string): string;
+}
+
+/**
+ * The checkpoint keys of an aggregate layer.
+ *
+ * @param outputPrefix - the layer's output prefix, e.g. `gold/`.
+ * @returns e.g. `{ prefix: 'gold/_checkpoint/', state: 'gold/_checkpoint/state.parquet', … }`.
+ */
+export function checkpointKeysOf(outputPrefix: string): CheckpointKeys {
+  const prefix = `${outputPrefix}_checkpoint/`;
+  return {
+    prefix,
+    state: `${prefix}state.parquet`,
+    commitEntry: (manifestKey) => `${prefix}commits/${manifestKey.startsWith(SILVER_MANIFEST_PREFIX) ? manifestKey.slice(SILVER_MANIFEST_PREFIX.length) : manifestKey}`,
+  };
+}

@@ -1,0 +1,6 @@
+export { createSilverAggregateLayer, SILVER_AGGREGATE_BATCH_SIZE, type SilverAggregateManifest, type SilverAggregateResult, type SilverAggregateSpec } from './silver-aggregate-layer';
+export { CHECKPOINT_FORMAT, CHECKPOINT_METADATA_KEY, decodeCheckpoint, encodeCheckpoint, type Checkpoint } from './checkpoint';
+export { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
+export type { CommittedTable } from './committed-table';
+export { BASELINE_MEMORY_MB, maxAggregateCustomers, PEAK_BYTES_PER_CUSTOMER } from './state-limit';
+export { AggregateStateTooLargeError } from './errors';

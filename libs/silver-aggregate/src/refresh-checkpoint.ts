@@ -1,0 +1,167 @@
+import { mergeAllCustomerRecords, mergeCustomerRecords, NO_CUSTOMER_RECORDS, renumberSources, type CustomerRecords } from '@medallion/customer-records';
+import type { LayerEnvironment } from '@medallion/layer-runtime';
+import { isConditionFailed, putObject, readObjectBytes, type StoredObject } from '@medallion/s3-io';
+import type { ManifestObject } from '@medallion/schemas';
+import { compareSilverObjects, type SilverReadOptions } from '@medallion/silver-tables';
+import { decodeCheckpoint, encodeCheckpoint, UnusableCheckpointError, type Checkpoint } from './checkpoint';
+import type { CheckpointKeys } from './checkpoint-keys';
+import { diffCommits } from './commit-diff';
+import { orderOf, type CommittedTable } from './committed-table';
+import { CommitChangedError } from './errors';
+import { listManifests, readAllCommitRecords, readCommits } from './read-commits';
+import { checkStateSize } from './state-limit';
+import { GENERATION_METADATA, generationOf } from './write-if-newer';
+
+/** Recomputes that start over after a lost race or a table rewritten under them, before the invocation fails. */
+const ATTEMPTS = 5;
+
+/** The checkpoint as stored: its content when usable, and the ETag and generation a conditional write needs. */
+export interface StoredCheckpoint {
+  readonly checkpoint: Checkpoint | undefined;
+  /** The stored object's ETag; undefined when there is none. */
+  readonly eTag: string | undefined;
+  /** The stored object's version, where the bucket has versions. */
+  readonly versionId?: string;
+  /** The highest generation known to have been written (also from an unusable checkpoint's metadata). */
+  readonly generation: number;
+  /** Why a stored checkpoint is not used, when it is not. */
+  readonly unusable?: string;
+}
+
+/**
+ * Reads the layer's checkpoint. A missing one is no checkpoint; a corrupt one, one of another
+ * format or layer, is not used (the state is then rebuilt from the commits), but its ETag and
+ * generation are kept so the rebuilt one replaces it by a conditional write.
+ */
+export async function readStoredCheckpoint(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, layer: string): Promise<StoredCheckpoint> {
+  const object = await readObjectBytes(env.s3, bucket, keys.state);
+  if (!object) return { checkpoint: undefined, eTag: undefined, generation: 0 };
+  try {
+    const checkpoint = await decodeCheckpoint(object.bytes, layer);
+    return { checkpoint, eTag: object.eTag, ...(object.versionId ? { versionId: object.versionId } : {}), generation: Math.max(checkpoint.generation, generationOf(object.metadata)) };
+  } catch (error) {
+    if (!(error instanceof UnusableCheckpointError)) throw error;
+    env.logger.warn('checkpoint not used: rebuilding it from the commits', { bucket, key: keys.state, reason: error.message });
+    return { checkpoint: undefined, eTag: object.eTag, generation: Math.max(0, generationOf(object.metadata)), unusable: error.message };
+  }
+}
+
+/** What one refresh of the checkpoint did. */
+export interface CheckpointRefresh {
+  /** The checkpoint now stored. */
+  readonly checkpoint: Checkpoint;
+  /** The stored checkpoint object (key, ETag, version). */
+  readonly stored: ManifestObject;
+  /** `merged`: new commits merged into the state; `rebuilt`: the state read again from every commit; `unchanged`: the checkpoint already held every commit. */
+  readonly action: 'merged' | 'rebuilt' | 'unchanged';
+  /** Commits whose tables were read. */
+  readonly readCommits: number;
+  /** Manifest keys whose state in the checkpoint changed: added, replaced or removed. */
+  readonly changedKeys: readonly string[];
+}
+
+/** Each commit's position in ingest order (higher is later), by index. */
+function ranksOf(commits: readonly CommittedTable[]): Uint32Array {
+  const order = commits.map((commit, index) => ({ index, order: orderOf(commit) })).sort((a, b) => compareSilverObjects(a.order, b.order));
+  const rank = new Uint32Array(commits.length);
+  order.forEach(({ index }, position) => (rank[index] = position));
+  return rank;
+}
+
+/**
+ * A generation greater than every one written before: the time in ms, or one more than the last
+ * when checkpoints come faster (outputs and entries of older generations are then never preferred,
+ * even after a checkpoint was deleted and rebuilt).
+ */
+function nextGeneration(previous: number): number {
+  return Math.max(previous + 1, Date.now());
+}
+
+/** Options of {@link refreshCheckpoint}. */
+export interface RefreshOptions {
+  readonly layer: string;
+  readonly keys: CheckpointKeys;
+  /** The most customers the state may hold (see `maxAggregateCustomers`). */
+  readonly maxCustomers: number;
+  /** How legacy silver tables are read. */
+  readonly read: SilverReadOptions;
+}
+
+async function refreshOnce(env: LayerEnvironment, bucket: string, options: RefreshOptions): Promise<CheckpointRefresh | 'lost'> {
+  const { layer, keys, maxCustomers } = options;
+  const stored = await readStoredCheckpoint(env, bucket, keys, layer);
+  const base = stored.checkpoint;
+  const diff = diffCommits(base?.commits ?? [], await listManifests(env, bucket));
+  if (base && stored.eTag && diff.added.length === 0 && diff.changed.length === 0 && diff.removed.length === 0) {
+    const unchanged = { key: keys.state, eTag: stored.eTag, ...(stored.versionId ? { versionId: stored.versionId } : {}) };
+    return { checkpoint: base, stored: unchanged, action: 'unchanged', readCommits: 0, changedKeys: [] };
+  }
+  const fresh = await readCommits(env, bucket, [...diff.added, ...diff.changed]);
+  const commits = [...diff.unchanged, ...fresh].sort((a, b) => (a.manifestKey < b.manifestKey ? -1 : a.manifestKey > b.manifestKey ? 1 : 0));
+  const rank = ranksOf(commits);
+  const rebuild = !base || diff.changed.length > 0 || diff.removed.length > 0;
+  const freshKeys = new Set(fresh.map((commit) => commit.manifestKey));
+  const toRead = commits.flatMap((commit, source) => ((rebuild || freshKeys.has(commit.manifestKey)) && commit.table && !commit.notSilverTable ? [{ commit, source }] : []));
+  let customers = rebuild ? 0 : base.state.count;
+  const read = await readAllCommitRecords(env, bucket, toRead, options.read, (records) => checkStateSize(layer, (customers += records), maxCustomers));
+  for (const { commit, source } of read) commits[source] = commit;
+  const sets = read.flatMap(({ records }) => (records ? [records] : []));
+  let state: CustomerRecords;
+  if (rebuild) {
+    state = mergeAllCustomerRecords(sets, rank);
+  } else {
+    const sourceOf = new Map(commits.map((commit, source) => [commit.manifestKey, source]));
+    // Unchanged commits keep their records; only their positions in the new list of commits move.
+    const renumber = Uint32Array.from(base.commits, (commit) => sourceOf.get(commit.manifestKey) ?? Number.NaN);
+    state = mergeCustomerRecords(renumberSources(base.state, renumber), mergeAllCustomerRecords(sets, rank), rank);
+  }
+  checkStateSize(layer, state.count, maxCustomers);
+  const checkpoint: Checkpoint = { layer, generation: nextGeneration(stored.generation), commits, state: state.count === 0 ? NO_CUSTOMER_RECORDS : state };
+  let written: StoredObject;
+  try {
+    written = await putObject(
+      env.s3,
+      { bucket, key: keys.state, contentType: 'application/vnd.apache.parquet', metadata: { [GENERATION_METADATA]: String(checkpoint.generation) } },
+      encodeCheckpoint(checkpoint),
+      stored.eTag ? { ifMatch: stored.eTag } : { ifNoneMatch: '*' },
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) return 'lost';
+    throw error;
+  }
+  const changedKeys = [...diff.added, ...diff.changed, ...diff.removed];
+  const storedCheckpoint = { key: written.key, eTag: written.eTag, ...(written.versionId ? { versionId: written.versionId } : {}) };
+  return { checkpoint, stored: storedCheckpoint, action: rebuild ? 'rebuilt' : 'merged', readCommits: toRead.length, changedKeys };
+}
+
+/**
+ * Brings the layer's checkpoint up to the commits in the lake now: lists silver's manifests, compares
+ * them with the commits the checkpoint includes, and merges only what was added (new manifests'
+ * tables merged into the state); a replaced or removed commit, or a missing or unusable checkpoint,
+ * rebuilds the state from every commit's table. The new checkpoint is written only over the one
+ * that was read (S3 conditional write): when another invocation wrote one meanwhile, this one starts
+ * over from it, so no update is lost.
+ *
+ * @param env - S3 client and logger.
+ * @param bucket - the lake bucket.
+ * @param options - layer, keys, the state's limit, how legacy tables are read.
+ * @returns what was done and the checkpoint now stored.
+ * @throws AggregateStateTooLargeError past the limit; Error after {@link ATTEMPTS} lost races or
+ *   rewritten tables in a row; the SDK's errors.
+ */
+export async function refreshCheckpoint(env: LayerEnvironment, bucket: string, options: RefreshOptions): Promise<CheckpointRefresh> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    let outcome: CheckpointRefresh | 'lost';
+    try {
+      outcome = await refreshOnce(env, bucket, options);
+    } catch (error) {
+      if (!(error instanceof CommitChangedError)) throw error;
+      env.logger.info('a commit changed while it was read: starting over', { bucket, attempt, reason: error.message });
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      continue;
+    }
+    if (outcome !== 'lost') return outcome;
+    env.logger.info('another invocation wrote the checkpoint first: starting over from it', { bucket, key: options.keys.state, attempt });
+  }
+  throw new Error(`${options.layer}: the checkpoint could not be brought up to date in ${ATTEMPTS} attempts (other writers or rewritten tables); the next invocation tries again`);
+}

@@ -1,0 +1,200 @@
+import type { CustomerRecords } from '@medallion/customer-records';
+import { codeVersion, type AggregateLayer, type LayerEnvironment, type LayerMetric } from '@medallion/layer-runtime';
+import type { ObjectEvent } from '@medallion/s3-events';
+import { headObject } from '@medallion/s3-io';
+import { SILVER_MANIFEST_PREFIX, type ManifestObject } from '@medallion/schemas';
+import type { SilverReadOptions } from '@medallion/silver-tables';
+import { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
+import { isCoveredByEntry, writeCommitEntries, type CommitEntry } from './commit-entries';
+import { concurrently } from './concurrently';
+import { refreshCheckpoint, type CheckpointRefresh } from './refresh-checkpoint';
+import { maxAggregateCustomers } from './state-limit';
+import { generationOf, writeIfNewer } from './write-if-newer';
+
+/** What a layer built on {@link createSilverAggregateLayer} defines: its keys, its row function and its CSV writer. */
+export interface SilverAggregateSpec<Row> {
+  /** The layer's name, e.g. `gold`. */
+  readonly name: string;
+  /** The prefix it writes under, e.g. `gold/`; its checkpoint is under `<prefix>_checkpoint/`. */
+  readonly outputPrefix: string;
+  /** Its table's key, e.g. `gold/customers_by_region.csv`. */
+  readonly tableKey: string;
+  /** Its table's manifest key, e.g. `gold/_manifests/customers_by_region.json`. */
+  readonly manifestKey: string;
+  /**
+   * The table's rows from the state: each customer's latest record across all of silver.
+   *
+   * @param state - the records, sorted by Customer ID (JavaScript's string order).
+   * @returns the rows, in the table's order.
+   */
+  rowsOf(state: CustomerRecords): Row[];
+  /**
+   * The table as CSV.
+   *
+   * @param rows - from `rowsOf`.
+   * @returns the CSV text (UTF-8, header first, `\n` line endings).
+   */
+  formatCsv(rows: readonly Row[]): string;
+  /** How tables of old lakes (wide silver CSV) are read: threads, threshold, batch size. */
+  readonly readOptions?: SilverReadOptions;
+}
+
+/**
+ * What one invocation of a silver aggregate did.
+ * - `covered`: every event was already in the checkpoint (a HeadObject per event, nothing read or written);
+ * - `unchanged`: the checkpoint already held every commit (outputs checked, entries repaired);
+ * - `merged`: new commits' customer tables merged into the state;
+ * - `rebuilt`: the state read again from every commit (a commit replaced or removed, or no usable checkpoint).
+ */
+export interface SilverAggregateResult<Row> {
+  /** The table's key. */
+  readonly outputKey: string;
+  readonly action: 'covered' | 'unchanged' | 'merged' | 'rebuilt';
+  /** Events of the invocation that the layer acted on. */
+  readonly events: number;
+  /** Commits whose tables were read (0 when covered or unchanged). */
+  readonly readCommits: number;
+  /** The checkpoint generation the outputs are made from; undefined when covered. */
+  readonly generation: number | undefined;
+  /** Silver tables included (commits of processed files). */
+  readonly silverObjects: number;
+  /** Wide silver tables of old lakes that are not silver tables (no Customer ID or Region column), skipped with a warning when first read. */
+  readonly skippedObjects: number;
+  /** Silver rows included. */
+  readonly silverRows: number;
+  /** Distinct Customer IDs. */
+  readonly customers: number;
+  /** The table's rows; empty when covered. */
+  readonly rows: readonly Row[];
+}
+
+/** The manifest an aggregate writes beside its table: the table, and the checkpoint that names every commit the table includes. */
+export interface SilverAggregateManifest {
+  readonly layer: string;
+  readonly codeVersion: string;
+  /** The checkpoint generation the table was made from. */
+  readonly generation: number;
+  /** The checkpoint (its footer lists every commit: manifest key and ETag, table key, ETag and version). */
+  readonly checkpoint: ManifestObject;
+  readonly counts: { readonly silverObjects: number; readonly skippedObjects: number; readonly silverRows: number; readonly customers: number; readonly tableRows: number };
+  readonly output: ManifestObject;
+}
+
+/**
+ * Events per invocation when they come through a queue: enough to cover a burst in a few
+ * invocations, small enough for Lambda's 6 MB request (an EventBridge S3 event is about 1 KB).
+ */
+export const SILVER_AGGREGATE_BATCH_SIZE = 1000;
+
+/** Events checked at once against their commit entries. */
+const ENTRY_CHECKS = 16;
+
+async function allCovered(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, events: readonly ObjectEvent[]): Promise<boolean> {
+  for (let start = 0; start < events.length; start += ENTRY_CHECKS) {
+    const covered = await concurrently(events.slice(start, start + ENTRY_CHECKS), ENTRY_CHECKS, (event) => isCoveredByEntry(env.s3, bucket, keys, event));
+    if (!covered.every(Boolean)) return false;
+  }
+  return true;
+}
+
+/** Whether the outputs were made from the stored checkpoint (an invocation may have stopped between the two). */
+async function outputsCurrent(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, manifestKey: string): Promise<boolean> {
+  const [checkpoint, manifest] = await Promise.all([headObject(env.s3, bucket, keys.state), headObject(env.s3, bucket, manifestKey)]);
+  return checkpoint !== undefined && manifest !== undefined && generationOf(manifest.metadata) >= generationOf(checkpoint.metadata);
+}
+
+function countsOf(refresh: CheckpointRefresh, tableRows: number) {
+  const { commits, state } = refresh.checkpoint;
+  const tables = commits.filter((commit) => commit.table !== undefined && !commit.notSilverTable);
+  const skippedObjects = commits.filter((commit) => commit.notSilverTable).length;
+  return { silverObjects: tables.length, skippedObjects, silverRows: tables.reduce((total, commit) => total + commit.silverRows, 0), customers: state.count, tableRows };
+}
+
+async function writeOutputs<Row>(env: LayerEnvironment, bucket: string, spec: SilverAggregateSpec<Row>, refresh: CheckpointRefresh, rows: readonly Row[]): Promise<void> {
+  const { generation } = refresh.checkpoint;
+  const table = await writeIfNewer(env.s3, { bucket, key: spec.tableKey, contentType: 'text/csv; charset=utf-8' }, spec.formatCsv(rows), generation);
+  if (!table) return;
+  const manifest: SilverAggregateManifest = {
+    layer: spec.name,
+    codeVersion: codeVersion(),
+    generation,
+    checkpoint: refresh.stored,
+    counts: countsOf(refresh, rows.length),
+    output: { key: table.key, eTag: table.eTag, ...(table.versionId ? { versionId: table.versionId } : {}) },
+  };
+  await writeIfNewer(env.s3, { bucket, key: spec.manifestKey, contentType: 'application/json' }, `${JSON.stringify(manifest, null, 2)}\n`, generation);
+}
+
+/** The entries that say what the checkpoint now holds of the keys it changed and of the invocation's events. */
+function entriesOf(refresh: CheckpointRefresh, events: readonly ObjectEvent[]): CommitEntry[] {
+  const included = new Map(refresh.checkpoint.commits.map((commit) => [commit.manifestKey, commit.manifestETag]));
+  const keys = new Set([...refresh.changedKeys, ...events.map((event) => event.key)]);
+  return [...keys].map((manifestKey) => {
+    const manifestETag = included.get(manifestKey);
+    return manifestETag === undefined ? { manifestKey, state: 'removed' } : { manifestKey, state: 'live', manifestETag };
+  });
+}
+
+/** The CloudWatch metrics of one invocation's result. */
+function metricsOf(result: SilverAggregateResult<unknown>): LayerMetric[] {
+  return [
+    { name: 'Events', unit: 'Count', value: result.events },
+    { name: 'CoveredEvents', unit: 'Count', value: result.action === 'covered' ? result.events : 0 },
+    { name: 'Recomputes', unit: 'Count', value: result.action === 'merged' || result.action === 'rebuilt' ? 1 : 0 },
+    { name: 'Rebuilds', unit: 'Count', value: result.action === 'rebuilt' ? 1 : 0 },
+    { name: 'ReadCommits', unit: 'Count', value: result.readCommits },
+    { name: 'SilverObjects', unit: 'Count', value: result.silverObjects },
+    { name: 'RowsIn', unit: 'Count', value: result.silverRows },
+    { name: 'Customers', unit: 'Count', value: result.customers },
+    { name: 'RowsOut', unit: 'Count', value: result.rows.length },
+  ];
+}
+
+/**
+ * An aggregate layer over silver's customers, incremental and checkpointed: triggered by silver's
+ * manifests (`silver/_manifests/*.json`, created or removed), it keeps each Customer ID's latest
+ * record across all of silver in a checkpoint under `<outputPrefix>_checkpoint/` and writes its
+ * table (from `rowsOf` and `formatCsv`) and the table's manifest.
+ *
+ * Per invocation, however many events it carries:
+ * 1. every event is checked against its commit entry (one small request each, whatever the size of
+ *    the lake); when all are already in the checkpoint and the outputs were made from it, nothing
+ *    else is done (`covered`);
+ * 2. otherwise the checkpoint is brought up to the lake's manifests (`refreshCheckpoint`: only new
+ *    commits are read and merged; a replaced or removed one rebuilds the state), written by a
+ *    conditional write so two invocations at once never lose an update;
+ * 3. the table and its manifest are written unless a later generation's are already there, then the
+ *    commit entries.
+ * A burst of commits thus costs about one recompute per recompute's duration, not one per commit,
+ * and the table is byte-identical to a computation from scratch.
+ *
+ * @param spec - the layer's name, keys, row function and CSV writer.
+ * @returns the layer definition (an aggregate, acting on removals too).
+ */
+export function createSilverAggregateLayer<Row>(spec: SilverAggregateSpec<Row>): AggregateLayer<SilverAggregateResult<Row>> {
+  const keys = checkpointKeysOf(spec.outputPrefix);
+  return {
+    kind: 'aggregate',
+    name: spec.name,
+    inputPrefix: SILVER_MANIFEST_PREFIX,
+    inputSuffixes: ['.json'],
+    outputPrefix: spec.outputPrefix,
+    acceptsRemovals: true,
+    queue: { batchSize: SILVER_AGGREGATE_BATCH_SIZE },
+    metricsOf,
+    async recompute(env, bucket, events) {
+      const base = { outputKey: spec.tableKey, events: events.length };
+      if (events.length > 0 && (await allCovered(env, bucket, keys, events)) && (await outputsCurrent(env, bucket, keys, spec.manifestKey))) {
+        env.logger.info('events already in the checkpoint', { bucket, events: events.length });
+        return { ...base, action: 'covered', readCommits: 0, generation: undefined, silverObjects: 0, skippedObjects: 0, silverRows: 0, customers: 0, rows: [] };
+      }
+      const refresh = await refreshCheckpoint(env, bucket, { layer: spec.name, keys, maxCustomers: maxAggregateCustomers(), read: spec.readOptions ?? {} });
+      const rows = spec.rowsOf(refresh.checkpoint.state);
+      await writeOutputs(env, bucket, spec, refresh, rows);
+      await writeCommitEntries(env.s3, bucket, keys, entriesOf(refresh, events), refresh.checkpoint.generation);
+      const { silverObjects, skippedObjects, silverRows, customers, tableRows } = countsOf(refresh, rows.length);
+      env.logger.info(`${spec.name} ${refresh.action}`, { bucket, key: spec.tableKey, generation: refresh.checkpoint.generation, readCommits: refresh.readCommits, silverObjects, silverRows, customers, tableRows });
+      return { ...base, action: refresh.action, readCommits: refresh.readCommits, generation: refresh.checkpoint.generation, skippedObjects, silverObjects, silverRows, customers, rows };
+    },
+  };
+}

@@ -17,6 +17,8 @@ declare module 's3rver' {
     readonly path: string;
     readonly query: Readonly<Record<string, string | string[] | undefined>>;
     get(header: string): string;
+    /** The Node.js response (its `close` event: the body has been sent or the connection dropped). */
+    readonly res: import('node:http').ServerResponse;
     readonly store: {
       existsObject(bucket: string, key: string): Promise<boolean>;
       getMetadata(bucket: string, key: string): Promise<Record<string, unknown>>;

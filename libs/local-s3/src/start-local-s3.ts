@@ -2,7 +2,7 @@
 /// <reference path="./s3rver.d.ts" />
 import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
-import { conditionalWrites } from './conditional-writes';
+import { s3ObjectSemantics } from './s3-object-semantics';
 
 /** An object-level change seen by the local store, before it is shaped like an AWS event. */
 export interface LocalObjectChange {
@@ -56,8 +56,9 @@ const EVENT_NAMES: Readonly<Record<string, string>> = {
  * seam that knows it, so another server can replace it). For the CLI and tests only: never
  * bundled into a Lambda.
  *
- * What it lacks of S3 and this seam adds: conditional writes (`If-Match`, `If-None-Match: *`, see
- * `conditionalWrites`). Its limits, handled elsewhere: its ListObjectsV2 continuation
+ * What it lacks of S3 and this seam adds (see `s3ObjectSemantics`): a read never sees a write of the
+ * same key half done, and conditional writes (`If-Match`, `If-None-Match: *`). Its limits, handled
+ * elsewhere: its ListObjectsV2 continuation
  * tokens need `--openssl-legacy-provider` on Node 20 (the CLI, tests and bench pass it); its own
  * events are not in the AWS shape (the event router rebuilds them).
  *
@@ -73,8 +74,8 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     directory: options.directory,
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
-  // In front of s3rver's own routes: S3's conditional writes, which s3rver ignores.
-  server.middleware.unshift(conditionalWrites());
+  // In front of s3rver's own routes: what S3 guarantees of each object and s3rver does not.
+  server.middleware.unshift(s3ObjectSemantics());
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {

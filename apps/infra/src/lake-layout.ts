@@ -8,7 +8,25 @@ export const PREFIXES = {
   quarantine: 'quarantine/',
   /** Silver's commit records: one manifest per bronze object, written after its outputs. */
   silverManifests: 'silver/_manifests/',
+  /** Silver's customer tables (Parquet): each bronze object's customers, what gold and platinum read. */
+  silverCustomers: 'silver-customers/',
+  platinum: 'platinum/',
 } as const;
+
+/**
+ * A layer fed through a queue: an EventBridge rule sends its events to an SQS queue of its own, and
+ * an event source mapping invokes the function with batches of them. For layers that coalesce a
+ * batch into one piece of work (the aggregates over silver): a burst of events costs a few
+ * invocations, not one each.
+ */
+export interface QueueTrigger {
+  /** Events per invocation at most (SQS allows up to 10,000; Lambda's 6 MB request holds about 5,000 S3 events). */
+  readonly batchSize: number;
+  /** How long the mapping gathers events before invoking with fewer than `batchSize`. */
+  readonly batchingWindow: Duration;
+  /** Invocations at once (an SQS mapping's MaximumConcurrency; 2 is its minimum): the layer must bear concurrent runs. */
+  readonly maxConcurrency: number;
+}
 
 /** What the infra needs to know of one layer: its trigger, its rights, its sizing. */
 export interface LayerSpec {
@@ -38,18 +56,29 @@ export interface LayerSpec {
   readonly timeout: Duration;
   /** Reserved concurrency; `1` runs the layer one invocation at a time. Unset: unreserved. */
   readonly reservedConcurrency?: number;
+  /** Set to feed the layer through an SQS queue in batches (see {@link QueueTrigger}); unset, the rule invokes the function with each event. */
+  readonly queue?: QueueTrigger;
+  /** A prefix the layer rewrites often (its checkpoint): the lake keeps its noncurrent versions one day, not the bucket's 30. */
+  readonly checkpointPrefix?: string;
 }
 
 /**
+ * How gold and platinum take their events: batches of up to 1,000 silver manifests' events,
+ * gathered for up to 2 seconds, at most 2 invocations at once (an SQS event source mapping's
+ * minimum; two at once are safe, see the README's "How the aggregates are triggered").
+ */
+const SILVER_AGGREGATE_QUEUE: QueueTrigger = { batchSize: 1000, batchingWindow: Duration.seconds(2), maxConcurrency: 2 };
+
+/**
  * The layers medallion deploys. Sizing, from `npm run bench` (README "Performance"): silver does
- * ~56,000 rows/s on one core, CPU-bound on CSV work, with memory about flat in rows; gold and
- * platinum hold each distinct customer (~200 MB a million). One full vCPU (1,769 MB) and silver's
- * 15-minute timeout take ~50 million rows a file; more memory brings vCPUs that the worker threads
- * use (`MEDALLION_WORKER_THREADS`, from `workerThreadsFor`). Gold reads all of silver, so it gets
- * 10 minutes, and runs one at a time so two recomputes never race. Gold is triggered by silver's
- * manifests (written after silver's outputs), so it never sees a half-committed silver object.
- * Platinum reads silver as gold does, so it has gold's rights and sizing. Layers made with
- * `nx g @medallion/tools:layer` are appended here.
+ * ~56,000 rows/s on one core, CPU-bound on CSV work, with memory about flat in rows; more memory
+ * brings vCPUs that the worker threads use (`MEDALLION_WORKER_THREADS`, from `workerThreadsFor`).
+ * Gold and platinum are incremental aggregates over silver's customer tables: triggered by silver's
+ * manifests (written after silver's outputs, so never half-committed) through a queue, they merge only
+ * new commits into a checkpoint under their own prefix (read and written there), and a rebuild
+ * after a removal reads every customer table, so 10 minutes. Their state holds each distinct
+ * customer (see `PEAK_BYTES_PER_CUSTOMER`). Layers made with `nx g @medallion/tools:layer` are
+ * appended here.
  */
 export const LAYERS: readonly LayerSpec[] = [
   {
@@ -61,8 +90,8 @@ export const LAYERS: readonly LayerSpec[] = [
     readPrefixes: [PREFIXES.bronze, PREFIXES.silverManifests],
     readsVersions: false,
     listPrefixes: [],
-    writePrefixes: [PREFIXES.silver, PREFIXES.quarantine],
-    deletePrefixes: [PREFIXES.silver, PREFIXES.quarantine],
+    writePrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, PREFIXES.quarantine],
+    deletePrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, PREFIXES.quarantine],
     memorySize: 1769,
     timeout: Duration.minutes(15),
   },
@@ -72,14 +101,15 @@ export const LAYERS: readonly LayerSpec[] = [
     inputPrefix: PREFIXES.silverManifests,
     inputSuffixes: ['.json'],
     acceptsRemovals: true,
-    readPrefixes: [PREFIXES.silver],
+    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, PREFIXES.gold],
     readsVersions: true,
     listPrefixes: [PREFIXES.silverManifests],
     writePrefixes: [PREFIXES.gold],
     deletePrefixes: [],
     memorySize: 1769,
     timeout: Duration.minutes(10),
-    reservedConcurrency: 1,
+    queue: SILVER_AGGREGATE_QUEUE,
+    checkpointPrefix: 'gold/_checkpoint/',
   },
   {
     // Gold's reads and sizing: it reads all committed silver the same way.
@@ -88,13 +118,14 @@ export const LAYERS: readonly LayerSpec[] = [
     inputPrefix: PREFIXES.silverManifests,
     inputSuffixes: ['.json'],
     acceptsRemovals: true,
-    readPrefixes: [PREFIXES.silver],
+    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, PREFIXES.platinum],
     readsVersions: true,
     listPrefixes: [PREFIXES.silverManifests],
-    writePrefixes: ['platinum/'],
+    writePrefixes: [PREFIXES.platinum],
     deletePrefixes: [],
     memorySize: 1769,
     timeout: Duration.minutes(10),
-    reservedConcurrency: 1,
+    queue: SILVER_AGGREGATE_QUEUE,
+    checkpointPrefix: 'platinum/_checkpoint/',
   },
 ];

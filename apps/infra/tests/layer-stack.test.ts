@@ -90,7 +90,7 @@ describe('silver layer stack', () => {
     silver.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
-  it('may read bronze/* and its manifests, write and clean silver/* and quarantine/*, log and dead-letter, nothing else', () => {
+  it('may read bronze/* and its manifests, write and clean silver/*, silver-customers/* and quarantine/*, log and dead-letter, nothing else', () => {
     expect(roleStatements(silver)).toEqual([
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
       { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
@@ -100,19 +100,23 @@ describe('silver layer stack', () => {
       },
       {
         Action: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObject'],
-        Resource: ['arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/quarantine/*', 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*'],
+        Resource: [
+          'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/quarantine/*',
+          'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver-customers/*',
+          'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*',
+        ],
       },
     ]);
     silver.hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
   });
 });
 
-describe.each(['gold', 'platinum'])('%s layer stack (reads all committed silver)', (layer) => {
+describe.each(['gold', 'platinum'])('%s layer stack (an incremental aggregate over silver)', (layer) => {
   const template = () => (layer === 'gold' ? gold : platinum);
 
-  it('runs one invocation at a time, sized as documented', () => {
+  it('is sized as documented, with no reserved concurrency (its event source mapping bounds it)', () => {
     template().hasResourceProperties('AWS::Lambda::Function', {
-      ReservedConcurrentExecutions: 1,
+      ReservedConcurrentExecutions: Match.absent(),
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       MemorySize: 1769,
@@ -123,7 +127,7 @@ describe.each(['gold', 'platinum'])('%s layer stack (reads all committed silver)
     template().resourceCountIs('AWS::CloudWatch::Alarm', 2);
   });
 
-  it("fires only for silver's manifests (silver/_manifests/*.json), dead-lettering failed deliveries", () => {
+  it("sends silver's manifests' events (silver/_manifests/*.json) to its queue, dead-lettering failed deliveries", () => {
     template().resourceCountIs('AWS::Events::Rule', 1);
     template().hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
@@ -131,20 +135,67 @@ describe.each(['gold', 'platinum'])('%s layer stack (reads all committed silver)
         'detail-type': ['Object Created', 'Object Deleted'],
         detail: { bucket: { name: [{ 'Fn::ImportValue': 'medallion-test-lake-bucket-name' }] }, object: { key: [{ wildcard: 'silver/_manifests/*.json' }] } },
       },
-      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] } }, RetryPolicy: { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 4 } })],
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventQueue'), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] } },
+          RetryPolicy: { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 4 },
+        }),
+      ],
+    });
+    template().hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: Match.stringLikeRegexp('^EventQueue') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+            Principal: { Service: 'events.amazonaws.com' },
+            Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [Match.stringLikeRegexp('ObjectCreatedRule'), 'Arn'] } } },
+          }),
+        ]),
+      },
     });
   });
 
-  it(`may list the silver manifests, read silver/* (any version) and write ${layer}/*, log and dead-letter, nothing else`, () => {
+  it('takes its events in batches of 1,000 gathered for 2 s, at most 2 invocations at once, reporting failed messages one by one', () => {
+    template().resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template().hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventQueue'), 'Arn'] },
+      BatchSize: 1000,
+      MaximumBatchingWindowInSeconds: 2,
+      ScalingConfig: { MaximumConcurrency: 2 },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    // Six times the function timeout (10 minutes), and a message that keeps failing goes to the dead-letter queue after 5 tries.
+    template().hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: `medallion-test-${layer}-events`,
+      SqsManagedSseEnabled: true,
+      VisibilityTimeout: 3600,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] }, maxReceiveCount: 5 },
+    });
+  });
+
+  it(`may list the silver manifests, read silver/* and silver-customers/* (any version) and its own ${layer}/* (the checkpoint), write ${layer}/*, consume its queue, log and dead-letter, nothing else`, () => {
     expect(roleStatements(template())).toEqual([
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
       { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
-      { Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*' },
+      {
+        Action: ['s3:GetObject', 's3:GetObjectVersion'],
+        Resource: [
+          `arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/${layer}/*`,
+          'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver-customers/*',
+          'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*',
+        ],
+      },
       { Action: ['s3:AbortMultipartUpload', 's3:PutObject'], Resource: `arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/${layer}/*` },
       {
         Action: 's3:ListBucket',
         Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name',
         Condition: { StringLike: { 's3:prefix': ['silver/_manifests/', 'silver/_manifests/*'] } },
+      },
+      {
+        Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^EventQueue/), 'Arn'] },
       },
     ]);
     template().hasResourceProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });

@@ -9,7 +9,7 @@ beforeAll(() => {
 });
 
 describe('storage stack', () => {
-  it('holds the lake bucket: private, encrypted, versioned, logged, EventBridge on, retained', () => {
+  it('holds the lake bucket: private, encrypted, versioned (checkpoints\' old versions kept a day), logged, EventBridge on, retained', () => {
     storage.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
@@ -18,7 +18,11 @@ describe('storage stack', () => {
         VersioningConfiguration: { Status: 'Enabled' },
         LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'lake/' },
         LifecycleConfiguration: {
-          Rules: [{ Id: 'expire-noncurrent-versions', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } }],
+          Rules: [
+            { Id: 'expire-noncurrent-versions', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } },
+            { Id: 'expire-checkpoint-versions-gold-checkpoint', Status: 'Enabled', Prefix: 'gold/_checkpoint/', NoncurrentVersionExpiration: { NoncurrentDays: 1 } },
+            { Id: 'expire-checkpoint-versions-platinum-checkpoint', Status: 'Enabled', Prefix: 'platinum/_checkpoint/', NoncurrentVersionExpiration: { NoncurrentDays: 1 } },
+          ],
         },
       }),
     });

@@ -154,7 +154,7 @@ describe('layer generator: aggregate', () => {
     await layerGenerator(tree, { name: 'unit-mart-copy', kind: 'map', input: 'unit-mart/', output: 'unit-mart-copy/', skipInstall: true });
     const registered = readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH))).map((layer) => [layer.name, layer.inputPrefix, layer.writePrefixes]);
     expect(registered.slice(0, 2)).toEqual([
-      ['silver', 'bronze/', ['silver/', 'quarantine/']],
+      ['silver', 'bronze/', ['silver/', 'silver-customers/', 'quarantine/']],
       ['gold', 'silver/_manifests/', ['gold/']],
     ]);
     expect(registered.slice(-2)).toEqual([
@@ -169,10 +169,65 @@ describe('layer generator: aggregate', () => {
   });
 });
 
+describe('layer generator: customer-aggregate', () => {
+  beforeEach(async () => {
+    await layerGenerator(tree, { name: 'unit-rate', kind: 'customer-aggregate', output: 'unit-rate/', skipInstall: true });
+  });
+
+  it('creates the lib with a row function on the aggregate mechanism, and the app', () => {
+    expect(createdFiles().filter((path) => path.startsWith('libs/unit-rate/src') || path.startsWith('libs/unit-rate/tests'))).toEqual([
+      'libs/unit-rate/src/index.ts',
+      'libs/unit-rate/src/unit-rate-handler.ts',
+      'libs/unit-rate/src/unit-rate-layer.ts',
+      'libs/unit-rate/src/unit-rate-rows.ts',
+      'libs/unit-rate/tests/unit-rate-handler.test.ts',
+    ]);
+    for (const path of createdFiles()) expect(text(path)).not.toMatch(/<%|%>/);
+    const layer = text('libs/unit-rate/src/unit-rate-layer.ts');
+    expect(layer).toContain("export const UNIT_RATE_KEY = 'unit-rate/unit-rate.csv';");
+    expect(layer).toContain('export const unitRateLayer: AggregateLayer<UnitRateResult> = createSilverAggregateLayer({');
+    expect(layer).toContain("  manifestKey: 'unit-rate/_manifests/unit-rate.json',");
+    expect(text('libs/unit-rate/src/unit-rate-rows.ts')).toContain('export function unitRateRowsOf(state: CustomerRecords): UnitRateRow[] {');
+    expect(text('libs/unit-rate/src/index.ts')).toBe(
+      "export { handler } from './unit-rate-handler';\nexport { unitRateLayer, type UnitRateResult } from './unit-rate-layer';\nexport { formatUnitRateCsv, unitRateRowsOf, type UnitRateRow } from './unit-rate-rows';\n",
+    );
+    expect(text('apps/unit-rate-lambda/tests/bundle.test.ts')).toContain("await commitSilverTable(lake, 'bundle check',");
+  });
+
+  it("registers gold's rights, queue and checkpoint in LAYERS, triggered by silver's manifests", () => {
+    expect(addedLines(LAKE_LAYOUT_PATH).join('\n')).toBe(
+      [
+        '  {',
+        "    name: 'unit-rate',",
+        "    project: 'unit-rate-lambda',",
+        "    inputPrefix: 'silver/_manifests/',",
+        "    inputSuffixes: ['.json'],",
+        '    acceptsRemovals: true,',
+        "    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, 'unit-rate/'],",
+        '    readsVersions: true,',
+        '    listPrefixes: [PREFIXES.silverManifests],',
+        "    writePrefixes: ['unit-rate/'],",
+        '    deletePrefixes: [],',
+        '    memorySize: 1769,',
+        '    timeout: Duration.minutes(10),',
+        '    queue: SILVER_AGGREGATE_QUEUE,',
+        "    checkpointPrefix: 'unit-rate/_checkpoint/',",
+        '  },',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses an input or suffixes other than silver\'s manifests', async () => {
+    await expect(layerGenerator(tree, { name: 'unit-x', kind: 'customer-aggregate', input: 'gold/', output: 'unit-x/', skipInstall: true })).rejects.toThrow(
+      "--kind=customer-aggregate is triggered by silver's manifests (silver/_manifests/*.json): leave out --input and --suffixes",
+    );
+  });
+});
+
 describe('registered layers', () => {
   it('reads the workspace\'s LAYERS, PREFIXES references resolved', () => {
     expect(readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, readFileSync(`${WORKSPACE}${LAKE_LAYOUT_PATH}`, 'utf8'))).slice(0, 3)).toEqual([
-      { name: 'silver', inputPrefix: 'bronze/', writePrefixes: ['silver/', 'quarantine/'] },
+      { name: 'silver', inputPrefix: 'bronze/', writePrefixes: ['silver/', 'silver-customers/', 'quarantine/'] },
       { name: 'gold', inputPrefix: 'silver/_manifests/', writePrefixes: ['gold/'] },
       { name: 'platinum', inputPrefix: 'silver/_manifests/', writePrefixes: ['platinum/'] },
     ]);

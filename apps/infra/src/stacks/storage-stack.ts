@@ -12,6 +12,12 @@ export interface StorageStackProps extends StackProps {
    * @default 30
    */
   readonly noncurrentVersionDays?: number;
+  /**
+   * Prefixes rewritten often (the aggregates' checkpoints: a new version every recompute), whose
+   * noncurrent versions are kept one day instead of `noncurrentVersionDays`.
+   * @default none
+   */
+  readonly checkpointPrefixes?: readonly string[];
 }
 
 /** The name of the CloudFormation export carrying the lake bucket's name for a stage. */
@@ -22,7 +28,7 @@ export function lakeBucketExportName(stage: string): string {
 /**
  * The lake: one S3 bucket holding `bronze/`, `silver/`, `gold/` and `quarantine/`, owned by no
  * layer, so that each layer stack deploys alone. All public access blocked, SSE-S3 encryption,
- * TLS-only bucket policy, versioning with noncurrent versions expired, incomplete multipart
+ * TLS-only bucket policy, versioning with noncurrent versions expired (checkpoints' after a day), incomplete multipart
  * uploads aborted after 7 days, server access logs to a second bucket, EventBridge notifications
  * on (the layer stacks' rules listen there; no stack ever writes the bucket's notification
  * document). Both buckets are retained when the stack is deleted.
@@ -61,6 +67,11 @@ export class StorageStack extends Stack {
           noncurrentVersionExpiration: Duration.days(props.noncurrentVersionDays ?? 30),
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
+        ...(props.checkpointPrefixes ?? []).map((prefix) => ({
+          id: `expire-checkpoint-versions-${prefix.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-$/, '')}`,
+          prefix,
+          noncurrentVersionExpiration: Duration.days(1),
+        })),
       ],
       removalPolicy,
     });

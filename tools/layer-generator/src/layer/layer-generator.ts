@@ -30,10 +30,11 @@ function refuseTakenName(tree: Tree, options: LayerOptions): void {
 }
 
 /**
- * `nx g @medallion/tools:layer <name> --kind=map|aggregate --input=<prefix> --output=<prefix> [--suffixes=.csv]`:
+ * `nx g @medallion/tools:layer <name> --kind=map|aggregate|customer-aggregate [--input=<prefix>] --output=<prefix> [--suffixes=.csv]`:
  * adds a layer, wired end to end. It creates `libs/<name>` (the layer definition on the shared
- * layer runtime, a pass-through transform, the handler, a test on a fixture against the embedded
- * S3) and `apps/<name>-lambda` (the deployable: `main.ts` re-exporting the handler; build, test,
+ * layer runtime, a pass-through transform (a customer-aggregate: a row function over each
+ * customer's latest record, on `createSilverAggregateLayer`), the handler, a test against the
+ * embedded S3) and `apps/<name>-lambda` (the deployable: `main.ts` re-exporting the handler; build, test,
  * lint, typecheck and deploy targets); appends the layer's `LayerSpec` to `LAYERS` in
  * `apps/infra/src/lake-layout.ts` (its own stack: rule on its input prefix, IAM on its two prefixes,
  * DLQ, alarms) and its route to `LAKE_LAYERS` in `apps/cli/src/lake-layers.ts` (`npm start`);
@@ -64,7 +65,7 @@ export async function layerGenerator(tree: Tree, schema: LayerGeneratorSchema): 
   ] as const;
   const substitutions = {
     ...options,
-    transformName: options.kind === 'map' ? `${options.className}Transform` : `${options.className}Aggregator`,
+    transformName: options.kind === 'map' ? `${options.className}Transform` : options.kind === 'aggregate' ? `${options.className}Aggregator` : `${options.propertyName}RowsOf`,
     tmpl: '',
   };
   generateFiles(tree, join(FILES, 'lib'), `libs/${options.name}`, substitutions);

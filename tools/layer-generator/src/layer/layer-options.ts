@@ -2,16 +2,23 @@ import { names } from '@nx/devkit';
 import { LayerGeneratorError } from './layer-generator-error';
 
 /** The kinds of layer the generator makes. */
-export type LayerKind = 'map' | 'aggregate';
+export type LayerKind = 'map' | 'aggregate' | 'customer-aggregate';
+
+/** What a `customer-aggregate` layer is triggered by: silver's manifests, as gold and platinum are. */
+export const CUSTOMER_AGGREGATE_INPUT = { prefix: 'silver/_manifests/', suffixes: ['.json'] } as const;
 
 /** The generator's options as Nx passes them (see `schema.json`). */
 export interface LayerGeneratorSchema {
   /** Layer name, kebab-case, e.g. `platinum`. */
   readonly name: string;
-  /** `map`: one input object → one output object; `aggregate`: all input objects → one output table. */
+  /**
+   * `map`: one input object → one output object; `aggregate`: all input objects → one output table,
+   * recomputed from all of them each time; `customer-aggregate`: a table from each customer's latest
+   * record across silver, incremental (on `createSilverAggregateLayer`).
+   */
   readonly kind: string;
-  /** The prefix whose objects trigger the layer, e.g. `silver/_manifests/`. */
-  readonly input: string;
+  /** The prefix whose objects trigger the layer, e.g. `silver/_manifests/` (a `customer-aggregate` is always triggered by silver's manifests). */
+  readonly input?: string;
   /** The prefix the layer writes under, e.g. `platinum/`. */
   readonly output: string;
   /** Key endings that trigger the layer, comma-separated. @default `.csv` */
@@ -65,8 +72,9 @@ function checkPrefix(option: 'input' | 'output', value: string | undefined): str
  * @param schema - the options as given on the command line.
  * @returns the normalized options.
  * @throws LayerGeneratorError naming the bad option: a name that is not kebab-case or is over
- *   {@link MAX_LAYER_NAME_LENGTH} characters, a kind other than `map`/`aggregate`, a prefix that is
- *   not `segment/…/` (see `PREFIX_PATTERN`), a suffix that is not `.ext`.
+ *   {@link MAX_LAYER_NAME_LENGTH} characters, a kind other than `map`/`aggregate`/`customer-aggregate`, a prefix that is
+ *   not `segment/…/` (see `PREFIX_PATTERN`), a suffix that is not `.ext`, an input or suffixes other
+ *   than silver's manifests for a `customer-aggregate`.
  */
 export function normalizeLayerOptions(schema: LayerGeneratorSchema): LayerOptions {
   const name = (schema.name ?? '').trim();
@@ -75,12 +83,18 @@ export function normalizeLayerOptions(schema: LayerGeneratorSchema): LayerOption
       `layer name ${JSON.stringify(schema.name ?? '')} is not usable: give lower-case kebab-case of at most ${MAX_LAYER_NAME_LENGTH} characters starting with a letter, e.g. platinum or customer-mart`,
     );
   }
-  if (schema.kind !== 'map' && schema.kind !== 'aggregate') {
-    throw new LayerGeneratorError(`--kind=${JSON.stringify(schema.kind ?? '')} is not a layer kind: give --kind=map (one input object → one output object) or --kind=aggregate (all input objects → one table)`);
+  if (schema.kind !== 'map' && schema.kind !== 'aggregate' && schema.kind !== 'customer-aggregate') {
+    throw new LayerGeneratorError(
+      `--kind=${JSON.stringify(schema.kind ?? '')} is not a layer kind: give --kind=map (one input object → one output object), --kind=aggregate (all input objects → one table) or --kind=customer-aggregate (a table from each customer's latest record across silver, incremental)`,
+    );
   }
-  const inputPrefix = checkPrefix('input', schema.input);
+  const customers = schema.kind === 'customer-aggregate';
+  if (customers && ((schema.input !== undefined && schema.input.trim() !== CUSTOMER_AGGREGATE_INPUT.prefix) || (schema.suffixes !== undefined && schema.suffixes.trim() !== '.json'))) {
+    throw new LayerGeneratorError(`--kind=customer-aggregate is triggered by silver's manifests (${CUSTOMER_AGGREGATE_INPUT.prefix}*.json): leave out --input and --suffixes`);
+  }
+  const inputPrefix = customers ? CUSTOMER_AGGREGATE_INPUT.prefix : checkPrefix('input', schema.input);
   const outputPrefix = checkPrefix('output', schema.output);
-  const inputSuffixes = (schema.suffixes ?? '.csv').split(',').map((suffix) => suffix.trim());
+  const inputSuffixes = (customers ? '.json' : (schema.suffixes ?? '.csv')).split(',').map((suffix) => suffix.trim());
   const badSuffix = inputSuffixes.find((suffix) => !SUFFIX_PATTERN.test(suffix));
   if (badSuffix !== undefined) throw new LayerGeneratorError(`--suffixes: ${JSON.stringify(badSuffix)} is not a key ending: give endings like .csv, comma-separated (--suffixes=.csv,.CSV)`);
   const derived = names(name);
@@ -94,7 +108,7 @@ export function normalizeLayerOptions(schema: LayerGeneratorSchema): LayerOption
     inputPrefix,
     outputPrefix,
     inputSuffixes: [...new Set(inputSuffixes)],
-    outputKey: schema.kind === 'aggregate' ? `${outputPrefix}${name}.csv` : undefined,
+    outputKey: schema.kind === 'map' ? undefined : `${outputPrefix}${name}.csv`,
     skipInstall: schema.skipInstall === true,
   };
 }

@@ -11,25 +11,23 @@ function quoted(values: readonly string[]): string {
   return `[${values.map((value) => `'${value}'`).join(', ')}]`;
 }
 
-/**
- * The infra registration of a new layer: a `LayerSpec` appended to `LAYERS` in
- * `apps/infra/src/lake-layout.ts`. It reads its input prefix (and, aggregate, lists it), writes its
- * output prefix (and, map, deletes there: an input object's removal removes its output); 1,769 MB
- * (one vCPU); map 5 minutes, aggregate 10 minutes with reserved concurrency 1 (one recompute at a time).
- *
- * @param source - the parsed `lake-layout.ts`.
- * @param options - the new layer.
- * @returns the file's new text.
- */
-export function registerInfraLayer(source: ParsedSource, options: LayerOptions): string {
+/** The `LayerSpec` fields of each kind: rights, sizing and trigger (see `LAYERS` in `apps/infra/src/lake-layout.ts`). */
+function specFieldsOf(options: LayerOptions): string[] {
+  if (options.kind === 'customer-aggregate') {
+    return [
+      `    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, '${options.outputPrefix}'],`,
+      '    readsVersions: true,',
+      '    listPrefixes: [PREFIXES.silverManifests],',
+      `    writePrefixes: ['${options.outputPrefix}'],`,
+      '    deletePrefixes: [],',
+      '    memorySize: 1769,',
+      '    timeout: Duration.minutes(10),',
+      '    queue: SILVER_AGGREGATE_QUEUE,',
+      `    checkpointPrefix: '${options.outputPrefix}_checkpoint/',`,
+    ];
+  }
   const aggregate = options.kind === 'aggregate';
-  const spec = [
-    '{',
-    `    name: '${options.name}',`,
-    `    project: '${options.appName}',`,
-    `    inputPrefix: '${options.inputPrefix}',`,
-    `    inputSuffixes: ${quoted(options.inputSuffixes)},`,
-    '    acceptsRemovals: true,',
+  return [
     `    readPrefixes: ['${options.inputPrefix}'],`,
     '    readsVersions: false,',
     `    listPrefixes: ${aggregate ? `['${options.inputPrefix}']` : '[]'},`,
@@ -38,6 +36,31 @@ export function registerInfraLayer(source: ParsedSource, options: LayerOptions):
     '    memorySize: 1769,',
     `    timeout: Duration.minutes(${aggregate ? 10 : 5}),`,
     ...(aggregate ? ['    reservedConcurrency: 1,'] : []),
+  ];
+}
+
+/**
+ * The infra registration of a new layer: a `LayerSpec` appended to `LAYERS` in
+ * `apps/infra/src/lake-layout.ts`. A map layer reads its input prefix and writes (and deletes
+ * under) its output prefix, 5 minutes; an aggregate reads and lists its input prefix and writes its
+ * output prefix, 10 minutes with reserved concurrency 1 (one recompute at a time); a
+ * customer-aggregate has gold's rights (silver's manifests listed, silver and its customer tables
+ * read, its own prefix read and written: its checkpoint) and trigger (a queue, batches), 10 minutes.
+ * All get 1,769 MB (one vCPU).
+ *
+ * @param source - the parsed `lake-layout.ts`.
+ * @param options - the new layer.
+ * @returns the file's new text.
+ */
+export function registerInfraLayer(source: ParsedSource, options: LayerOptions): string {
+  const spec = [
+    '{',
+    `    name: '${options.name}',`,
+    `    project: '${options.appName}',`,
+    `    inputPrefix: '${options.inputPrefix}',`,
+    `    inputSuffixes: ${quoted(options.inputSuffixes)},`,
+    '    acceptsRemovals: true,',
+    ...specFieldsOf(options),
     '  }',
   ].join('\n');
   return applyInsertions(source.text, appendElement(source, constArray(source, 'LAYERS'), spec));

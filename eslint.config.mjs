@@ -67,7 +67,7 @@ export default [
           depConstraints: [
             { sourceTag: 'type:lambda', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local'] },
             { sourceTag: 'type:layer', onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain', 'type:local'] },
-            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:io', 'type:domain', 'type:local'] },
+            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain', 'type:local'] },
             { sourceTag: 'type:io', onlyDependOnLibsWithTags: ['type:io', 'type:domain', 'type:local'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },

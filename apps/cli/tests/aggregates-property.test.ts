@@ -13,11 +13,18 @@ import { aggregatesFromScratch } from './aggregates-from-scratch';
 const README_HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status';
 const SAMPLE_HEADER = 'Index,Customer Id,First Name,Last Name,Company,City,Country,Phone 1,Phone 2,Email,Subscription Date,Website';
 
+/** One row of an upload. */
+interface Row {
+  readonly id: number;
+  readonly country: string;
+  readonly status: string;
+}
+
 /** One uploaded file's rows: IDs from a small pool (so customers recur across files), countries (one unknown), statuses. */
-const anyRow = fc.record({ id: fc.integer({ min: 0, max: 14 }), country: fc.constantFrom('France', 'Japan', 'Chile', 'Kenya', 'Atlantis'), status: fc.constantFrom('Active', 'Inactive', 'Cancelled', '') });
+const anyRow: fc.Arbitrary<Row> = fc.record({ id: fc.integer({ min: 0, max: 14 }), country: fc.constantFrom('France', 'Japan', 'Chile', 'Kenya', 'Atlantis'), status: fc.constantFrom('Active', 'Inactive', 'Cancelled', '') });
 
 type Operation =
-  | { readonly kind: 'put'; readonly file: number; readonly rows: ReadonlyArray<fc.RecordValue<{ id: number; country: string; status: string }>>; readonly variant: 'readme' | 'quarantined' | 'rejected' | 'sample' }
+  | { readonly kind: 'put'; readonly file: number; readonly rows: readonly Row[]; readonly variant: 'readme' | 'quarantined' | 'rejected' | 'sample' }
   | { readonly kind: 'delete'; readonly file: number }
   | { readonly kind: 'redeliver'; readonly pick: number };
 

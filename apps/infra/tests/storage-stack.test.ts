@@ -1,11 +1,16 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LAYERS } from '../src/lake-layout';
 import { testApp } from './test-app';
 
 let storage: Template;
 
 beforeAll(() => {
   storage = Template.fromStack(testApp().stacks.storage);
+});
+
+it('gives gold and platinum a checkpoint prefix under their own output prefix', () => {
+  expect(LAYERS.filter((layer) => ['gold', 'platinum'].includes(layer.name)).map((layer) => layer.checkpointPrefix)).toEqual(['gold/_checkpoint/', 'platinum/_checkpoint/']);
 });
 
 describe('storage stack', () => {
@@ -20,8 +25,10 @@ describe('storage stack', () => {
         LifecycleConfiguration: {
           Rules: [
             { Id: 'expire-noncurrent-versions', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } },
-            { Id: 'expire-checkpoint-versions-gold-checkpoint', Status: 'Enabled', Prefix: 'gold/_checkpoint/', NoncurrentVersionExpiration: { NoncurrentDays: 1 } },
-            { Id: 'expire-checkpoint-versions-platinum-checkpoint', Status: 'Enabled', Prefix: 'platinum/_checkpoint/', NoncurrentVersionExpiration: { NoncurrentDays: 1 } },
+            // One per layer with a checkpoint (gold, platinum, and any generated customer-aggregate).
+            ...LAYERS.flatMap((layer) =>
+              layer.checkpointPrefix ? [{ Id: `expire-checkpoint-versions-${layer.name}-checkpoint`, Status: 'Enabled', Prefix: layer.checkpointPrefix, NoncurrentVersionExpiration: { NoncurrentDays: 1 } }] : [],
+            ),
           ],
         },
       }),

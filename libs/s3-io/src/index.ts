@@ -9,6 +9,7 @@ export {
   putObject,
   readJsonObject,
   readObjectBytes,
+  readObjectBytesUnlessMatch,
   unquoteETag,
   uploadPartBytes,
   uploadStream,

@@ -213,10 +213,28 @@ export interface ObjectBytes {
  * @throws the SDK's other errors after its retries.
  */
 export async function readObjectBytes(client: S3Client, bucket: string, key: string, versionId?: string): Promise<ObjectBytes | undefined> {
+  const read = await readObjectBytesUnlessMatch(client, bucket, key, undefined, versionId);
+  return read === 'not-modified' ? undefined : read;
+}
+
+/**
+ * Reads a whole object unless it still has the ETag the caller holds (GetObject with
+ * `If-None-Match`: S3 answers 304 without the body).
+ *
+ * @param client - the S3 client.
+ * @param bucket - bucket name.
+ * @param key - object key.
+ * @param heldETag - the ETag of the copy the caller has (without quotes); undefined reads it anyway.
+ * @param versionId - a specific version; by default the current one.
+ * @returns `not-modified` when the object still has `heldETag`; else as {@link readObjectBytes}.
+ * @throws the SDK's other errors after its retries.
+ */
+export async function readObjectBytesUnlessMatch(client: S3Client, bucket: string, key: string, heldETag: string | undefined, versionId?: string): Promise<ObjectBytes | 'not-modified' | undefined> {
   let response;
   try {
-    response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
+    response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}), ...(heldETag ? { IfNoneMatch: `"${heldETag}"` } : {}) }));
   } catch (error) {
+    if (heldETag && (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 304) return 'not-modified';
     if (isMissingObject(error) || (error as { name?: string }).name === 'NoSuchVersion') return undefined;
     throw error;
   }

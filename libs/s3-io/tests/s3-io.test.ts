@@ -2,7 +2,7 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client, deleteObject, headObject, isConditionFailed, listObjects, openObject, putObject, readJsonObject, readObjectBytes, uploadPartBytes, uploadStream } from '../src';
+import { createS3Client, deleteObject, headObject, isConditionFailed, listObjects, openObject, putObject, readJsonObject, readObjectBytes, readObjectBytesUnlessMatch, uploadPartBytes, uploadStream } from '../src';
 
 let lake: TestLake;
 
@@ -106,5 +106,15 @@ describe('conditional writes, whole reads and heads', () => {
     expect(await headObject(lake.s3, lake.bucket, 'cond/m.txt')).toEqual({ eTag: stored.eTag, versionId: undefined, metadata: { 'checkpoint-generation': '7' } });
     expect(await readObjectBytes(lake.s3, lake.bucket, 'cond/missing.txt')).toBeUndefined();
     expect(await headObject(lake.s3, lake.bucket, 'cond/missing.txt')).toBeUndefined();
+  });
+});
+
+describe('readObjectBytesUnlessMatch', () => {
+  it('answers not-modified for the ETag held, and reads the object when it changed', async () => {
+    const first = await putObject(lake.s3, { bucket: lake.bucket, key: 'held/a.txt', contentType: 'text/plain' }, 'one');
+    expect(await readObjectBytesUnlessMatch(lake.s3, lake.bucket, 'held/a.txt', first.eTag)).toBe('not-modified');
+    const second = await putObject(lake.s3, { bucket: lake.bucket, key: 'held/a.txt', contentType: 'text/plain' }, 'two');
+    expect(await readObjectBytesUnlessMatch(lake.s3, lake.bucket, 'held/a.txt', first.eTag)).toMatchObject({ eTag: second.eTag, bytes: new Uint8Array(Buffer.from('two')) });
+    expect(await readObjectBytesUnlessMatch(lake.s3, lake.bucket, 'held/missing.txt', first.eTag)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { mergeAllCustomerRecords, mergeCustomerRecords, NO_CUSTOMER_RECORDS, renumberSources, type CustomerRecords } from '@medallion/customer-records';
 import type { LayerEnvironment } from '@medallion/layer-runtime';
-import { isConditionFailed, putObject, readObjectBytes, type StoredObject } from '@medallion/s3-io';
+import { isConditionFailed, putObject, readObjectBytesUnlessMatch, type StoredObject } from '@medallion/s3-io';
 import type { ManifestObject } from '@medallion/schemas';
 import { compareSilverObjects, type SilverReadOptions } from '@medallion/silver-tables';
 import { decodeCheckpoint, encodeCheckpoint, UnusableCheckpointError, type Checkpoint } from './checkpoint';
@@ -10,6 +10,7 @@ import { orderOf, type CommittedTable } from './committed-table';
 import { CommitChangedError } from './errors';
 import { listManifests, readAllCommitRecords, readCommits } from './read-commits';
 import { checkStateSize } from './state-limit';
+import { processCache } from './process-cache';
 import { GENERATION_METADATA, generationOf } from './write-if-newer';
 
 /** Recomputes that start over after a lost race or a table rewritten under them, before the invocation fails. */
@@ -34,11 +35,16 @@ export interface StoredCheckpoint {
  * generation are kept so the rebuilt one replaces it by a conditional write.
  */
 export async function readStoredCheckpoint(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, layer: string): Promise<StoredCheckpoint> {
-  const object = await readObjectBytes(env.s3, bucket, keys.state);
-  if (!object) return { checkpoint: undefined, eTag: undefined, generation: 0 };
+  const held = processCache.checkpoint(bucket, keys.state);
+  const object = await readObjectBytesUnlessMatch(env.s3, bucket, keys.state, held?.eTag);
+  if (held && (object === 'not-modified' || object?.eTag === held.eTag)) return held;
+  processCache.dropCheckpoint(bucket, keys.state);
+  if (!object || object === 'not-modified') return { checkpoint: undefined, eTag: undefined, generation: 0 };
   try {
     const checkpoint = await decodeCheckpoint(object.bytes, layer);
-    return { checkpoint, eTag: object.eTag, ...(object.versionId ? { versionId: object.versionId } : {}), generation: Math.max(checkpoint.generation, generationOf(object.metadata)) };
+    const stored = { checkpoint, eTag: object.eTag, ...(object.versionId ? { versionId: object.versionId } : {}), generation: Math.max(checkpoint.generation, generationOf(object.metadata)) };
+    processCache.holdCheckpoint(bucket, keys.state, stored);
+    return stored;
   } catch (error) {
     if (!(error instanceof UnusableCheckpointError)) throw error;
     env.logger.warn('checkpoint not used: rebuilding it from the commits', { bucket, key: keys.state, reason: error.message });
@@ -129,6 +135,7 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
     if (isConditionFailed(error)) return 'lost';
     throw error;
   }
+  processCache.holdCheckpoint(bucket, keys.state, { checkpoint, eTag: written.eTag, ...(written.versionId ? { versionId: written.versionId } : {}), generation: checkpoint.generation });
   const changedKeys = [...diff.added, ...diff.changed, ...diff.removed];
   const storedCheckpoint = { key: written.key, eTag: written.eTag, ...(written.versionId ? { versionId: written.versionId } : {}) };
   return { checkpoint, stored: storedCheckpoint, action: rebuild ? 'rebuilt' : 'merged', readCommits: toRead.length, changedKeys };

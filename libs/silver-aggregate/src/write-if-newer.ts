@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { headObject, isConditionFailed, putObject, type ObjectWrite, type StoredObject } from '@medallion/s3-io';
+import { headObject, isConditionFailed, putObject, type ObjectHead, type ObjectWrite, type StoredObject } from '@medallion/s3-io';
+import { processCache } from './process-cache';
 
 /** The user-metadata key (`x-amz-meta-…`) of the checkpoint generation an object was made from. */
 export const GENERATION_METADATA = 'checkpoint-generation';
@@ -22,19 +23,28 @@ export function generationOf(metadata: Readonly<Record<string, string>> | undefi
  * @param write - bucket, key, content type (metadata is added to).
  * @param body - the content.
  * @param generation - the checkpoint generation the content was made from.
+ * The first attempt needs no HeadObject when the process wrote the object last (its ETag is held:
+ * see `processCache`) or the key is likely new (`absentLikely`): the write is then conditional on
+ * what is expected, and a failed condition falls back to reading the object's generation.
+ *
  * @param options - `absentLikely`: try a create first (one request for a key seen the first time).
  * @returns the stored object, or undefined when a same or later generation was already there.
  * @throws Error after 10 lost races in a row; the SDK's errors.
  */
 export async function writeIfNewer(s3: S3Client, write: ObjectWrite, body: string | Uint8Array, generation: number, options: { absentLikely?: boolean } = {}): Promise<StoredObject | undefined> {
   const target = { ...write, metadata: { ...write.metadata, [GENERATION_METADATA]: String(generation) } };
-  let skipHead = options.absentLikely === true;
+  const held = processCache.write(write.bucket, write.key);
+  // The first attempt trusts what the process expects; later ones read the object's head.
+  let expected: Pick<ObjectHead, 'eTag' | 'metadata'> | undefined | 'read' =
+    held && held.generation < generation ? { eTag: held.eTag, metadata: { [GENERATION_METADATA]: String(held.generation) } } : options.absentLikely ? undefined : 'read';
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const current = skipHead ? undefined : await headObject(s3, write.bucket, write.key);
-    skipHead = false;
+    const current = expected === 'read' ? await headObject(s3, write.bucket, write.key) : expected;
+    expected = 'read';
     if (current && generationOf(current.metadata) >= generation) return undefined;
     try {
-      return await putObject(s3, target, body, current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' });
+      const stored = await putObject(s3, target, body, current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' });
+      processCache.holdWrite(write.bucket, write.key, { eTag: stored.eTag, generation });
+      return stored;
     } catch (error) {
       if (!isConditionFailed(error)) throw error;
     }

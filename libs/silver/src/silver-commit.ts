@@ -16,15 +16,14 @@ export function staleResult(object: ObjectEvent, reason: string, bronzeETag = ob
 /**
  * Checks, just before committing, that this event is still the latest word on its key: the bronze
  * object still exists with the ETag that was read, and no manifest of a later event was committed
- * meanwhile (silver runs events for one key concurrently on AWS).
+ * meanwhile (silver runs events for one key concurrently on AWS). The two reads run at once.
  *
  * @returns why the work is superseded, or undefined when it may commit.
  */
 export async function supersededSince(env: LayerEnvironment, object: ObjectEvent, bronzeETag: string, keys: SilverKeys): Promise<string | undefined> {
-  const eTag = await currentETag(env.s3, object.bucket, object.key);
+  const [eTag, committed] = await Promise.all([currentETag(env.s3, object.bucket, object.key), readSilverManifest(env, object.bucket, keys.manifest)]);
   if (eTag === undefined) return 'the bronze object was deleted while it was being processed';
   if (eTag !== bronzeETag) return 'a newer version of the bronze object arrived while this one was being processed';
-  const committed = await readSilverManifest(env, object.bucket, keys.manifest);
   if (committed && object.sequencer && committed.source.sequencer && compareSequencers(committed.source.sequencer, object.sequencer) > 0) {
     return `a newer event (sequencer ${committed.source.sequencer}) was committed while this one was being processed`;
   }

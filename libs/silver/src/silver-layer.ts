@@ -2,7 +2,7 @@ import { NotUtf8Error, type TextEncoding } from '@medallion/csv-io';
 import { encodeCustomerTable } from '@medallion/customer-records';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
-import { deleteObject, isMissingObject, openObject, putObject } from '@medallion/s3-io';
+import { deleteObject, isMissingObject, openObject, putObject, uploadPartBytes } from '@medallion/s3-io';
 import { defaultExpectations, SILVER_METADATA } from '@medallion/schemas';
 import { restoreCommitted, staleResult, supersededSince, takeBackUncommitted } from './silver-commit';
 import { eventFreshness, readSilverManifest, writeSilverManifest } from './silver-manifest';
@@ -95,12 +95,13 @@ async function transformWithEncoding(
   }
   let wroteQuarantine: boolean;
   try {
-    // Checked before the outputs become visible (a small object is written only now)...
-    const supersededEarly = await supersededSince(env, object, bronze.eTag, keys);
-    if (supersededEarly) {
+    // Checked before the outputs become visible, when parts of them are already uploaded (a large
+    // object: a small one is written only at finish, right before the check below)...
+    const early = bronze.contentLength * 1.1 >= uploadPartBytes() ? await supersededSince(env, object, bronze.eTag, keys) : undefined;
+    if (early) {
       await Promise.all([silver.abort(), quarantine.abort()]);
-      env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: supersededEarly });
-      return staleResult(object, supersededEarly, bronze.eTag);
+      env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: early });
+      return staleResult(object, early, bronze.eTag);
     }
     const silverStored = await silver.finish();
     const quarantineStored = await quarantine.finish();
@@ -115,7 +116,8 @@ async function transformWithEncoding(
       env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: superseded });
       return staleResult(object, superseded, bronze.eTag);
     }
-    // What an earlier version of this key left behind: its quarantine rows, its rejection record.
+    // What an earlier version of this key left behind: its quarantine rows, its rejection record
+    // (also one that a concurrent older version wrote after the committed one: not only what a manifest names).
     await Promise.all([quarantineStored ? undefined : deleteObject(env.s3, object.bucket, keys.quarantine), deleteObject(env.s3, object.bucket, keys.rejection)]);
     await writeSilverManifest(env, object, bronze.eTag, keys.manifest, { encoding, counts, silver: silverStored, customers: customersStored, quarantine: quarantineStored });
   } catch (error) {

@@ -1,6 +1,5 @@
-import { CsvWriter, DEFAULT_MAX_RECORD_CHARS, readCsvBatchFields, splitCsvStream, type CsvBatch } from '@medallion/csv-io';
+import { CsvWriter, readCsvBatchFields, splitCsvStream, type CsvBatch } from '@medallion/csv-io';
 import { generateCustomerRows } from '@medallion/data-generator';
-import { SilverTransform, transformSilverBatch } from '@medallion/silver';
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -57,25 +56,4 @@ export async function forEachBatch(path: string, visit: (header: string[], batch
   const first = await batches.next();
   const header = first.done ? [] : (readCsvBatchFields(first.value.bytes, first.value)[0] ?? []);
   for await (const batch of batches) await visit(header, batch);
-}
-
-/**
- * The silver table of {@link customerFile}, made by silver's own batch transform (`transformSilverBatch`), generated once.
- *
- * @param rows - data rows.
- * @param seed - generator seed. @default 42
- * @returns the file.
- */
-export async function silverFile(rows: number, seed = 42): Promise<BenchFile> {
-  const bronze = await customerFile(rows, seed);
-  return writeOnce(join(BENCH_DIR, `silver-${rows}-${seed}.csv`), rows, async (writer) => {
-    let headerWritten = false;
-    await forEachBatch(bronze.path, async (header, batch) => {
-      if (!headerWritten) {
-        await writer.write(new SilverTransform(header).header);
-        headerWritten = true;
-      }
-      await writer.writeText(transformSilverBatch({ header, bytes: batch.bytes, firstLine: batch.firstLine, maxRecordChars: DEFAULT_MAX_RECORD_CHARS }).silverText);
-    });
-  });
 }

@@ -20,7 +20,15 @@ const USAGE = `usage: npm run bench -- [--runs N] [--json FILE] [--threads N] [-
   Measures each step in its own process (after preparing its input and lake in another) and prints
   rows/s, MB/s, wall time and peak RSS (median of N runs, default 3).
   The steps run as one esbuild bundle (minified ESM, as the Lambdas run), not through tsx.
-  Steps: silver-100k, silver-1m, silver-3m, gold-1m, gold-100-objects, transform-silver-1m, transform-gold-1m.
+  Steps (size in rows, or in five-row files):
+    silver-100k, silver-1m, silver-3m   silver on one bronze file, through the embedded S3
+    aggregate-first-1m                  gold and platinum after silver committed 1M customers into an empty lake
+    aggregate-incremental-1m            gold and platinum on one more five-row file, their checkpoints holding 1M customers
+    aggregate-replace-1000              gold and platinum on a new version of one of 1,000 files (a rebuild)
+    aggregate-remove-1000               gold and platinum on the deletion of one of 1,000 files (a rebuild)
+    many-files-1000, many-files-4000    medallion run --json on that many files, a fresh lake, as a process of its own
+    transform-silver-1m                 silver's transform alone, no S3
+    transform-aggregate-1m              a customer table decoded, merged and the gold table formatted, no S3
   --threads N  worker threads for the layers (MEDALLION_WORKER_THREADS); default: the cores, at most 4 (as the layers)
   --smoke      tiny sizes, one run: checks the bench works (part of npm test)`;
 
@@ -47,15 +55,19 @@ if (values.threads !== undefined && !/^\d+$/.test(values.threads)) usageError(`-
 const smoke = values.smoke === true;
 const runs = smoke ? 1 : Number(values.runs);
 const k = smoke ? 0.002 : 1;
-/** name → [scenario, rows] */
+/** name → [scenario, size (rows, or files for the steps over many files)] */
 const PLAN: Array<[string, string, number]> = [
   ['silver-100k', 'silver', 100_000 * k],
   ['silver-1m', 'silver', 1_000_000 * k],
   ['silver-3m', 'silver', 3_000_000 * k],
-  ['gold-1m', 'gold', 1_000_000 * k],
-  ['gold-100-objects', 'gold-objects', 1_000_000 * k],
+  ['aggregate-first-1m', 'aggregate-first', 1_000_000 * k],
+  ['aggregate-incremental-1m', 'aggregate-incremental', 1_000_000 * k],
+  ['aggregate-replace-1000', 'aggregate-replace', 1000 * k],
+  ['aggregate-remove-1000', 'aggregate-remove', 1000 * k],
+  ['many-files-1000', 'many-files', 1000 * k],
+  ['many-files-4000', 'many-files', 4000 * k],
   ['transform-silver-1m', 'transform-silver', 1_000_000 * k],
-  ['transform-gold-1m', 'transform-gold', 1_000_000 * k],
+  ['transform-aggregate-1m', 'transform-aggregate', 1_000_000 * k],
 ];
 const only = values.only?.split(',');
 const unknown = only?.filter((name) => !PLAN.some(([step]) => step === name)) ?? [];
@@ -89,6 +101,7 @@ for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.inclu
     const phase = (which: 'prepare' | 'run') =>
       spawnSync(process.execPath, ['--openssl-legacy-provider', runner, scenario, String(Math.round(rows)), which, lake, `${lake}.json`], {
         encoding: 'utf8',
+        cwd: workspace,
         env: { ...process.env, MEDALLION_WORKER_THREADS: threads, POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
         maxBuffer: 16 * 1024 * 1024,
       });
@@ -107,7 +120,7 @@ for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.inclu
   const result = { name, rows: done, bytes, wallSeconds, rowsPerSecond: done / wallSeconds, mbPerSecond: bytes / 1e6 / wallSeconds, peakRssMB: median(samples.map((s) => s.peakRssMB)) };
   results.push(result);
   process.stdout.write(
-    `${name.padEnd(20)} ${String(done).padStart(9)} rows ${(bytes / 1e6).toFixed(1).padStart(7)} MB ${wallSeconds.toFixed(2).padStart(7)} s ` +
+    `${name.padEnd(24)} ${String(done).padStart(9)} rows ${(bytes / 1e6).toFixed(1).padStart(7)} MB ${wallSeconds.toFixed(2).padStart(7)} s ` +
       `${Math.round(result.rowsPerSecond).toString().padStart(8)} rows/s ${result.mbPerSecond.toFixed(1).padStart(6)} MB/s ${result.peakRssMB.toFixed(0).padStart(5)} MB peak RSS\n`,
   );
 }

@@ -7,7 +7,8 @@ import { SCENARIOS } from './scenarios';
  * - `run-scenario <scenario> <rows> prepare <lake folder> <state file>`: makes the input, fills the lake, writes the state;
  * - `run-scenario <scenario> <rows> run <lake folder> <state file>`: starts the store on the folder and runs the step,
  *   printing one JSON line `{"rows","bytes","wallSeconds","peakRssMB"}`: wall time of the step itself, peak RSS
- *   (getrusage's maxrss, from the OS) of this process (the embedded S3 server included).
+ *   (getrusage's maxrss, from the OS) of this process (the embedded S3 server included), or of the child process
+ *   the step measured (`many-files`: the CLI).
  */
 // Layers' worker threads load this bundle too (see `sharedTaskRunner`): only the main thread runs a phase.
 if (isMainThread) {
@@ -35,6 +36,7 @@ if (isMainThread) {
       process.stderr.write(`memory during the step (MiB, largest seen): ${JSON.stringify(most)}\n`);
     }
     await close();
-    process.stdout.write(`${JSON.stringify({ rows: work.rows, bytes: work.bytes, wallSeconds, peakRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+    const peakRssMB = work.peakRssMB ?? process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(`${JSON.stringify({ rows: work.rows, bytes: work.bytes, wallSeconds, peakRssMB })}\n`);
   }
 }

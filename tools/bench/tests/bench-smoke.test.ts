@@ -17,10 +17,14 @@ describe('npm run bench -- --smoke', () => {
       ['silver-100k', 200],
       ['silver-1m', 2000],
       ['silver-3m', 6000],
-      ['gold-1m', 2000],
-      ['gold-100-objects', 2000],
+      ['aggregate-first-1m', 2000],
+      ['aggregate-incremental-1m', 5],
+      ['aggregate-replace-1000', 10],
+      ['aggregate-remove-1000', 10],
+      ['many-files-1000', 10],
+      ['many-files-4000', 40],
       ['transform-silver-1m', 2000],
-      ['transform-gold-1m', 2000],
+      ['transform-aggregate-1m', 2000],
     ]);
     for (const result of results) {
       expect(Object.keys(result).sort()).toEqual(['bytes', 'mbPerSecond', 'name', 'peakRssMB', 'rows', 'rowsPerSecond', 'wallSeconds']);
@@ -28,9 +32,9 @@ describe('npm run bench -- --smoke', () => {
       expect(result['peakRssMB']).toBeGreaterThan(20);
       expect(result['rowsPerSecond']).toBeCloseTo(Number(result['rows']) / Number(result['wallSeconds']), 6);
     }
-    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(8);
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(12);
     expect(run.stdout).toMatch(/^\d+ cores, \d+ worker thread\(s\)/);
-  });
+  }, 240_000);
 
   it('npm run bench:cold-start prints size, gzipped size and init time for both Lambdas, SDK bundled and external', () => {
     const run = spawnSync('npm', ['run', 'bench:cold-start', '--silent', '--', '--runs', '1'], { cwd: WORKSPACE_ROOT, encoding: 'utf8' });
@@ -46,7 +50,7 @@ describe('npm run bench -- --smoke', () => {
   it('refuses an unknown step, option or run count with a one-line reason and the usage, exit 2', () => {
     const bench = (args: string[], script = 'bench') => spawnSync('npm', ['run', script, '--silent', '--', ...args], { cwd: WORKSPACE_ROOT, encoding: 'utf8' });
     const unknownStep = bench(['--only', 'silver-1m,nope']);
-    expect([unknownStep.status, unknownStep.stderr.split('\n')[0]]).toEqual([2, 'bench: --only nope: no such step (steps: silver-100k, silver-1m, silver-3m, gold-1m, gold-100-objects, transform-silver-1m, transform-gold-1m)']);
+    expect([unknownStep.status, unknownStep.stderr.split('\n')[0]]).toEqual([2, 'bench: --only nope: no such step (steps: silver-100k, silver-1m, silver-3m, aggregate-first-1m, aggregate-incremental-1m, aggregate-replace-1000, aggregate-remove-1000, many-files-1000, many-files-4000, transform-silver-1m, transform-aggregate-1m)']);
     const unknownOption = bench(['--bogus']);
     expect([unknownOption.status, unknownOption.stderr.split('\n')[0]]).toEqual([2, "bench: Unknown option '--bogus'"]);
     const badRuns = bench(['--runs', 'abc'], 'bench:cold-start');

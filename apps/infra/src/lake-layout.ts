@@ -1,3 +1,4 @@
+import { SILVER_AGGREGATE_QUEUE as AGGREGATE_QUEUE } from '@medallion/schemas';
 import { Duration } from 'aws-cdk-lib';
 
 /** The lake's prefixes: one bucket, one prefix per layer. */
@@ -62,12 +63,12 @@ export interface LayerSpec {
   readonly checkpointPrefix?: string;
 }
 
-/**
- * How gold and platinum take their events: batches of up to 1,000 silver manifests' events,
- * gathered for up to 2 seconds, at most 2 invocations at once (an SQS event source mapping's
- * minimum; two at once are safe, see the README's "How the aggregates are triggered").
- */
-const SILVER_AGGREGATE_QUEUE: QueueTrigger = { batchSize: 1000, batchingWindow: Duration.seconds(2), maxConcurrency: 2 };
+/** How gold and platinum take their events: the aggregates' queue settings (see `SILVER_AGGREGATE_QUEUE` in @medallion/schemas). */
+const SILVER_AGGREGATE_QUEUE: QueueTrigger = {
+  batchSize: AGGREGATE_QUEUE.batchSize,
+  batchingWindow: Duration.seconds(AGGREGATE_QUEUE.batchingWindowSeconds),
+  maxConcurrency: AGGREGATE_QUEUE.maxConcurrency,
+};
 
 /**
  * The layers medallion deploys. Sizing, from `npm run bench` (README "Performance"): silver does

@@ -67,6 +67,10 @@ export interface MapLayer<Result> extends LayerBase, LayerMetrics<Result> {
 export interface QueueDelivery {
   /** Events (messages) per invocation at most. */
   readonly batchSize: number;
+  /** How long events are gathered before an invocation with fewer than `batchSize` (seconds). */
+  readonly batchingWindowSeconds: number;
+  /** Invocations at once on AWS (the event source mapping's MaximumConcurrency, 2 or more). */
+  readonly maxConcurrency: number;
 }
 
 /** A layer that recomputes one output table from every object under its input prefix (like gold). */

@@ -18,9 +18,12 @@ export interface EventRoute {
   /**
    * Set for a layer fed by a queue (an SQS event source mapping on AWS): the events waiting when an
    * invocation can start are delivered together, up to `batchSize`, as one SQS batch whose message
-   * bodies are the events; unset, one event per invocation.
+   * bodies are the events; unset, one event per invocation. With `batchingWindowSeconds`, a batch
+   * smaller than `batchSize` waits up to that long for more events, as the mapping's batching window
+   * does, but only while a route without a queue (one that writes what the queue routes read, like
+   * silver) has work: when those are idle, no more events are coming and the batch goes at once.
    */
-  readonly queue?: { readonly batchSize: number };
+  readonly queue?: { readonly batchSize: number; readonly batchingWindowSeconds?: number };
 }
 
 /** One finished invocation. */
@@ -51,8 +54,10 @@ export type EventShape = 's3-notification' | 'eventbridge';
 
 interface RouteQueue {
   readonly route: EventRoute;
-  readonly pending: Array<{ readonly key: string; readonly event: unknown; readonly messageId: string }>;
+  readonly pending: Array<{ readonly key: string; readonly event: unknown; readonly messageId: string; readonly queuedAt: number }>;
   running: number;
+  /** The timer that closes the batching window of the pending events, while one is open. */
+  window?: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -149,7 +154,7 @@ export class EventRouter {
     for (const queue of this.queues) {
       const { route } = queue;
       if ((removed && !route.acceptsRemovals) || !key.startsWith(route.inputPrefix) || !route.inputSuffixes.some((suffix) => key.endsWith(suffix))) continue;
-      queue.pending.push({ key, event, messageId: `local-${messageId}` });
+      queue.pending.push({ key, event, messageId: `local-${messageId}`, queuedAt: performance.now() });
       this.pump(queue);
     }
   }
@@ -164,8 +169,31 @@ export class EventRouter {
     return this.queues.every((queue) => queue.running === 0 && queue.pending.length === 0);
   }
 
+  /** Whether the routes without a queue (those whose writes feed the queue routes) have nothing running or waiting. */
+  private upstreamIdle(): boolean {
+    return this.queues.every((queue) => queue.route.queue !== undefined || (queue.running === 0 && queue.pending.length === 0));
+  }
+
+  /** How long (ms) the pending batch of a queue route still waits for more events; 0 when it goes now. */
+  private windowLeft(queue: RouteQueue): number {
+    const { queue: delivery } = queue.route;
+    const [oldest] = queue.pending;
+    if (!delivery?.batchingWindowSeconds || !oldest || queue.pending.length >= delivery.batchSize || this.upstreamIdle()) return 0;
+    return Math.max(0, oldest.queuedAt + delivery.batchingWindowSeconds * 1000 - performance.now());
+  }
+
   private pump(queue: RouteQueue): void {
     while (queue.running < queue.route.concurrency && queue.pending.length > 0) {
+      const wait = this.windowLeft(queue);
+      if (wait > 0) {
+        queue.window ??= setTimeout(() => {
+          queue.window = undefined;
+          this.pump(queue);
+        }, wait);
+        return;
+      }
+      if (queue.window) clearTimeout(queue.window);
+      queue.window = undefined;
       const items = queue.pending.splice(0, queue.route.queue?.batchSize ?? 1);
       const [first] = items;
       if (!first) return;
@@ -185,7 +213,8 @@ export class EventRouter {
       this.deliveries.push({ route, key, events, event, error: error instanceof Error ? error : new Error(String(error)) });
     }
     queue.running--;
-    this.pump(queue);
+    // Any route's end may close a queue route's batching window (its upstream may now be idle).
+    for (const each of this.queues) this.pump(each);
     if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }

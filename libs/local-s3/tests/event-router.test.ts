@@ -64,4 +64,36 @@ describe('EventRouter', () => {
       ['silver/4.csv', 'ok'],
     ]);
   });
+
+  it('holds a queue route batch while a route without a queue works, up to batchSize, and sends it when that route is idle', async () => {
+    const batches: number[] = [];
+    const silver = {
+      name: 'silver',
+      inputPrefix: 'bronze/',
+      inputSuffixes: ['.csv'],
+      acceptsRemovals: false,
+      concurrency: 1,
+      handler: async (event: unknown) => {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        // Silver's commit: the manifest the aggregate route takes.
+        router.publish(change(parseObjectEvents(event)[0]!.key.replace('bronze/', 'silver/_manifests/').replace('.csv', '.json')));
+      },
+    };
+    // A window far longer than the test may run: only the batch size and silver's idleness release batches.
+    const gold = { name: 'gold', inputPrefix: 'silver/_manifests/', inputSuffixes: ['.json'], acceptsRemovals: true, concurrency: 1, queue: { batchSize: 10, batchingWindowSeconds: 600 }, handler: async (event: unknown) => batches.push(parseObjectEvents(event).length) };
+    const router = new EventRouter([silver, gold]);
+    for (let i = 0; i < 25; i++) router.publish(change(`bronze/${String(i).padStart(2, '0')}.csv`));
+    await router.idle();
+    expect(batches).toEqual([10, 10, 5]);
+    expect(router.deliveries.filter((delivery) => delivery.route === 'gold').map((delivery) => delivery.events)).toEqual([10, 10, 5]);
+  });
+
+  it('sends a queue route batch without waiting when nothing upstream is running', async () => {
+    const batches: number[] = [];
+    const router = new EventRouter([{ name: 'gold', inputPrefix: 'silver/_manifests/', inputSuffixes: ['.json'], acceptsRemovals: true, concurrency: 1, queue: { batchSize: 1000, batchingWindowSeconds: 600 }, handler: async (event) => batches.push(parseObjectEvents(event).length) }]);
+    // a goes at once; b and c wait only for a's invocation (the route's concurrency), not for the window.
+    for (const name of ['a', 'b', 'c']) router.publish(change(`silver/_manifests/${name}.json`));
+    await router.idle();
+    expect(batches).toEqual([1, 2]);
+  });
 });

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 
@@ -168,6 +168,28 @@ export function isConditionFailed(error: unknown): boolean {
  */
 export async function deleteObject(client: S3Client, bucket: string, key: string): Promise<void> {
   await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+}
+
+/** Keys one DeleteObjects request takes at most (S3's limit). */
+const DELETE_OBJECTS_LIMIT = 1000;
+
+/**
+ * Deletes several objects with one DeleteObjects request per 1,000 keys (quiet mode: S3 answers only
+ * with the keys it could not delete). Keys that do not exist are deleted successfully, as in S3.
+ *
+ * @param client - the S3 client.
+ * @param bucket - bucket name.
+ * @param keys - object keys (duplicates are sent once).
+ * @throws Error naming the first key S3 could not delete, with its code and message; the SDK's errors after its retries.
+ */
+export async function deleteObjects(client: S3Client, bucket: string, keys: readonly string[]): Promise<void> {
+  const unique = [...new Set(keys)];
+  for (let start = 0; start < unique.length; start += DELETE_OBJECTS_LIMIT) {
+    const chunk = unique.slice(start, start + DELETE_OBJECTS_LIMIT);
+    const response = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true } }));
+    const [failed] = response.Errors ?? [];
+    if (failed) throw new Error(`DeleteObjects could not delete s3://${bucket}/${failed.Key ?? '?'}: ${failed.Code ?? 'error'} ${failed.Message ?? ''}`.trim());
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client, deleteObject, headObject, isConditionFailed, listObjects, openObject, putObject, readJsonObject, readObjectBytes, readObjectBytesUnlessMatch, uploadPartBytes, uploadStream } from '../src';
+import { createS3Client, deleteObject, deleteObjects, headObject, isConditionFailed, listObjects, openObject, putObject, readJsonObject, readObjectBytes, readObjectBytesUnlessMatch, uploadPartBytes, uploadStream } from '../src';
 
 let lake: TestLake;
 
@@ -62,6 +62,13 @@ describe('object streams', () => {
     expect(await lake.text('m/x.json')).toBeUndefined();
   });
 
+  it('deletes several objects in one DeleteObjects request, missing keys and duplicates included', async () => {
+    for (const key of ['d/a.csv', 'd/b.csv', 'd/keep.csv']) await putObject(lake.s3, { bucket: lake.bucket, key, contentType: 'text/csv' }, key);
+    await deleteObjects(lake.s3, lake.bucket, ['d/a.csv', 'd/b.csv', 'd/never-there.csv', 'd/a.csv']);
+    expect([await lake.text('d/a.csv'), await lake.text('d/b.csv'), await lake.text('d/keep.csv')]).toEqual([undefined, undefined, 'd/keep.csv']);
+    await deleteObjects(lake.s3, lake.bucket, []);
+  });
+
   it('throws NoSuchKey for a missing object', async () => {
     await expect(openObject(lake.s3, lake.bucket, 'nope.csv')).rejects.toMatchObject({ name: 'NoSuchKey' });
   });
@@ -77,7 +84,7 @@ describe('listObjects', () => {
     for await (const item of listObjects(lake.s3, lake.bucket, 'page/')) listed.push(item);
     expect(listed.map((item) => item.key)).toEqual(keys);
     expect(listed[0]).toEqual({ key: 'page/0000.csv', eTag: '9dd4e461268c8034f5c8564e155c67a6', size: 1 });
-  });
+  }, 30_000);
 });
 
 describe('uploadPartBytes', () => {

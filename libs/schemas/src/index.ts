@@ -16,3 +16,4 @@ export { isSubscribed, SUBSCRIBED_STATUSES } from './subscription-status';
 export { formatCustomerIdList, type GoldRow } from './gold-row';
 export { SILVER_METADATA } from './silver-metadata';
 export { asSilverManifest, GOLD_MANIFEST_KEY, SILVER_CUSTOMERS_PREFIX, SILVER_MANIFEST_PREFIX, type ManifestObject, type SilverCounts, type SilverManifest } from './manifests';
+export { SILVER_AGGREGATE_QUEUE } from './aggregate-queue';

@@ -1,4 +1,4 @@
-export { createSilverAggregateLayer, SILVER_AGGREGATE_BATCH_SIZE, type SilverAggregateManifest, type SilverAggregateResult, type SilverAggregateSpec } from './silver-aggregate-layer';
+export { createSilverAggregateLayer, type SilverAggregateManifest, type SilverAggregateResult, type SilverAggregateSpec } from './silver-aggregate-layer';
 export { CHECKPOINT_FORMAT, CHECKPOINT_METADATA_KEY, decodeCheckpoint, encodeCheckpoint, type Checkpoint } from './checkpoint';
 export { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
 export type { CommittedTable } from './committed-table';

@@ -2,7 +2,7 @@ import type { CustomerRecords } from '@medallion/customer-records';
 import { codeVersion, type AggregateLayer, type LayerEnvironment, type LayerMetric } from '@medallion/layer-runtime';
 import type { ObjectEvent } from '@medallion/s3-events';
 import { headObject } from '@medallion/s3-io';
-import { SILVER_MANIFEST_PREFIX, type ManifestObject } from '@medallion/schemas';
+import { SILVER_AGGREGATE_QUEUE, SILVER_MANIFEST_PREFIX, type ManifestObject } from '@medallion/schemas';
 import type { SilverReadOptions } from '@medallion/silver-tables';
 import { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
 import { isCoveredByEntry, writeCommitEntries, type CommitEntry } from './commit-entries';
@@ -80,18 +80,19 @@ export interface SilverAggregateManifest {
   readonly output: ManifestObject;
 }
 
-/**
- * Events per invocation when they come through a queue: enough to cover a burst in a few
- * invocations, small enough for Lambda's 6 MB request (an EventBridge S3 event is about 1 KB).
- */
-export const SILVER_AGGREGATE_BATCH_SIZE = 1000;
-
 /** Events checked at once against their commit entries. */
 const ENTRY_CHECKS = 16;
 
+/**
+ * Whether every event is in the checkpoint, by their commit entries. The newest event is checked
+ * first, alone: in a burst it is the one most likely not merged yet, and then one request settles it.
+ */
 async function allCovered(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, events: readonly ObjectEvent[]): Promise<boolean> {
-  for (let start = 0; start < events.length; start += ENTRY_CHECKS) {
-    const covered = await concurrently(events.slice(start, start + ENTRY_CHECKS), ENTRY_CHECKS, (event) => isCoveredByEntry(env.s3, bucket, keys, event));
+  const newest = events.at(-1);
+  if (newest && !(await isCoveredByEntry(env.s3, bucket, keys, newest))) return false;
+  const rest = events.slice(0, -1);
+  for (let start = 0; start < rest.length; start += ENTRY_CHECKS) {
+    const covered = await concurrently(rest.slice(start, start + ENTRY_CHECKS), ENTRY_CHECKS, (event) => isCoveredByEntry(env.s3, bucket, keys, event));
     if (!covered.every(Boolean)) return false;
   }
   return true;
@@ -180,7 +181,7 @@ export function createSilverAggregateLayer<Row>(spec: SilverAggregateSpec<Row>):
     inputSuffixes: ['.json'],
     outputPrefix: spec.outputPrefix,
     acceptsRemovals: true,
-    queue: { batchSize: SILVER_AGGREGATE_BATCH_SIZE },
+    queue: SILVER_AGGREGATE_QUEUE,
     metricsOf,
     async recompute(env, bucket, events) {
       const base = { outputKey: spec.tableKey, events: events.length };

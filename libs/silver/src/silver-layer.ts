@@ -2,7 +2,7 @@ import { NotUtf8Error, type TextEncoding } from '@medallion/csv-io';
 import { encodeCustomerTable } from '@medallion/customer-records';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
-import { deleteObject, isMissingObject, openObject, putObject, uploadPartBytes } from '@medallion/s3-io';
+import { deleteObject, deleteObjects, isMissingObject, openObject, putObject, uploadPartBytes } from '@medallion/s3-io';
 import { defaultExpectations, SILVER_METADATA } from '@medallion/schemas';
 import { restoreCommitted, staleResult, supersededSince, takeBackUncommitted } from './silver-commit';
 import { eventFreshness, readSilverManifest, writeSilverManifest } from './silver-manifest';
@@ -27,7 +27,7 @@ async function rejectFile(
   counts?: SilverCounts,
 ): Promise<SilverResult> {
   const { reason, rule } = rejection;
-  await Promise.all([keys.silver, keys.customers, keys.quarantine].map((key) => deleteObject(env.s3, object.bucket, key)));
+  await deleteObjects(env.s3, object.bucket, [keys.silver, keys.customers, keys.quarantine]);
   const record = { bronzeKey: object.key, bronzeETag, eventTime: object.eventTime, rule, reason, ...(counts ? { counts } : {}) };
   const rejectionRecord = await putObject(env.s3, { bucket: object.bucket, key: keys.rejection, contentType: 'application/json' }, `${JSON.stringify(record, null, 2)}\n`);
   await writeSilverManifest(env, object, bronzeETag, keys.manifest, { encoding, counts: NO_ROWS, rejection, rejectionRecord });
@@ -118,7 +118,7 @@ async function transformWithEncoding(
     }
     // What an earlier version of this key left behind: its quarantine rows, its rejection record
     // (also one that a concurrent older version wrote after the committed one: not only what a manifest names).
-    await Promise.all([quarantineStored ? undefined : deleteObject(env.s3, object.bucket, keys.quarantine), deleteObject(env.s3, object.bucket, keys.rejection)]);
+    await deleteObjects(env.s3, object.bucket, quarantineStored ? [keys.rejection] : [keys.quarantine, keys.rejection]);
     await writeSilverManifest(env, object, bronze.eTag, keys.manifest, { encoding, counts, silver: silverStored, customers: customersStored, quarantine: quarantineStored });
   } catch (error) {
     // No commit record: take uncommitted outputs back (best effort; gold never reads them anyway).
@@ -206,7 +206,7 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
       }
       // Uncommit first: gold, triggered by the manifest's removal, stops reading the table at once.
       await deleteObject(env.s3, object.bucket, keys.manifest);
-      await Promise.all([keys.silver, keys.customers, keys.quarantine, keys.rejection].map((key) => deleteObject(env.s3, object.bucket, key)));
+      await deleteObjects(env.s3, object.bucket, [keys.silver, keys.customers, keys.quarantine, keys.rejection]);
       env.logger.info('bronze object deleted: outputs removed', { bucket: object.bucket, key: object.key });
       return { ...base, stale: undefined, removed: true, outputKeys: [] };
     },

@@ -19,7 +19,7 @@ export const CHECKPOINT_COMMIT_COLUMN = 'commit';
 export interface Checkpoint {
   /** The layer whose state this is, e.g. `gold`. */
   readonly layer: string;
-  /** Counts the checkpoints written: 1 for the first, one more each time. Outputs record the generation they were made from. */
+  /** Greater than every earlier checkpoint's (the time in ms, or one more than the last; see `nextGeneration`). Outputs record the generation they were made from. */
   readonly generation: number;
   /** The commits included, sorted by manifest key; a record's `source` is an index into this list. */
   readonly commits: readonly CommittedTable[];

@@ -56,26 +56,30 @@ class MergedRecords {
     const { records, regionCode } = side;
     const { bytes, starts, ends } = records.ids;
     const at = this.count;
+    const outStarts = this.starts;
+    const outEnds = this.ends;
+    const outBytes = this.bytes;
     if (side.compact) {
       const shift = this.bytesUsed - starts[from]!;
-      this.bytes.set(bytes.subarray(starts[from]!, ends[to - 1]!), this.bytesUsed);
-      for (let i = from; i < to; i++) {
-        this.starts[at + i - from] = starts[i]! + shift;
-        this.ends[at + i - from] = ends[i]! + shift;
+      outBytes.set(bytes.subarray(starts[from]!, ends[to - 1]!), this.bytesUsed);
+      for (let i = from, o = at; i < to; i++, o++) {
+        outStarts[o] = starts[i]! + shift;
+        outEnds[o] = ends[i]! + shift;
       }
       this.bytesUsed = ends[to - 1]! + shift;
     } else {
       let used = this.bytesUsed;
-      for (let i = from; i < to; i++) {
-        const start = starts[i]!;
+      for (let i = from, o = at; i < to; i++, o++) {
         const end = ends[i]!;
-        this.starts[at + i - from] = used;
-        for (let k = start; k < end; k++) this.bytes[used++] = bytes[k]!;
-        this.ends[at + i - from] = used;
+        outStarts[o] = used;
+        for (let k = starts[i]!; k < end; k++) outBytes[used++] = bytes[k]!;
+        outEnds[o] = used;
       }
       this.bytesUsed = used;
     }
-    for (let i = from; i < to; i++) this.region[at + i - from] = regionCode[records.region[i]!]!;
+    const outRegion = this.region;
+    const region = records.region;
+    for (let i = from, o = at; i < to; i++, o++) outRegion[o] = regionCode[region[i]!]!;
     this.subscribed.set(records.subscribed.subarray(from, to), at);
     this.line.set(records.line.subarray(from, to), at);
     this.source.set(records.source.subarray(from, to), at);

@@ -61,11 +61,13 @@ function readText(view: DataView, chunks: readonly ColumnChunk[], rows: number, 
     for (const page of pagesOf(view, chunk)) {
       const count = plainPageValues(page);
       if (page.header.data_page_header_v2!.encoding !== 'PLAIN' || row + count > rows) unsupported();
+      const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
       let at = page.start;
       const end = page.start + page.size;
       for (let i = 0; i < count; i++) {
         if (at + 4 > end) unsupported();
-        const length = view.getUint32(at, true);
+        // A little-endian UINT32 length (read byte by byte: faster than a DataView call per value).
+        const length = (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16)) + bytes[at + 3]! * 0x1000000;
         at += 4;
         if (at + length > end) unsupported();
         starts[row] = at;
@@ -83,7 +85,7 @@ function readInt32(view: DataView, chunks: readonly ColumnChunk[], rows: number,
     for (const page of pagesOf(view, chunk)) {
       const count = plainPageValues(page);
       if (page.header.data_page_header_v2!.encoding !== 'PLAIN' || row + count > rows || page.size < 4 * count) unsupported();
-      if (LITTLE_ENDIAN) values.set(new Int32Array(view.buffer.slice(view.byteOffset + page.start, view.byteOffset + page.start + 4 * count)), row);
+      if (LITTLE_ENDIAN) new Uint8Array(values.buffer, values.byteOffset + 4 * row, 4 * count).set(new Uint8Array(view.buffer, view.byteOffset + page.start, 4 * count));
       else for (let i = 0; i < count; i++) values[row + i] = view.getInt32(page.start + 4 * i, true);
       row += count;
     }

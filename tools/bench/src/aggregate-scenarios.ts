@@ -4,16 +4,26 @@ import { startTestLake } from '@medallion/local-s3/testing';
 import { readObjectBytes } from '@medallion/s3-io';
 import { statSync } from 'node:fs';
 import { customerFile } from './bench-inputs';
+import { startAggregateFunctions } from './aggregate-functions';
 import { aggregates, ingest, remove } from './lake-steps';
 import { withLake, type Scenario } from './scenario';
 import { smallFiles } from './small-files';
 
-/** Gold and platinum on a prepared lake: the timed step delivers the prepared event to both at once. */
-function openAggregates(lakeDirectory: string, event: unknown, rows: number, bytes: number): ReturnType<Scenario['open']> {
-  return startTestLake(undefined, lakeDirectory).then((lake) => {
-    const deliver = aggregates(lake);
-    return { run: async () => (await deliver(event), { rows, bytes }), close: () => lake.close() };
-  });
+/**
+ * Gold and platinum on a prepared lake, as on AWS: two functions at once (see
+ * `startAggregateFunctions`); the timed step delivers the prepared event to both and ends when both
+ * have written their checkpoint, table and manifest.
+ */
+async function openAggregates(lakeDirectory: string, event: unknown, rows: number, bytes: number): ReturnType<Scenario['open']> {
+  const lake = await startTestLake(undefined, lakeDirectory);
+  const functions = await startAggregateFunctions(lake.store, new URL(import.meta.url));
+  return {
+    run: async () => (await functions.deliver(event), { rows, bytes }),
+    close: async () => {
+      await functions.close();
+      await lake.close();
+    },
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
+import { serveAggregateFunction } from './aggregate-functions';
 import { SCENARIOS } from './scenarios';
 
 /**
@@ -10,7 +11,8 @@ import { SCENARIOS } from './scenarios';
  *   (getrusage's maxrss, from the OS) of this process (the embedded S3 server included), or of the child process
  *   the step measured (`many-files`: the CLI).
  */
-// Layers' worker threads load this bundle too (see `sharedTaskRunner`): only the main thread runs a phase.
+// Layers' worker threads load this bundle too (see `sharedTaskRunner`), and so do the aggregate
+// functions' threads (`serveAggregateFunction`): only the main thread runs a phase.
 if (isMainThread) {
   const [name = '', rowsArg = '', phase = '', lakeDirectory = '', stateFile = ''] = process.argv.slice(2);
   const scenario = SCENARIOS[name];
@@ -39,4 +41,6 @@ if (isMainThread) {
     const peakRssMB = work.peakRssMB ?? process.resourceUsage().maxRSS / 1024;
     process.stdout.write(`${JSON.stringify({ rows: work.rows, bytes: work.bytes, wallSeconds, peakRssMB })}\n`);
   }
+} else {
+  serveAggregateFunction();
 }

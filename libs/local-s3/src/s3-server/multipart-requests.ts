@@ -31,8 +31,8 @@ export class MultipartRequests {
    * @param key - object key.
    * @throws S3Error `NoSuchBucket`.
    */
-  async create(request: S3Request, bucket: string, key: string): Promise<void> {
-    const upload = await this.uploads.create(bucket, key, attributesFromHeaders(request.headers));
+  create(request: S3Request, bucket: string, key: string): void {
+    const upload = this.uploads.create(bucket, key, attributesFromHeaders(request.headers));
     sendXml(request, 200, xmlDocument('InitiateMultipartUploadResult', xmlElement('Bucket', bucket) + xmlElement('Key', key) + xmlElement('UploadId', upload.uploadId)));
   }
 

@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ObjectAttributes, StoredObject } from './object-record';
 import type { ObjectStore } from './object-store';
 import { writeNewFile, type ReceivedBody } from './request-body';
@@ -51,7 +49,7 @@ async function* partBytes(parts: readonly UploadedPart[]): AsyncGenerator<Buffer
 }
 
 /**
- * The multipart uploads in progress (in memory, their parts' bytes in files under `uploads/`; they do
+ * The multipart uploads in progress (in memory, their parts' bytes in files under `tmp/`; they do
  * not survive a restart): CreateMultipartUpload, UploadPart, CompleteMultipartUpload,
  * AbortMultipartUpload, ListParts, ListMultipartUploads.
  */
@@ -70,10 +68,9 @@ export class MultipartUploads {
    * @returns the new upload.
    * @throws S3Error `NoSuchBucket`.
    */
-  async create(bucket: string, key: string, attributes: ObjectAttributes): Promise<MultipartUpload> {
+  create(bucket: string, key: string, attributes: ObjectAttributes): MultipartUpload {
     this.store.bucket(bucket);
     const uploadId = randomBytes(24).toString('base64url');
-    await mkdir(this.folderOf(uploadId), { recursive: true });
     const upload: MultipartUpload = { uploadId, bucket, key, attributes, initiated: Date.now(), parts: new Map() };
     this.uploads.set(uploadId, upload);
     return upload;
@@ -106,12 +103,12 @@ export class MultipartUploads {
   }
 
   /**
-   * Stores one part (UploadPart): its bytes written by `receive` into a new file; a part uploaded
+   * Stores one part (UploadPart): its bytes written by `receive` into an empty file; a part uploaded
    * again under the same number replaces the earlier one.
    *
    * @param upload - the upload.
    * @param partNumberText - the `partNumber` query parameter.
-   * @param receive - writes the request body into the given new file.
+   * @param receive - writes the request body into the given empty file.
    * @returns the part.
    * @throws S3Error `InvalidArgument` for a part number outside 1-10,000; `NoSuchUpload` when the
    *   upload ended meanwhile; the receiver's errors.
@@ -121,7 +118,7 @@ export class MultipartUploads {
     if (!/^\d+$/.test(partNumberText) || partNumber < 1 || partNumber > MAX_PART_NUMBER) {
       throw new S3Error('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive', { ArgumentName: 'partNumber', ArgumentValue: partNumberText });
     }
-    const path = join(this.folderOf(upload.uploadId), `${partNumber}.${this.store.layout.newVersion()}.part`);
+    const path = this.store.spares.take();
     let body: ReceivedBody;
     try {
       body = await receive(path);
@@ -190,10 +187,6 @@ export class MultipartUploads {
 
   private end(upload: MultipartUpload): void {
     this.uploads.delete(upload.uploadId);
-    this.store.tidy(rm(this.folderOf(upload.uploadId), { recursive: true, force: true }));
-  }
-
-  private folderOf(uploadId: string): string {
-    return join(this.store.layout.uploadsFolder, uploadId);
+    for (const part of upload.parts.values()) this.store.discard(part.path);
   }
 }

@@ -6,6 +6,7 @@ import { decodeRecord, RECORD_FOOTER_BYTES, recordLengthOf, type StoredObject } 
 import { PendingObject } from './pending-object';
 import { S3Error } from './s3-error';
 import { SortedKeys } from './sorted-keys';
+import { SpareFiles } from './spare-files';
 import { StoreLayout } from './store-layout';
 import { checkWriteCondition, type WriteCondition } from './write-conditions';
 
@@ -30,7 +31,7 @@ const isMissing = (error: unknown): boolean => (error as { code?: string }).code
  * The objects of every bucket: an in-memory index (so HeadObject and listings never touch the disk)
  * over immutable version files in the store's folder (layout: see `StoreLayout`).
  *
- * Atomicity: a write streams its bytes (and then its record) into a `.tmp` file no reader knows of;
+ * Atomicity: a write streams its bytes (and then its record) into a file in `tmp/` no reader knows of;
  * {@link ObjectStore.commit} then, in one synchronous step (JavaScript runs nothing else meanwhile),
  * checks the write's conditions against the index, renames the file to its `.obj` name and swaps
  * the index entry. A reader therefore sees the old version or the new one, whole (bytes, ETag and
@@ -43,8 +44,12 @@ export class ObjectStore {
   private readonly listeners = new Set<(change: LocalObjectChange) => void>();
   private readonly housekeeping = new Set<Promise<unknown>>();
   private readonly foldersMade = new Set<string>();
+  /** Empty files to write new versions and parts into. */
+  readonly spares: SpareFiles;
 
-  private constructor(readonly layout: StoreLayout) {}
+  private constructor(readonly layout: StoreLayout) {
+    this.spares = new SpareFiles(layout.tmpFolder);
+  }
 
   /**
    * Opens the store on a folder: creates it when missing, loads the buckets and objects a previous
@@ -57,7 +62,7 @@ export class ObjectStore {
    */
   static async open(folder: string, buckets: readonly string[]): Promise<ObjectStore> {
     const store = new ObjectStore(new StoreLayout(folder));
-    await rm(store.layout.uploadsFolder, { recursive: true, force: true });
+    await store.spares.start();
     await mkdir(store.layout.bucketsFolder, { recursive: true });
     for (const name of await readdir(store.layout.bucketsFolder)) await store.loadBucket(name);
     for (const name of buckets) await store.createBucket(name);
@@ -144,7 +149,7 @@ export class ObjectStore {
       const object = this.head(bucket, key);
       if (!object) return undefined;
       try {
-        return { object, file: await open(this.layout.objectFiles(bucket, key, object.version).committed, 'r') };
+        return { object, file: await open(this.layout.objectFile(bucket, key, object.version).path, 'r') };
       } catch (error) {
         this.checkVanished(error, bucket, key, object);
       }
@@ -166,7 +171,7 @@ export class ObjectStore {
       if (!object) return undefined;
       let bytes: Buffer;
       try {
-        bytes = readFileSync(this.layout.objectFiles(bucket, key, object.version).committed);
+        bytes = readFileSync(this.layout.objectFile(bucket, key, object.version).path);
       } catch (error) {
         this.checkVanished(error, bucket, key, object);
         continue;
@@ -177,22 +182,22 @@ export class ObjectStore {
   }
 
   /**
-   * Starts a new version of an object: a `.tmp` file to write its bytes and record into.
+   * Starts a new version of an object: an empty file in `tmp/` to write its bytes and record into.
    *
    * @param bucket - bucket name.
    * @param key - object key.
-   * @returns the pending version (its folder exists).
+   * @returns the pending version (the folder it commits to exists).
    * @throws S3Error `NoSuchBucket`.
    */
   async newObjectFile(bucket: string, key: string): Promise<PendingObject> {
     this.bucket(bucket);
     const version = this.layout.newVersion();
-    const files = this.layout.objectFiles(bucket, key, version);
-    if (!this.foldersMade.has(files.folder)) {
-      await mkdir(files.folder, { recursive: true });
-      this.foldersMade.add(files.folder);
+    const { folder, path } = this.layout.objectFile(bucket, key, version);
+    if (!this.foldersMade.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.foldersMade.add(folder);
     }
-    return new PendingObject(bucket, key, version, files);
+    return new PendingObject(bucket, key, version, { writing: this.spares.take(), committed: path });
   }
 
   /**
@@ -216,7 +221,7 @@ export class ObjectStore {
       objects.set(key, object);
       if (!previous) keys.add(key);
       this.announce({ eventName, bucket, key, size: object.size, eTag: object.eTag });
-      if (previous) this.tidy(unlink(this.layout.objectFiles(bucket, key, previous.version).committed));
+      if (previous) this.tidy(unlink(this.layout.objectFile(bucket, key, previous.version).path));
       return object;
     } catch (error) {
       this.discard(pending.path);
@@ -246,7 +251,7 @@ export class ObjectStore {
     const previous = objects.get(key);
     if (!previous) return false;
     try {
-      unlinkSync(this.layout.objectFiles(bucket, key, previous.version).committed);
+      unlinkSync(this.layout.objectFile(bucket, key, previous.version).path);
     } catch (error) {
       if (!isMissing(error)) throw error;
     }
@@ -267,8 +272,9 @@ export class ObjectStore {
     void task.then(() => this.housekeeping.delete(task));
   }
 
-  /** Waits for the background removals, so the folder can be deleted after. */
+  /** Stops making spare files and waits for the background removals, so the folder can be deleted after. */
   async close(): Promise<void> {
+    await this.spares.close();
     while (this.housekeeping.size > 0) await Promise.all(this.housekeeping);
   }
 

@@ -1,7 +1,7 @@
 import { encodeRecordTrailer, type ObjectAttributes, type StoredObject } from './object-record';
 
 /**
- * A version of an object being written: its bytes go to {@link PendingObject.path} (a `.tmp` file no
+ * A version of an object being written: its bytes go to {@link PendingObject.path} (a file in `tmp/` no
  * reader knows of), followed by the record that {@link PendingObject.seal} returns; `ObjectStore.commit`
  * then makes it the object of its key.
  */
@@ -12,7 +12,7 @@ export class PendingObject {
    * @param bucket - bucket name.
    * @param key - object key.
    * @param version - the version's name (see `StoreLayout.newVersion`).
-   * @param files - the version's `.tmp` (written) and `.obj` (committed) paths.
+   * @param files - the empty file the version is written into, and the `.obj` path it commits to.
    */
   constructor(
     readonly bucket: string,
@@ -21,7 +21,7 @@ export class PendingObject {
     readonly files: { readonly writing: string; readonly committed: string },
   ) {}
 
-  /** The file the bytes are written to. */
+  /** The file the bytes are written to (it exists, empty: open it with `r+`). */
   get path(): string {
     return this.files.writing;
   }

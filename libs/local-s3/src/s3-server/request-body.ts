@@ -84,12 +84,12 @@ export interface WriteOptions {
 }
 
 /**
- * Writes a stream of bytes into a new file, computing their size and MD5 on the way. A body of up to
- * 1 MiB is written in one synchronous call once complete (a small file costs less that way than
- * through the thread pool's open, write and close); a larger one is streamed in writes of about
- * 1 MiB, with back-pressure on the source.
+ * Writes a stream of bytes into an empty file (a spare, see `SpareFiles`), computing their size and
+ * MD5 on the way. A body of up to 1 MiB is written in one synchronous call once complete (a small
+ * file costs less that way than through the thread pool's open, write and close); a larger one is
+ * streamed in writes of about 1 MiB, with back-pressure on the source.
  *
- * @param path - the file to create (must not exist).
+ * @param path - the empty file to fill (it exists).
  * @param chunks - the bytes.
  * @param options - `observe` also sees each chunk (e.g. a checksum); `trailer` gives bytes to append
  *   after the stream's (an object's record), from its size and MD5.
@@ -107,7 +107,7 @@ export async function writeNewFile(path: string, chunks: AsyncIterable<Buffer> |
     const buffers = batch;
     batch = [];
     batchBytes = 0;
-    file ??= await open(path, 'wx');
+    file ??= await open(path, 'r+');
     await file.writev(buffers);
   };
   try {
@@ -121,7 +121,7 @@ export async function writeNewFile(path: string, chunks: AsyncIterable<Buffer> |
     }
     const written = { size, md5: md5.digest() };
     if (trailer) batch.push(trailer(written));
-    if (!file) writeFileSync(path, batch.length === 1 && batch[0] ? batch[0] : Buffer.concat(batch), { flag: 'wx' });
+    if (!file) writeFileSync(path, batch.length === 1 && batch[0] ? batch[0] : Buffer.concat(batch), { flag: 'r+' });
     else await flush();
     return written;
   } finally {
@@ -135,7 +135,7 @@ export async function writeNewFile(path: string, chunks: AsyncIterable<Buffer> |
  * only the payload is stored.
  *
  * @param request - the HTTP request, body unread.
- * @param path - the file to create (must not exist).
+ * @param path - the empty file to fill (it exists).
  * @param trailer - bytes to append after the payload (see {@link writeNewFile}).
  * @returns size (bytes) and MD5 of the payload.
  * @throws S3Error `IncompleteBody` (a body shorter than announced), `BadDigest` (a checksum or

@@ -5,8 +5,8 @@
  * ```
  * <folder>/buckets/<bucket>/bucket.json                          {"name","creationDate"}: the bucket exists
  * <folder>/buckets/<bucket>/objects/<hh>/<hash>.<version>.obj    one version of an object: its bytes, then its record
- * <folder>/buckets/<bucket>/objects/<hh>/<hash>.<version>.tmp    a version being written (removed at start)
- * <folder>/uploads/<upload id>/<part number>.<version>.part      parts of multipart uploads in progress (removed at start)
+ * <folder>/tmp/spare-<n>        empty files made ahead (see `SpareFiles`), versions being written, and the
+ *                               parts of multipart uploads in progress (emptied at start)
  * ```
  *
  * `<hash>` is the SHA-256 (hex) of the object key's UTF-8 bytes and `<hh>` its first two characters:
@@ -14,11 +14,11 @@
  *
  * An `.obj` file is the object's bytes followed by its record (see `encodeRecordTrailer`: JSON of
  * key, size, ETag, content type, metadata, last-modified, version; its length; a magic tag). One
- * file per version, so a write costs one file creation (the costly part on a journaling file system).
- * Every write creates a new `<version>` (sortable: time, then a counter) as `.tmp` and renames it to
- * `.obj` when it commits; a file is never rewritten in place. The previous version's file is removed
- * after the commit. At start the newest readable version of each hash wins; other versions, `.tmp`
- * files and `uploads/` are removed.
+ * file per version, so a write costs one file. A write fills a file in `tmp/` and, when it
+ * commits, renames it to a new `<version>` (sortable: time, then a counter) of its object; a file is
+ * never rewritten in place. The previous version's file is removed after the commit. At start the
+ * newest readable version of each hash wins; other files under `objects/` and all of `tmp/` are
+ * removed (multipart uploads do not survive a restart).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -37,9 +37,9 @@ export class StoreLayout {
     return join(this.folder, 'buckets');
   }
 
-  /** The folder of all multipart uploads in progress. */
-  get uploadsFolder(): string {
-    return join(this.folder, 'uploads');
+  /** The folder of files being written: spares, versions not yet committed, parts of multipart uploads. */
+  get tmpFolder(): string {
+    return join(this.folder, 'tmp');
   }
 
   /**
@@ -59,18 +59,17 @@ export class StoreLayout {
   }
 
   /**
-   * The files of one version of an object.
+   * The file of one version of an object.
    *
    * @param bucket - bucket name.
    * @param key - object key.
    * @param version - from {@link StoreLayout.newVersion}.
-   * @returns its folder (`…/objects/<hh>`), its committed file (`.obj`) and the file it is written as (`.tmp`).
+   * @returns its folder (`…/objects/<hh>`) and its path (`…/<hash>.<version>.obj`).
    */
-  objectFiles(bucket: string, key: string, version: string): { folder: string; committed: string; writing: string } {
+  objectFile(bucket: string, key: string, version: string): { folder: string; path: string } {
     const hash = createHash('sha256').update(key, 'utf8').digest('hex');
     const folder = join(this.objectsFolder(bucket), hash.slice(0, 2));
-    const base = join(folder, `${hash}.${version}`);
-    return { folder, committed: `${base}.obj`, writing: `${base}.tmp` };
+    return { folder, path: join(folder, `${hash}.${version}.obj`) };
   }
 
   /**

@@ -68,12 +68,14 @@ describe('the store folder across restarts', () => {
     expect(files.filter((file) => file.endsWith('.obj'))).toHaveLength(2);
     expect(files.some((file) => file.includes('secret') || file.includes('other'))).toBe(false);
     const [objectFile] = files.filter((file) => file.endsWith('.obj'));
-    // A write in progress when the previous run stopped.
-    const leftover = join(folder, objectFile!.replace(/\.obj$/, '.tmp'));
-    await writeFile(leftover, 'half a write');
+    // A write in progress when the previous run stopped, and a stray file among the objects.
+    await writeFile(join(folder, 'tmp', 'spare-x'), 'half a write');
+    await writeFile(join(folder, objectFile!.replace(/\.obj$/, '.stray')), 'stray');
     const second = await open(folder);
     expect([await second.text('a/very secret name.csv'), await second.text('b/other.csv')]).toEqual(['two', 'three']);
-    expect(await filesUnder(folder)).not.toContain(leftover.slice(folder.length + 1));
+    const after = await filesUnder(folder);
+    expect(after.filter((file) => file.includes('half') || file.endsWith('spare-x') || file.endsWith('.stray'))).toEqual([]);
+    expect(after.filter((file) => file.endsWith('.obj'))).toHaveLength(2);
   });
 
   it('keeps the buckets it was asked for, and creates new ones beside them', async () => {

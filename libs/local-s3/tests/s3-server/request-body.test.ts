@@ -1,5 +1,6 @@
 import { PutObjectCommand, S3Client, UploadPartCommand, CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLake, type TestLake } from '../../src/testing';
 import { failureOf } from './sdk-results';
@@ -37,6 +38,18 @@ describe('request bodies: digests checked as they stream in', () => {
     expect(await failureOf(lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: 'digest/bad.txt', Body: body, ChecksumSHA256: wrong })))).toEqual({ name: 'BadDigest', status: 400 });
     expect(await failureOf(lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: 'digest/bad.txt', Body: body, ChecksumCRC32: 'AAAAAA==' })))).toEqual({ name: 'BadDigest', status: 400 });
     expect(await lake.text('digest/bad.txt')).toBeUndefined();
+  });
+
+  it('stores nothing for a body cut short by the client (the connection closes before Content-Length bytes)', async () => {
+    await new Promise<void>((resolve) => {
+      const put = request(`${lake.store.endpoint}/${lake.bucket}/digest/cut.txt`, { method: 'PUT', headers: { 'content-length': '1000' } });
+      put.on('error', () => resolve());
+      put.write(Buffer.alloc(500, 'x'), () => setTimeout(() => put.destroy(), 50));
+    });
+    // Let the server see the connection close.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await lake.text('digest/cut.txt')).toBeUndefined();
+    expect(await lake.keys('digest/')).not.toContain('digest/cut.txt');
   });
 
   it('checks the part checksum of an UploadPart the SDK computes by default', async () => {

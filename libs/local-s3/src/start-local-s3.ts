@@ -1,8 +1,8 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- s3rver ships no types; the reference makes ours visible to every project that compiles this file
-/// <reference path="./s3rver.d.ts" />
 import { S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
-import { s3ObjectSemantics } from './s3-object-semantics';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ObjectStore } from './s3-server/object-store';
+import { createS3Handler } from './s3-server/s3-http-handler';
 
 /** An object-level change seen by the local store, before it is shaped like an AWS event. */
 export interface LocalObjectChange {
@@ -13,7 +13,7 @@ export interface LocalObjectChange {
   readonly key: string;
   /** Bytes; 0 for deletes. */
   readonly size: number;
-  /** Without quotes; empty for copies and deletes (s3rver gives none). */
+  /** Without quotes; empty for deletes. */
   readonly eTag: string;
 }
 
@@ -21,24 +21,26 @@ export interface LocalObjectChange {
 export interface LocalS3 {
   /** `http://127.0.0.1:<port>`. */
   readonly endpoint: string;
-  /** The credentials the store accepts (key id `S3RVER`). */
+  /** Credentials for clients (key id `S3RVER`, as before; the store accepts any). */
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /** Creates an SDK client for the store (path-style, checksums only when required). */
   createClient(): S3Client;
   /**
-   * Calls `listener` after each object change, once the change is visible to readers.
+   * Calls `listener` after each object change, once the change is visible to readers, in the order
+   * of the changes. A DeleteObject (or a key of DeleteObjects) whose key held no object announces
+   * nothing.
    * @returns a function that removes the listener.
    */
   onObjectChange(listener: (change: LocalObjectChange) => void): () => void;
-  /** Stops the server and frees its port. */
+  /** Stops the server, frees its port, and waits for the store's last file removals. */
   close(): Promise<void>;
 }
 
 /** Options of {@link startLocalS3}. */
 export interface LocalS3Options {
-  /** Folder that holds the store's files; created if missing. */
+  /** Folder that holds the store's files; created if missing. The objects a previous run left there are served. */
   readonly directory: string;
-  /** Buckets to create at start. */
+  /** Buckets to create at start (when missing). */
   readonly buckets: readonly string[];
   /** @default 0 (any free port) */
   readonly port?: number;
@@ -46,38 +48,36 @@ export interface LocalS3Options {
 
 const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
-const EVENT_NAMES: Readonly<Record<string, string>> = {
-  // s3rver reports a completed multipart upload as a POST.
-  'ObjectCreated:Post': 'ObjectCreated:CompleteMultipartUpload',
-};
+/** How long `close()` lets requests in flight finish before it cuts their connections (ms). */
+const CLOSE_GRACE_MS = 200;
 
 /**
- * Starts an embedded S3-compatible server in this process, on 127.0.0.1 (s3rver 3.7.1: the one
- * seam that knows it, so another server can replace it). For the CLI and tests only: never
- * bundled into a Lambda.
+ * Starts an embedded S3-compatible server in this process, on 127.0.0.1: medallion's own, on
+ * `node:http` (`./s3-server/`), with an in-memory index over immutable version files in `directory`.
+ * For the CLI and tests only: never bundled into a Lambda.
  *
- * What it lacks of S3 and this seam adds (see `s3ObjectSemantics`): a read never sees a write of the
- * same key half done, and conditional writes (`If-Match`, `If-None-Match: *`). Its limits, handled
- * elsewhere: its ListObjectsV2 continuation
- * tokens need `--openssl-legacy-provider` on Node 20 (the CLI, tests and bench pass it); its own
- * events are not in the AWS shape (the event router rebuilds them).
+ * What it holds of S3: path-style REST API for buckets, objects, listings (v1, v2), DeleteObjects,
+ * CopyObject and multipart uploads; S3's ETags; conditional writes (`If-Match`, `If-None-Match: *`)
+ * checked atomically with the write; a read never sees a write half done; keys up to 1,024 bytes;
+ * `aws-chunked` bodies (the SDK's default checksums) decoded; S3's XML errors. It accepts any
+ * credentials without checking signatures, and has no versioning, ACLs, tagging or lifecycle.
  *
  * @param options - folder, buckets, port.
  * @returns the running store.
- * @throws Error when the port is taken or the folder cannot be written.
+ * @throws Error when the port is taken or the folder cannot be written; S3Error `InvalidBucketName`
+ *   for a bucket name S3 refuses.
  */
 export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
-  const server = new S3rver({
-    address: '127.0.0.1',
-    port: options.port ?? 0,
-    silent: true,
-    directory: options.directory,
-    configureBuckets: options.buckets.map((name) => ({ name })),
+  const store = await ObjectStore.open(options.directory, options.buckets);
+  const server = createServer({ keepAlive: true }, createS3Handler(store));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  // In front of s3rver's own routes: what S3 guarantees of each object and s3rver does not.
-  server.middleware.unshift(s3ObjectSemantics());
-  const { port } = await server.run();
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     endpoint,
     credentials: CREDENTIALS,
@@ -87,28 +87,18 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
         region: 'us-east-1',
         credentials: CREDENTIALS,
         forcePathStyle: true,
-        // s3rver stores the SDK's default aws-chunked checksum framing as object bytes.
+        // The cheapest path: no checksum work per request (the store would decode aws-chunked bodies too).
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
       }),
-    onObjectChange(listener) {
-      const onEvent = (event: { Records: Array<{ eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string } } }> }): void => {
-        for (const record of event.Records) {
-          listener({
-            eventName: EVENT_NAMES[record.eventName] ?? record.eventName,
-            bucket: record.s3.bucket.name,
-            key: record.s3.object.key,
-            size: record.s3.object.size ?? 0,
-            eTag: record.s3.object.eTag ?? '',
-          });
-        }
-      };
-      server.on('event', onEvent);
-      return () => server.off('event', onEvent);
-    },
+    onObjectChange: (listener) => store.onChange(listener),
     async close() {
-      server.httpServer?.closeIdleConnections();
-      await server.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
+      await store.close();
     },
   };
 }

@@ -11,7 +11,7 @@ async function putObject(lake: TestLake, key: string, body: string, condition: {
 
 const statusOf = (error: unknown): number | undefined => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 
-describe('object semantics of the embedded store that s3rver alone lacks', () => {
+describe('object semantics of the embedded store: conditional writes and whole-version reads', () => {
   let lake: TestLake;
   beforeAll(async () => {
     lake = await startTestLake();

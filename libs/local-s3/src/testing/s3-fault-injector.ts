@@ -62,9 +62,8 @@ function cutAfter(body: Readable, bytes: number): Readable {
  * Injects storage faults into the real requests of an SDK client, for tests: an SDK middleware in
  * the `deserialize` step, inside the SDK's retry loop, so the SDK's own retry behaviour applies
  * exactly as it would to a real S3 fault. Requests still reach the real (embedded) server unless
- * the fault happens before sending; a fault never sends a partial request body, so the embedded
- * server's known flaw (s3rver stores a truncated body under the final key, where S3 would reject the
- * request) cannot occur through it.
+ * the fault happens before sending; a fault never sends a partial request body (the embedded server,
+ * like S3, would store nothing for one: it commits an object only once its whole body arrived).
  *
  * @param client - the client to fault (the one the code under test uses).
  * @param rules - the faults.

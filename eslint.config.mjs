@@ -7,7 +7,7 @@ const depConstraints = [
   {
     sourceTag: 'type:lambda',
     onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain'],
-    bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
+    bannedExternalImports: ['commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
   },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local'] },
   // The CDK app deploys the bundles Nx built; it imports no Lambda code.
@@ -15,22 +15,22 @@ const depConstraints = [
   {
     sourceTag: 'type:layer',
     onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain'],
-    bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
+    bannedExternalImports: ['commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
   },
   {
     sourceTag: 'type:runtime',
     onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain'],
-    bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
+    bannedExternalImports: ['commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
   },
   {
     sourceTag: 'type:io',
     onlyDependOnLibsWithTags: ['type:io', 'type:domain'],
-    bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
+    bannedExternalImports: ['commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
   },
   {
     sourceTag: 'type:domain',
     onlyDependOnLibsWithTags: ['type:domain'],
-    bannedExternalImports: ['s3rver', 'commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', '@aws-sdk/*'],
+    bannedExternalImports: ['commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', '@aws-sdk/*'],
   },
   { sourceTag: 'type:local', onlyDependOnLibsWithTags: ['type:io', 'type:domain'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local', 'type:tool'] },

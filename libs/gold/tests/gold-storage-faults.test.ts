@@ -2,12 +2,15 @@ import { createLayerHandler } from '@medallion/layer-runtime';
 import { injectS3Faults, startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { goldLayer } from '../src';
+import { forgetImmutableReads } from '@medallion/silver-aggregate/testing';
 import { commitSilverTable } from '@medallion/silver-tables/testing';
 
 let lake: TestLake;
 
 beforeEach(async () => {
   lake = await startTestLake();
+  // Reads kept from an earlier test (same bytes, same ETag) would spare the faulted reads.
+  forgetImmutableReads();
 });
 
 afterEach(async () => {

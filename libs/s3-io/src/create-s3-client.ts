@@ -17,8 +17,10 @@ export interface S3ConnectionOptions {
  * Creates an S3 client from the SDK (`@aws-sdk/client-s3`).
  *
  * Against a custom endpoint it uses path-style addressing and computes and validates checksums
- * only when an operation requires them: S3-compatible servers such as s3rver store the SDK's
- * default `aws-chunked` checksum framing as object bytes. Against Amazon S3 the SDK defaults hold.
+ * only when an operation requires them: some S3-compatible servers store the SDK's default
+ * `aws-chunked` checksum framing as object bytes (the embedded store decodes it, for other
+ * clients), and a CRC32 of every body is CPU the local lake does not need. Against Amazon S3 the
+ * SDK defaults hold.
  * The SDK retries throttling and 5xx errors itself (standard retry mode, 3 attempts).
  *
  * @param options - connection overrides; see {@link S3ConnectionOptions}.

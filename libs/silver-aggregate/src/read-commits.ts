@@ -5,6 +5,7 @@ import { asSilverManifest, SILVER_MANIFEST_PREFIX } from '@medallion/schemas';
 import { readSilverTableRecords, SilverTableChangedError, type SilverReadOptions } from '@medallion/silver-tables';
 import { committedTableOf, type CommittedTable } from './committed-table';
 import { concurrently } from './concurrently';
+import { readImmutable } from './immutable-reads';
 import { CommitChangedError } from './errors';
 
 /** Manifests and tables read at once. */
@@ -26,12 +27,14 @@ export async function listManifests(env: LayerEnvironment, bucket: string): Prom
  * removal has its own event); an object there that is not a silver manifest becomes a commit with
  * no table, with a warning, so it is not read again.
  *
- * @param keys - manifest keys.
+ * @param listed - manifest key → the ETag its listing gave (the manifests are read through {@link readImmutable} by it).
+ * @param keys - manifest keys to read.
  * @returns the commits, in the keys' order, without the deleted ones.
  */
-export async function readCommits(env: LayerEnvironment, bucket: string, keys: readonly string[]): Promise<CommittedTable[]> {
+export async function readCommits(env: LayerEnvironment, bucket: string, listed: ReadonlyMap<string, string>, keys: readonly string[]): Promise<CommittedTable[]> {
   const commits = await concurrently(keys, READ_CONCURRENCY, async (key) => {
-    const object = await readObjectBytes(env.s3, bucket, key);
+    const eTag = listed.get(key);
+    const object = eTag === undefined ? await readObjectBytes(env.s3, bucket, key) : await readImmutable(env.s3, bucket, key, { eTag });
     if (!object) return undefined;
     try {
       return committedTableOf(key, object.eTag, asSilverManifest(JSON.parse(Buffer.from(object.bytes).toString('utf8'))));
@@ -75,7 +78,7 @@ export async function readCommitRecords(env: LayerEnvironment, bucket: string, c
     }
     return read ? { source, commit: { ...commit, silverRows: read.rows }, records: read.records } : { source, commit: { ...commit, silverRows: 0, notSilverTable: true }, records: undefined };
   }
-  const object = await readObjectBytes(env.s3, bucket, table.key, table.versionId);
+  const object = await readImmutable(env.s3, bucket, table.key, { eTag: table.eTag, ...(table.versionId ? { versionId: table.versionId } : {}) });
   if (!object || (!table.versionId && object.eTag !== table.eTag)) {
     throw new CommitChangedError(`customer table ${table.key} is not the one its manifest ${commit.manifestKey} names (rewritten or removed since); the recompute starts over`);
   }

@@ -97,12 +97,13 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
   const { layer, keys, maxCustomers } = options;
   const stored = await readStoredCheckpoint(env, bucket, keys, layer);
   const base = stored.checkpoint;
-  const diff = diffCommits(base?.commits ?? [], await listManifests(env, bucket));
+  const listed = await listManifests(env, bucket);
+  const diff = diffCommits(base?.commits ?? [], listed);
   if (base && stored.eTag && diff.added.length === 0 && diff.changed.length === 0 && diff.removed.length === 0) {
     const unchanged = { key: keys.state, eTag: stored.eTag, ...(stored.versionId ? { versionId: stored.versionId } : {}) };
     return { checkpoint: base, stored: unchanged, action: 'unchanged', readCommits: 0, changedKeys: [] };
   }
-  const fresh = await readCommits(env, bucket, [...diff.added, ...diff.changed]);
+  const fresh = await readCommits(env, bucket, listed, [...diff.added, ...diff.changed]);
   const commits = [...diff.unchanged, ...fresh].sort((a, b) => (a.manifestKey < b.manifestKey ? -1 : a.manifestKey > b.manifestKey ? 1 : 0));
   const rank = ranksOf(commits);
   const rebuild = !base || diff.changed.length > 0 || diff.removed.length > 0;

@@ -75,7 +75,7 @@ if (unknown.length > 0) usageError(`--only ${unknown.join(',')}: no such step (s
 const workspace = fileURLToPath(new URL('../../../', import.meta.url));
 const runner = `${workspace}tmp/bench/run-scenario.mjs`;
 mkdirSync(`${workspace}tmp/bench`, { recursive: true });
-// One bundle, as the Lambdas run: no tsx in the measured process or its worker threads. s3rver stays a package.
+// One bundle, as the Lambdas run: no tsx in the measured process or its worker threads.
 buildSync({
   entryPoints: [fileURLToPath(new URL('./run-scenario.ts', import.meta.url))],
   outfile: runner,
@@ -84,7 +84,6 @@ buildSync({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['s3rver'],
   logLevel: 'error',
   banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
 });
@@ -99,7 +98,7 @@ for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.inclu
     const lake = `${workspace}tmp/bench/lake-${name}-${run}`;
     rmSync(lake, { recursive: true, force: true });
     const phase = (which: 'prepare' | 'run') =>
-      spawnSync(process.execPath, ['--openssl-legacy-provider', runner, scenario, String(Math.round(rows)), which, lake, `${lake}.json`], {
+      spawnSync(process.execPath, [runner, scenario, String(Math.round(rows)), which, lake, `${lake}.json`], {
         encoding: 'utf8',
         cwd: workspace,
         env: { ...process.env, MEDALLION_WORKER_THREADS: threads, POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

@@ -16,7 +16,7 @@ export const MANY_FILES_SCENARIO: Scenario = {
   },
   async open(files, lakeDirectory, prepared) {
     const { paths } = smallFiles(files);
-    const command = ['-f', '%M', process.execPath, '--openssl-legacy-provider', '--import', 'tsx', 'apps/cli/src/main.ts', 'run', '--json', '--lake-dir', lakeDirectory, ...paths];
+    const command = ['-f', '%M', process.execPath, '--import', 'tsx', 'apps/cli/src/main.ts', 'run', '--json', '--lake-dir', lakeDirectory, ...paths];
     return {
       run: () =>
         new Promise((resolve, reject) => {

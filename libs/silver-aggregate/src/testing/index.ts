@@ -1,1 +1,1 @@
-export {};
+export { forgetImmutableReads } from '../immutable-reads';

@@ -9,7 +9,7 @@ import { readImmutable } from './immutable-reads';
 import { CommitChangedError } from './errors';
 
 /** Manifests and tables read at once. */
-const READ_CONCURRENCY = 8;
+const READ_CONCURRENCY = 16;
 
 /**
  * Every silver manifest now in the lake, by key, with its ETag (ListObjectsV2, page by page).

@@ -14,6 +14,12 @@ interface BenchResult {
   rowsPerSecond: number;
   mbPerSecond: number;
   peakRssMB: number;
+  /** The fastest and slowest of the runs (s): the spread the median hides on a noisy machine. */
+  minWallSeconds: number;
+  maxWallSeconds: number;
+  /** The aggregates issue's target for this step (s), when it has one, and whether the median meets it. */
+  targetSeconds?: number;
+  targetMet?: boolean;
 }
 
 const USAGE = `usage: npm run bench -- [--runs N] [--json FILE] [--threads N] [--smoke] [--only NAME,...]
@@ -69,6 +75,18 @@ const PLAN: Array<[string, string, number]> = [
   ['transform-silver-1m', 'transform-silver', 1_000_000 * k],
   ['transform-aggregate-1m', 'transform-aggregate', 1_000_000 * k],
 ];
+/**
+ * The aggregates issue's targets (wall s of the median run). many-files-4000's is 4.5 × 30 s, or
+ * 4.5 times many-files-1000's measured median when that is less (the 4,000 files must scale too).
+ */
+const TARGET_SECONDS: Record<string, number> = {
+  'aggregate-first-1m': 1.5,
+  'aggregate-incremental-1m': 1.5,
+  'aggregate-replace-1000': 3,
+  'aggregate-remove-1000': 3,
+  'many-files-1000': 30,
+  'many-files-4000': 4.5 * 30,
+};
 const only = values.only?.split(',');
 const unknown = only?.filter((name) => !PLAN.some(([step]) => step === name)) ?? [];
 if (unknown.length > 0) usageError(`--only ${unknown.join(',')}: no such step (steps: ${PLAN.map(([step]) => step).join(', ')})`);
@@ -116,11 +134,27 @@ for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.inclu
   }
   const wallSeconds = median(samples.map((s) => s.wallSeconds));
   const { rows: done, bytes } = samples[0]!;
-  const result = { name, rows: done, bytes, wallSeconds, rowsPerSecond: done / wallSeconds, mbPerSecond: bytes / 1e6 / wallSeconds, peakRssMB: median(samples.map((s) => s.peakRssMB)) };
+  const walls = samples.map((s) => s.wallSeconds);
+  const thousandFiles = results.find((r) => r.name === 'many-files-1000');
+  const targetSeconds = smoke ? undefined : name === 'many-files-4000' && thousandFiles ? Math.min(4.5 * thousandFiles.wallSeconds, TARGET_SECONDS[name]!) : TARGET_SECONDS[name];
+  const result: BenchResult = {
+    name,
+    rows: done,
+    bytes,
+    wallSeconds,
+    rowsPerSecond: done / wallSeconds,
+    mbPerSecond: bytes / 1e6 / wallSeconds,
+    peakRssMB: median(samples.map((s) => s.peakRssMB)),
+    minWallSeconds: Math.min(...walls),
+    maxWallSeconds: Math.max(...walls),
+    ...(targetSeconds === undefined ? {} : { targetSeconds, targetMet: wallSeconds <= targetSeconds }),
+  };
   results.push(result);
+  const spread = runs > 1 ? ` (${result.minWallSeconds.toFixed(2)}–${result.maxWallSeconds.toFixed(2)})` : '';
+  const target = targetSeconds === undefined ? '' : `  target ≤ ${targetSeconds.toFixed(1)} s: ${result.targetMet ? 'met' : 'MISSED'}`;
   process.stdout.write(
-    `${name.padEnd(24)} ${String(done).padStart(9)} rows ${(bytes / 1e6).toFixed(1).padStart(7)} MB ${wallSeconds.toFixed(2).padStart(7)} s ` +
-      `${Math.round(result.rowsPerSecond).toString().padStart(8)} rows/s ${result.mbPerSecond.toFixed(1).padStart(6)} MB/s ${result.peakRssMB.toFixed(0).padStart(5)} MB peak RSS\n`,
+    `${name.padEnd(24)} ${String(done).padStart(9)} rows ${(bytes / 1e6).toFixed(1).padStart(7)} MB ${wallSeconds.toFixed(2).padStart(7)} s${spread} ` +
+      `${Math.round(result.rowsPerSecond).toString().padStart(8)} rows/s ${result.mbPerSecond.toFixed(1).padStart(6)} MB/s ${result.peakRssMB.toFixed(0).padStart(5)} MB peak RSS${target}\n`,
   );
 }
 if (values.json) writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);

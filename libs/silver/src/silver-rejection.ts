@@ -5,7 +5,7 @@ import type { SilverCounts } from './silver-result';
 /** A whole-file refusal: the reason and the expectation that made it. */
 export interface Rejection {
   readonly reason: string;
-  /** e.g. `column-names-unique`, `well-formed-csv`, `record-size`, `quarantine-threshold`. */
+  /** e.g. `column-names-unique`, `well-formed-csv`, `record-size`, `customer-table-size`, `quarantine-threshold`. */
   readonly rule: string;
 }
 

@@ -6,6 +6,7 @@ import { runInOrder, threadsFor, type BatchProcessingOptions } from '@medallion/
 import type { Readable } from 'node:stream';
 import { addSilverCounts, type RunningSilverCounts } from './silver-batch';
 import { silverBatchRunner } from './silver-batch-runner';
+import { CUSTOMER_TABLE_BYTES_PER_CUSTOMER, maxFileCustomers } from './customer-table-limit';
 import { maxRecordChars } from './silver-rejection';
 import { NO_ROWS, type SilverCounts } from './silver-result';
 import { SilverTransform } from './silver-transform';
@@ -33,7 +34,8 @@ export interface BronzeObjectSummary {
  * @param expectations - the data-quality rules (the header's; rows use the default row rules, which are the same).
  * @param options - threads, the parallel threshold, the batch size.
  * @returns the object's counts and its customer records (each Customer ID's last silver row, sorted).
- * @throws FileRejectedError for a missing or bad header; CsvSyntaxError, NotUtf8Error,
+ * @throws FileRejectedError for a missing or bad header, or (`customer-table-size`) more distinct
+ *   Customer IDs than {@link maxFileCustomers} allows; CsvSyntaxError, NotUtf8Error,
  *   UnsupportedEncodingError from reading; the writers' upload errors.
  */
 export async function transformBronzeObject(
@@ -54,13 +56,24 @@ export async function transformBronzeObject(
   const runner = silverBatchRunner(threadsFor(bronze.contentLength, options, 8 * 1024 * 1024));
   const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures: {} };
   const customers = new LatestCustomerRows();
+  const customerLimit = maxFileCustomers();
   const taskOf = (batch: CsvBatch) => ({ header: header.fields, bytes: batch.bytes, firstLine: batch.firstLine, maxRecordChars: maxChars });
   for await (const result of runInOrder(runner, batches, taskOf)) {
     addSilverCounts(counts, result.counts);
     customers.addAll(result.customers.customerIds, result.customers.regions, result.customers.subscribed, result.customers.lines);
+    if (customers.customers > customerLimit) throw customerTableTooLarge(customerLimit);
     await silver.writeText(result.silverText, result.counts.silverRows);
     if (result.quarantineText.length > 0 && quarantine.recordCount === 0) await quarantine.write(QUARANTINE_COLUMNS);
     await quarantine.writeText(result.quarantineText, result.counts.quarantinedRows);
   }
   return { counts, customers: customers.toRecords() };
+}
+
+/** The `customer-table-size` rejection: the file's customer table would not fit in the function's memory. */
+function customerTableTooLarge(limit: number): FileRejectedError {
+  return new FileRejectedError(
+    `the file holds more than ${limit.toLocaleString('en-US')} distinct Customer IDs, more than this function's memory holds for its customer table ` +
+      `(${CUSTOMER_TABLE_BYTES_PER_CUSTOMER} bytes each); split the file, give the function more memory, or set MEDALLION_MAX_FILE_CUSTOMERS`,
+    { rule: 'customer-table-size' },
+  );
 }

@@ -193,6 +193,25 @@ describe('silver handler on bronze files', () => {
     }
   });
 
+  it('rejects a file with more distinct Customer IDs than MEDALLION_MAX_FILE_CUSTOMERS (its customer table would not fit), and accepts one at the limit', async () => {
+    process.env['MEDALLION_MAX_FILE_CUSTOMERS'] = '2';
+    try {
+      const atLimit = await handler(await lake.put('bronze/two.csv', 'Customer ID,Customer Name,Customer Country\n1,A,Chile\n2,B,Peru\n1,A,Japan\n'));
+      expect(atLimit.results[0]).toMatchObject({ counts: { dataRecords: 3, silverRows: 3 } });
+      const over = await handler(await lake.put('bronze/three.csv', 'Customer ID,Customer Name,Customer Country\n1,A,Chile\n2,B,Peru\n1,A,Japan\n3,C,Kenya\n'));
+      expect(over.results[0]).toMatchObject({
+        rejected:
+          'the file holds more than 2 distinct Customer IDs, more than this function\'s memory holds for its customer table (200 bytes each); split the file, give the function more memory, or set MEDALLION_MAX_FILE_CUSTOMERS',
+      });
+      expect(over.results[0]).toMatchObject({ rejectedBy: 'customer-table-size' });
+      expect(JSON.parse((await lake.text('silver/_manifests/three.csv.json'))!)).toMatchObject({ outcome: 'rejected', rejection: { rule: 'customer-table-size' } });
+      expect(await lake.text('silver/three.csv')).toBeUndefined();
+      expect(await lake.text('silver-customers/three.parquet')).toBeUndefined();
+    } finally {
+      delete process.env['MEDALLION_MAX_FILE_CUSTOMERS'];
+    }
+  });
+
   it("records the bronze object's key, ETag, event time and sequencer on the silver object", async () => {
     const { event } = await ingest('bom-crlf.csv', 'bronze/meta/São Paulo.csv');
     const record = (event as { Records: Array<{ eventTime: string; s3: { object: { eTag: string; sequencer: string } } }> }).Records[0]!;

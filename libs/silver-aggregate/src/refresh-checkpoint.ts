@@ -158,18 +158,24 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
  *   rewritten tables in a row; the SDK's errors.
  */
 export async function refreshCheckpoint(env: LayerEnvironment, bucket: string, options: RefreshOptions): Promise<CheckpointRefresh> {
+  let lastReason = 'another invocation wrote the checkpoint first each time';
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     let outcome: CheckpointRefresh | 'lost';
     try {
       outcome = await refreshOnce(env, bucket, options);
     } catch (error) {
       if (!(error instanceof CommitChangedError)) throw error;
+      lastReason = error.message;
       env.logger.info('a commit changed while it was read: starting over', { bucket, attempt, reason: error.message });
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
       continue;
     }
     if (outcome !== 'lost') return outcome;
+    lastReason = 'another invocation wrote the checkpoint first';
     env.logger.info('another invocation wrote the checkpoint first: starting over from it', { bucket, key: options.keys.state, attempt });
   }
-  throw new Error(`${options.layer}: the checkpoint could not be brought up to date in ${ATTEMPTS} attempts (other writers or rewritten tables); the next invocation tries again`);
+  throw new Error(
+    `${options.layer}: the checkpoint could not be brought up to date in ${ATTEMPTS} attempts (the last: ${lastReason}); the next invocation tries again. ` +
+      'A table that stays missing or different from its manifest is repaired by uploading its bronze object again',
+  );
 }

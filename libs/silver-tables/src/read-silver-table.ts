@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { readCsvBatchFields, splitCsvStream, unescapeSpreadsheetCell } from '@medallion/csv-io';
 import { LatestCustomerRows, type CustomerRecords } from '@medallion/customer-records';
-import { openObject } from '@medallion/s3-io';
+import { isMissingObject, openObject } from '@medallion/s3-io';
 import { resolveSilverColumns, type ManifestObject, type SilverColumns } from '@medallion/schemas';
 import { runInOrder, threadsFor, type BatchProcessingOptions } from '@medallion/worker-pool';
 import { customerKeysRunner } from './customer-keys-runner';
@@ -42,7 +42,7 @@ function tryResolveColumns(header: string[]): SilverColumns | undefined {
  * @param options - threads, the parallel threshold and the batch size.
  * @returns the records and the table's row count, or undefined (with a warning) when the object is not a silver table (no Customer ID or Region column).
  * @throws SilverTableChangedError when the table's ETag is not the one its manifest names (a store without versions,
- *   the table rewritten since: a retry reads the new commit); CsvSyntaxError; the SDK's errors.
+ *   the table rewritten since: a retry reads the new commit) or the table is gone; CsvSyntaxError; the SDK's errors.
  */
 export async function readSilverTableRecords(
   env: SilverReadEnvironment,
@@ -51,7 +51,13 @@ export async function readSilverTableRecords(
   source: number,
   options: SilverReadOptions = {},
 ): Promise<{ readonly records: CustomerRecords; readonly rows: number } | undefined> {
-  const silver = await openObject(env.s3, bucket, table.key, table.versionId);
+  let silver;
+  try {
+    silver = await openObject(env.s3, bucket, table.key, table.versionId);
+  } catch (error) {
+    if (!isMissingObject(error) && (error as { name?: string }).name !== 'NoSuchVersion') throw error;
+    throw new SilverTableChangedError(`silver table ${table.key} that its manifest names no longer exists (removed since); silver's retry or a new upload of its bronze object rewrites both`, { cause: error });
+  }
   if (silver.eTag !== table.eTag) {
     // Only where reads cannot name a version (a store without versions): never count other bytes than the committed ones.
     silver.body.destroy();

@@ -15,25 +15,33 @@ export interface SilverKeys {
 }
 
 /**
- * Derives silver's output keys from a decoded bronze key: `bronze/<path>.csv` gives
- * `silver/<path>.csv`, `silver-customers/<path>.parquet`, `quarantine/<path>.csv` and
- * `quarantine/<path>.error.json`. An extension in
- * another case (`.CSV`) is kept as written in every output key, so that `x.csv` and `x.CSV`, which
- * are two objects in S3, never share an output.
+ * Derives silver's output keys from a decoded bronze key: `bronze/<path>` gives `silver/<path>` and
+ * `quarantine/<path>` (the path whole), and `silver-customers/<stem>.parquet` and
+ * `quarantine/<stem>.error.json`, where the stem is the path without a final lower-case `.csv`. The
+ * stem keeps the path whole when its extension is in another case (`x.CSV`, a different S3 object
+ * from `x.csv`) or when stripping would leave another `.csv` extension (`x.CSV.csv`), so that no two
+ * bronze keys share an output: `x.csv` → `x`, `x.CSV` → `x.CSV`, `x.CSV.csv` → `x.CSV.csv`.
  *
- * @param bronzeKey - e.g. `bronze/2026/customers 1.csv`.
+ * @param bronzeKey - e.g. `bronze/2026/customers 1.csv`; its name must end in `.csv` in any case.
  * @param inputPrefix - e.g. `bronze/`.
  * @returns e.g. `{ silver: 'silver/2026/customers 1.csv', customers: 'silver-customers/2026/customers 1.parquet', quarantine: 'quarantine/2026/customers 1.csv',
  *   rejection: 'quarantine/2026/customers 1.error.json', manifest: 'silver/_manifests/2026/customers 1.csv.json' }`.
- * @throws Error when the key is not under the input prefix.
+ * @throws Error when the key is not under the input prefix, or its name does not end in `.csv` (any case).
  */
 export function silverKeysFor(bronzeKey: string, inputPrefix: string): SilverKeys {
   if (!bronzeKey.startsWith(inputPrefix)) throw new Error(`key ${bronzeKey} is outside ${inputPrefix}`);
   const path = bronzeKey.slice(inputPrefix.length);
-  const manifest = `${SILVER_MANIFEST_PREFIX}${path}.json`;
-  if (path.endsWith('.csv')) {
-    const stem = path.slice(0, -'.csv'.length);
-    return { silver: `silver/${stem}.csv`, customers: `${SILVER_CUSTOMERS_PREFIX}${stem}.parquet`, quarantine: `quarantine/${stem}.csv`, rejection: `quarantine/${stem}.error.json`, manifest };
-  }
-  return { silver: `silver/${path}`, customers: `${SILVER_CUSTOMERS_PREFIX}${path}.parquet`, quarantine: `quarantine/${path}`, rejection: `quarantine/${path}.error.json`, manifest };
+  if (!CSV_NAME.test(path)) throw new Error(`key ${bronzeKey} is not a .csv object`);
+  const stripped = path.slice(0, -'.csv'.length);
+  const stem = path.endsWith('.csv') && !CSV_NAME.test(stripped) ? stripped : path;
+  return {
+    silver: `silver/${path}`,
+    customers: `${SILVER_CUSTOMERS_PREFIX}${stem}.parquet`,
+    quarantine: `quarantine/${path}`,
+    rejection: `quarantine/${stem}.error.json`,
+    manifest: `${SILVER_MANIFEST_PREFIX}${path}.json`,
+  };
 }
+
+/** A name that ends in `.csv` in any case. */
+const CSV_NAME = /\.csv$/i;

@@ -11,12 +11,14 @@ import { smallFiles } from './small-files';
 
 /**
  * Gold and platinum on a prepared lake, as on AWS: two functions at once (see
- * `startAggregateFunctions`); the timed step delivers the prepared event to both and ends when both
- * have written their checkpoint, table and manifest.
+ * `startAggregateFunctions`), warmed by the prepared `warmUp` event when there is one (see `Prepared`);
+ * the timed step delivers the prepared event to both and ends when both have written their
+ * checkpoint, table and manifest.
  */
-async function openAggregates(lakeDirectory: string, event: unknown, rows: number, bytes: number): ReturnType<Scenario['open']> {
+async function openAggregates(lakeDirectory: string, event: unknown, rows: number, bytes: number, warmUp?: unknown): ReturnType<Scenario['open']> {
   const lake = await startTestLake(undefined, lakeDirectory);
   const functions = await startAggregateFunctions(lake.store, new URL(import.meta.url));
+  if (warmUp !== undefined) await functions.deliver(warmUp);
   return {
     run: async () => (await functions.deliver(event), { rows, bytes }),
     close: async () => {
@@ -41,10 +43,10 @@ function changedFileScenario(change: 'replace' | 'remove'): Scenario {
         const middle = `bronze/${String(Math.floor(files / 2)).padStart(5, '0')}.csv`;
         const [first = ''] = paths;
         const event = change === 'replace' ? await ingest(lake, first, middle) : await remove(lake, middle);
-        return { bytes: statSync(first).size, event, rows: 5 * files };
+        return { bytes: statSync(first).size, event, rows: 5 * files, warmUp: last };
       });
     },
-    open: (_files, lakeDirectory, prepared) => openAggregates(lakeDirectory, prepared.event, prepared.rows ?? 0, prepared.bytes),
+    open: (_files, lakeDirectory, prepared) => openAggregates(lakeDirectory, prepared.event, prepared.rows ?? 0, prepared.bytes, prepared.warmUp),
   };
 }
 
@@ -64,11 +66,12 @@ export const AGGREGATE_SCENARIOS: Readonly<Record<string, Scenario>> = {
       const file = await customerFile(rows);
       const [small = ''] = smallFiles(1).paths;
       return withLake(lakeDirectory, async (lake) => {
-        await aggregates(lake)(await ingest(lake, file.path, 'bronze/bench.csv'));
-        return { bytes: statSync(small).size, event: await ingest(lake, small, 'bronze/one-more.csv'), rows: 5 };
+        const earlier = await ingest(lake, file.path, 'bronze/bench.csv');
+        await aggregates(lake)(earlier);
+        return { bytes: statSync(small).size, event: await ingest(lake, small, 'bronze/one-more.csv'), rows: 5, warmUp: earlier };
       });
     },
-    open: (_rows, lakeDirectory, prepared) => openAggregates(lakeDirectory, prepared.event, prepared.rows ?? 0, prepared.bytes),
+    open: (_rows, lakeDirectory, prepared) => openAggregates(lakeDirectory, prepared.event, prepared.rows ?? 0, prepared.bytes, prepared.warmUp),
   },
   /** A new version of one file in a lake of `files` five-row files: the state rebuilt from every customer table. */
   'aggregate-replace': changedFileScenario('replace'),

@@ -19,6 +19,12 @@ export interface Prepared {
   readonly event?: unknown;
   /** Rows the timed step processes, when not the step's size. */
   readonly rows?: number;
+  /**
+   * An event delivered before the timed step, already covered by the checkpoints (so it reads no
+   * data): the functions are then warm, as functions that have served before (SDK initialized,
+   * connection open), with nothing of the lake in their caches.
+   */
+  readonly warmUp?: unknown;
 }
 
 /**

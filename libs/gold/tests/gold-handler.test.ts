@@ -100,7 +100,7 @@ describe('gold handler', () => {
     expect(await gold()).toBe('Region,Subscribed Customers,Customer IDs\nAsia,0,[]\nOceania,1,[3]\nSouth America,1,[1]\n');
   });
 
-  it('answers an event the checkpoint covers (a duplicate) with one HeadObject per event and two for the outputs: no listing, no read', async () => {
+  it('answers an event the checkpoint covers (a duplicate) with one HeadObject per event and three for the checkpoint and outputs: no listing, no read', async () => {
     const event = (await commitSilver('x', `${HEADER}1,A,France,Active,Europe\n`, '2026-11-29T12:00:01.000Z', '01')) as { Records: unknown[] };
     await handler(event);
     const first = await gold();
@@ -112,6 +112,7 @@ describe('gold handler', () => {
       'HeadObjectCommand gold/_checkpoint/commits/x.csv.json',
       'HeadObjectCommand gold/_checkpoint/state.parquet',
       'HeadObjectCommand gold/_manifests/customers_by_region.json',
+      'HeadObjectCommand gold/customers_by_region.csv',
     ]);
     expect(await gold()).toBe(first);
     expect(first).toBe('Region,Subscribed Customers,Customer IDs\nEurope,1,[1]\n');

@@ -98,10 +98,15 @@ async function allCovered(env: LayerEnvironment, bucket: string, keys: Checkpoin
   return true;
 }
 
-/** Whether the outputs were made from the stored checkpoint (an invocation may have stopped between the two). */
-async function outputsCurrent(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, manifestKey: string): Promise<boolean> {
-  const [checkpoint, manifest] = await Promise.all([headObject(env.s3, bucket, keys.state), headObject(env.s3, bucket, manifestKey)]);
-  return checkpoint !== undefined && manifest !== undefined && generationOf(manifest.metadata) >= generationOf(checkpoint.metadata);
+/**
+ * Whether the outputs were made from the stored checkpoint: the manifest of its generation or a
+ * later one, and the table of the manifest's generation (an invocation may have stopped between
+ * the writes; a table may have been deleted or overwritten since, which this repairs).
+ */
+async function outputsCurrent(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, spec: Pick<SilverAggregateSpec<unknown>, 'manifestKey' | 'tableKey'>): Promise<boolean> {
+  const [checkpoint, manifest, table] = await Promise.all([headObject(env.s3, bucket, keys.state), headObject(env.s3, bucket, spec.manifestKey), headObject(env.s3, bucket, spec.tableKey)]);
+  if (!checkpoint || !manifest || !table) return false;
+  return generationOf(manifest.metadata) >= generationOf(checkpoint.metadata) && generationOf(table.metadata) === generationOf(manifest.metadata);
 }
 
 function countsOf(refresh: CheckpointRefresh, tableRows: number) {
@@ -113,7 +118,11 @@ function countsOf(refresh: CheckpointRefresh, tableRows: number) {
 
 async function writeOutputs<Row>(env: LayerEnvironment, bucket: string, spec: SilverAggregateSpec<Row>, refresh: CheckpointRefresh, rows: readonly Row[]): Promise<void> {
   const { generation } = refresh.checkpoint;
-  const table = await writeIfNewer(env.s3, { bucket, key: spec.tableKey, contentType: 'text/csv; charset=utf-8' }, spec.formatCsv(rows), generation);
+  const written = await writeIfNewer(env.s3, { bucket, key: spec.tableKey, contentType: 'text/csv; charset=utf-8' }, spec.formatCsv(rows), generation);
+  // Not written: a table of this generation (the same bytes, from an invocation that stopped before
+  // its manifest) still needs its manifest; one of a later generation is its own invocation's to describe.
+  const there = written ? undefined : await headObject(env.s3, bucket, spec.tableKey);
+  const table = written ?? (there && generationOf(there.metadata) === generation ? { key: spec.tableKey, eTag: there.eTag, versionId: there.versionId } : undefined);
   if (!table) return;
   const manifest: SilverAggregateManifest = {
     layer: spec.name,
@@ -185,7 +194,7 @@ export function createSilverAggregateLayer<Row>(spec: SilverAggregateSpec<Row>):
     metricsOf,
     async recompute(env, bucket, events) {
       const base = { outputKey: spec.tableKey, events: events.length };
-      if (events.length > 0 && (await allCovered(env, bucket, keys, events)) && (await outputsCurrent(env, bucket, keys, spec.manifestKey))) {
+      if (events.length > 0 && (await allCovered(env, bucket, keys, events)) && (await outputsCurrent(env, bucket, keys, spec))) {
         env.logger.info('events already in the checkpoint', { bucket, events: events.length });
         return { ...base, action: 'covered', readCommits: 0, generation: undefined, silverObjects: 0, skippedObjects: 0, silverRows: 0, customers: 0, rows: [] };
       }

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createLayerHandler } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { commitSilverTable } from '@medallion/silver-tables/testing';
@@ -46,5 +46,32 @@ describe('a table its manifest names is gone (removed by hand, or a lake damaged
     await expect(handler(await commit('b', '2,B,Japan,Cancelled,Asia\n', 3))).rejects.toThrow(
       "(the last: silver table silver/old.csv that its manifest names no longer exists (removed since); silver's retry or a new upload of its bronze object rewrites both)",
     );
+  });
+});
+
+describe("outputs deleted or overwritten since (by hand, or an invocation that stopped between its writes)", () => {
+  it('a redelivered event rewrites a deleted or overwritten table, and a missing manifest, with the same bytes, reading no customer table', async () => {
+    const handler = createLayerHandler(regionsLayer(), { s3: lake.s3 });
+    await commit('a', '1,A,Chile,Active,South America\n', 1);
+    const event = await commit('b', '2,B,Japan,Cancelled,Asia\n', 2);
+    await handler(event);
+    const table = await lake.text('regions/counts.csv');
+    const manifest = await lake.text('regions/_manifests/counts.json');
+    expect(table).toBe('Region,Customers,Subscribed\nAsia,1,0\nSouth America,1,1\n');
+    // Untouched outputs: the event is covered.
+    expect((await handler(event)).results[0]).toMatchObject({ action: 'covered' });
+
+    await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: 'regions/counts.csv', Body: 'garbage' }));
+    expect((await handler(event)).results[0]).toMatchObject({ action: 'unchanged', readCommits: 0 });
+    expect(await lake.text('regions/counts.csv')).toBe(table);
+
+    await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'regions/counts.csv' }));
+    expect((await handler(event)).results[0]).toMatchObject({ action: 'unchanged', readCommits: 0 });
+    expect(await lake.text('regions/counts.csv')).toBe(table);
+
+    await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'regions/_manifests/counts.json' }));
+    expect((await handler(event)).results[0]).toMatchObject({ action: 'unchanged', readCommits: 0 });
+    expect(await lake.text('regions/_manifests/counts.json')).toBe(manifest);
+    expect((await handler(event)).results[0]).toMatchObject({ action: 'covered' });
   });
 });

@@ -30,6 +30,7 @@ const USAGE = `usage: npm run bench -- [--runs N] [--json FILE] [--threads N] [-
     silver-100k, silver-1m, silver-3m   silver on one bronze file, through the embedded S3
     aggregate-first-1m                  gold and platinum after silver committed 1M customers into an empty lake
     aggregate-incremental-1m            gold and platinum on one more five-row file, their checkpoints holding 1M customers
+    aggregate-incremental-steady-1m     the same on functions that made those checkpoints themselves (held in memory)
     aggregate-replace-1000              gold and platinum on a new version of one of 1,000 files (a rebuild)
     aggregate-remove-1000               gold and platinum on the deletion of one of 1,000 files (a rebuild)
     many-files-1000, many-files-4000    medallion run --json on that many files, a fresh lake, as a process of its own
@@ -68,6 +69,7 @@ const PLAN: Array<[string, string, number]> = [
   ['silver-3m', 'silver', 3_000_000 * k],
   ['aggregate-first-1m', 'aggregate-first', 1_000_000 * k],
   ['aggregate-incremental-1m', 'aggregate-incremental', 1_000_000 * k],
+  ['aggregate-incremental-steady-1m', 'aggregate-incremental-steady', 1_000_000 * k],
   ['aggregate-replace-1000', 'aggregate-replace', 1000 * k],
   ['aggregate-remove-1000', 'aggregate-remove', 1000 * k],
   ['many-files-1000', 'many-files', 1000 * k],
@@ -82,6 +84,7 @@ const PLAN: Array<[string, string, number]> = [
 const TARGET_SECONDS: Record<string, number> = {
   'aggregate-first-1m': 1.5,
   'aggregate-incremental-1m': 1.5,
+  'aggregate-incremental-steady-1m': 1.5,
   'aggregate-replace-1000': 3,
   'aggregate-remove-1000': 3,
   'many-files-1000': 30,
@@ -153,7 +156,7 @@ for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.inclu
   const spread = runs > 1 ? ` (${result.minWallSeconds.toFixed(2)}–${result.maxWallSeconds.toFixed(2)})` : '';
   const target = targetSeconds === undefined ? '' : `  target ≤ ${targetSeconds.toFixed(1)} s: ${result.targetMet ? 'met' : 'MISSED'}`;
   process.stdout.write(
-    `${name.padEnd(24)} ${String(done).padStart(9)} rows ${(bytes / 1e6).toFixed(1).padStart(7)} MB ${wallSeconds.toFixed(2).padStart(7)} s${spread} ` +
+    `${name.padEnd(32)} ${String(done).padStart(9)} rows ${(bytes / 1e6).toFixed(1).padStart(7)} MB ${wallSeconds.toFixed(2).padStart(7)} s${spread} ` +
       `${Math.round(result.rowsPerSecond).toString().padStart(8)} rows/s ${result.mbPerSecond.toFixed(1).padStart(6)} MB/s ${result.peakRssMB.toFixed(0).padStart(5)} MB peak RSS${target}\n`,
   );
 }

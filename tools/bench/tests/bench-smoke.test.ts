@@ -19,6 +19,7 @@ describe('npm run bench -- --smoke', () => {
       ['silver-3m', 6000],
       ['aggregate-first-1m', 2000],
       ['aggregate-incremental-1m', 5],
+      ['aggregate-incremental-steady-1m', 5],
       ['aggregate-replace-1000', 10],
       ['aggregate-remove-1000', 10],
       ['many-files-1000', 10],
@@ -32,7 +33,7 @@ describe('npm run bench -- --smoke', () => {
       expect(result['peakRssMB']).toBeGreaterThan(20);
       expect(result['rowsPerSecond']).toBeCloseTo(Number(result['rows']) / Number(result['wallSeconds']), 6);
     }
-    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(12);
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(13);
     expect(run.stdout).toMatch(/^\d+ cores, \d+ worker thread\(s\)/);
   }, 240_000);
 
@@ -50,7 +51,7 @@ describe('npm run bench -- --smoke', () => {
   it('refuses an unknown step, option or run count with a one-line reason and the usage, exit 2', () => {
     const bench = (args: string[], script = 'bench') => spawnSync('npm', ['run', script, '--silent', '--', ...args], { cwd: WORKSPACE_ROOT, encoding: 'utf8' });
     const unknownStep = bench(['--only', 'silver-1m,nope']);
-    expect([unknownStep.status, unknownStep.stderr.split('\n')[0]]).toEqual([2, 'bench: --only nope: no such step (steps: silver-100k, silver-1m, silver-3m, aggregate-first-1m, aggregate-incremental-1m, aggregate-replace-1000, aggregate-remove-1000, many-files-1000, many-files-4000, transform-silver-1m, transform-aggregate-1m)']);
+    expect([unknownStep.status, unknownStep.stderr.split('\n')[0]]).toEqual([2, 'bench: --only nope: no such step (steps: silver-100k, silver-1m, silver-3m, aggregate-first-1m, aggregate-incremental-1m, aggregate-incremental-steady-1m, aggregate-replace-1000, aggregate-remove-1000, many-files-1000, many-files-4000, transform-silver-1m, transform-aggregate-1m)']);
     const unknownOption = bench(['--bogus']);
     expect([unknownOption.status, unknownOption.stderr.split('\n')[0]]).toEqual([2, "bench: Unknown option '--bogus'"]);
     const badRuns = bench(['--runs', 'abc'], 'bench:cold-start');

@@ -257,7 +257,7 @@ export async function readObjectBytesUnlessMatch(client: S3Client, bucket: strin
     response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}), ...(heldETag ? { IfNoneMatch: `"${heldETag}"` } : {}) }));
   } catch (error) {
     if (heldETag && (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 304) return 'not-modified';
-    if (isMissingObject(error) || (error as { name?: string }).name === 'NoSuchVersion') return undefined;
+    if (isMissingObject(error)) return undefined;
     throw error;
   }
   const bytes = response.Body ? await response.Body.transformToByteArray() : new Uint8Array(0);
@@ -306,14 +306,13 @@ export async function currentETag(client: S3Client, bucket: string, key: string)
   try {
     return unquoteETag((await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ETag);
   } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name === 'NotFound' || name === 'NoSuchKey') return undefined;
+    if (isMissingObject(error)) return undefined;
     throw error;
   }
 }
 
-/** Whether an SDK error says the object does not exist. */
+/** Whether an SDK error says the object, or the version of it asked for, does not exist. */
 export function isMissingObject(error: unknown): boolean {
   const name = (error as { name?: string } | undefined)?.name;
-  return name === 'NoSuchKey' || name === 'NotFound';
+  return name === 'NoSuchKey' || name === 'NotFound' || name === 'NoSuchVersion';
 }

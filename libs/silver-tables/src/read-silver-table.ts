@@ -55,7 +55,7 @@ export async function readSilverTableRecords(
   try {
     silver = await openObject(env.s3, bucket, table.key, table.versionId);
   } catch (error) {
-    if (!isMissingObject(error) && (error as { name?: string }).name !== 'NoSuchVersion') throw error;
+    if (!isMissingObject(error)) throw error;
     throw new SilverTableChangedError(`silver table ${table.key} that its manifest names no longer exists (removed since); silver's retry or a new upload of its bronze object rewrites both`, { cause: error });
   }
   if (silver.eTag !== table.eTag) {

@@ -118,11 +118,10 @@ function countsOf(refresh: CheckpointRefresh, tableRows: number) {
 
 async function writeOutputs<Row>(env: LayerEnvironment, bucket: string, spec: SilverAggregateSpec<Row>, refresh: CheckpointRefresh, rows: readonly Row[]): Promise<void> {
   const { generation } = refresh.checkpoint;
-  const written = await writeIfNewer(env.s3, { bucket, key: spec.tableKey, contentType: 'text/csv; charset=utf-8' }, spec.formatCsv(rows), generation);
-  // Not written: a table of this generation (the same bytes, from an invocation that stopped before
-  // its manifest) still needs its manifest; one of a later generation is its own invocation's to describe.
-  const there = written ? undefined : await headObject(env.s3, bucket, spec.tableKey);
-  const table = written ?? (there && generationOf(there.metadata) === generation ? { key: spec.tableKey, eTag: there.eTag, versionId: there.versionId } : undefined);
+  const write = await writeIfNewer(env.s3, { bucket, key: spec.tableKey, contentType: 'text/csv; charset=utf-8' }, spec.formatCsv(rows), generation);
+  // Kept: a table of this generation (the same bytes, from an invocation that stopped before its
+  // manifest) still needs its manifest; one of a later generation is its own invocation's to describe.
+  const table = 'written' in write ? write.written : generationOf(write.kept.metadata) === generation ? { key: spec.tableKey, eTag: write.kept.eTag, versionId: write.kept.versionId } : undefined;
   if (!table) return;
   const manifest: SilverAggregateManifest = {
     layer: spec.name,

@@ -7,6 +7,9 @@ export const GENERATION_METADATA = 'checkpoint-generation';
 
 const ATTEMPTS = 10;
 
+/** What {@link writeIfNewer} did: wrote the object, or kept the one of the same or a later generation there. */
+export type OutputWrite = { readonly written: StoredObject } | { readonly kept: ObjectHead };
+
 /** The generation an object records, or -1 when it records none. */
 export function generationOf(metadata: Readonly<Record<string, string>> | undefined): number {
   const value = Number(metadata?.[GENERATION_METADATA]);
@@ -28,23 +31,24 @@ export function generationOf(metadata: Readonly<Record<string, string>> | undefi
  * what is expected, and a failed condition falls back to reading the object's generation.
  *
  * @param options - `absentLikely`: try a create first (one request for a key seen the first time).
- * @returns the stored object, or undefined when a same or later generation was already there.
+ * @returns `written`: the stored object; or `kept`: the head of the object already there, of the
+ *   same or a later generation (`generationOf(kept.metadata)`), which was left as it is.
  * @throws Error after 10 lost races in a row; the SDK's errors.
  */
-export async function writeIfNewer(s3: S3Client, write: ObjectWrite, body: string | Uint8Array, generation: number, options: { absentLikely?: boolean } = {}): Promise<StoredObject | undefined> {
+export async function writeIfNewer(s3: S3Client, write: ObjectWrite, body: string | Uint8Array, generation: number, options: { absentLikely?: boolean } = {}): Promise<OutputWrite> {
   const target = { ...write, metadata: { ...write.metadata, [GENERATION_METADATA]: String(generation) } };
   const held = processCache.write(write.bucket, write.key);
   // The first attempt trusts what the process expects; later ones read the object's head.
-  let expected: Pick<ObjectHead, 'eTag' | 'metadata'> | undefined | 'read' =
-    held && held.generation < generation ? { eTag: held.eTag, metadata: { [GENERATION_METADATA]: String(held.generation) } } : options.absentLikely ? undefined : 'read';
+  let expected: ObjectHead | undefined | 'read' =
+    held && held.generation < generation ? { eTag: held.eTag, versionId: undefined, metadata: { [GENERATION_METADATA]: String(held.generation) } } : options.absentLikely ? undefined : 'read';
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const current = expected === 'read' ? await headObject(s3, write.bucket, write.key) : expected;
     expected = 'read';
-    if (current && generationOf(current.metadata) >= generation) return undefined;
+    if (current && generationOf(current.metadata) >= generation) return { kept: current };
     try {
       const stored = await putObject(s3, target, body, current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' });
       processCache.holdWrite(write.bucket, write.key, { eTag: stored.eTag, generation });
-      return stored;
+      return { written: stored };
     } catch (error) {
       if (!isConditionFailed(error)) throw error;
     }

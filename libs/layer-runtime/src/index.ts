@@ -4,3 +4,4 @@ export { LayerInvocationError, type ObjectFailure } from './errors';
 export { selectObjects, type SkippedObject } from './select-objects';
 export { CsvObjectWriter } from './csv-object-writer';
 export { codeVersion } from './code-version';
+export { customersInMemory, type CustomerLimitSpec } from './customers-in-memory';

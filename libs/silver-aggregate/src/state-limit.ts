@@ -1,3 +1,4 @@
+import { customersInMemory } from '@medallion/layer-runtime';
 import { AggregateStateTooLargeError } from './errors';
 
 /**
@@ -20,14 +21,7 @@ export const BASELINE_MEMORY_MB = 256;
  * @throws RangeError for a `MEDALLION_MAX_CUSTOMERS` that is not a whole number of at least 1.
  */
 export function maxAggregateCustomers(environment: NodeJS.ProcessEnv = process.env): number {
-  const configured = environment['MEDALLION_MAX_CUSTOMERS'];
-  if (configured !== undefined && configured !== '') {
-    if (!/^[1-9]\d*$/.test(configured)) throw new RangeError(`MEDALLION_MAX_CUSTOMERS=${configured}: give a whole number of customers, 1 or more`);
-    return Number(configured);
-  }
-  const memoryMb = Number(environment['AWS_LAMBDA_FUNCTION_MEMORY_SIZE']);
-  if (!Number.isFinite(memoryMb) || memoryMb <= 0) return Number.POSITIVE_INFINITY;
-  return Math.max(0, Math.floor(((memoryMb - BASELINE_MEMORY_MB) * 1024 * 1024) / PEAK_BYTES_PER_CUSTOMER));
+  return customersInMemory(environment, { setting: 'MEDALLION_MAX_CUSTOMERS', reservedMb: BASELINE_MEMORY_MB, bytesPerCustomer: PEAK_BYTES_PER_CUSTOMER });
 }
 
 /**

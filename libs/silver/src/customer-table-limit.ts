@@ -1,3 +1,4 @@
+import { customersInMemory } from '@medallion/layer-runtime';
 import { workerThreadCount } from '@medallion/worker-pool';
 
 /**
@@ -24,13 +25,6 @@ const WORKER_THREAD_MEMORY_MB = 64;
  * @throws RangeError for a `MEDALLION_MAX_FILE_CUSTOMERS` that is not a whole number of at least 1.
  */
 export function maxFileCustomers(environment: NodeJS.ProcessEnv = process.env): number {
-  const configured = environment['MEDALLION_MAX_FILE_CUSTOMERS'];
-  if (configured !== undefined && configured !== '') {
-    if (!/^[1-9]\d*$/.test(configured)) throw new RangeError(`MEDALLION_MAX_FILE_CUSTOMERS=${configured}: give a whole number of customers, 1 or more`);
-    return Number(configured);
-  }
-  const memoryMb = Number(environment['AWS_LAMBDA_FUNCTION_MEMORY_SIZE']);
-  if (!Number.isFinite(memoryMb) || memoryMb <= 0) return Number.POSITIVE_INFINITY;
-  const availableMb = memoryMb - BASELINE_MEMORY_MB - WORKER_THREAD_MEMORY_MB * workerThreadCount(environment);
-  return Math.max(0, Math.floor((availableMb * 1024 * 1024) / CUSTOMER_TABLE_BYTES_PER_CUSTOMER));
+  const reservedMb = BASELINE_MEMORY_MB + WORKER_THREAD_MEMORY_MB * workerThreadCount(environment);
+  return customersInMemory(environment, { setting: 'MEDALLION_MAX_FILE_CUSTOMERS', reservedMb, bytesPerCustomer: CUSTOMER_TABLE_BYTES_PER_CUSTOMER });
 }

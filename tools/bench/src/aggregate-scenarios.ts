@@ -1,6 +1,6 @@
 import { formatGoldCsv, goldRowsOf } from '@medallion/gold';
 import { decodeCustomerTable, mergeAllCustomerRecords } from '@medallion/customer-records';
-import { startTestLake } from '@medallion/local-s3/testing';
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { readObjectBytes } from '@medallion/s3-io';
 import { statSync } from 'node:fs';
 import { customerFile } from './bench-inputs';
@@ -12,15 +12,16 @@ import { smallFiles } from './small-files';
 /**
  * Gold and platinum on a prepared lake, as on AWS: two functions at once (see
  * `startAggregateFunctions`), warmed by the prepared `warmUp` event when there is one (see `Prepared`);
- * the timed step delivers the prepared event to both and ends when both have written their
- * checkpoint, table and manifest.
+ * the timed step delivers `event` to both (or the event `event` makes, untimed, after the warm-up)
+ * and ends when both have written their checkpoint, table and manifest.
  */
 async function openAggregates(lakeDirectory: string, event: unknown, rows: number, bytes: number, warmUp?: unknown): ReturnType<Scenario['open']> {
   const lake = await startTestLake(undefined, lakeDirectory);
   const functions = await startAggregateFunctions(lake.store, new URL(import.meta.url));
   if (warmUp !== undefined) await functions.deliver(warmUp);
+  const timed = typeof event === 'function' ? await (event as (lake: TestLake) => Promise<unknown>)(lake) : event;
   return {
-    run: async () => (await functions.deliver(event), { rows, bytes }),
+    run: async () => (await functions.deliver(timed), { rows, bytes }),
     close: async () => {
       await functions.close();
       await lake.close();
@@ -84,19 +85,9 @@ export const AGGREGATE_SCENARIOS: Readonly<Record<string, Scenario>> = {
       const file = await customerFile(rows);
       return withLake(lakeDirectory, async (lake) => ({ bytes: 0, event: await ingest(lake, file.path, 'bronze/bench.csv'), rows: 5 }));
     },
-    async open(_rows, lakeDirectory, prepared) {
-      const lake = await startTestLake(undefined, lakeDirectory);
-      const functions = await startAggregateFunctions(lake.store, new URL(import.meta.url));
-      await functions.deliver(prepared.event);
+    open(_rows, lakeDirectory, prepared) {
       const [small = ''] = smallFiles(1).paths;
-      const event = await ingest(lake, small, 'bronze/one-more.csv');
-      return {
-        run: async () => (await functions.deliver(event), { rows: 5, bytes: statSync(small).size }),
-        close: async () => {
-          await functions.close();
-          await lake.close();
-        },
-      };
+      return openAggregates(lakeDirectory, (lake: TestLake) => ingest(lake, small, 'bronze/one-more.csv'), 5, statSync(small).size, prepared.event);
     },
   },
   /** A new version of one file in a lake of `files` five-row files: the state rebuilt from every customer table. */

@@ -76,8 +76,9 @@ const SILVER_AGGREGATE_QUEUE: QueueTrigger = {
  * brings vCPUs that the worker threads use (`MEDALLION_WORKER_THREADS`, from `workerThreadsFor`).
  * Gold and platinum are incremental aggregates over silver's customer tables: triggered by silver's
  * manifests (written after silver's outputs, so never half-committed) through a queue, they merge only
- * new commits into a checkpoint under their own prefix (read and written there), and a rebuild
- * after a removal reads every customer table, so 10 minutes. Their state holds each distinct
+ * new commits into a checkpoint under their own prefix (read and written there; they delete only
+ * the checkpoint's unused segments), and a rebuild after a removal reads the checkpoint's segments
+ * and the tables outside them (at worst every customer table), so 10 minutes. Their state holds each distinct
  * customer (see `PEAK_BYTES_PER_CUSTOMER`). Layers made with `nx g @medallion/tools:layer` are
  * appended here.
  */
@@ -106,7 +107,7 @@ export const LAYERS: readonly LayerSpec[] = [
     readsVersions: true,
     listPrefixes: [PREFIXES.silverManifests],
     writePrefixes: [PREFIXES.gold],
-    deletePrefixes: [],
+    deletePrefixes: ['gold/_checkpoint/segments/'],
     memorySize: 1769,
     timeout: Duration.minutes(10),
     queue: SILVER_AGGREGATE_QUEUE,
@@ -123,7 +124,7 @@ export const LAYERS: readonly LayerSpec[] = [
     readsVersions: true,
     listPrefixes: [PREFIXES.silverManifests],
     writePrefixes: [PREFIXES.platinum],
-    deletePrefixes: [],
+    deletePrefixes: ['platinum/_checkpoint/segments/'],
     memorySize: 1769,
     timeout: Duration.minutes(10),
     queue: SILVER_AGGREGATE_QUEUE,

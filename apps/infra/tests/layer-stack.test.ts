@@ -175,7 +175,7 @@ describe.each(['gold', 'platinum'])('%s layer stack (an incremental aggregate ov
     });
   });
 
-  it(`may list the silver manifests, read silver/* and silver-customers/* (any version) and its own ${layer}/* (the checkpoint), write ${layer}/*, consume its queue, log and dead-letter, nothing else`, () => {
+  it(`may list the silver manifests, read silver/* and silver-customers/* (any version) and its own ${layer}/* (the checkpoint), write ${layer}/*, delete only its checkpoint's segments, consume its queue, log and dead-letter, nothing else`, () => {
     expect(roleStatements(template())).toEqual([
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
       { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
@@ -188,6 +188,7 @@ describe.each(['gold', 'platinum'])('%s layer stack (an incremental aggregate ov
         ],
       },
       { Action: ['s3:AbortMultipartUpload', 's3:PutObject'], Resource: `arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/${layer}/*` },
+      { Action: 's3:DeleteObject', Resource: `arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/${layer}/_checkpoint/segments/*` },
       {
         Action: 's3:ListBucket',
         Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name',

@@ -63,6 +63,7 @@ describe('platinum handler', () => {
         action: 'rebuilt',
         events: 1,
         readCommits: 2,
+        readSegments: 0,
         generation: expect.any(Number),
         silverObjects: 2,
         skippedObjects: 0,

@@ -1,6 +1,7 @@
 import { CUSTOMER_RECORD_REQUEST, customerRecordColumns, customerRecordsOf, type CustomerRecords } from '@medallion/customer-records';
 import { readParquet, writeParquet } from '@medallion/parquet-io';
 import type { CommittedTable } from './committed-table';
+import { isSegmentRef, type SegmentRef } from './segment-ref';
 
 /** The checkpoint format this code writes and trusts; any other is rebuilt, never read. */
 export const CHECKPOINT_FORMAT = 1;
@@ -25,13 +26,19 @@ export interface Checkpoint {
   readonly commits: readonly CommittedTable[];
   /** Each customer's latest record, sorted by Customer ID. */
   readonly state: CustomerRecords;
+  /**
+   * Segments of the checkpoint (see `checkpoint-segments.ts`): the merged records of groups of its
+   * small commits, each in an object of its own, which a rebuild reads instead of those commits'
+   * tables. A commit's `segment` indexes this list. Absent: none.
+   */
+  readonly segments?: readonly SegmentRef[];
 }
 
 /**
  * A checkpoint as one Parquet file: the state's records (`customer_id`, `region`, `subscribed`,
  * `bronze_line`, and `commit`, the index of the record's commit) and, in the footer under
- * `medallion.checkpoint`, the format, layer, generation and commits (JSON). DuckDB reads it as a
- * table of customers.
+ * `medallion.checkpoint`, the format, layer, generation, commits and segments (JSON). DuckDB reads
+ * it as a table of customers. A segment object is written in the same form.
  *
  * @param checkpoint - the checkpoint.
  * @returns the file's bytes.
@@ -42,7 +49,7 @@ export function encodeCheckpoint(checkpoint: Checkpoint): Uint8Array {
     rows: state.count,
     columns: [...customerRecordColumns(state), { name: CHECKPOINT_COMMIT_COLUMN, kind: 'int32', values: new Int32Array(state.source.buffer, state.source.byteOffset, state.count) }],
     metadata: {
-      [CHECKPOINT_METADATA_KEY]: JSON.stringify({ format: CHECKPOINT_FORMAT, layer: checkpoint.layer, generation: checkpoint.generation, customers: state.count, commits: checkpoint.commits }),
+      [CHECKPOINT_METADATA_KEY]: JSON.stringify({ format: CHECKPOINT_FORMAT, layer: checkpoint.layer, generation: checkpoint.generation, customers: state.count, commits: checkpoint.commits, ...(checkpoint.segments?.length ? { segments: checkpoint.segments } : {}) }),
     },
   });
 }
@@ -68,7 +75,7 @@ export async function decodeCheckpoint(bytes: Uint8Array, layer: string): Promis
   } catch (error) {
     throw new UnusableCheckpointError(`not a readable checkpoint: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  let head: { format?: unknown; layer?: unknown; generation?: unknown; commits?: unknown };
+  let head: { format?: unknown; layer?: unknown; generation?: unknown; commits?: unknown; segments?: unknown };
   try {
     head = JSON.parse(table.metadata[CHECKPOINT_METADATA_KEY] ?? 'null') ?? {};
   } catch {
@@ -78,11 +85,16 @@ export async function decodeCheckpoint(bytes: Uint8Array, layer: string): Promis
   if (head.layer !== layer) throw new UnusableCheckpointError(`a checkpoint of layer ${String(head.layer)}, not ${layer}`);
   if (!Number.isSafeInteger(head.generation) || !Array.isArray(head.commits)) throw new UnusableCheckpointError('the checkpoint lacks its generation or commits');
   const commits = head.commits as CommittedTable[];
+  const segments = head.segments ?? [];
+  if (!Array.isArray(segments) || !segments.every(isSegmentRef)) throw new UnusableCheckpointError('the checkpoint\'s segments are malformed');
+  if (commits.some((commit) => commit.segment !== undefined && !(Number.isInteger(commit.segment) && commit.segment >= 0 && commit.segment < segments.length))) {
+    throw new UnusableCheckpointError('a commit names a segment the checkpoint does not hold');
+  }
   const column = table.columns.find((candidate) => candidate.name === CHECKPOINT_COMMIT_COLUMN);
   const source = Uint32Array.from(column?.kind === 'int32' ? column.values : []);
   if (source.some((index) => index >= commits.length)) throw new UnusableCheckpointError('a record names a commit the checkpoint does not hold');
   try {
-    return { layer, generation: head.generation as number, commits, state: customerRecordsOf(table, source) };
+    return { layer, generation: head.generation as number, commits, state: customerRecordsOf(table, source), ...(segments.length > 0 ? { segments } : {}) };
   } catch (error) {
     throw new UnusableCheckpointError(`the checkpoint's records are unusable: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

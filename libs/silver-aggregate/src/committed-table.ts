@@ -23,6 +23,8 @@ export interface CommittedTable {
   readonly silverRows: number;
   /** Set when the commit's wide silver table turned out not to be a silver table (no Customer ID or Region column): it contributes no customers. */
   readonly notSilverTable?: true;
+  /** In a checkpoint: the index of the segment (in its `segments`) that holds this commit's records; absent when none does. */
+  readonly segment?: number;
 }
 
 /**

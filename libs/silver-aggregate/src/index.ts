@@ -4,3 +4,5 @@ export { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
 export type { CommittedTable } from './committed-table';
 export { BASELINE_MEMORY_MB, maxAggregateCustomers, PEAK_BYTES_PER_CUSTOMER } from './state-limit';
 export { AggregateStateTooLargeError } from './errors';
+export { DEFAULT_SEGMENT_COMMITS, SEGMENT_MAX_COMMIT_CUSTOMERS, segmentCommits } from './checkpoint-segments';
+export type { SegmentRef } from './segment-ref';

@@ -4,6 +4,7 @@ import { isConditionFailed, putObject, readObjectBytesUnlessMatch, type StoredOb
 import type { ManifestObject } from '@medallion/schemas';
 import { compareSilverObjects, type SilverReadOptions } from '@medallion/silver-tables';
 import { decodeCheckpoint, encodeCheckpoint, UnusableCheckpointError, type Checkpoint } from './checkpoint';
+import { deleteSegments, readUsableSegments, withoutSegment, writeNewSegments } from './checkpoint-segments';
 import type { CheckpointKeys } from './checkpoint-keys';
 import { diffCommits } from './commit-diff';
 import { orderOf, type CommittedTable } from './committed-table';
@@ -62,6 +63,10 @@ export interface CheckpointRefresh {
   readonly action: 'merged' | 'rebuilt' | 'unchanged';
   /** Commits whose tables were read. */
   readonly readCommits: number;
+  /** Segments read by a rebuild instead of their commits' tables. */
+  readonly readSegments: number;
+  /** Segments written (groups of the small commits read now; see `writeNewSegments`). */
+  readonly writtenSegments: number;
   /** Manifest keys whose state in the checkpoint changed: added, replaced or removed. */
   readonly changedKeys: readonly string[];
 }
@@ -91,6 +96,8 @@ export interface RefreshOptions {
   readonly maxCustomers: number;
   /** How legacy silver tables are read. */
   readonly read: SilverReadOptions;
+  /** Commits a new segment holds (see `segmentCommits`). */
+  readonly segmentCommits: number;
 }
 
 async function refreshOnce(env: LayerEnvironment, bucket: string, options: RefreshOptions): Promise<CheckpointRefresh | 'lost'> {
@@ -101,21 +108,30 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
   const diff = diffCommits(base?.commits ?? [], listed);
   if (base && stored.eTag && diff.added.length === 0 && diff.changed.length === 0 && diff.removed.length === 0) {
     const unchanged = { key: keys.state, eTag: stored.eTag, ...(stored.versionId ? { versionId: stored.versionId } : {}) };
-    return { checkpoint: base, stored: unchanged, action: 'unchanged', readCommits: 0, changedKeys: [] };
+    return { checkpoint: base, stored: unchanged, action: 'unchanged', readCommits: 0, readSegments: 0, writtenSegments: 0, changedKeys: [] };
   }
   const fresh = await readCommits(env, bucket, listed, [...diff.added, ...diff.changed]);
-  const commits = [...diff.unchanged, ...fresh].sort((a, b) => (a.manifestKey < b.manifestKey ? -1 : a.manifestKey > b.manifestKey ? 1 : 0));
-  const rank = ranksOf(commits);
+  const sorted = [...diff.unchanged, ...fresh].sort((a, b) => (a.manifestKey < b.manifestKey ? -1 : a.manifestKey > b.manifestKey ? 1 : 0));
+  const rank = ranksOf(sorted);
   const rebuild = !base || diff.changed.length > 0 || diff.removed.length > 0;
+  const generation = nextGeneration(stored.generation);
+  // A rebuild reads the segments whose commits are all still current instead of those commits' tables.
+  const usable = rebuild && base?.segments ? await readUsableSegments(env, bucket, base.segments, sorted, layer) : undefined;
+  const commits = sorted.map((commit, index) => {
+    const segment = usable ? usable.segmentOf[index]! : commit.segment;
+    return segment === undefined || segment < 0 ? withoutSegment(commit) : { ...commit, segment };
+  });
   const freshKeys = new Set(fresh.map((commit) => commit.manifestKey));
-  const toRead = commits.flatMap((commit, source) => ((rebuild || freshKeys.has(commit.manifestKey)) && commit.table && !commit.notSilverTable ? [{ commit, source }] : []));
-  let customers = rebuild ? 0 : base.state.count;
+  const toRead = commits.flatMap((commit, source) => ((rebuild ? commit.segment === undefined : freshKeys.has(commit.manifestKey)) && commit.table && !commit.notSilverTable ? [{ commit, source }] : []));
+  const segmentSets = usable?.sets ?? [];
+  let customers = rebuild ? segmentSets.reduce((total, set) => total + set.count, 0) : base.state.count;
+  checkStateSize(layer, customers, maxCustomers);
   const read = await readAllCommitRecords(env, bucket, toRead, options.read, (records) => checkStateSize(layer, (customers += records), maxCustomers));
   for (const { commit, source } of read) commits[source] = commit;
   const sets = read.flatMap(({ records }) => (records ? [records] : []));
   let state: CustomerRecords;
   if (rebuild) {
-    state = mergeAllCustomerRecords(sets, rank);
+    state = mergeAllCustomerRecords([...segmentSets, ...sets], rank);
   } else {
     const sourceOf = new Map(commits.map((commit, source) => [commit.manifestKey, source]));
     // Unchanged commits keep their records; only their positions in the new list of commits move.
@@ -123,30 +139,42 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
     state = mergeCustomerRecords(renumberSources(base.state, renumber), mergeAllCustomerRecords(sets, rank), rank);
   }
   checkStateSize(layer, state.count, maxCustomers);
-  const checkpoint: Checkpoint = { layer, generation: nextGeneration(stored.generation), commits, state: state.count === 0 ? NO_CUSTOMER_RECORDS : state };
-  let written: StoredObject;
+  const readRecords = read.flatMap(({ source, records }) => (records ? [{ source, records }] : []));
+  const written = await writeNewSegments(env, bucket, keys, layer, readRecords, commits, rank, generation, options.segmentCommits);
+  const kept = (rebuild ? usable?.refs : base.segments) ?? [];
+  const segments = [...kept, ...written.refs];
+  written.members.forEach((members, k) => {
+    for (const index of members) commits[index] = { ...commits[index]!, segment: kept.length + k };
+  });
+  const checkpoint: Checkpoint = { layer, generation, commits, state: state.count === 0 ? NO_CUSTOMER_RECORDS : state, ...(segments.length > 0 ? { segments } : {}) };
+  let stateWritten: StoredObject;
   try {
-    written = await putObject(
+    stateWritten = await putObject(
       env.s3,
       { bucket, key: keys.state, contentType: 'application/vnd.apache.parquet', metadata: { [GENERATION_METADATA]: String(checkpoint.generation) } },
       encodeCheckpoint(checkpoint),
       stored.eTag ? { ifMatch: stored.eTag } : { ifNoneMatch: '*' },
     );
   } catch (error) {
+    await deleteSegments(env, bucket, written.refs);
     if (isConditionFailed(error)) return 'lost';
     throw error;
   }
-  processCache.holdCheckpoint(bucket, keys.state, { checkpoint, eTag: written.eTag, ...(written.versionId ? { versionId: written.versionId } : {}), generation: checkpoint.generation });
+  if (rebuild && base?.segments) await deleteSegments(env, bucket, base.segments.filter((ref) => !kept.includes(ref)));
+  processCache.holdCheckpoint(bucket, keys.state, { checkpoint, eTag: stateWritten.eTag, ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}), generation: checkpoint.generation });
   const changedKeys = [...diff.added, ...diff.changed, ...diff.removed];
-  const storedCheckpoint = { key: written.key, eTag: written.eTag, ...(written.versionId ? { versionId: written.versionId } : {}) };
-  return { checkpoint, stored: storedCheckpoint, action: rebuild ? 'rebuilt' : 'merged', readCommits: toRead.length, changedKeys };
+  const storedCheckpoint = { key: stateWritten.key, eTag: stateWritten.eTag, ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}) };
+  const segmentCounts = { readSegments: usable?.refs.length ?? 0, writtenSegments: written.refs.length };
+  return { checkpoint, stored: storedCheckpoint, action: rebuild ? 'rebuilt' : 'merged', readCommits: toRead.length, ...segmentCounts, changedKeys };
 }
 
 /**
  * Brings the layer's checkpoint up to the commits in the lake now: lists silver's manifests, compares
  * them with the commits the checkpoint includes, and merges only what was added (new manifests'
  * tables merged into the state); a replaced or removed commit, or a missing or unusable checkpoint,
- * rebuilds the state from every commit's table. The new checkpoint is written only over the one
+ * rebuilds the state from every commit: from the checkpoint's segments whose commits are all still
+ * current, and from the tables of the others. The small commits read are grouped into new segments
+ * (see `writeNewSegments`), so that the next rebuild reads those instead. The new checkpoint is written only over the one
  * that was read (S3 conditional write): when another invocation wrote one meanwhile, this one starts
  * over from it, so no update is lost.
  *

@@ -5,6 +5,7 @@ import { headObject } from '@medallion/s3-io';
 import { SILVER_AGGREGATE_QUEUE, SILVER_MANIFEST_PREFIX, type ManifestObject } from '@medallion/schemas';
 import type { SilverReadOptions } from '@medallion/silver-tables';
 import { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
+import { segmentCommits } from './checkpoint-segments';
 import { isCoveredByEntry, writeCommitEntries, type CommitEntry } from './commit-entries';
 import { concurrently } from './concurrently';
 import { refreshCheckpoint, type CheckpointRefresh } from './refresh-checkpoint';
@@ -54,6 +55,8 @@ export interface SilverAggregateResult<Row> {
   readonly events: number;
   /** Commits whose tables were read (0 when covered or unchanged). */
   readonly readCommits: number;
+  /** Checkpoint segments a rebuild read instead of their commits' tables (see `readUsableSegments`). */
+  readonly readSegments: number;
   /** The checkpoint generation the outputs are made from; undefined when covered. */
   readonly generation: number | undefined;
   /** Silver tables included (commits of processed files). */
@@ -195,15 +198,15 @@ export function createSilverAggregateLayer<Row>(spec: SilverAggregateSpec<Row>):
       const base = { outputKey: spec.tableKey, events: events.length };
       if (events.length > 0 && (await allCovered(env, bucket, keys, events)) && (await outputsCurrent(env, bucket, keys, spec))) {
         env.logger.info('events already in the checkpoint', { bucket, events: events.length });
-        return { ...base, action: 'covered', readCommits: 0, generation: undefined, silverObjects: 0, skippedObjects: 0, silverRows: 0, customers: 0, rows: [] };
+        return { ...base, action: 'covered', readCommits: 0, readSegments: 0, generation: undefined, silverObjects: 0, skippedObjects: 0, silverRows: 0, customers: 0, rows: [] };
       }
-      const refresh = await refreshCheckpoint(env, bucket, { layer: spec.name, keys, maxCustomers: maxAggregateCustomers(), read: spec.readOptions ?? {} });
+      const refresh = await refreshCheckpoint(env, bucket, { layer: spec.name, keys, maxCustomers: maxAggregateCustomers(), read: spec.readOptions ?? {}, segmentCommits: segmentCommits() });
       const rows = spec.rowsOf(refresh.checkpoint.state);
       await writeOutputs(env, bucket, spec, refresh, rows);
       await writeCommitEntries(env.s3, bucket, keys, entriesOf(refresh, events), refresh.checkpoint.generation);
       const { silverObjects, skippedObjects, silverRows, customers, tableRows } = countsOf(refresh, rows.length);
-      env.logger.info(`${spec.name} ${refresh.action}`, { bucket, key: spec.tableKey, generation: refresh.checkpoint.generation, readCommits: refresh.readCommits, silverObjects, silverRows, customers, tableRows });
-      return { ...base, action: refresh.action, readCommits: refresh.readCommits, generation: refresh.checkpoint.generation, skippedObjects, silverObjects, silverRows, customers, rows };
+      env.logger.info(`${spec.name} ${refresh.action}`, { bucket, key: spec.tableKey, generation: refresh.checkpoint.generation, readCommits: refresh.readCommits, readSegments: refresh.readSegments, writtenSegments: refresh.writtenSegments, silverObjects, silverRows, customers, tableRows });
+      return { ...base, action: refresh.action, readCommits: refresh.readCommits, readSegments: refresh.readSegments, generation: refresh.checkpoint.generation, skippedObjects, silverObjects, silverRows, customers, rows };
     },
   };
 }

@@ -207,7 +207,7 @@ describe('layer generator: customer-aggregate', () => {
         '    readsVersions: true,',
         '    listPrefixes: [PREFIXES.silverManifests],',
         "    writePrefixes: ['unit-rate/'],",
-        '    deletePrefixes: [],',
+        "    deletePrefixes: ['unit-rate/_checkpoint/segments/'],",
         '    memorySize: 1769,',
         '    timeout: Duration.minutes(10),',
         '    queue: SILVER_AGGREGATE_QUEUE,',

@@ -19,7 +19,7 @@ function specFieldsOf(options: LayerOptions): string[] {
       '    readsVersions: true,',
       '    listPrefixes: [PREFIXES.silverManifests],',
       `    writePrefixes: ['${options.outputPrefix}'],`,
-      '    deletePrefixes: [],',
+      `    deletePrefixes: ['${options.outputPrefix}_checkpoint/segments/'],`,
       '    memorySize: 1769,',
       '    timeout: Duration.minutes(10),',
       '    queue: SILVER_AGGREGATE_QUEUE,',
@@ -45,7 +45,7 @@ function specFieldsOf(options: LayerOptions): string[] {
  * under) its output prefix, 5 minutes; an aggregate reads and lists its input prefix and writes its
  * output prefix, 10 minutes with reserved concurrency 1 (one recompute at a time); a
  * customer-aggregate has gold's rights (silver's manifests listed, silver and its customer tables
- * read, its own prefix read and written: its checkpoint) and trigger (a queue, batches), 10 minutes.
+ * read, its own prefix read and written: its checkpoint; its checkpoint's unused segments deleted) and trigger (a queue, batches), 10 minutes.
  * All get 1,769 MB (one vCPU).
  *
  * @param source - the parsed `lake-layout.ts`.

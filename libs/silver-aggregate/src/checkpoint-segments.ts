@@ -1,0 +1,172 @@
+import { mergeAllCustomerRecords, type CustomerRecords } from '@medallion/customer-records';
+import type { LayerEnvironment } from '@medallion/layer-runtime';
+import { deleteObjects, putObject } from '@medallion/s3-io';
+import { randomUUID } from 'node:crypto';
+import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
+import type { CheckpointKeys } from './checkpoint-keys';
+import type { CommittedTable } from './committed-table';
+import { concurrently } from './concurrently';
+import { readImmutable } from './immutable-reads';
+import type { SegmentRef } from './segment-ref';
+
+/** Commits a segment holds when `MEDALLION_CHECKPOINT_SEGMENT_COMMITS` is not set. */
+export const DEFAULT_SEGMENT_COMMITS = 32;
+
+/**
+ * Customers a commit may hold and still go into a segment: a larger table costs a rebuild as much
+ * to read as a segment holding it, so a segment would only copy it.
+ */
+export const SEGMENT_MAX_COMMIT_CUSTOMERS = 10_000;
+
+/** Segments read or written at once. */
+const SEGMENT_CONCURRENCY = 8;
+
+/**
+ * How many commits a checkpoint segment holds: `MEDALLION_CHECKPOINT_SEGMENT_COMMITS`, else
+ * {@link DEFAULT_SEGMENT_COMMITS}. With S commits a segment, a rebuild over N small commits reads
+ * about N / S segments and at most S − 1 tables besides the ones changed.
+ *
+ * @param env - the environment to read. @default process.env
+ * @returns commits a segment (an integer ≥ 2).
+ * @throws RangeError when the setting is not an integer ≥ 2.
+ */
+export function segmentCommits(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'];
+  if (raw === undefined || raw.trim() === '') return DEFAULT_SEGMENT_COMMITS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 2) throw new RangeError(`MEDALLION_CHECKPOINT_SEGMENT_COMMITS must be an integer of at least 2, not ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/** The segments of a checkpoint that a rebuild can use, read. */
+export interface UsableSegments {
+  /** The segments kept, in their new numbering (their index here). */
+  readonly refs: SegmentRef[];
+  /** Their records, sources in the numbering of the rebuild's commits. */
+  readonly sets: CustomerRecords[];
+  /** For each index of the rebuild's commits: the new index of the kept segment holding it, or -1. */
+  readonly segmentOf: Int32Array;
+}
+
+/** The commits a segment object holds must be exactly the members the checkpoint gives it. */
+function sameCommits(held: readonly CommittedTable[], members: readonly CommittedTable[]): boolean {
+  return held.length === members.length && held.every((commit, i) => commit.manifestKey === members[i]!.manifestKey && commit.manifestETag === members[i]!.manifestETag);
+}
+
+/**
+ * Reads the segments of the previous checkpoint whose commits are all still current (none replaced
+ * or removed), so that a rebuild need not read those commits' tables. A segment that is missing,
+ * unreadable, or holds other commits than the checkpoint says is not used, with a warning: its
+ * commits' tables are read instead.
+ *
+ * @param segments - the previous checkpoint's segments.
+ * @param commits - the rebuild's commits (sorted by manifest key), each with its `segment` from the previous checkpoint.
+ * @param layer - the layer (a segment of another layer is not used).
+ * @returns the usable segments, their records and which commits they hold.
+ */
+export async function readUsableSegments(env: LayerEnvironment, bucket: string, segments: readonly SegmentRef[], commits: readonly CommittedTable[], layer: string): Promise<UsableSegments> {
+  const members = segments.map((): number[] => []);
+  commits.forEach((commit, index) => {
+    if (commit.segment !== undefined) members[commit.segment]?.push(index);
+  });
+  const candidates = segments.flatMap((ref, index) => (members[index]!.length === ref.commits ? [{ ref, members: members[index]! }] : []));
+  const read = await concurrently(candidates, SEGMENT_CONCURRENCY, async ({ ref, members: indices }) => {
+    const object = await readImmutable(env.s3, bucket, ref.key, { eTag: ref.eTag, ...(ref.versionId ? { versionId: ref.versionId } : {}) });
+    const why = !object ? 'it is gone' : !ref.versionId && object.eTag !== ref.eTag ? 'it was rewritten' : undefined;
+    if (why || !object) return env.logger.warn(`segment not used (${why}): its commits' tables are read instead`, { bucket, key: ref.key }), undefined;
+    try {
+      const held = await decodeCheckpoint(object.bytes, layer);
+      if (!sameCommits(held.commits, indices.map((index) => commits[index]!))) throw new Error('it holds other commits than its checkpoint says');
+      const source = Uint32Array.from(held.state.source, (local) => indices[local]!);
+      return { ref, indices, records: { ...held.state, source } };
+    } catch (error) {
+      env.logger.warn("segment not used: its commits' tables are read instead", { bucket, key: ref.key, reason: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
+  });
+  const segmentOf = new Int32Array(commits.length).fill(-1);
+  const refs: SegmentRef[] = [];
+  const sets: CustomerRecords[] = [];
+  for (const usable of read) {
+    if (!usable) continue;
+    for (const index of usable.indices) segmentOf[index] = refs.length;
+    refs.push(usable.ref);
+    sets.push(usable.records);
+  }
+  return { refs, sets, segmentOf };
+}
+
+/** One commit's records as read by this invocation, the candidates of new segments. */
+export interface ReadRecords {
+  /** The commit's index in the checkpoint's commits. */
+  readonly source: number;
+  readonly records: CustomerRecords;
+}
+
+/** New segments written, and which commits each holds. */
+export interface WrittenSegments {
+  readonly refs: SegmentRef[];
+  /** The commits (indices) of each new segment, in the order of `refs`. */
+  readonly members: number[][];
+}
+
+/**
+ * Groups the small commits read by this invocation that no segment holds into new segments of
+ * `size` commits (by manifest key; a remainder of fewer stays out until a later rebuild reads it
+ * again), and writes each (an object in the checkpoint's own format, at a new key, If-None-Match).
+ *
+ * @param read - the commits read now, with their records (sources = their commit index).
+ * @param commits - the checkpoint's commits, sorted by manifest key.
+ * @param rank - each commit's position in ingest order.
+ * @param generation - the generation of the checkpoint that will name them.
+ * @param size - commits a segment (see {@link segmentCommits}).
+ * @returns the segments written.
+ * @throws the SDK's errors.
+ */
+export async function writeNewSegments(
+  env: LayerEnvironment,
+  bucket: string,
+  keys: CheckpointKeys,
+  layer: string,
+  read: readonly ReadRecords[],
+  commits: readonly CommittedTable[],
+  rank: ArrayLike<number>,
+  generation: number,
+  size: number,
+): Promise<WrittenSegments> {
+  const small = read.filter(({ records }) => records.count <= SEGMENT_MAX_COMMIT_CUSTOMERS).sort((a, b) => a.source - b.source);
+  const groups: ReadRecords[][] = [];
+  for (let start = 0; start + size <= small.length; start += size) groups.push(small.slice(start, start + size));
+  const run = randomUUID().slice(0, 8);
+  const refs = await concurrently(groups.map((group, index) => ({ group, index })), SEGMENT_CONCURRENCY, async ({ group, index }) => {
+    const localRank = Uint32Array.from(group, ({ source }) => rank[source]!);
+    const sets = group.map(({ records }, local) => ({ ...records, source: new Uint32Array(records.count).fill(local) }));
+    const members = group.map(({ source }) => withoutSegment(commits[source]!));
+    const key = keys.segment(generation, `${run}-${index}`);
+    const body = encodeCheckpoint({ layer, generation, commits: members, state: mergeAllCustomerRecords(sets, localRank) });
+    const written = await putObject(env.s3, { bucket, key, contentType: 'application/vnd.apache.parquet' }, body, { ifNoneMatch: '*' });
+    return { key, eTag: written.eTag, ...(written.versionId ? { versionId: written.versionId } : {}), commits: group.length };
+  });
+  return { refs, members: groups.map((group) => group.map(({ source }) => source)) };
+}
+
+/** A commit as a segment object lists it: without a segment of its own. */
+export function withoutSegment(commit: CommittedTable): CommittedTable {
+  const { segment, ...rest } = commit;
+  return segment === undefined ? commit : rest;
+}
+
+/**
+ * Deletes segments no checkpoint names any more (best effort: a failure is logged, and the objects
+ * then stay, unused, under the segments prefix).
+ *
+ * @param refs - the segments to delete.
+ */
+export async function deleteSegments(env: LayerEnvironment, bucket: string, refs: readonly SegmentRef[]): Promise<void> {
+  if (refs.length === 0) return;
+  try {
+    await deleteObjects(env.s3, bucket, refs.map((ref) => ref.key));
+  } catch (error) {
+    env.logger.warn('unused checkpoint segments could not be deleted; they stay unused', { bucket, segments: refs.length, reason: error instanceof Error ? error.message : String(error) });
+  }
+}

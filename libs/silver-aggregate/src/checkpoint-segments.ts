@@ -9,9 +9,6 @@ import { concurrently } from './concurrently';
 import { readImmutable } from './immutable-reads';
 import type { SegmentRef } from './segment-ref';
 
-/** Commits a segment holds when `MEDALLION_CHECKPOINT_SEGMENT_COMMITS` is not set. */
-export const DEFAULT_SEGMENT_COMMITS = 32;
-
 /**
  * Customers a commit may hold and still go into a segment: a larger table costs a rebuild as much
  * to read as a segment holding it, so a segment would only copy it.
@@ -20,23 +17,6 @@ export const SEGMENT_MAX_COMMIT_CUSTOMERS = 10_000;
 
 /** Segments read or written at once. */
 const SEGMENT_CONCURRENCY = 8;
-
-/**
- * How many commits a checkpoint segment holds: `MEDALLION_CHECKPOINT_SEGMENT_COMMITS`, else
- * {@link DEFAULT_SEGMENT_COMMITS}. With S commits a segment, a rebuild over N small commits reads
- * about N / S segments and at most S − 1 tables besides the ones changed.
- *
- * @param env - the environment to read. @default process.env
- * @returns commits a segment (an integer ≥ 2).
- * @throws RangeError when the setting is not an integer ≥ 2.
- */
-export function segmentCommits(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'];
-  if (raw === undefined || raw.trim() === '') return DEFAULT_SEGMENT_COMMITS;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 2) throw new RangeError(`MEDALLION_CHECKPOINT_SEGMENT_COMMITS must be an integer of at least 2, not ${JSON.stringify(raw)}`);
-  return value;
-}
 
 /** The segments of a checkpoint that a rebuild can use, read. */
 export interface UsableSegments {
@@ -119,7 +99,7 @@ export interface WrittenSegments {
  * @param commits - the checkpoint's commits, sorted by manifest key.
  * @param rank - each commit's position in ingest order.
  * @param generation - the generation of the checkpoint that will name them.
- * @param size - commits a segment (see {@link segmentCommits}).
+ * @param size - commits a segment (see `checkpointSettings`).
  * @returns the segments written.
  * @throws the SDK's errors.
  */

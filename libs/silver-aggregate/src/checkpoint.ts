@@ -1,10 +1,40 @@
-import { CUSTOMER_RECORD_REQUEST, customerRecordColumns, customerRecordsOf, type CustomerRecords } from '@medallion/customer-records';
+import { CUSTOMER_RECORD_REQUEST, customerRecordColumns, customerRecordsOf, mergeCustomerRecords, type CustomerRecords } from '@medallion/customer-records';
 import { readParquet, writeParquet } from '@medallion/parquet-io';
-import type { CommittedTable } from './committed-table';
+import { ranksOf, type CommittedTable } from './committed-table';
 import { isSegmentRef, type SegmentRef } from './segment-ref';
 
-/** The checkpoint format this code writes and trusts; any other is rebuilt, never read. */
-export const CHECKPOINT_FORMAT = 1;
+/**
+ * The checkpoint format this code writes for a checkpoint with a base (see {@link CheckpointBase});
+ * one without is written as format 1, which code before bases reads too. Any other format is
+ * rebuilt, never read.
+ */
+export const CHECKPOINT_FORMAT = 2;
+
+/** The format of a checkpoint that holds its whole state in its own rows. */
+const WHOLE_STATE_FORMAT = 1;
+
+/**
+ * How a checkpoint stores a state that is mostly one commit's customer table: it names that table
+ * (the base, an immutable object of silver's) instead of copying it, and its own rows hold only the
+ * latest records of the other commits (`delta`). The state is the merge of the two.
+ */
+export interface CheckpointBase {
+  /** The base commit: an index into the checkpoint's commits (its table is a customer table). */
+  readonly commit: number;
+  /** Customers in the base table. */
+  readonly customers: number;
+  /** Each customer's latest record across the other commits, sorted by Customer ID (the checkpoint file's rows). */
+  readonly delta: CustomerRecords;
+}
+
+/**
+ * Reads a base commit's customer table (see {@link decodeCheckpoint}).
+ *
+ * @param commit - the base commit.
+ * @param source - its index in the checkpoint's commits (the records' source).
+ * @returns its records, or undefined when the table is gone or not the one its manifest names.
+ */
+export type BaseTableReader = (commit: CommittedTable, source: number) => Promise<CustomerRecords | undefined>;
 
 /** The footer key that holds a checkpoint's commits and generation (JSON). */
 export const CHECKPOINT_METADATA_KEY = 'medallion.checkpoint';
@@ -32,24 +62,38 @@ export interface Checkpoint {
    * tables. A commit's `segment` indexes this list. Absent: none.
    */
   readonly segments?: readonly SegmentRef[];
+  /** Set when the state is stored as a base table plus the other commits' records (see {@link CheckpointBase}). */
+  readonly base?: CheckpointBase;
 }
 
 /**
  * A checkpoint as one Parquet file: the state's records (`customer_id`, `region`, `subscribed`,
  * `bronze_line`, and `commit`, the index of the record's commit) and, in the footer under
- * `medallion.checkpoint`, the format, layer, generation, commits and segments (JSON). DuckDB reads
- * it as a table of customers. A segment object is written in the same form.
+ * `medallion.checkpoint`, the format, layer, generation, customers, commits and segments (JSON).
+ * With a base, the rows are only the delta and the footer names the base (`base`: its commit and
+ * customers; format 2); DuckDB reads the rows as a table of customers. A segment object is written
+ * in the same form (without a base).
  *
  * @param checkpoint - the checkpoint.
  * @returns the file's bytes.
  */
 export function encodeCheckpoint(checkpoint: Checkpoint): Uint8Array {
-  const { state } = checkpoint;
+  const { base } = checkpoint;
+  const state = base ? base.delta : checkpoint.state;
+  const format = base ? CHECKPOINT_FORMAT : WHOLE_STATE_FORMAT;
   return writeParquet({
     rows: state.count,
     columns: [...customerRecordColumns(state), { name: CHECKPOINT_COMMIT_COLUMN, kind: 'int32', values: new Int32Array(state.source.buffer, state.source.byteOffset, state.count) }],
     metadata: {
-      [CHECKPOINT_METADATA_KEY]: JSON.stringify({ format: CHECKPOINT_FORMAT, layer: checkpoint.layer, generation: checkpoint.generation, customers: state.count, commits: checkpoint.commits, ...(checkpoint.segments?.length ? { segments: checkpoint.segments } : {}) }),
+      [CHECKPOINT_METADATA_KEY]: JSON.stringify({
+        format,
+        layer: checkpoint.layer,
+        generation: checkpoint.generation,
+        customers: checkpoint.state.count,
+        commits: checkpoint.commits,
+        ...(checkpoint.segments?.length ? { segments: checkpoint.segments } : {}),
+        ...(base ? { base: { commit: base.commit, customers: base.customers } } : {}),
+      }),
     },
   });
 }
@@ -64,24 +108,28 @@ export class UnusableCheckpointError extends Error {
  *
  * @param bytes - the file.
  * @param layer - the layer that reads it (a checkpoint of another layer is not used).
- * @returns the checkpoint (its state's IDs point into `bytes`).
- * @throws UnusableCheckpointError when it is not a checkpoint of this format and layer, or does not
- *   hold what it says (any unreadable byte, a commit index out of range).
+ * @param readBase - reads the base table of a checkpoint that has one (format 2).
+ * @returns the checkpoint, its state whole (a base merged with the file's rows); IDs may point into `bytes`.
+ * @throws UnusableCheckpointError when it is not a checkpoint of these formats and this layer, or
+ *   does not hold what it says (any unreadable byte, a commit index out of range, a base that is
+ *   gone or not the one named, or no `readBase` for one).
  */
-export async function decodeCheckpoint(bytes: Uint8Array, layer: string): Promise<Checkpoint> {
+export async function decodeCheckpoint(bytes: Uint8Array, layer: string, readBase?: BaseTableReader): Promise<Checkpoint> {
   let table;
   try {
     table = await readParquet(bytes, { ...CUSTOMER_RECORD_REQUEST, [CHECKPOINT_COMMIT_COLUMN]: 'int32' });
   } catch (error) {
     throw new UnusableCheckpointError(`not a readable checkpoint: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  let head: { format?: unknown; layer?: unknown; generation?: unknown; commits?: unknown; segments?: unknown };
+  let head: { format?: unknown; layer?: unknown; generation?: unknown; commits?: unknown; segments?: unknown; base?: unknown };
   try {
     head = JSON.parse(table.metadata[CHECKPOINT_METADATA_KEY] ?? 'null') ?? {};
   } catch {
     throw new UnusableCheckpointError(`the ${CHECKPOINT_METADATA_KEY} metadata is not JSON`);
   }
-  if (head.format !== CHECKPOINT_FORMAT) throw new UnusableCheckpointError(`checkpoint format ${String(head.format)}, this code reads format ${CHECKPOINT_FORMAT}`);
+  if (head.format !== CHECKPOINT_FORMAT && head.format !== WHOLE_STATE_FORMAT) {
+    throw new UnusableCheckpointError(`checkpoint format ${String(head.format)}, this code reads formats ${WHOLE_STATE_FORMAT} and ${CHECKPOINT_FORMAT}`);
+  }
   if (head.layer !== layer) throw new UnusableCheckpointError(`a checkpoint of layer ${String(head.layer)}, not ${layer}`);
   if (!Number.isSafeInteger(head.generation) || !Array.isArray(head.commits)) throw new UnusableCheckpointError('the checkpoint lacks its generation or commits');
   const commits = head.commits as CommittedTable[];
@@ -93,9 +141,24 @@ export async function decodeCheckpoint(bytes: Uint8Array, layer: string): Promis
   const column = table.columns.find((candidate) => candidate.name === CHECKPOINT_COMMIT_COLUMN);
   const source = Uint32Array.from(column?.kind === 'int32' ? column.values : []);
   if (source.some((index) => index >= commits.length)) throw new UnusableCheckpointError('a record names a commit the checkpoint does not hold');
+  let records: CustomerRecords;
   try {
-    return { layer, generation: head.generation as number, commits, state: customerRecordsOf(table, source), ...(segments.length > 0 ? { segments } : {}) };
+    records = customerRecordsOf(table, source);
   } catch (error) {
     throw new UnusableCheckpointError(`the checkpoint's records are unusable: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+  const decoded = { layer, generation: head.generation as number, commits, ...(segments.length > 0 ? { segments } : {}) };
+  if (head.format === WHOLE_STATE_FORMAT) return { ...decoded, state: records };
+  const base = head.base as { commit?: unknown; customers?: unknown } | undefined;
+  const commit = base?.commit;
+  if (typeof commit !== 'number' || !Number.isInteger(commit) || commits[commit]?.table?.format !== 'customers' || !Number.isInteger(base?.customers)) {
+    throw new UnusableCheckpointError('the checkpoint lacks its base, or names one that is not a customer table of its commits');
+  }
+  if (!readBase) throw new UnusableCheckpointError('the checkpoint names a base table and no reader of it was given');
+  const baseRecords = await readBase(commits[commit]!, commit);
+  if (!baseRecords || baseRecords.count !== base!.customers) {
+    throw new UnusableCheckpointError(`its base table ${commits[commit]!.table!.key} is gone or not the one it names`);
+  }
+  const state = records.count === 0 ? baseRecords : mergeCustomerRecords(baseRecords, records, ranksOf(commits));
+  return { ...decoded, state, base: { commit, customers: baseRecords.count, delta: records } };
 }

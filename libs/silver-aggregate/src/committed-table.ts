@@ -1,5 +1,5 @@
 import type { ManifestObject, SilverManifest } from '@medallion/schemas';
-import type { SilverObjectOrder } from '@medallion/silver-tables';
+import { compareSilverObjects, type SilverObjectOrder } from '@medallion/silver-tables';
 
 /**
  * One silver commit as an aggregate keeps it: the manifest that committed it (key and ETag, its
@@ -54,4 +54,18 @@ export function committedTableOf(manifestKey: string, manifestETag: string, mani
  */
 export function orderOf(commit: CommittedTable): SilverObjectOrder {
   return { eventTime: commit.eventTime, sequencer: commit.sequencer, key: commit.silver?.key ?? commit.manifestKey };
+}
+
+/**
+ * Each commit's position in ingest order (see {@link orderOf}; higher is later), by index: the
+ * `rank` that merges of their records take.
+ *
+ * @param commits - the commits.
+ * @returns rank[i] for commit i, a permutation of 0…n−1.
+ */
+export function ranksOf(commits: readonly CommittedTable[]): Uint32Array {
+  const order = commits.map((commit, index) => ({ index, order: orderOf(commit) })).sort((a, b) => compareSilverObjects(a.order, b.order));
+  const rank = new Uint32Array(commits.length);
+  order.forEach(({ index }, position) => (rank[index] = position));
+  return rank;
 }

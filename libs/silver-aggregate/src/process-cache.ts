@@ -46,3 +46,9 @@ export const processCache = {
     writes.set(`${bucket}/${key}`, held);
   },
 };
+
+/** Forgets every checkpoint and write held (tests that start a function cold). */
+export function forgetProcessCache(): void {
+  checkpoints.clear();
+  writes.clear();
+}

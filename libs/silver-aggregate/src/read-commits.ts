@@ -105,3 +105,24 @@ export async function readAllCommitRecords(
     return read;
   });
 }
+
+/**
+ * A reader of checkpoints' base tables (see `decodeCheckpoint`): the commit's customer table, by
+ * version where the store has versions, else checked against the ETag its manifest names.
+ *
+ * @returns a reader giving the table's records (sources = the commit's index), or undefined when it
+ *   is gone, rewritten, or not a customer table.
+ */
+export function readBaseTable(env: LayerEnvironment, bucket: string): (commit: CommittedTable, source: number) => Promise<CustomerRecords | undefined> {
+  return async (commit, source) => {
+    const { table } = commit;
+    if (table?.format !== 'customers') return undefined;
+    const object = await readImmutable(env.s3, bucket, table.key, { eTag: table.eTag, ...(table.versionId ? { versionId: table.versionId } : {}) });
+    if (!object || (!table.versionId && object.eTag !== table.eTag)) return undefined;
+    try {
+      return (await decodeCustomerTable(object.bytes, source)).records;
+    } catch {
+      return undefined;
+    }
+  };
+}

@@ -2,14 +2,16 @@ import { mergeAllCustomerRecords, mergeCustomerRecords, NO_CUSTOMER_RECORDS, ren
 import type { LayerEnvironment } from '@medallion/layer-runtime';
 import { isConditionFailed, putObject, readObjectBytesUnlessMatch, type StoredObject } from '@medallion/s3-io';
 import type { ManifestObject } from '@medallion/schemas';
-import { compareSilverObjects, type SilverReadOptions } from '@medallion/silver-tables';
+import type { SilverReadOptions } from '@medallion/silver-tables';
 import { decodeCheckpoint, encodeCheckpoint, UnusableCheckpointError, type Checkpoint } from './checkpoint';
+import { baseAfterMerge, mergeWithBase, type BasedState } from './checkpoint-base';
+import type { CheckpointSettings } from './checkpoint-settings';
 import { deleteSegments, readUsableSegments, withoutSegment, writeNewSegments } from './checkpoint-segments';
 import type { CheckpointKeys } from './checkpoint-keys';
 import { diffCommits } from './commit-diff';
-import { orderOf, type CommittedTable } from './committed-table';
+import { ranksOf, type CommittedTable } from './committed-table';
 import { CommitChangedError } from './errors';
-import { listManifests, readAllCommitRecords, readCommits } from './read-commits';
+import { listManifests, readAllCommitRecords, readBaseTable, readCommits } from './read-commits';
 import { checkStateSize } from './state-limit';
 import { processCache } from './process-cache';
 import { GENERATION_METADATA, generationOf } from './write-if-newer';
@@ -31,8 +33,8 @@ export interface StoredCheckpoint {
 }
 
 /**
- * Reads the layer's checkpoint. A missing one is no checkpoint; a corrupt one, one of another
- * format or layer, is not used (the state is then rebuilt from the commits), but its ETag and
+ * Reads the layer's checkpoint (and its base table, when it has one). A missing one is no
+ * checkpoint; a corrupt one, one of another format or layer, or one whose base is gone, is not used (the state is then rebuilt from the commits), but its ETag and
  * generation are kept so the rebuilt one replaces it by a conditional write.
  */
 export async function readStoredCheckpoint(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, layer: string): Promise<StoredCheckpoint> {
@@ -42,7 +44,7 @@ export async function readStoredCheckpoint(env: LayerEnvironment, bucket: string
   processCache.dropCheckpoint(bucket, keys.state);
   if (!object || object === 'not-modified') return { checkpoint: undefined, eTag: undefined, generation: 0 };
   try {
-    const checkpoint = await decodeCheckpoint(object.bytes, layer);
+    const checkpoint = await decodeCheckpoint(object.bytes, layer, readBaseTable(env, bucket));
     const stored = { checkpoint, eTag: object.eTag, ...(object.versionId ? { versionId: object.versionId } : {}), generation: Math.max(checkpoint.generation, generationOf(object.metadata)) };
     processCache.holdCheckpoint(bucket, keys.state, stored);
     return stored;
@@ -71,14 +73,6 @@ export interface CheckpointRefresh {
   readonly changedKeys: readonly string[];
 }
 
-/** Each commit's position in ingest order (higher is later), by index. */
-function ranksOf(commits: readonly CommittedTable[]): Uint32Array {
-  const order = commits.map((commit, index) => ({ index, order: orderOf(commit) })).sort((a, b) => compareSilverObjects(a.order, b.order));
-  const rank = new Uint32Array(commits.length);
-  order.forEach(({ index }, position) => (rank[index] = position));
-  return rank;
-}
-
 /**
  * A generation greater than every one written before: the time in ms, or one more than the last
  * when checkpoints come faster (outputs and entries of older generations are then never preferred,
@@ -96,8 +90,8 @@ export interface RefreshOptions {
   readonly maxCustomers: number;
   /** How legacy silver tables are read. */
   readonly read: SilverReadOptions;
-  /** Commits a new segment holds (see `segmentCommits`). */
-  readonly segmentCommits: number;
+  /** How the checkpoint is stored: segments' size, bases' least size (see `checkpointSettings`). */
+  readonly settings: CheckpointSettings;
 }
 
 async function refreshOnce(env: LayerEnvironment, bucket: string, options: RefreshOptions): Promise<CheckpointRefresh | 'lost'> {
@@ -129,24 +123,43 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
   const read = await readAllCommitRecords(env, bucket, toRead, options.read, (records) => checkStateSize(layer, (customers += records), maxCustomers));
   for (const { commit, source } of read) commits[source] = commit;
   const sets = read.flatMap(({ records }) => (records ? [records] : []));
-  let state: CustomerRecords;
+  // Sets that are one commit's customer table may become the checkpoint's base (named, not copied).
+  const tableParts = read.flatMap(({ records, source, commit }) => (records ? [{ records, ...(commit.table?.format === 'customers' ? { source } : {}) }] : []));
+  let merged: BasedState;
   if (rebuild) {
-    state = mergeAllCustomerRecords([...segmentSets, ...sets], rank);
+    merged = mergeWithBase([...segmentSets.map((records) => ({ records })), ...tableParts], rank, options.settings.baseMinCustomers);
   } else {
     const sourceOf = new Map(commits.map((commit, source) => [commit.manifestKey, source]));
     // Unchanged commits keep their records; only their positions in the new list of commits move.
     const renumber = Uint32Array.from(base.commits, (commit) => sourceOf.get(commit.manifestKey) ?? Number.NaN);
-    state = mergeCustomerRecords(renumberSources(base.state, renumber), mergeAllCustomerRecords(sets, rank), rank);
+    const previous = renumberSources(base.state, renumber);
+    const added = mergeAllCustomerRecords(sets, rank);
+    if (base.base) {
+      const kept = baseAfterMerge(base.base, renumber, added, rank);
+      merged = { state: mergeCustomerRecords(previous, added, rank), ...(kept ? { base: kept } : {}) };
+    } else if (tableParts.some((part) => part.source !== undefined && part.records.count >= options.settings.baseMinCustomers)) {
+      merged = mergeWithBase([{ records: previous }, ...tableParts], rank, options.settings.baseMinCustomers);
+    } else {
+      merged = { state: mergeCustomerRecords(previous, added, rank) };
+    }
   }
+  const { state } = merged;
   checkStateSize(layer, state.count, maxCustomers);
   const readRecords = read.flatMap(({ source, records }) => (records ? [{ source, records }] : []));
-  const written = await writeNewSegments(env, bucket, keys, layer, readRecords, commits, rank, generation, options.segmentCommits);
+  const written = await writeNewSegments(env, bucket, keys, layer, readRecords, commits, rank, generation, options.settings.segmentCommits);
   const kept = (rebuild ? usable?.refs : base.segments) ?? [];
   const segments = [...kept, ...written.refs];
   written.members.forEach((members, k) => {
     for (const index of members) commits[index] = { ...commits[index]!, segment: kept.length + k };
   });
-  const checkpoint: Checkpoint = { layer, generation, commits, state: state.count === 0 ? NO_CUSTOMER_RECORDS : state, ...(segments.length > 0 ? { segments } : {}) };
+  const checkpoint: Checkpoint = {
+    layer,
+    generation,
+    commits,
+    state: state.count === 0 ? NO_CUSTOMER_RECORDS : state,
+    ...(segments.length > 0 ? { segments } : {}),
+    ...(merged.base ? { base: merged.base } : {}),
+  };
   let stateWritten: StoredObject;
   try {
     stateWritten = await putObject(

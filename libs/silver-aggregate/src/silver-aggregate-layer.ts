@@ -5,7 +5,7 @@ import { headObject } from '@medallion/s3-io';
 import { SILVER_AGGREGATE_QUEUE, SILVER_MANIFEST_PREFIX, type ManifestObject } from '@medallion/schemas';
 import type { SilverReadOptions } from '@medallion/silver-tables';
 import { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
-import { segmentCommits } from './checkpoint-segments';
+import { checkpointSettings } from './checkpoint-settings';
 import { isCoveredByEntry, writeCommitEntries, type CommitEntry } from './commit-entries';
 import { concurrently } from './concurrently';
 import { refreshCheckpoint, type CheckpointRefresh } from './refresh-checkpoint';
@@ -200,7 +200,7 @@ export function createSilverAggregateLayer<Row>(spec: SilverAggregateSpec<Row>):
         env.logger.info('events already in the checkpoint', { bucket, events: events.length });
         return { ...base, action: 'covered', readCommits: 0, readSegments: 0, generation: undefined, silverObjects: 0, skippedObjects: 0, silverRows: 0, customers: 0, rows: [] };
       }
-      const refresh = await refreshCheckpoint(env, bucket, { layer: spec.name, keys, maxCustomers: maxAggregateCustomers(), read: spec.readOptions ?? {}, segmentCommits: segmentCommits() });
+      const refresh = await refreshCheckpoint(env, bucket, { layer: spec.name, keys, maxCustomers: maxAggregateCustomers(), read: spec.readOptions ?? {}, settings: checkpointSettings() });
       const rows = spec.rowsOf(refresh.checkpoint.state);
       await writeOutputs(env, bucket, spec, refresh, rows);
       await writeCommitEntries(env.s3, bucket, keys, entriesOf(refresh, events), refresh.checkpoint.generation);

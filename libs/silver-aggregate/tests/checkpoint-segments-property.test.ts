@@ -5,7 +5,7 @@ import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { commitSilverTable } from '@medallion/silver-tables/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { forgetImmutableReads } from '../src/testing';
+import { forgetImmutableReads, forgetProcessCache } from '../src/testing';
 import { HEADER, regionsLayer } from './regions-layer';
 
 /** One row of a commit: a Customer ID from a small pool (so customers recur across commits), a country, a status. */
@@ -19,7 +19,8 @@ type Operation =
   | { readonly kind: 'commit'; readonly file: number; readonly rows: readonly Row[] }
   | { readonly kind: 'remove'; readonly file: number }
   | { readonly kind: 'aggregate' }
-  | { readonly kind: 'lose-segment'; readonly pick: number };
+  | { readonly kind: 'lose-segment'; readonly pick: number }
+  | { readonly kind: 'cold-start' };
 
 const anyRow: fc.Arbitrary<Row> = fc.record({ id: fc.integer({ min: 0, max: 24 }), asia: fc.boolean(), active: fc.boolean() });
 
@@ -28,6 +29,7 @@ const anyOperation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('remove' as const), file: fc.integer({ min: 0, max: 11 }) }) },
   { weight: 3, arbitrary: fc.constant({ kind: 'aggregate' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('lose-segment' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'cold-start' as const }) },
 );
 
 /**
@@ -57,14 +59,19 @@ function expectedTable(files: ReadonlyMap<number, { readonly time: number; reado
 
 afterAll(() => {
   delete process.env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'];
+  delete process.env['MEDALLION_CHECKPOINT_BASE_CUSTOMERS'];
 });
 
-describe('checkpoint segments against a computation from scratch', () => {
-  it('give the same table after every aggregation: commits, new versions and removals aggregated in random batches, segments lost (property, 40 runs of 8 to 30 steps)', async () => {
+describe('checkpoint segments and bases against a computation from scratch', () => {
+  it('give the same table after every aggregation: commits, new versions and removals aggregated in random batches, segments lost, bases, cold starts (property, 40 runs of 8 to 30 steps)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(anyOperation, { minLength: 8, maxLength: 30 }), fc.constantFrom('2', '3'), async (operations, segmentSize) => {
+      fc.asyncProperty(fc.array(anyOperation, { minLength: 8, maxLength: 30 }), fc.constantFrom('2', '3'), fc.constantFrom('1', '3', undefined), async (operations, segmentSize, baseCustomers) => {
         process.env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'] = segmentSize;
+        // Bases of one or three customers (the default, 50,000, is more than these commits hold).
+        if (baseCustomers === undefined) delete process.env['MEDALLION_CHECKPOINT_BASE_CUSTOMERS'];
+        else process.env['MEDALLION_CHECKPOINT_BASE_CUSTOMERS'] = baseCustomers;
         forgetImmutableReads();
+        forgetProcessCache();
         const lake = await startTestLake();
         try {
           const handler = createLayerHandler(regionsLayer(), { s3: lake.s3 });
@@ -92,6 +99,10 @@ describe('checkpoint segments against a computation from scratch', () => {
               await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: key }));
               await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: `silver-customers/${name}.parquet` }));
               last = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: new Date(Date.UTC(2026, 10, 29, 12, 0, time)).toISOString(), bucket: lake.bucket, key, size: 0, eTag: '', sequencer: String(time).padStart(6, '0') });
+            } else if (operation.kind === 'cold-start') {
+              // A new function environment: the next invocation reads its checkpoint (and its base) from the lake.
+              forgetImmutableReads();
+              forgetProcessCache();
             } else if (operation.kind === 'lose-segment') {
               const segments = await lake.keys('regions/_checkpoint/segments/');
               if (segments.length === 0) continue;

@@ -4,7 +4,7 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { commitSilverTable } from '@medallion/silver-tables/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeCheckpoint, segmentCommits, type SilverAggregateResult } from '../src';
+import { checkpointSettings, decodeCheckpoint, type SilverAggregateResult } from '../src';
 import { forgetImmutableReads } from '../src/testing';
 import { HEADER, regionsLayer } from './regions-layer';
 
@@ -119,13 +119,14 @@ describe('checkpoint segments: a rebuild reads groups of commits, not every tabl
   });
 });
 
-describe('segmentCommits', () => {
-  it('reads MEDALLION_CHECKPOINT_SEGMENT_COMMITS, 32 when unset, and refuses what is not an integer of at least 2', () => {
-    expect(segmentCommits({})).toBe(32);
-    expect(segmentCommits({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: ' ' })).toBe(32);
-    expect(segmentCommits({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: '64' })).toBe(64);
+describe('checkpointSettings', () => {
+  it('reads MEDALLION_CHECKPOINT_SEGMENT_COMMITS (32 when unset) and MEDALLION_CHECKPOINT_BASE_CUSTOMERS (50,000), and refuses what is not an integer in range', () => {
+    expect(checkpointSettings({})).toEqual({ segmentCommits: 32, baseMinCustomers: 50_000 });
+    expect(checkpointSettings({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: ' ', MEDALLION_CHECKPOINT_BASE_CUSTOMERS: '1' })).toEqual({ segmentCommits: 32, baseMinCustomers: 1 });
+    expect(checkpointSettings({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: '64' }).segmentCommits).toBe(64);
     for (const bad of ['1', '2.5', 'many', '-4']) {
-      expect(() => segmentCommits({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: bad })).toThrow(`MEDALLION_CHECKPOINT_SEGMENT_COMMITS must be an integer of at least 2, not "${bad}"`);
+      expect(() => checkpointSettings({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: bad })).toThrow(`MEDALLION_CHECKPOINT_SEGMENT_COMMITS must be an integer of at least 2, not "${bad}"`);
     }
+    expect(() => checkpointSettings({ MEDALLION_CHECKPOINT_BASE_CUSTOMERS: '0' })).toThrow('MEDALLION_CHECKPOINT_BASE_CUSTOMERS must be an integer of at least 1, not "0"');
   });
 });

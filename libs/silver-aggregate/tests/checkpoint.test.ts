@@ -41,7 +41,7 @@ describe('checkpoint file', () => {
       ],
       metadata: { [CHECKPOINT_METADATA_KEY]: JSON.stringify(metadata) },
     });
-    await expect(decodeCheckpoint(writeParquet(columns({ format: 0, layer: 'gold', generation: 1, commits }, 0)), 'gold')).rejects.toThrow('checkpoint format 0, this code reads format 1');
+    await expect(decodeCheckpoint(writeParquet(columns({ format: 0, layer: 'gold', generation: 1, commits }, 0)), 'gold')).rejects.toThrow('checkpoint format 0, this code reads formats 1 and 2');
     await expect(decodeCheckpoint(writeParquet(columns({ format: 1, layer: 'gold', generation: 1, commits }, 5)), 'gold')).rejects.toThrow('a record names a commit the checkpoint does not hold');
   });
 });

@@ -1,1 +1,2 @@
 export { forgetImmutableReads } from '../immutable-reads';
+export { forgetProcessCache } from '../process-cache';

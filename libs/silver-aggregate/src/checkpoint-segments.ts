@@ -83,6 +83,25 @@ export interface ReadRecords {
   readonly records: CustomerRecords;
 }
 
+/**
+ * The commits a merge reads again so that they can be grouped: when the small commits in no segment
+ * (earlier ones, and the ones read now) reach two segments' worth, the earlier ones' customer tables
+ * (a commit counts as small when its silver rows are at most {@link SEGMENT_MAX_COMMIT_CUSTOMERS}).
+ * So commits merged one invocation at a time are grouped too, each table read at most once more,
+ * and a later rebuild reads segments instead of every table.
+ *
+ * @param commits - the checkpoint's commits, sorted by manifest key.
+ * @param readNow - the indices of the commits whose tables this invocation read.
+ * @param size - commits a segment.
+ * @returns the earlier small commits in no segment, with their indices; empty while fewer than 2 × size.
+ */
+export function ungroupedToRead(commits: readonly CommittedTable[], readNow: ReadonlySet<number>, size: number): Array<{ readonly commit: CommittedTable; readonly source: number }> {
+  const small = (commit: CommittedTable) => commit.segment === undefined && commit.table?.format === 'customers' && !commit.notSilverTable && commit.silverRows <= SEGMENT_MAX_COMMIT_CUSTOMERS;
+  const earlier = commits.flatMap((commit, source) => (!readNow.has(source) && small(commit) ? [{ commit, source }] : []));
+  const now = [...readNow].filter((source) => small(commits[source]!)).length;
+  return earlier.length + now >= 2 * size ? earlier : [];
+}
+
 /** New segments written, and which commits each holds. */
 export interface WrittenSegments {
   readonly refs: SegmentRef[];

@@ -6,7 +6,7 @@ import type { SilverReadOptions } from '@medallion/silver-tables';
 import { decodeCheckpoint, encodeCheckpoint, UnusableCheckpointError, type Checkpoint } from './checkpoint';
 import { baseAfterMerge, mergeWithBase, type BasedState } from './checkpoint-base';
 import type { CheckpointSettings } from './checkpoint-settings';
-import { deleteSegments, readUsableSegments, withoutSegment, writeNewSegments } from './checkpoint-segments';
+import { deleteSegments, readUsableSegments, ungroupedToRead, withoutSegment, writeNewSegments, type ReadRecords } from './checkpoint-segments';
 import type { CheckpointKeys } from './checkpoint-keys';
 import { diffCommits } from './commit-diff';
 import { ranksOf, type CommittedTable } from './committed-table';
@@ -94,6 +94,24 @@ export interface RefreshOptions {
   readonly settings: CheckpointSettings;
 }
 
+/**
+ * The records of the earlier small commits in no segment, read again to be grouped (see
+ * `ungroupedToRead`); none when a table is not the one its manifest names (the grouping waits for
+ * a rebuild, which reports it).
+ */
+async function readUngrouped(env: LayerEnvironment, bucket: string, commits: readonly CommittedTable[], readNow: ReadonlySet<number>, options: RefreshOptions): Promise<ReadRecords[]> {
+  const toRead = ungroupedToRead(commits, readNow, options.settings.segmentCommits);
+  if (toRead.length === 0) return [];
+  try {
+    const read = await readAllCommitRecords(env, bucket, toRead, options.read, () => undefined);
+    return read.flatMap(({ source, records }) => (records ? [{ source, records }] : []));
+  } catch (error) {
+    if (!(error instanceof CommitChangedError)) throw error;
+    env.logger.warn('earlier commits not grouped into segments: a table changed', { bucket, reason: error.message });
+    return [];
+  }
+}
+
 async function refreshOnce(env: LayerEnvironment, bucket: string, options: RefreshOptions): Promise<CheckpointRefresh | 'lost'> {
   const { layer, keys, maxCustomers } = options;
   const stored = await readStoredCheckpoint(env, bucket, keys, layer);
@@ -146,6 +164,7 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
   const { state } = merged;
   checkStateSize(layer, state.count, maxCustomers);
   const readRecords = read.flatMap(({ source, records }) => (records ? [{ source, records }] : []));
+  if (!rebuild) readRecords.push(...(await readUngrouped(env, bucket, commits, new Set(read.map(({ source }) => source)), options)));
   const written = await writeNewSegments(env, bucket, keys, layer, readRecords, commits, rank, generation, options.settings.segmentCommits);
   const kept = (rebuild ? usable?.refs : base.segments) ?? [];
   const segments = [...kept, ...written.refs];

@@ -69,6 +69,18 @@ describe('checkpoint segments: a rebuild reads groups of commits, not every tabl
     expect(Array.from(segment.state.source)).toEqual([2, 3, 1, 0, 1, 2, 3]);
   });
 
+  it('groups commits merged one invocation at a time once eight are in no segment: the merge reads the seven earlier tables again', async () => {
+    for (let i = 0; i < 7; i++) await result(await commit(i, i));
+    expect((await checkpoint()).segments).toBeUndefined();
+    expect(await result(await commit(7, 7))).toMatchObject({ action: 'merged', readCommits: 1 });
+    const { commits, segments } = await checkpoint();
+    expect(commits.map((c) => c.segment)).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
+    expect((await lake.keys(SEGMENTS)).sort()).toEqual(segments!.map((s) => s.key).sort());
+    // The next merge reads only its own table and groups nothing.
+    expect(await result(await commit(8, 8))).toMatchObject({ action: 'merged', readCommits: 1 });
+    expect((await checkpoint()).segments).toHaveLength(2);
+  });
+
   it('a new version of one commit reads the other segment, the replaced segment’s three other commits and the two outside, and regroups them', async () => {
     await tenCommits();
     const before = await checkpoint();

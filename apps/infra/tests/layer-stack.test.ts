@@ -175,7 +175,7 @@ describe.each(['gold', 'platinum'])('%s layer stack (an incremental aggregate ov
     });
   });
 
-  it(`may list the silver manifests, read silver/* and silver-customers/* (any version) and its own ${layer}/* (the checkpoint), write ${layer}/*, delete only its checkpoint's segments, consume its queue, log and dead-letter, nothing else`, () => {
+  it(`may list the silver manifests, read silver/* and silver-customers/* (any version) and its own ${layer}/* (the checkpoint), write ${layer}/*, list and delete only its checkpoint's segments, consume its queue, log and dead-letter, nothing else`, () => {
     expect(roleStatements(template())).toEqual([
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
       { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
@@ -192,7 +192,7 @@ describe.each(['gold', 'platinum'])('%s layer stack (an incremental aggregate ov
       {
         Action: 's3:ListBucket',
         Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name',
-        Condition: { StringLike: { 's3:prefix': ['silver/_manifests/', 'silver/_manifests/*'] } },
+        Condition: { StringLike: { 's3:prefix': ['silver/_manifests/', 'silver/_manifests/*', `${layer}/_checkpoint/segments/`, `${layer}/_checkpoint/segments/*`] } },
       },
       {
         Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],

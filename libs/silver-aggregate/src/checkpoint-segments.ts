@@ -1,6 +1,6 @@
 import { mergeAllCustomerRecords, type CustomerRecords } from '@medallion/customer-records';
 import type { LayerEnvironment } from '@medallion/layer-runtime';
-import { deleteObjects, putObject } from '@medallion/s3-io';
+import { deleteObjects, listObjects, putObject } from '@medallion/s3-io';
 import { randomUUID } from 'node:crypto';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
 import type { CheckpointKeys } from './checkpoint-keys';
@@ -157,15 +157,47 @@ export function withoutSegment(commit: CommittedTable): CommittedTable {
 
 /**
  * Deletes segments no checkpoint names any more (best effort: a failure is logged, and the objects
- * then stay, unused, under the segments prefix).
+ * then stay, unused, under the segments prefix). Only keys under the segments prefix are deleted.
  *
  * @param refs - the segments to delete.
  */
-export async function deleteSegments(env: LayerEnvironment, bucket: string, refs: readonly SegmentRef[]): Promise<void> {
-  if (refs.length === 0) return;
+export async function deleteSegments(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, refs: readonly SegmentRef[]): Promise<void> {
+  await deleteSegmentKeys(env, bucket, refs.map((ref) => ref.key).filter((key) => key.startsWith(keys.segmentsPrefix)));
+}
+
+async function deleteSegmentKeys(env: LayerEnvironment, bucket: string, segmentKeys: readonly string[]): Promise<void> {
+  if (segmentKeys.length === 0) return;
   try {
-    await deleteObjects(env.s3, bucket, refs.map((ref) => ref.key));
+    await deleteObjects(env.s3, bucket, segmentKeys);
   } catch (error) {
-    env.logger.warn('unused checkpoint segments could not be deleted; they stay unused', { bucket, segments: refs.length, reason: error instanceof Error ? error.message : String(error) });
+    env.logger.warn('unused checkpoint segments could not be deleted; they stay unused', { bucket, segments: segmentKeys.length, reason: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** The generation a segment key was written for (`<prefix><generation>-<id>.parquet`), or NaN. */
+function generationOfSegmentKey(keys: CheckpointKeys, key: string): number {
+  return Number(key.slice(keys.segmentsPrefix.length).split('-', 1)[0]);
+}
+
+/**
+ * After a checkpoint rebuilt from nothing (the one there was unusable, or deleted) is written:
+ * lists the segments prefix and deletes the segments of earlier generations that the new
+ * checkpoint does not name, which no checkpoint can name any more. Segments of later generations
+ * belong to an invocation still running, and are left. Best effort, as {@link deleteSegments}.
+ *
+ * @param named - the new checkpoint's segments.
+ * @param generation - the new checkpoint's generation.
+ */
+export async function deleteUnnamedSegments(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, named: readonly SegmentRef[], generation: number): Promise<void> {
+  const keep = new Set(named.map((ref) => ref.key));
+  const unnamed: string[] = [];
+  try {
+    for await (const object of listObjects(env.s3, bucket, keys.segmentsPrefix)) {
+      if (!keep.has(object.key) && generationOfSegmentKey(keys, object.key) < generation) unnamed.push(object.key);
+    }
+  } catch (error) {
+    env.logger.warn('the segments prefix could not be listed; unused segments stay', { bucket, prefix: keys.segmentsPrefix, reason: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  await deleteSegmentKeys(env, bucket, unnamed);
 }

@@ -98,6 +98,21 @@ export function encodeCheckpoint(checkpoint: Checkpoint): Uint8Array {
   });
 }
 
+/** Whether a value read from a checkpoint's footer has a commit's shape (see `CommittedTable`). */
+function isCommitEntry(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const commit = value as Record<string, unknown>;
+  const table = commit['table'] as Record<string, unknown> | undefined;
+  return (
+    typeof commit['manifestKey'] === 'string' &&
+    typeof commit['manifestETag'] === 'string' &&
+    typeof commit['eventTime'] === 'string' &&
+    typeof commit['sequencer'] === 'string' &&
+    typeof commit['silverRows'] === 'number' &&
+    (table === undefined || (typeof table === 'object' && table !== null && typeof table['key'] === 'string' && typeof table['eTag'] === 'string' && (table['format'] === 'customers' || table['format'] === 'silver')))
+  );
+}
+
 /** Why a stored checkpoint is not used (and the state is rebuilt from the commits). */
 export class UnusableCheckpointError extends Error {
   override readonly name = 'UnusableCheckpointError';
@@ -132,6 +147,7 @@ export async function decodeCheckpoint(bytes: Uint8Array, layer: string, readBas
   }
   if (head.layer !== layer) throw new UnusableCheckpointError(`a checkpoint of layer ${String(head.layer)}, not ${layer}`);
   if (!Number.isSafeInteger(head.generation) || !Array.isArray(head.commits)) throw new UnusableCheckpointError('the checkpoint lacks its generation or commits');
+  if (!head.commits.every(isCommitEntry)) throw new UnusableCheckpointError('a commit of the checkpoint is malformed');
   const commits = head.commits as CommittedTable[];
   const segments = head.segments ?? [];
   if (!Array.isArray(segments) || !segments.every(isSegmentRef)) throw new UnusableCheckpointError('the checkpoint\'s segments are malformed');

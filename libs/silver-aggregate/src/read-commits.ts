@@ -120,7 +120,9 @@ export function readBaseTable(env: LayerEnvironment, bucket: string): (commit: C
     const object = await readImmutable(env.s3, bucket, table.key, { eTag: table.eTag, ...(table.versionId ? { versionId: table.versionId } : {}) });
     if (!object || (!table.versionId && object.eTag !== table.eTag)) return undefined;
     try {
-      return (await decodeCustomerTable(object.bytes, source)).records;
+      const { records, facts } = await decodeCustomerTable(object.bytes, source);
+      // The table must say it is this commit's (its silver table), not only be of the named size.
+      return commit.silver && facts.silverKey !== commit.silver.key ? undefined : records;
     } catch {
       return undefined;
     }

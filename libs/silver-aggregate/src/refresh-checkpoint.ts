@@ -1,12 +1,13 @@
 import { mergeAllCustomerRecords, mergeCustomerRecords, NO_CUSTOMER_RECORDS, renumberSources, type CustomerRecords } from '@medallion/customer-records';
 import type { LayerEnvironment } from '@medallion/layer-runtime';
-import { isConditionFailed, putObject, readObjectBytesUnlessMatch, type StoredObject } from '@medallion/s3-io';
+import { headObject, isConditionFailed, putObject, readObjectBytesUnlessMatch, type StoredObject } from '@medallion/s3-io';
+import { randomUUID } from 'node:crypto';
 import type { ManifestObject } from '@medallion/schemas';
 import type { SilverReadOptions } from '@medallion/silver-tables';
 import { decodeCheckpoint, encodeCheckpoint, UnusableCheckpointError, type Checkpoint } from './checkpoint';
 import { baseAfterMerge, mergeWithBase, type BasedState } from './checkpoint-base';
 import type { CheckpointSettings } from './checkpoint-settings';
-import { deleteSegments, readUsableSegments, ungroupedToRead, withoutSegment, writeNewSegments, type ReadRecords } from './checkpoint-segments';
+import { deleteSegments, deleteUnnamedSegments, readUsableSegments, ungroupedToRead, withoutSegment, writeNewSegments, type ReadRecords } from './checkpoint-segments';
 import type { CheckpointKeys } from './checkpoint-keys';
 import { diffCommits } from './commit-diff';
 import { ranksOf, type CommittedTable } from './committed-table';
@@ -45,6 +46,8 @@ export async function readStoredCheckpoint(env: LayerEnvironment, bucket: string
   if (!object || object === 'not-modified') return { checkpoint: undefined, eTag: undefined, generation: 0 };
   try {
     const checkpoint = await decodeCheckpoint(object.bytes, layer, readBaseTable(env, bucket));
+    const outside = checkpoint.segments?.find((ref) => !ref.key.startsWith(keys.segmentsPrefix));
+    if (outside) throw new UnusableCheckpointError(`it names a segment outside ${keys.segmentsPrefix}: ${outside.key}`);
     const stored = { checkpoint, eTag: object.eTag, ...(object.versionId ? { versionId: object.versionId } : {}), generation: Math.max(checkpoint.generation, generationOf(object.metadata)) };
     processCache.holdCheckpoint(bucket, keys.state, stored);
     return stored;
@@ -92,6 +95,34 @@ export interface RefreshOptions {
   readonly read: SilverReadOptions;
   /** How the checkpoint is stored: segments' size, bases' least size (see `checkpointSettings`). */
   readonly settings: CheckpointSettings;
+}
+
+/** The metadata key of a checkpoint write's own identity, so that a write whose response was lost is recognised as this one's. */
+const WRITE_ID_METADATA = 'checkpoint-write';
+
+/**
+ * Writes the checkpoint over the one read (If-Match its ETag; If-None-Match when there was none).
+ * A failed condition is a lost race, unless the object there now is this very write (its response
+ * lost and the SDK's retry refused): then it is this write.
+ *
+ * @returns the stored object, or `lost`.
+ * @throws the SDK's errors other than a failed condition.
+ */
+async function writeCheckpointObject(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, checkpoint: Checkpoint, readETag: string | undefined, writeId: string): Promise<StoredObject | 'lost'> {
+  try {
+    return await putObject(
+      env.s3,
+      { bucket, key: keys.state, contentType: 'application/vnd.apache.parquet', metadata: { [GENERATION_METADATA]: String(checkpoint.generation), [WRITE_ID_METADATA]: writeId } },
+      encodeCheckpoint(checkpoint),
+      readETag ? { ifMatch: readETag } : { ifNoneMatch: '*' },
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    const head = await headObject(env.s3, bucket, keys.state);
+    if (head?.metadata[WRITE_ID_METADATA] !== writeId) return 'lost';
+    env.logger.info('the checkpoint write succeeded though its response was lost', { bucket, key: keys.state });
+    return { key: keys.state, eTag: head.eTag, versionId: head.versionId };
+  }
 }
 
 /**
@@ -179,20 +210,15 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
     ...(segments.length > 0 ? { segments } : {}),
     ...(merged.base ? { base: merged.base } : {}),
   };
-  let stateWritten: StoredObject;
-  try {
-    stateWritten = await putObject(
-      env.s3,
-      { bucket, key: keys.state, contentType: 'application/vnd.apache.parquet', metadata: { [GENERATION_METADATA]: String(checkpoint.generation) } },
-      encodeCheckpoint(checkpoint),
-      stored.eTag ? { ifMatch: stored.eTag } : { ifNoneMatch: '*' },
-    );
-  } catch (error) {
-    await deleteSegments(env, bucket, written.refs);
-    if (isConditionFailed(error)) return 'lost';
-    throw error;
+  const writeId = randomUUID();
+  const stateWritten = await writeCheckpointObject(env, bucket, keys, checkpoint, stored.eTag, writeId);
+  if (stateWritten === 'lost') {
+    await deleteSegments(env, bucket, keys, written.refs);
+    return 'lost';
   }
-  if (rebuild && base?.segments) await deleteSegments(env, bucket, base.segments.filter((ref) => !kept.includes(ref)));
+  if (rebuild && base?.segments) await deleteSegments(env, bucket, keys, base.segments.filter((ref) => !kept.includes(ref)));
+  // Rebuilt from nothing: segments an unusable or deleted checkpoint named are known to no one now.
+  if (!base) await deleteUnnamedSegments(env, bucket, keys, segments, generation);
   processCache.holdCheckpoint(bucket, keys.state, { checkpoint, eTag: stateWritten.eTag, ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}), generation: checkpoint.generation });
   const changedKeys = [...diff.added, ...diff.changed, ...diff.removed];
   const storedCheckpoint = { key: stateWritten.key, eTag: stateWritten.eTag, ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}) };

@@ -4,8 +4,8 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { commitSilverTable } from '@medallion/silver-tables/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkpointSettings, decodeCheckpoint, type SilverAggregateResult } from '../src';
-import { forgetImmutableReads } from '../src/testing';
+import { checkpointSettings, decodeCheckpoint, encodeCheckpoint, type SilverAggregateResult } from '../src';
+import { forgetImmutableReads, forgetProcessCache } from '../src/testing';
 import { HEADER, regionsLayer } from './regions-layer';
 
 type Report = LayerInvocationReport<SilverAggregateResult<string[]>>;
@@ -128,6 +128,54 @@ describe('checkpoint segments: a rebuild reads groups of commits, not every tabl
     const after = await checkpoint();
     expect(after.segments?.map((s) => s.commits)).toEqual([4, 4]);
     expect((await lake.keys(SEGMENTS)).sort()).toEqual(after.segments!.map((s) => s.key).sort());
+  });
+});
+
+describe('segments a checkpoint no longer names, and writes whose response was lost', () => {
+  it('a checkpoint rebuilt from nothing (the old one deleted) deletes the segments only the old one named', async () => {
+    const last = await tenCommits();
+    const before = (await checkpoint()).segments!.map((ref) => ref.key);
+    await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: STATE }));
+    forgetImmutableReads();
+    forgetProcessCache();
+    expect(await result(last)).toMatchObject({ action: 'rebuilt', readCommits: 10 });
+    const named = (await checkpoint()).segments!.map((ref) => ref.key);
+    expect(named.some((key) => before.includes(key))).toBe(false);
+    expect((await lake.keys(SEGMENTS)).sort()).toEqual([...named].sort());
+  });
+
+  it('a checkpoint naming a segment outside its segments prefix is not used, and nothing outside is deleted', async () => {
+    await tenCommits();
+    const stored = await checkpoint();
+    const forged = { ...stored, segments: [...stored.segments!, { key: 'silver/_manifests/c00.csv.json', eTag: 'x', commits: 3 }] };
+    await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: STATE, Body: encodeCheckpoint(forged) }));
+    forgetProcessCache();
+    expect(await result(await commit(5, 30, 'Cancelled'))).toMatchObject({ action: 'rebuilt', readSegments: 0, readCommits: 10 });
+    expect(await lake.text('silver/_manifests/c00.csv.json')).toBeDefined();
+    expect(await lake.text('regions/counts.csv')).toBe('Region,Customers,Subscribed\nAsia,3,3\nSouth America,10,9\n');
+  });
+
+  it('a checkpoint write whose response is lost (the SDK retries and gets 412) counts as written: its segments stay, the replaced ones go', async () => {
+    await tenCommits();
+    const client = lake.store.createClient();
+    let lost = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const output = await next(args);
+        if (!lost && context.commandName === 'PutObjectCommand' && (args.input as { Key?: string }).Key === STATE) {
+          lost = true;
+          throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        }
+        return output;
+      },
+      { step: 'deserialize', name: 'loseResponse' },
+    );
+    const report = (await createLayerHandler(regionsLayer(), { s3: client })(await commit(5, 30, 'Cancelled'))) as Report;
+    expect(lost).toBe(true);
+    expect(report.results[0]).toMatchObject({ action: 'rebuilt', readSegments: 1 });
+    const named = (await checkpoint()).segments!.map((ref) => ref.key);
+    expect((await lake.keys(SEGMENTS)).sort()).toEqual([...named].sort());
+    expect(await lake.text('regions/counts.csv')).toBe('Region,Customers,Subscribed\nAsia,3,3\nSouth America,10,9\n');
   });
 });
 

@@ -1,5 +1,5 @@
 import { customerIdAt, LatestCustomerRows } from '@medallion/customer-records';
-import { writeParquet } from '@medallion/parquet-io';
+import { readParquet, writeParquet } from '@medallion/parquet-io';
 import { describe, expect, it } from 'vitest';
 import { CHECKPOINT_METADATA_KEY, decodeCheckpoint, encodeCheckpoint, type Checkpoint } from '../src';
 
@@ -25,6 +25,27 @@ describe('checkpoint file', () => {
     ]);
   });
 
+  it('with a base: writes only the delta (format 2), and reads back the base merged with it, the later record winning', async () => {
+    const base = new LatestCustomerRows();
+    base.add('001', 'Europe', true, 2);
+    base.add('003', 'Asia', true, 4);
+    const later = [{ ...commits[0]!, manifestKey: 'silver/_manifests/c.csv.json', manifestETag: 'm3', eventTime: '2026-11-29T12:00:03.000Z', table: { key: 'silver-customers/c.parquet', eTag: 't3', format: 'customers' as const } }];
+    const all = [commits[0]!, commits[1]!, ...later];
+    const delta = new LatestCustomerRows();
+    delta.add('001', 'Africa', false, 9);
+    const stored: Checkpoint = { layer: 'gold', generation: 2, commits: all, state: delta.toRecords(2), base: { commit: 0, customers: 2, delta: delta.toRecords(2) } };
+    const bytes = encodeCheckpoint(stored);
+    expect(JSON.parse((await readParquet(bytes, {})).metadata[CHECKPOINT_METADATA_KEY]!)).toMatchObject({ format: 2, customers: 1, base: { commit: 0, customers: 2 } });
+    const read = await decodeCheckpoint(bytes, 'gold', async (commit, source) => (commit.table?.key === 'silver-customers/a.parquet' ? base.toRecords(source) : undefined));
+    expect(read.base).toMatchObject({ commit: 0, customers: 2 });
+    expect(Array.from({ length: read.state.count }, (_, i) => [customerIdAt(read.state, i), read.state.regions[read.state.region[i]!], read.state.source[i]])).toEqual([
+      ['001', 'Africa', 2],
+      ['003', 'Asia', 0],
+    ]);
+    await expect(decodeCheckpoint(bytes, 'gold')).rejects.toThrow('the checkpoint names a base table and no reader of it was given');
+    await expect(decodeCheckpoint(bytes, 'gold', async () => undefined)).rejects.toThrow('its base table silver-customers/a.parquet is gone or not the one it names');
+  });
+
   it("is not used (rebuilt instead) when it is another layer's, another format, not Parquet, or names a commit it does not hold", async () => {
     const bytes = encodeCheckpoint(checkpoint());
     await expect(decodeCheckpoint(bytes, 'platinum')).rejects.toThrow('a checkpoint of layer gold, not platinum');
@@ -43,5 +64,7 @@ describe('checkpoint file', () => {
     });
     await expect(decodeCheckpoint(writeParquet(columns({ format: 0, layer: 'gold', generation: 1, commits }, 0)), 'gold')).rejects.toThrow('checkpoint format 0, this code reads formats 1 and 2');
     await expect(decodeCheckpoint(writeParquet(columns({ format: 1, layer: 'gold', generation: 1, commits }, 5)), 'gold')).rejects.toThrow('a record names a commit the checkpoint does not hold');
+    await expect(decodeCheckpoint(writeParquet(columns({ format: 1, layer: 'gold', generation: 1, commits: [...commits, null] }, 0)), 'gold')).rejects.toThrow('a commit of the checkpoint is malformed');
+    await expect(decodeCheckpoint(writeParquet(columns({ format: 1, layer: 'gold', generation: 1, commits: [{ ...commits[0], manifestKey: 7 }] }, 0)), 'gold')).rejects.toThrow('a commit of the checkpoint is malformed');
   });
 });

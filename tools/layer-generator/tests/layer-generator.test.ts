@@ -205,7 +205,7 @@ describe('layer generator: customer-aggregate', () => {
         '    acceptsRemovals: true,',
         "    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, 'unit-rate/'],",
         '    readsVersions: true,',
-        '    listPrefixes: [PREFIXES.silverManifests],',
+        "    listPrefixes: [PREFIXES.silverManifests, 'unit-rate/_checkpoint/segments/'],",
         "    writePrefixes: ['unit-rate/'],",
         "    deletePrefixes: ['unit-rate/_checkpoint/segments/'],",
         '    memorySize: 1769,',

@@ -17,7 +17,7 @@ function specFieldsOf(options: LayerOptions): string[] {
     return [
       `    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, '${options.outputPrefix}'],`,
       '    readsVersions: true,',
-      '    listPrefixes: [PREFIXES.silverManifests],',
+      `    listPrefixes: [PREFIXES.silverManifests, '${options.outputPrefix}_checkpoint/segments/'],`,
       `    writePrefixes: ['${options.outputPrefix}'],`,
       `    deletePrefixes: ['${options.outputPrefix}_checkpoint/segments/'],`,
       '    memorySize: 1769,',

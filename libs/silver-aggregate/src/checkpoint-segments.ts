@@ -6,7 +6,7 @@ import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
 import type { CheckpointKeys } from './checkpoint-keys';
 import type { CommittedTable } from './committed-table';
 import { concurrently } from './concurrently';
-import { readImmutable } from './immutable-reads';
+import { readNamedObject } from './immutable-reads';
 import type { SegmentRef } from './segment-ref';
 
 /**
@@ -51,9 +51,8 @@ export async function readUsableSegments(env: LayerEnvironment, bucket: string, 
   });
   const candidates = segments.flatMap((ref, index) => (members[index]!.length === ref.commits ? [{ ref, members: members[index]! }] : []));
   const read = await concurrently(candidates, SEGMENT_CONCURRENCY, async ({ ref, members: indices }) => {
-    const object = await readImmutable(env.s3, bucket, ref.key, { eTag: ref.eTag, ...(ref.versionId ? { versionId: ref.versionId } : {}) });
-    const why = !object ? 'it is gone' : !ref.versionId && object.eTag !== ref.eTag ? 'it was rewritten' : undefined;
-    if (why || !object) return env.logger.warn(`segment not used (${why}): its commits' tables are read instead`, { bucket, key: ref.key }), undefined;
+    const object = await readNamedObject(env.s3, bucket, ref);
+    if (!object) return env.logger.warn("segment not used (it is gone or was rewritten): its commits' tables are read instead", { bucket, key: ref.key }), undefined;
     try {
       const held = await decodeCheckpoint(object.bytes, layer);
       if (!sameCommits(held.commits, indices.map((index) => commits[index]!))) throw new Error('it holds other commits than its checkpoint says');

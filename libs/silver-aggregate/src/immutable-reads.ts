@@ -65,6 +65,19 @@ export function readImmutable(s3: S3Client, bucket: string, key: string, expecte
   return entry.read;
 }
 
+/**
+ * Reads the object a manifest, checkpoint or segment reference names, through {@link readImmutable}:
+ * by its version where the store has versions, else by key with its ETag checked.
+ *
+ * @param ref - the object's key, ETag and version (if any).
+ * @returns the object, or undefined when it is gone or (without a version) was rewritten since.
+ * @throws the SDK's errors after its retries.
+ */
+export async function readNamedObject(s3: S3Client, bucket: string, ref: { readonly key: string; readonly eTag: string; readonly versionId?: string }): Promise<ObjectBytes | undefined> {
+  const object = await readImmutable(s3, bucket, ref.key, { eTag: ref.eTag, ...(ref.versionId ? { versionId: ref.versionId } : {}) });
+  return !object || (!ref.versionId && object.eTag !== ref.eTag) ? undefined : object;
+}
+
 /** Forgets every object kept by {@link readImmutable} (tests that count or fault reads start from nothing). */
 export function forgetImmutableReads(): void {
   entries.clear();

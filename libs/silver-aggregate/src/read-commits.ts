@@ -5,7 +5,7 @@ import { asSilverManifest, SILVER_MANIFEST_PREFIX } from '@medallion/schemas';
 import { readSilverTableRecords, SilverTableChangedError, type SilverReadOptions } from '@medallion/silver-tables';
 import { committedTableOf, type CommittedTable } from './committed-table';
 import { concurrently } from './concurrently';
-import { readImmutable } from './immutable-reads';
+import { readImmutable, readNamedObject } from './immutable-reads';
 import { CommitChangedError } from './errors';
 
 /** Manifests and tables read at once. */
@@ -78,8 +78,8 @@ export async function readCommitRecords(env: LayerEnvironment, bucket: string, c
     }
     return read ? { source, commit: { ...commit, silverRows: read.rows }, records: read.records } : { source, commit: { ...commit, silverRows: 0, notSilverTable: true }, records: undefined };
   }
-  const object = await readImmutable(env.s3, bucket, table.key, { eTag: table.eTag, ...(table.versionId ? { versionId: table.versionId } : {}) });
-  if (!object || (!table.versionId && object.eTag !== table.eTag)) {
+  const object = await readNamedObject(env.s3, bucket, table);
+  if (!object) {
     throw new CommitChangedError(`customer table ${table.key} is not the one its manifest ${commit.manifestKey} names (rewritten or removed since); the recompute starts over`);
   }
   return { source, commit, records: (await decodeCustomerTable(object.bytes, source)).records };
@@ -117,8 +117,8 @@ export function readBaseTable(env: LayerEnvironment, bucket: string): (commit: C
   return async (commit, source) => {
     const { table } = commit;
     if (table?.format !== 'customers') return undefined;
-    const object = await readImmutable(env.s3, bucket, table.key, { eTag: table.eTag, ...(table.versionId ? { versionId: table.versionId } : {}) });
-    if (!object || (!table.versionId && object.eTag !== table.eTag)) return undefined;
+    const object = await readNamedObject(env.s3, bucket, table);
+    if (!object) return undefined;
     try {
       const { records, facts } = await decodeCustomerTable(object.bytes, source);
       // The table must say it is this commit's (its silver table), not only be of the named size.

@@ -171,9 +171,10 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
   checkStateSize(layer, customers, maxCustomers);
   const read = await readAllCommitRecords(env, bucket, toRead, options.read, (records) => checkStateSize(layer, (customers += records), maxCustomers));
   for (const { commit, source } of read) commits[source] = commit;
-  const sets = read.flatMap(({ records }) => (records ? [records] : []));
+  const readRecords: ReadRecords[] = read.flatMap(({ source, records }) => (records ? [{ source, records }] : []));
+  const sets = readRecords.map(({ records }) => records);
   // Sets that are one commit's customer table may become the checkpoint's base (named, not copied).
-  const tableParts = read.flatMap(({ records, source, commit }) => (records ? [{ records, ...(commit.table?.format === 'customers' ? { source } : {}) }] : []));
+  const tableParts = readRecords.map(({ records, source }) => ({ records, ...(commits[source]!.table?.format === 'customers' ? { source } : {}) }));
   let merged: BasedState;
   if (rebuild) {
     merged = mergeWithBase([...segmentSets.map((records) => ({ records })), ...tableParts], rank, options.settings.baseMinCustomers);
@@ -194,7 +195,6 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
   }
   const { state } = merged;
   checkStateSize(layer, state.count, maxCustomers);
-  const readRecords = read.flatMap(({ source, records }) => (records ? [{ source, records }] : []));
   if (!rebuild) readRecords.push(...(await readUngrouped(env, bucket, commits, new Set(read.map(({ source }) => source)), options)));
   const written = await writeNewSegments(env, bucket, keys, layer, readRecords, commits, rank, generation, options.settings.segmentCommits);
   const kept = (rebuild ? usable?.refs : base.segments) ?? [];

@@ -5,6 +5,7 @@ import { EventRouter, type PreparedEvent } from '@medallion/local-s3';
 import { startTestLake } from '@medallion/local-s3/testing';
 import { platinumLayer } from '@medallion/platinum';
 import { silverLayer } from '@medallion/silver';
+import { useCheckpointSettings } from '@medallion/silver-aggregate/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LAKE_LAYERS } from '../src/lake-layers';
@@ -48,25 +49,19 @@ function bronzeOf(operation: Extract<Operation, { kind: 'put' }>): string {
 }
 
 /** Commits a checkpoint segment holds: the default, 2 or 3. */
-const anySegmentSize = fc.constantFrom(undefined, '2', '3');
+const anySegmentSize = fc.constantFrom(undefined, 2, 3);
 
 /** Customers a checkpoint's base needs: the default (50,000), 1 or 3. */
-const anyBaseSize = fc.constantFrom(undefined, '1', '3');
+const anyBaseSize = fc.constantFrom(undefined, 1, 3);
 
-afterAll(() => {
-  delete process.env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'];
-  delete process.env['MEDALLION_CHECKPOINT_BASE_CUSTOMERS'];
-});
+afterAll(() => useCheckpointSettings({}));
 
 describe('incremental gold and platinum against a computation from scratch', () => {
   it('equal it byte for byte after every step: uploads, new versions, deletions, duplicated and reordered events, checkpoint segments of 2, 3 or 32 commits, bases (property, 15 random runs of up to 8 steps)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(anyOperation, { minLength: 1, maxLength: 8 }), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), anySegmentSize, anyBaseSize, async (operations, randomness, segmentSize, baseSize) => {
         // Checkpoint segments of 2 or 3 commits and bases of 1 or 3 customers (the defaults are more than these lakes hold), so rebuilds read segments and checkpoints name bases too.
-        if (segmentSize === undefined) delete process.env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'];
-        else process.env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'] = segmentSize;
-        if (baseSize === undefined) delete process.env['MEDALLION_CHECKPOINT_BASE_CUSTOMERS'];
-        else process.env['MEDALLION_CHECKPOINT_BASE_CUSTOMERS'] = baseSize;
+        useCheckpointSettings({ ...(segmentSize ? { segmentCommits: segmentSize } : {}), ...(baseSize ? { baseMinCustomers: baseSize } : {}) });
         const random = randomness[Symbol.iterator]();
         const next = (): number => random.next().value as number;
         const lake = await startTestLake();

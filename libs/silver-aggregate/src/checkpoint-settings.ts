@@ -4,6 +4,9 @@ export const DEFAULT_SEGMENT_COMMITS = 32;
 /** Customers a commit's table needs to become a checkpoint's base when `MEDALLION_CHECKPOINT_BASE_CUSTOMERS` is not set: below this, copying it into the checkpoint costs little. */
 export const DEFAULT_BASE_MIN_CUSTOMERS = 50_000;
 
+/** The environment variables {@link checkpointSettings} reads. */
+export const CHECKPOINT_SETTING_VARIABLES = { segmentCommits: 'MEDALLION_CHECKPOINT_SEGMENT_COMMITS', baseMinCustomers: 'MEDALLION_CHECKPOINT_BASE_CUSTOMERS' } as const;
+
 /** How an aggregate's checkpoint is stored. */
 export interface CheckpointSettings {
   /** Commits a segment holds (see `writeNewSegments`): with S, a rebuild over N small commits reads about N / S segments and at most S − 1 tables besides the ones changed. */
@@ -31,7 +34,7 @@ function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, 
  */
 export function checkpointSettings(env: NodeJS.ProcessEnv = process.env): CheckpointSettings {
   return {
-    segmentCommits: integerSetting(env, 'MEDALLION_CHECKPOINT_SEGMENT_COMMITS', DEFAULT_SEGMENT_COMMITS, 2),
-    baseMinCustomers: integerSetting(env, 'MEDALLION_CHECKPOINT_BASE_CUSTOMERS', DEFAULT_BASE_MIN_CUSTOMERS, 1),
+    segmentCommits: integerSetting(env, CHECKPOINT_SETTING_VARIABLES.segmentCommits, DEFAULT_SEGMENT_COMMITS, 2),
+    baseMinCustomers: integerSetting(env, CHECKPOINT_SETTING_VARIABLES.baseMinCustomers, DEFAULT_BASE_MIN_CUSTOMERS, 1),
   };
 }

@@ -5,7 +5,7 @@ import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { commitSilverTable } from '@medallion/silver-tables/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { forgetImmutableReads, forgetProcessCache } from '../src/testing';
+import { forgetImmutableReads, forgetProcessCache, useCheckpointSettings } from '../src/testing';
 import { HEADER, regionsLayer } from './regions-layer';
 
 /** One row of a commit: a Customer ID from a small pool (so customers recur across commits), a country, a status. */
@@ -57,19 +57,14 @@ function expectedTable(files: ReadonlyMap<number, { readonly time: number; reado
   return ['Region,Customers,Subscribed', ...lines].join('\n') + '\n';
 }
 
-afterAll(() => {
-  delete process.env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'];
-  delete process.env['MEDALLION_CHECKPOINT_BASE_CUSTOMERS'];
-});
+afterAll(() => useCheckpointSettings({}));
 
 describe('checkpoint segments and bases against a computation from scratch', () => {
   it('give the same table after every aggregation: commits, new versions and removals aggregated in random batches, segments lost, bases, cold starts (property, 40 runs of 8 to 30 steps)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(anyOperation, { minLength: 8, maxLength: 30 }), fc.constantFrom('2', '3'), fc.constantFrom('1', '3', undefined), async (operations, segmentSize, baseCustomers) => {
-        process.env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'] = segmentSize;
+      fc.asyncProperty(fc.array(anyOperation, { minLength: 8, maxLength: 30 }), fc.constantFrom(2, 3), fc.constantFrom(1, 3, undefined), async (operations, segmentSize, baseCustomers) => {
         // Bases of one or three customers (the default, 50,000, is more than these commits hold).
-        if (baseCustomers === undefined) delete process.env['MEDALLION_CHECKPOINT_BASE_CUSTOMERS'];
-        else process.env['MEDALLION_CHECKPOINT_BASE_CUSTOMERS'] = baseCustomers;
+        useCheckpointSettings({ segmentCommits: segmentSize, ...(baseCustomers ? { baseMinCustomers: baseCustomers } : {}) });
         forgetImmutableReads();
         forgetProcessCache();
         const lake = await startTestLake();

@@ -5,7 +5,7 @@ import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { commitSilverTable } from '@medallion/silver-tables/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkpointSettings, decodeCheckpoint, encodeCheckpoint, type SilverAggregateResult } from '../src';
-import { forgetImmutableReads, forgetProcessCache } from '../src/testing';
+import { forgetImmutableReads, forgetProcessCache, useCheckpointSettings } from '../src/testing';
 import { HEADER, regionsLayer } from './regions-layer';
 
 type Report = LayerInvocationReport<SilverAggregateResult<string[]>>;
@@ -14,18 +14,15 @@ const SEGMENTS = 'regions/_checkpoint/segments/';
 const STATE = 'regions/_checkpoint/state.parquet';
 
 let lake: TestLake;
-let setting: string | undefined;
 
 beforeEach(async () => {
   lake = await startTestLake();
   forgetImmutableReads();
-  setting = process.env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'];
-  process.env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'] = '4';
+  useCheckpointSettings({ segmentCommits: 4 });
 });
 
 afterEach(async () => {
-  if (setting === undefined) delete process.env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'];
-  else process.env['MEDALLION_CHECKPOINT_SEGMENT_COMMITS'] = setting;
+  useCheckpointSettings({});
   await lake.close();
 });
 

@@ -117,11 +117,9 @@ describe('npm start -- --json --out DIR FILE...', () => {
     expect(await filesUnder(out)).toEqual([
       '.medallion-export',
       ...fixtures.map((f) => `bronze/${f}`).sort(),
-      ...fixtures.map((f) => `gold/_checkpoint/commits/${f}.json`).sort(),
       'gold/_checkpoint/state.parquet',
       'gold/_manifests/customers_by_region.json',
       'gold/customers_by_region.csv',
-      ...fixtures.map((f) => `platinum/_checkpoint/commits/${f}.json`).sort(),
       'platinum/_checkpoint/state.parquet',
       'platinum/_manifests/subscription_rate_by_region.json',
       'platinum/subscription_rate_by_region.csv',

@@ -2,6 +2,7 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createLayerHandler, type LayerInvocationReport } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
+import { forgetProcessCache } from '@medallion/silver-aggregate/testing';
 import { commitSilverTable, type SilverCommitOptions } from '@medallion/silver-tables/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { goldLayer, type GoldResult } from '../src';
@@ -69,8 +70,6 @@ describe('gold handler', () => {
       output: { key: 'gold/customers_by_region.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
     });
     expect(await lake.keys('gold/')).toEqual([
-      'gold/_checkpoint/commits/a-second.csv.json',
-      'gold/_checkpoint/commits/z-first.csv.json',
       'gold/_checkpoint/state.parquet',
       'gold/_manifests/customers_by_region.json',
       'gold/customers_by_region.csv',
@@ -100,22 +99,36 @@ describe('gold handler', () => {
     expect(await gold()).toBe('Region,Subscribed Customers,Customer IDs\nAsia,0,[]\nOceania,1,[3]\nSouth America,1,[1]\n');
   });
 
-  it('answers an event the checkpoint covers (a duplicate) with one HeadObject per event and three for the checkpoint and outputs: no listing, no read', async () => {
+  it('answers events the checkpoint it holds covers (a duplicate) with three HeadObjects, for the checkpoint and outputs, however many events: no listing, no read', async () => {
     const event = (await commitSilver('x', `${HEADER}1,A,France,Active,Europe\n`, '2026-11-29T12:00:01.000Z', '01')) as { Records: unknown[] };
     await handler(event);
     const first = await gold();
     commands.length = 0;
-    const report = await handler({ Records: [...event.Records, ...event.Records] });
-    expect(report.results).toMatchObject([{ action: 'covered', events: 2, readCommits: 0, rows: [] }]);
-    expect(commands.sort()).toEqual([
-      'HeadObjectCommand gold/_checkpoint/commits/x.csv.json',
-      'HeadObjectCommand gold/_checkpoint/commits/x.csv.json',
-      'HeadObjectCommand gold/_checkpoint/state.parquet',
-      'HeadObjectCommand gold/_manifests/customers_by_region.json',
-      'HeadObjectCommand gold/customers_by_region.csv',
-    ]);
+    const report = await handler({ Records: [...event.Records, ...event.Records, ...event.Records] });
+    expect(report.results).toMatchObject([{ action: 'covered', events: 3, readCommits: 0, rows: [] }]);
+    expect(commands.sort()).toEqual(['HeadObjectCommand gold/_checkpoint/state.parquet', 'HeadObjectCommand gold/_manifests/customers_by_region.json', 'HeadObjectCommand gold/customers_by_region.csv']);
     expect(await gold()).toBe(first);
     expect(first).toBe('Region,Subscribed Customers,Customer IDs\nEurope,1,[1]\n');
+  });
+
+  it('answers a duplicate on a cold start (no checkpoint held) by reading the checkpoint and the listing: unchanged, no table read, nothing written', async () => {
+    const event = await commitSilver('x', `${HEADER}1,A,France,Active,Europe\n`, '2026-11-29T12:00:01.000Z', '01');
+    await handler(event);
+    const first = await gold();
+    forgetProcessCache();
+    commands.length = 0;
+    expect((await handler(event)).results).toMatchObject([{ action: 'unchanged', readCommits: 0, customers: 1 }]);
+    expect(commands.filter((command) => !command.startsWith('HeadObjectCommand')).sort()).toEqual(['GetObjectCommand gold/_checkpoint/state.parquet', 'ListObjectsV2Command silver/_manifests/']);
+    expect(await gold()).toBe(first);
+    // The checkpoint it read is held now: the same event again is covered.
+    expect((await handler(event)).results).toMatchObject([{ action: 'covered' }]);
+  });
+
+  it('does not take a new version of a commit for covered: the held checkpoint names the older manifest ETag', async () => {
+    await handler(await commitSilver('x', `${HEADER}1,A,France,Active,Europe\n`, '2026-11-29T12:00:01.000Z', '01'));
+    const replaced = await commitSilver('x', `${HEADER}1,A,France,Cancelled,Europe\n`, '2026-11-29T12:00:02.000Z', '02');
+    expect((await handler(replaced)).results).toMatchObject([{ action: 'rebuilt', customers: 1 }]);
+    expect(await gold()).toBe('Region,Subscribed Customers,Customer IDs\nEurope,0,[]\n');
   });
 
   it('rebuilds without a removed commit, and with the new version of a replaced one', async () => {

@@ -1,5 +1,3 @@
-import { SILVER_MANIFEST_PREFIX } from '@medallion/schemas';
-
 /** Where an aggregate layer keeps its checkpoint, under its own output prefix. */
 export interface CheckpointKeys {
   /** `<output>_checkpoint/`: the prefix of everything below (its IAM rights and lifecycle rule name it). */
@@ -10,8 +8,6 @@ export interface CheckpointKeys {
   readonly segmentsPrefix: string;
   /** A new segment's key: `<output>_checkpoint/segments/<generation>-<name>.parquet`. */
   segment(generation: number, name: string): string;
-  /** The commit entry of a silver manifest: `<output>_checkpoint/commits/<path>` for `silver/_manifests/<path>`. */
-  commitEntry(manifestKey: string): string;
 }
 
 /**
@@ -27,6 +23,5 @@ export function checkpointKeysOf(outputPrefix: string): CheckpointKeys {
     state: `${prefix}state.parquet`,
     segmentsPrefix: `${prefix}segments/`,
     segment: (generation, name) => `${prefix}segments/${generation}-${name}.parquet`,
-    commitEntry: (manifestKey) => `${prefix}commits/${manifestKey.startsWith(SILVER_MANIFEST_PREFIX) ? manifestKey.slice(SILVER_MANIFEST_PREFIX.length) : manifestKey}`,
   };
 }

@@ -72,8 +72,6 @@ export interface CheckpointRefresh {
   readonly readSegments: number;
   /** Segments written (groups of the small commits read now; see `writeNewSegments`). */
   readonly writtenSegments: number;
-  /** Manifest keys whose state in the checkpoint changed: added, replaced or removed. */
-  readonly changedKeys: readonly string[];
 }
 
 /**
@@ -151,7 +149,7 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
   const diff = diffCommits(base?.commits ?? [], listed);
   if (base && stored.eTag && diff.added.length === 0 && diff.changed.length === 0 && diff.removed.length === 0) {
     const unchanged = { key: keys.state, eTag: stored.eTag, ...(stored.versionId ? { versionId: stored.versionId } : {}) };
-    return { checkpoint: base, stored: unchanged, action: 'unchanged', readCommits: 0, readSegments: 0, writtenSegments: 0, changedKeys: [] };
+    return { checkpoint: base, stored: unchanged, action: 'unchanged', readCommits: 0, readSegments: 0, writtenSegments: 0 };
   }
   const fresh = await readCommits(env, bucket, listed, [...diff.added, ...diff.changed]);
   const sorted = [...diff.unchanged, ...fresh].sort((a, b) => (a.manifestKey < b.manifestKey ? -1 : a.manifestKey > b.manifestKey ? 1 : 0));
@@ -220,10 +218,9 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
   // Rebuilt from nothing: segments an unusable or deleted checkpoint named are known to no one now.
   if (!base) await deleteUnnamedSegments(env, bucket, keys, segments, generation);
   processCache.holdCheckpoint(bucket, keys.state, { checkpoint, eTag: stateWritten.eTag, ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}), generation: checkpoint.generation });
-  const changedKeys = [...diff.added, ...diff.changed, ...diff.removed];
   const storedCheckpoint = { key: stateWritten.key, eTag: stateWritten.eTag, ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}) };
   const segmentCounts = { readSegments: usable?.refs.length ?? 0, writtenSegments: written.refs.length };
-  return { checkpoint, stored: storedCheckpoint, action: rebuild ? 'rebuilt' : 'merged', readCommits: toRead.length, ...segmentCounts, changedKeys };
+  return { checkpoint, stored: storedCheckpoint, action: rebuild ? 'rebuilt' : 'merged', readCommits: toRead.length, ...segmentCounts };
 }
 
 /**

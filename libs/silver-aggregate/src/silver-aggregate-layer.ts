@@ -1,13 +1,12 @@
 import type { CustomerRecords } from '@medallion/customer-records';
 import { codeVersion, type AggregateLayer, type LayerEnvironment, type LayerMetric } from '@medallion/layer-runtime';
-import type { ObjectEvent } from '@medallion/s3-events';
+import { isObjectRemoved, type ObjectEvent } from '@medallion/s3-events';
 import { headObject } from '@medallion/s3-io';
 import { SILVER_AGGREGATE_QUEUE, SILVER_MANIFEST_PREFIX, type ManifestObject } from '@medallion/schemas';
 import type { SilverReadOptions } from '@medallion/silver-tables';
 import { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
 import { checkpointSettings } from './checkpoint-settings';
-import { isCoveredByEntry, writeCommitEntries, type CommitEntry } from './commit-entries';
-import { concurrently } from './concurrently';
+import { processCache } from './process-cache';
 import { refreshCheckpoint, type CheckpointRefresh } from './refresh-checkpoint';
 import { maxAggregateCustomers } from './state-limit';
 import { generationOf, writeIfNewer } from './write-if-newer';
@@ -42,8 +41,8 @@ export interface SilverAggregateSpec<Row> {
 
 /**
  * What one invocation of a silver aggregate did.
- * - `covered`: every event was already in the checkpoint (a HeadObject per event, nothing read or written);
- * - `unchanged`: the checkpoint already held every commit (outputs checked, entries repaired);
+ * - `covered`: every event was already in the checkpoint this process holds, which is the stored one (three HeadObjects, nothing read or written);
+ * - `unchanged`: the checkpoint already held every commit (read, compared with the listing, outputs checked);
  * - `merged`: new commits' customer tables merged into the state;
  * - `rebuilt`: the state read again from every commit (a commit replaced or removed, or no usable checkpoint).
  */
@@ -83,32 +82,39 @@ export interface SilverAggregateManifest {
   readonly output: ManifestObject;
 }
 
-/** Events checked at once against their commit entries. */
-const ENTRY_CHECKS = 16;
-
 /**
- * Whether every event is in the checkpoint, by their commit entries. The newest event is checked
- * first, alone: in a burst it is the one most likely not merged yet, and then one request settles it.
+ * Whether a checkpoint already holds what an event announces: a created manifest whose key it holds
+ * with the event's ETag, or a removed one whose key it does not hold. (A change after the event
+ * has an event of its own, so an event is never judged by a state older than it.)
  */
-async function allCovered(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, events: readonly ObjectEvent[]): Promise<boolean> {
-  const newest = events.at(-1);
-  if (newest && !(await isCoveredByEntry(env.s3, bucket, keys, newest))) return false;
-  const rest = events.slice(0, -1);
-  for (let start = 0; start < rest.length; start += ENTRY_CHECKS) {
-    const covered = await concurrently(rest.slice(start, start + ENTRY_CHECKS), ENTRY_CHECKS, (event) => isCoveredByEntry(env.s3, bucket, keys, event));
-    if (!covered.every(Boolean)) return false;
-  }
-  return true;
+function holdsEvent(manifestETags: ReadonlyMap<string, string>, event: ObjectEvent): boolean {
+  if (isObjectRemoved(event)) return !manifestETags.has(event.key);
+  return event.eTag !== undefined && manifestETags.get(event.key) === event.eTag;
 }
 
 /**
- * Whether the outputs were made from the stored checkpoint: the manifest of its generation or a
- * later one, and the table of the manifest's generation (an invocation may have stopped between
- * the writes; a table may have been deleted or overwritten since, which this repairs).
+ * Whether every event is already in the checkpoint and the outputs were made from it, judged from
+ * the checkpoint this process holds (a warm function, the local runner) and three HeadObjects,
+ * whatever the number of events: the stored checkpoint must be the held one (same ETag), its
+ * events all held ({@link holdsEvent}), the layer's manifest of its generation or a later one, and
+ * the table of the manifest's generation (an invocation may have stopped between the writes; a
+ * table may have been deleted or overwritten since, which a refresh repairs). A process that holds
+ * no checkpoint (a cold start) answers false without a request: the refresh then reads the
+ * checkpoint, compares it with the listing and finds it `unchanged`.
  */
-async function outputsCurrent(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, spec: Pick<SilverAggregateSpec<unknown>, 'manifestKey' | 'tableKey'>): Promise<boolean> {
+async function coveredByHeldCheckpoint(
+  env: LayerEnvironment,
+  bucket: string,
+  keys: CheckpointKeys,
+  spec: Pick<SilverAggregateSpec<unknown>, 'manifestKey' | 'tableKey'>,
+  events: readonly ObjectEvent[],
+): Promise<boolean> {
+  const held = processCache.checkpoint(bucket, keys.state);
+  if (!held || events.length === 0) return false;
+  const manifestETags = new Map(held.checkpoint.commits.map((commit) => [commit.manifestKey, commit.manifestETag]));
+  if (!events.every((event) => holdsEvent(manifestETags, event))) return false;
   const [checkpoint, manifest, table] = await Promise.all([headObject(env.s3, bucket, keys.state), headObject(env.s3, bucket, spec.manifestKey), headObject(env.s3, bucket, spec.tableKey)]);
-  if (!checkpoint || !manifest || !table) return false;
+  if (!checkpoint || checkpoint.eTag !== held.eTag || !manifest || !table) return false;
   return generationOf(manifest.metadata) >= generationOf(checkpoint.metadata) && generationOf(table.metadata) === generationOf(manifest.metadata);
 }
 
@@ -137,16 +143,6 @@ async function writeOutputs<Row>(env: LayerEnvironment, bucket: string, spec: Si
   await writeIfNewer(env.s3, { bucket, key: spec.manifestKey, contentType: 'application/json' }, `${JSON.stringify(manifest, null, 2)}\n`, generation);
 }
 
-/** The entries that say what the checkpoint now holds of the keys it changed and of the invocation's events. */
-function entriesOf(refresh: CheckpointRefresh, events: readonly ObjectEvent[]): CommitEntry[] {
-  const included = new Map(refresh.checkpoint.commits.map((commit) => [commit.manifestKey, commit.manifestETag]));
-  const keys = new Set([...refresh.changedKeys, ...events.map((event) => event.key)]);
-  return [...keys].map((manifestKey) => {
-    const manifestETag = included.get(manifestKey);
-    return manifestETag === undefined ? { manifestKey, state: 'removed' } : { manifestKey, state: 'live', manifestETag };
-  });
-}
-
 /** The CloudWatch metrics of one invocation's result. */
 function metricsOf(result: SilverAggregateResult<unknown>): LayerMetric[] {
   return [
@@ -169,14 +165,13 @@ function metricsOf(result: SilverAggregateResult<unknown>): LayerMetric[] {
  * table (from `rowsOf` and `formatCsv`) and the table's manifest.
  *
  * Per invocation, however many events it carries:
- * 1. every event is checked against its commit entry (one small request each, whatever the size of
- *    the lake); when all are already in the checkpoint and the outputs were made from it, nothing
- *    else is done (`covered`);
+ * 1. when this process holds the stored checkpoint (a warm function) and it already holds every
+ *    event, and the outputs were made from it, nothing else is done (`covered`: three HeadObjects,
+ *    whatever the number of events; see `coveredByHeldCheckpoint`);
  * 2. otherwise the checkpoint is brought up to the lake's manifests (`refreshCheckpoint`: only new
  *    commits are read and merged; a replaced or removed one rebuilds the state), written by a
  *    conditional write so two invocations at once never lose an update;
- * 3. the table and its manifest are written unless a later generation's are already there, then the
- *    commit entries.
+ * 3. the table and its manifest are written unless a later generation's are already there.
  * A burst of commits thus costs about one recompute per recompute's duration, not one per commit,
  * and the table is byte-identical to a computation from scratch.
  *
@@ -196,14 +191,13 @@ export function createSilverAggregateLayer<Row>(spec: SilverAggregateSpec<Row>):
     metricsOf,
     async recompute(env, bucket, events) {
       const base = { outputKey: spec.tableKey, events: events.length };
-      if (events.length > 0 && (await allCovered(env, bucket, keys, events)) && (await outputsCurrent(env, bucket, keys, spec))) {
+      if (await coveredByHeldCheckpoint(env, bucket, keys, spec, events)) {
         env.logger.info('events already in the checkpoint', { bucket, events: events.length });
         return { ...base, action: 'covered', readCommits: 0, readSegments: 0, generation: undefined, silverObjects: 0, skippedObjects: 0, silverRows: 0, customers: 0, rows: [] };
       }
       const refresh = await refreshCheckpoint(env, bucket, { layer: spec.name, keys, maxCustomers: maxAggregateCustomers(), read: spec.readOptions ?? {}, settings: checkpointSettings() });
       const rows = spec.rowsOf(refresh.checkpoint.state);
       await writeOutputs(env, bucket, spec, refresh, rows);
-      await writeCommitEntries(env.s3, bucket, keys, entriesOf(refresh, events), refresh.checkpoint.generation);
       const { silverObjects, skippedObjects, silverRows, customers, tableRows } = countsOf(refresh, rows.length);
       env.logger.info(`${spec.name} ${refresh.action}`, { bucket, key: spec.tableKey, generation: refresh.checkpoint.generation, readCommits: refresh.readCommits, readSegments: refresh.readSegments, writtenSegments: refresh.writtenSegments, silverObjects, silverRows, customers, tableRows });
       return { ...base, action: refresh.action, readCommits: refresh.readCommits, readSegments: refresh.readSegments, generation: refresh.checkpoint.generation, skippedObjects, silverObjects, silverRows, customers, rows };

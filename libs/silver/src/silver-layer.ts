@@ -4,8 +4,8 @@ import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallio
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
 import { deleteObject, deleteObjects, isMissingObject, openObject, putObject, uploadPartBytes } from '@medallion/s3-io';
 import { defaultExpectations, SILVER_METADATA } from '@medallion/schemas';
-import { restoreCommitted, staleResult, supersededSince, takeBackUncommitted } from './silver-commit';
-import { eventFreshness, readSilverManifest, writeSilverManifest } from './silver-manifest';
+import { bronzeChangedSince, commitSilverManifest, restoreCommitted, staleResult, supersededSince, takeBackUncommitted } from './silver-commit';
+import { eventFreshness, readSilverManifest, readStoredSilverManifest } from './silver-manifest';
 import { rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
@@ -16,21 +16,41 @@ const INPUT_PREFIX = 'bronze/';
 /** The media type of Parquet files (IANA, 2024). */
 const PARQUET_CONTENT_TYPE = 'application/vnd.apache.parquet';
 
+/** What one event's work on a bronze object starts from: its keys, and the ETag of the manifest committed for it then (undefined: none), which the commit's conditional write names. */
+interface SilverWork {
+  readonly keys: SilverKeys;
+  readonly readManifestETag: string | undefined;
+}
+
+/**
+ * Ends superseded work: takes back outputs no manifest names, puts back the committed outputs if
+ * this work overwrote them, and says the event was stale.
+ */
+async function supersede(env: LayerEnvironment, object: ObjectEvent, bronzeETag: string, keys: SilverKeys, layer: MapLayer<SilverResult>, reason: string): Promise<SilverResult> {
+  await takeBackUncommitted(env, object, keys);
+  await restoreCommitted(env, object.bucket, keys, (e, o) => layer.processObject(e, o));
+  env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason });
+  return staleResult(object, reason, bronzeETag);
+}
+
 /** Refuses the whole file: removes what an earlier version left in silver and quarantine, writes the rejection record, then the manifest. */
 async function rejectFile(
   env: LayerEnvironment,
   object: ObjectEvent,
   bronzeETag: string,
-  keys: SilverKeys,
+  work: SilverWork,
+  layer: MapLayer<SilverResult>,
   rejection: Rejection,
   encoding: TextEncoding,
   counts?: SilverCounts,
 ): Promise<SilverResult> {
   const { reason, rule } = rejection;
+  const { keys } = work;
   await deleteObjects(env.s3, object.bucket, [keys.silver, keys.customers, keys.quarantine]);
   const record = { bronzeKey: object.key, bronzeETag, eventTime: object.eventTime, rule, reason, ...(counts ? { counts } : {}) };
   const rejectionRecord = await putObject(env.s3, { bucket: object.bucket, key: keys.rejection, contentType: 'application/json' }, `${JSON.stringify(record, null, 2)}\n`);
-  await writeSilverManifest(env, object, bronzeETag, keys.manifest, { encoding, counts: NO_ROWS, rejection, rejectionRecord });
+  const commit = await commitSilverManifest(env, object, bronzeETag, keys.manifest, work.readManifestETag, { encoding, counts: NO_ROWS, rejection, rejectionRecord });
+  if ('superseded' in commit) return supersede(env, object, bronzeETag, keys, layer, commit.superseded);
   env.logger.warn('file rejected', { bucket: object.bucket, key: object.key, rule, reason, rejectionKey: keys.rejection });
   return { bronzeKey: object.key, encoding, bronzeETag, rejected: reason, rejectedBy: rule, stale: undefined, outputKeys: [keys.rejection, keys.manifest], counts: NO_ROWS };
 }
@@ -42,11 +62,12 @@ async function rejectFile(
 async function transformWithEncoding(
   env: LayerEnvironment,
   object: ObjectEvent,
-  keys: SilverKeys,
+  work: SilverWork,
   encoding: TextEncoding,
   layer: MapLayer<SilverResult>,
   options: SilverLayerOptions,
 ): Promise<SilverResult | 'not-utf-8'> {
+  const { keys } = work;
   let bronze;
   try {
     bronze = await openObject(env.s3, object.bucket, object.key);
@@ -64,7 +85,7 @@ async function transformWithEncoding(
   }
   if (bronze.contentLength === 0) {
     bronze.body.destroy();
-    return rejectFile(env, object, bronze.eTag, keys, { rule: 'header-present', reason: 'empty object (0 bytes): no header' }, encoding);
+    return rejectFile(env, object, bronze.eTag, work, layer, { rule: 'header-present', reason: 'empty object (0 bytes): no header' }, encoding);
   }
   const metadata = {
     [SILVER_METADATA.bronzeKey]: encodeURIComponent(object.key),
@@ -85,13 +106,13 @@ async function transformWithEncoding(
     if (error instanceof NotUtf8Error && !error.afterUtf8Text && encoding === 'utf-8') return 'not-utf-8';
     const rejection = rejectionOf(error);
     if (rejection === undefined) throw error;
-    return rejectFile(env, object, bronze.eTag, keys, rejection, encoding);
+    return rejectFile(env, object, bronze.eTag, work, layer, rejection, encoding);
   }
   const { counts, customers } = summary;
   const overThreshold = thresholdRejection(counts, expectations);
   if (overThreshold) {
     await Promise.all([silver.abort(), quarantine.abort()]);
-    return rejectFile(env, object, bronze.eTag, keys, overThreshold, encoding, counts);
+    return rejectFile(env, object, bronze.eTag, work, layer, overThreshold, encoding, counts);
   }
   let wroteQuarantine: boolean;
   try {
@@ -108,18 +129,15 @@ async function transformWithEncoding(
     wroteQuarantine = quarantineStored !== undefined;
     const facts = { bronzeKey: object.key, bronzeETag: bronze.eTag, eventTime: object.eventTime, sequencer: object.sequencer ?? '', silverKey: keys.silver };
     const customersStored = await putObject(env.s3, { bucket: object.bucket, key: keys.customers, contentType: PARQUET_CONTENT_TYPE, metadata }, encodeCustomerTable(customers, facts));
-    // ...and again before committing, since a newer event may have committed while they were written.
-    const superseded = await supersededSince(env, object, bronze.eTag, keys);
-    if (superseded) {
-      await takeBackUncommitted(env, object, keys);
-      await restoreCommitted(env, object.bucket, keys, (e, o) => layer.processObject(e, o));
-      env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: superseded });
-      return staleResult(object, superseded, bronze.eTag);
-    }
+    // ...and again before committing: the bronze object may have been deleted or replaced while
+    // they were written (a later event's commit meanwhile fails the manifest's conditional write).
+    const changed = await bronzeChangedSince(env, object, bronze.eTag);
+    if (changed) return await supersede(env, object, bronze.eTag, keys, layer, changed);
     // What an earlier version of this key left behind: its quarantine rows, its rejection record
     // (also one that a concurrent older version wrote after the committed one: not only what a manifest names).
     await deleteObjects(env.s3, object.bucket, quarantineStored ? [keys.rejection] : [keys.quarantine, keys.rejection]);
-    await writeSilverManifest(env, object, bronze.eTag, keys.manifest, { encoding, counts, silver: silverStored, customers: customersStored, quarantine: quarantineStored });
+    const commit = await commitSilverManifest(env, object, bronze.eTag, keys.manifest, work.readManifestETag, { encoding, counts, silver: silverStored, customers: customersStored, quarantine: quarantineStored });
+    if ('superseded' in commit) return await supersede(env, object, bronze.eTag, keys, layer, commit.superseded);
   } catch (error) {
     // No commit record: take uncommitted outputs back (best effort; gold never reads them anyway).
     await Promise.all([silver.abort(), quarantine.abort()]);
@@ -183,15 +201,17 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
     ],
     async processObject(env, object) {
       const keys = silverKeysFor(object.key, INPUT_PREFIX);
-      const freshness = eventFreshness(object, await readSilverManifest(env, object.bucket, keys.manifest));
+      const committed = await readStoredSilverManifest(env, object.bucket, keys.manifest);
+      const freshness = eventFreshness(object, committed?.manifest);
       if (!freshness.fresh) {
         env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: freshness.reason });
         return { bronzeKey: object.key, encoding: 'utf-8', bronzeETag: object.eTag ?? '', rejected: undefined, rejectedBy: undefined, stale: freshness.reason, outputKeys: [], counts: NO_ROWS };
       }
-      const first = await transformWithEncoding(env, object, keys, 'utf-8', layer, options);
+      const work: SilverWork = { keys, readManifestETag: committed?.eTag };
+      const first = await transformWithEncoding(env, object, work, 'utf-8', layer, options);
       if (first !== 'not-utf-8') return first;
       env.logger.info('not valid UTF-8: reading as Windows-1252', { bucket: object.bucket, key: object.key });
-      const second = await transformWithEncoding(env, object, keys, 'windows-1252', layer, options);
+      const second = await transformWithEncoding(env, object, work, 'windows-1252', layer, options);
       if (second === 'not-utf-8') throw new Error('unreachable: Windows-1252 decodes every byte');
       return second;
     },

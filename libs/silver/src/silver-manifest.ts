@@ -1,6 +1,6 @@
 import { codeVersion, type LayerEnvironment } from '@medallion/layer-runtime';
 import { compareSequencers, type ObjectEvent } from '@medallion/s3-events';
-import { putObject, readJsonObject, type StoredObject } from '@medallion/s3-io';
+import { putObject, readJsonObject, readObjectBytes, type StoredObject, type WriteCondition } from '@medallion/s3-io';
 import { asSilverManifest, type ManifestObject, type SilverManifest } from '@medallion/schemas';
 import type { Rejection } from './silver-rejection';
 import type { SilverCounts } from './silver-result';
@@ -37,6 +37,26 @@ export async function readSilverManifest(env: LayerEnvironment, bucket: string, 
   return json === undefined ? undefined : asSilverManifest(json);
 }
 
+/** A silver manifest as stored: its content and the ETag a conditional write over it names. */
+export interface StoredSilverManifest {
+  readonly manifest: SilverManifest;
+  /** Without quotes. */
+  readonly eTag: string;
+}
+
+/**
+ * Reads the manifest silver holds for a bronze key, with its ETag (for the conditional write that
+ * commits over it).
+ *
+ * @returns the manifest and its ETag, or undefined when there is none.
+ * @throws Error for an object there that is not a silver manifest (or not JSON); the SDK's errors.
+ */
+export async function readStoredSilverManifest(env: LayerEnvironment, bucket: string, key: string): Promise<StoredSilverManifest | undefined> {
+  const stored = await readObjectBytes(env.s3, bucket, key);
+  if (!stored) return undefined;
+  return { manifest: asSilverManifest(JSON.parse(Buffer.from(stored.bytes).toString('utf8'))), eTag: stored.eTag };
+}
+
 const asManifestObject = (stored: StoredObject): ManifestObject => ({ key: stored.key, eTag: stored.eTag, ...(stored.versionId ? { versionId: stored.versionId } : {}) });
 
 /**
@@ -47,7 +67,10 @@ const asManifestObject = (stored: StoredObject): ManifestObject => ({ key: store
  * @param bronzeETag - the bronze ETag as read.
  * @param key - the manifest key.
  * @param outcome - what was written: counts and outputs, or a rejection.
- * @returns the manifest written.
+ * @param condition - write only if the key holds no manifest, or the manifest of this ETag (S3
+ *   conditional writes); unset, unconditionally.
+ * @returns the manifest written, and its ETag (without quotes).
+ * @throws the SDK's errors; a failed condition as an error that `isConditionFailed` recognizes.
  */
 export async function writeSilverManifest(
   env: LayerEnvironment,
@@ -63,7 +86,8 @@ export async function writeSilverManifest(
     readonly quarantine?: StoredObject;
     readonly rejectionRecord?: StoredObject;
   },
-): Promise<SilverManifest> {
+  condition?: WriteCondition,
+): Promise<StoredSilverManifest> {
   const manifest: SilverManifest = {
     layer: 'silver',
     codeVersion: codeVersion(),
@@ -79,6 +103,6 @@ export async function writeSilverManifest(
       ...(outcome.rejectionRecord ? { rejection: asManifestObject(outcome.rejectionRecord) } : {}),
     },
   };
-  await putObject(env.s3, { bucket: event.bucket, key, contentType: 'application/json' }, `${JSON.stringify(manifest, null, 2)}\n`);
-  return manifest;
+  const written = await putObject(env.s3, { bucket: event.bucket, key, contentType: 'application/json' }, `${JSON.stringify(manifest, null, 2)}\n`, condition);
+  return { manifest, eTag: written.eTag };
 }

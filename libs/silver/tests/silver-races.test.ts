@@ -86,4 +86,43 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
     expect(await lake.text('silver/q.csv')).toBe(`${HEADER}331,Eve,Ghana,Active,Africa\n332,Fay,Nepal,Active,Asia\n`);
     expect(await lake.text('quarantine/q.csv')).toContain('customer-id-present');
   });
+  it('a later event committed between the checks and the commit (the same bytes uploaded again) fails the conditional manifest write: the earlier one is stale', async () => {
+    const slow = lake.store.createClient();
+    const earlier = await lake.put('bronze/same.csv', bronzeFixtureBytes('bom-crlf.csv'));
+    let later: unknown;
+    onFirst(slow, 'PutObjectCommand', 'silver/_manifests/same.csv.json', async () => {
+      later = await lake.put('bronze/same.csv', bronzeFixtureBytes('bom-crlf.csv'));
+      expect((await createLayerHandler(silverLayer, { s3: lake.s3 })(later)).results[0]?.stale).toBeUndefined();
+    });
+    const report = await createLayerHandler(silverLayer, { s3: slow })(earlier);
+    const laterSequencer = (later as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3.object.sequencer;
+    expect(report.results[0]?.stale).toBe(`a newer event (sequencer ${laterSequencer}) was committed while this one was being processed`);
+    expect(JSON.parse((await lake.text('silver/_manifests/same.csv.json'))!).source.sequencer).toBe(laterSequencer);
+    slow.destroy();
+  });
+
+  it('an earlier event that commits while a later one is committing is written over: the later one commits, conditionally on the earlier manifest', async () => {
+    const slow = lake.store.createClient();
+    const earlier = await lake.put('bronze/pair.csv', bronzeFixtureBytes('missing-id.csv'));
+    const later = await lake.put('bronze/pair.csv', bronzeFixtureBytes('missing-id.csv'));
+    onFirst(slow, 'PutObjectCommand', 'silver/_manifests/pair.csv.json', async () => {
+      expect((await createLayerHandler(silverLayer, { s3: lake.s3 })(earlier)).results[0]?.stale).toBeUndefined();
+    });
+    const manifestWrites: string[] = [];
+    slow.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Key?: string; IfMatch?: string; IfNoneMatch?: string };
+        if (context.commandName === 'PutObjectCommand' && input.Key === 'silver/_manifests/pair.csv.json') manifestWrites.push(input.IfMatch ? 'If-Match' : `If-None-Match ${input.IfNoneMatch}`);
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordManifestWrites' },
+    );
+    const report = await createLayerHandler(silverLayer, { s3: slow })(later);
+    expect(report.results[0]).toMatchObject({ stale: undefined, counts: { silverRows: 2, quarantinedRows: 2 } });
+    expect(manifestWrites).toEqual(['If-None-Match *', 'If-Match']);
+    const laterSequencer = (later as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3.object.sequencer;
+    expect(JSON.parse((await lake.text('silver/_manifests/pair.csv.json'))!).source.sequencer).toBe(laterSequencer);
+    expect(await lake.text('quarantine/pair.csv')).toContain('customer-id-present');
+    slow.destroy();
+  });
 });

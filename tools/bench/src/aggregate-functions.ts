@@ -2,11 +2,15 @@ import { goldLayer } from '@medallion/gold';
 import { createLayerHandler } from '@medallion/layer-runtime';
 import type { LocalS3 } from '@medallion/local-s3';
 import { platinumLayer } from '@medallion/platinum';
+import { forgetProcessCache } from '@medallion/silver-aggregate/testing';
 import { createS3Client } from '@medallion/s3-io';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** The `workerData.role` of a thread that plays one aggregate function. */
 const ROLE = 'medallion:bench-aggregate-function';
+
+/** The message that makes a function thread forget what its process holds (see `forgetProcessCache`). */
+const FORGET_HELD = 'medallion:bench-forget-held';
 
 /** What a function thread is told at start. */
 interface FunctionData {
@@ -23,10 +27,15 @@ interface FunctionData {
  *
  * @param store - the embedded S3 the functions reach.
  * @param script - the module the threads run (this bundle: `import.meta.url` of its entry).
- * @returns `deliver` (one event to both; resolves when both returned) and `close`.
+ * @returns `deliver` (one event to both; resolves when both returned), `forgetHeld` (both forget the
+ *   checkpoint and writes their process holds, as a cold start would; the SDK client and its
+ *   connections stay) and `close`.
  * @throws Error when a function's handler throws (its message).
  */
-export async function startAggregateFunctions(store: LocalS3, script: URL): Promise<{ deliver: (event: unknown) => Promise<void>; close: () => Promise<void> }> {
+export async function startAggregateFunctions(
+  store: LocalS3,
+  script: URL,
+): Promise<{ deliver: (event: unknown) => Promise<void>; forgetHeld: () => Promise<void>; close: () => Promise<void> }> {
   const workers = (['gold', 'platinum'] as const).map((layer) => {
     const data: FunctionData = { role: ROLE, layer, endpoint: store.endpoint, credentials: store.credentials };
     return new Worker(script, { workerData: data });
@@ -37,12 +46,14 @@ export async function startAggregateFunctions(store: LocalS3, script: URL): Prom
       worker.once('error', reject);
     });
   await Promise.all(workers.map(reply));
+  const deliver = async (message: unknown): Promise<void> => {
+    const done = workers.map(reply);
+    for (const worker of workers) worker.postMessage(message);
+    await Promise.all(done);
+  };
   return {
-    deliver: async (event) => {
-      const done = workers.map(reply);
-      for (const worker of workers) worker.postMessage(event);
-      await Promise.all(done);
-    },
+    deliver,
+    forgetHeld: () => deliver(FORGET_HELD),
     close: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
@@ -51,7 +62,8 @@ export async function startAggregateFunctions(store: LocalS3, script: URL): Prom
 
 /**
  * On a thread started by {@link startAggregateFunctions}: makes the layer's handler, says ready,
- * then runs the handler on each event posted and answers `{}` or `{ error }`.
+ * then runs the handler on each event posted and answers `{}` or `{ error }` (`FORGET_HELD`: forgets
+ * what the process holds, answers `{}`).
  *
  * @returns true when this thread is such a function (the caller then does nothing else).
  */
@@ -62,6 +74,11 @@ export function serveAggregateFunction(): boolean {
   const env = { s3: createS3Client({ endpoint: data.endpoint, region: 'us-east-1', credentials: data.credentials }) };
   const handler: (event: unknown) => Promise<unknown> = data.layer === 'gold' ? createLayerHandler(goldLayer, env) : createLayerHandler(platinumLayer, env);
   port.on('message', (event: unknown) => {
+    if (event === FORGET_HELD) {
+      forgetProcessCache();
+      port.postMessage({});
+      return;
+    }
     handler(event).then(
       () => port.postMessage({}),
       (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) }),

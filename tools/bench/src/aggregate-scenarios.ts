@@ -11,14 +11,23 @@ import { smallFiles } from './small-files';
 
 /**
  * Gold and platinum on a prepared lake, as on AWS: two functions at once (see
- * `startAggregateFunctions`), warmed by the prepared `warmUp` event when there is one (see `Prepared`);
- * the timed step delivers `event` to both (or the event `event` makes, untimed, after the warm-up)
- * and ends when both have written their checkpoint, table and manifest.
+ * `startAggregateFunctions`), warmed by the prepared `warmUp` event when there is one (see `Prepared`),
+ * after which they forget what it made them hold (the checkpoint it read) unless `afterWarmUp` is
+ * `keep-held`; the timed step delivers `event` to both (or the event `event` makes, untimed, after
+ * the warm-up) and ends when both have written their checkpoint, table and manifest.
  */
-async function openAggregates(lakeDirectory: string, event: unknown, rows: number, bytes: number, warmUp?: unknown): ReturnType<Scenario['open']> {
+async function openAggregates(
+  lakeDirectory: string,
+  event: unknown,
+  rows: number,
+  bytes: number,
+  warmUp?: unknown,
+  afterWarmUp: 'forget-held' | 'keep-held' = 'forget-held',
+): ReturnType<Scenario['open']> {
   const lake = await startTestLake(undefined, lakeDirectory);
   const functions = await startAggregateFunctions(lake.store, new URL(import.meta.url));
   if (warmUp !== undefined) await functions.deliver(warmUp);
+  if (warmUp !== undefined && afterWarmUp === 'forget-held') await functions.forgetHeld();
   const timed = typeof event === 'function' ? await (event as (lake: TestLake) => Promise<unknown>)(lake) : event;
   return {
     run: async () => (await functions.deliver(timed), { rows, bytes }),
@@ -87,7 +96,7 @@ export const AGGREGATE_SCENARIOS: Readonly<Record<string, Scenario>> = {
     },
     open(_rows, lakeDirectory, prepared) {
       const [small = ''] = smallFiles(1).paths;
-      return openAggregates(lakeDirectory, (lake: TestLake) => ingest(lake, small, 'bronze/one-more.csv'), 5, statSync(small).size, prepared.event);
+      return openAggregates(lakeDirectory, (lake: TestLake) => ingest(lake, small, 'bronze/one-more.csv'), 5, statSync(small).size, prepared.event, 'keep-held');
     },
   },
   /** A new version of one file in a lake of `files` five-row files: the state rebuilt from every customer table. */

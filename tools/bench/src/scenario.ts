@@ -20,9 +20,10 @@ export interface Prepared {
   /** Rows the timed step processes, when not the step's size. */
   readonly rows?: number;
   /**
-   * An event delivered before the timed step, already covered by the checkpoints (so it reads no
-   * data): the functions are then warm, as functions that have served before (SDK initialized,
-   * connection open), with nothing of the lake in their caches.
+   * An event delivered before the timed step, already in the checkpoints (it reads the checkpoint
+   * and the listing, and finds them unchanged), after which the functions forget what they hold:
+   * they are then warm, as functions that have served before (SDK initialized, connection open),
+   * with nothing of the lake in their caches.
    */
   readonly warmUp?: unknown;
 }

@@ -2,14 +2,14 @@ import { goldLayer } from '@medallion/gold';
 import { createLayerHandler } from '@medallion/layer-runtime';
 import type { LocalS3 } from '@medallion/local-s3';
 import { platinumLayer } from '@medallion/platinum';
-import { forgetProcessCache } from '@medallion/silver-aggregate/testing';
+import { forgetImmutableReads, forgetProcessCache } from '@medallion/silver-aggregate/testing';
 import { createS3Client } from '@medallion/s3-io';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** The `workerData.role` of a thread that plays one aggregate function. */
 const ROLE = 'medallion:bench-aggregate-function';
 
-/** The message that makes a function thread forget what its process holds (see `forgetProcessCache`). */
+/** The message that makes a function thread forget what its process holds (`forgetProcessCache`, `forgetImmutableReads`). */
 const FORGET_HELD = 'medallion:bench-forget-held';
 
 /** What a function thread is told at start. */
@@ -28,8 +28,8 @@ interface FunctionData {
  * @param store - the embedded S3 the functions reach.
  * @param script - the module the threads run (this bundle: `import.meta.url` of its entry).
  * @returns `deliver` (one event to both; resolves when both returned), `forgetHeld` (both forget the
- *   checkpoint and writes their process holds, as a cold start would; the SDK client and its
- *   connections stay) and `close`.
+ *   checkpoint, writes and immutable reads their process holds, as a cold start would; the SDK
+ *   client and its connections stay) and `close`.
  * @throws Error when a function's handler throws (its message).
  */
 export async function startAggregateFunctions(
@@ -76,6 +76,7 @@ export function serveAggregateFunction(): boolean {
   port.on('message', (event: unknown) => {
     if (event === FORGET_HELD) {
       forgetProcessCache();
+      forgetImmutableReads();
       port.postMessage({});
       return;
     }

@@ -34,7 +34,7 @@ interface RunFlags {
 }
 
 const program = new Command('medallion')
-  .description('Medallion data lake on one machine: bronze → silver → gold on an embedded S3-compatible store.')
+  .description('Medallion data lake on one machine: bronze → silver → gold and platinum on an embedded S3-compatible store.')
   .exitOverride()
   .showHelpAfterError('(add --help for usage)')
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });

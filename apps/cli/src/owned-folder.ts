@@ -15,18 +15,20 @@ export class ForeignFolderError extends Error {
  * @param dir - absolute folder path.
  * @param marker - file name that marks the folder as medallion's, e.g. `.medallion-lake`.
  * @param ours - the folder is medallion's by definition (the default lake under `.medallion/`): empty it regardless.
+ * @param option - the CLI option that named the folder (e.g. `--out`), said first in the error.
  * @throws ForeignFolderError for a non-empty folder without the marker (or a file at that path).
  */
-export async function claimFolder(dir: string, marker: string, ours = false): Promise<void> {
+export async function claimFolder(dir: string, marker: string, ours = false, option?: string): Promise<void> {
+  const named = option ? `${option} ${dir}` : dir;
   if (existsSync(dir) && !ours) {
     let entries: string[];
     try {
       entries = readdirSync(dir);
     } catch {
-      throw new ForeignFolderError(`${dir} is not a folder`);
+      throw new ForeignFolderError(`${named} is not a folder`);
     }
     if (entries.length > 0 && !entries.includes(marker)) {
-      throw new ForeignFolderError(`${dir} is not empty and was not made by medallion; give an empty or new folder`);
+      throw new ForeignFolderError(`${named} is not empty and was not made by medallion; give an empty or new folder`);
     }
   }
   await rm(dir, { recursive: true, force: true });

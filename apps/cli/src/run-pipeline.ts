@@ -50,8 +50,8 @@ export interface RunOutcome {
  */
 export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
-  if (options.outDir) await claimFolder(options.outDir, '.medallion-export');
-  await claimFolder(options.lakeDir, '.medallion-lake', options.lakeDirIsDefault);
+  if (options.outDir) await claimFolder(options.outDir, '.medallion-export', false, '--out');
+  await claimFolder(options.lakeDir, '.medallion-lake', options.lakeDirIsDefault, '--lake-dir');
   const lake = await startLocalS3({ directory: options.lakeDir, buckets: [options.bucket] });
   try {
     Object.assign(process.env, localS3Environment(lake));

@@ -210,7 +210,7 @@ describe('npm start: bad arguments', () => {
     await writeFile(join(foreign, 'keep.txt'), 'mine');
     const refused = await npmStart(['--out', foreign, '--lake-dir', join(scratch, 'lake-foreign'), bronzeFixturePath('bom-crlf.csv')]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`error: ${foreign} is not empty and was not made by medallion; give an empty or new folder`);
+    expect(refused.stderr).toContain(`error: --out ${foreign} is not empty and was not made by medallion; give an empty or new folder`);
     expect(await readdir(foreign)).toEqual(['keep.txt']);
   });
 

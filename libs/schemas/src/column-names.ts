@@ -34,3 +34,19 @@ export const GOLD_COLUMNS = ['Region', 'Subscribed Customers', 'Customer IDs'] a
 export function normalizeHeaderName(name: string): string {
   return name.trim().toLowerCase();
 }
+
+/**
+ * The position of the first of `aliases` (in their order of preference) among a header's folded
+ * names (see {@link normalizeHeaderName}).
+ *
+ * @param folded - the header's names, folded.
+ * @param aliases - the accepted names of one column, folded, preferred first.
+ * @returns the zero-based position, or undefined when the header has none of them.
+ */
+export function findColumn(folded: readonly string[], aliases: readonly string[]): number | undefined {
+  for (const alias of aliases) {
+    const index = folded.indexOf(alias);
+    if (index >= 0) return index;
+  }
+  return undefined;
+}

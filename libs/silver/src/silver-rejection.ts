@@ -1,5 +1,6 @@
 import { CsvSyntaxError, DEFAULT_MAX_RECORD_CHARS, NotUtf8Error, UnsupportedEncodingError } from '@medallion/csv-io';
-import { FileRejectedError, type ExpectationSuite } from '@medallion/schemas';
+import { FileRejectedError } from '@medallion/schemas';
+import type { ExpectationSuite } from '@medallion/silver-rules';
 import type { SilverCounts } from './silver-result';
 
 /** A whole-file refusal: the reason and the expectation that made it. */

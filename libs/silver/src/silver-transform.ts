@@ -1,16 +1,7 @@
 import { escapeSpreadsheetCell, formatCsv, hasFormulaCell, isPlainRecord, type CsvRecord } from '@medallion/csv-io';
 import { regionForCountry, UNKNOWN_REGION, type Region } from '@medallion/regions';
-import {
-  defaultExpectations,
-  evaluateRecord,
-  formatFailures,
-  isSubscribed,
-  REGION_COLUMN,
-  resolveBronzeColumns,
-  type BronzeColumns,
-  type ExpectationSuite,
-  type RuleFailure,
-} from '@medallion/schemas';
+import { isSubscribed, REGION_COLUMN } from '@medallion/schemas';
+import { defaultExpectations, evaluateRecord, formatFailures, resolveBronzeColumns, type BronzeColumns, type ExpectationSuite, type RuleFailure } from '@medallion/silver-rules';
 
 /** Where one bronze data record goes. */
 export type SilverOutput =

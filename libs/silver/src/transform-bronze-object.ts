@@ -1,7 +1,8 @@
 import { readCsvBatch, splitCsvStream, type CsvBatch, type TextEncoding } from '@medallion/csv-io';
 import { LatestCustomerRows, type CustomerRecords } from '@medallion/customer-records';
 import type { CsvObjectWriter } from '@medallion/layer-runtime';
-import { FileRejectedError, QUARANTINE_COLUMNS, type ExpectationSuite } from '@medallion/schemas';
+import { FileRejectedError, QUARANTINE_COLUMNS } from '@medallion/schemas';
+import type { ExpectationSuite } from '@medallion/silver-rules';
 import { runInOrder, threadsFor, type BatchProcessingOptions } from '@medallion/worker-pool';
 import type { Readable } from 'node:stream';
 import { addSilverCounts, type RunningSilverCounts } from './silver-batch';

@@ -1,5 +1,5 @@
 import type { ExpectationAction, ExpectationSuite } from './expectations';
-import type { BronzeColumns } from './resolve-columns';
+import type { BronzeColumns } from './resolve-bronze-columns';
 
 /** One failed expectation of a record. */
 export interface RuleFailure {

@@ -1,7 +1,6 @@
 import { lookupCountry } from '@medallion/regions';
-import { COLUMN_ALIASES, normalizeHeaderName } from './column-names';
-import type { BronzeColumns } from './resolve-columns';
-import { isSubscribed } from './subscription-status';
+import { COLUMN_ALIASES, isSubscribed, normalizeHeaderName } from '@medallion/schemas';
+import type { BronzeColumns } from './resolve-bronze-columns';
 
 /** What a failed expectation does: `warn` keeps the row and counts it; `quarantine` moves the row; `reject` refuses the whole file. */
 export type ExpectationAction = 'warn' | 'quarantine' | 'reject';

@@ -89,7 +89,9 @@ export const LAYERS: readonly LayerSpec[] = [
     inputPrefix: PREFIXES.bronze,
     inputSuffixes: ['.csv', '.CSV'],
     acceptsRemovals: true,
-    readPrefixes: [PREFIXES.bronze, PREFIXES.silverManifests],
+    // Its own outputs too: it checks them (HeadObject) and deletes them conditionally (If-Match
+    // an ETag), which S3 allows only with s3:GetObject beside s3:DeleteObject.
+    readPrefixes: [PREFIXES.bronze, PREFIXES.silver, PREFIXES.silverCustomers, PREFIXES.quarantine],
     readsVersions: false,
     listPrefixes: [],
     writePrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, PREFIXES.quarantine],

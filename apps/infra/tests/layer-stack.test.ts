@@ -90,13 +90,18 @@ describe('silver layer stack', () => {
     silver.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
-  it('may read bronze/* and its manifests, write and clean silver/*, silver-customers/* and quarantine/*, log and dead-letter, nothing else', () => {
+  it('may read bronze/* and what it writes (its manifests; its outputs, which it checks and deletes conditionally), write and clean silver/*, silver-customers/* and quarantine/*, log and dead-letter, nothing else', () => {
     expect(roleStatements(silver)).toEqual([
       { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
       { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
       {
         Action: 's3:GetObject',
-        Resource: ['arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/bronze/*', 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/_manifests/*'],
+        Resource: [
+          'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/bronze/*',
+          'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/quarantine/*',
+          'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver-customers/*',
+          'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*',
+        ],
       },
       {
         Action: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObject'],

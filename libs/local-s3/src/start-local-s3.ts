@@ -58,7 +58,7 @@ const CLOSE_GRACE_MS = 200;
  *
  * What it holds of S3: path-style REST API for buckets, objects, listings (v1, v2), DeleteObjects,
  * CopyObject and multipart uploads; S3's ETags; conditional writes (`If-Match`, `If-None-Match: *`)
- * checked atomically with the write; a read never sees a write half done; keys up to 1,024 bytes;
+ * checked atomically with the write, and conditional deletes (`If-Match`); a read never sees a write half done; keys up to 1,024 bytes;
  * `aws-chunked` bodies (the SDK's default checksums) decoded; S3's XML errors. It accepts any
  * credentials without checking signatures, and has no versioning, ACLs, tagging or lifecycle.
  *

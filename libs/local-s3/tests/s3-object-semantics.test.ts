@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLake, type TestLake } from '../src/testing';
@@ -36,6 +36,18 @@ describe('object semantics of the embedded store: conditional writes and whole-v
     const missing = await putObject(lake, 'c/none.txt', 'v1', { IfMatch: `"${second}"` }).catch((error: unknown) => error);
     expect([(missing as Error).name, statusOf(missing)]).toEqual(['NoSuchKey', 404]);
     expect(await lake.text('c/cas.txt')).toBe('v2');
+  });
+
+  it('deletes with If-Match only the object of the ETag given: 412 for another, 404 for a missing key (S3 conditional delete)', async () => {
+    const first = await putObject(lake, 'c/del.txt', 'v1');
+    const second = await putObject(lake, 'c/del.txt', 'v2');
+    const stale = await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'c/del.txt', IfMatch: `"${first}"` })).catch((error: unknown) => error);
+    expect([(stale as Error).name, statusOf(stale)]).toEqual(['PreconditionFailed', 412]);
+    expect(await lake.text('c/del.txt')).toBe('v2');
+    await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'c/del.txt', IfMatch: `"${second}"` }));
+    expect(await lake.text('c/del.txt')).toBeUndefined();
+    const missing = await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'c/del.txt', IfMatch: `"${second}"` })).catch((error: unknown) => error);
+    expect([(missing as Error).name, statusOf(missing)]).toEqual(['NoSuchKey', 404]);
   });
 
   it('lets exactly one of 12 writers racing on one ETag win, the others told (compare-and-swap)', async () => {

@@ -2,6 +2,7 @@ export { createS3Client, type S3ConnectionOptions } from './create-s3-client';
 export {
   currentETag,
   deleteObject,
+  deleteObjectIfMatch,
   deleteObjects,
   headObject,
   isConditionFailed,

@@ -170,6 +170,27 @@ export async function deleteObject(client: S3Client, bucket: string, key: string
   await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
 }
 
+/**
+ * Deletes an object only if the key still holds this ETag (S3's conditional delete, `If-Match`): for
+ * removing objects known to be garbage without touching what another writer has put there since.
+ *
+ * @param client - the S3 client.
+ * @param bucket - bucket name.
+ * @param key - object key.
+ * @param eTag - the ETag (without quotes) the object must have.
+ * @returns true when it was deleted; false when the key holds another object or none.
+ * @throws the SDK's other errors after its retries.
+ */
+export async function deleteObjectIfMatch(client: S3Client, bucket: string, key: string, eTag: string): Promise<boolean> {
+  try {
+    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, IfMatch: `"${eTag}"` }));
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
 /** Keys one DeleteObjects request takes at most (S3's limit). */
 const DELETE_OBJECTS_LIMIT = 1000;
 

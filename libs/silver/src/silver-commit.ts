@@ -1,94 +1,45 @@
 import type { LayerEnvironment } from '@medallion/layer-runtime';
 import { compareSequencers, type ObjectEvent } from '@medallion/s3-events';
-import { currentETag, deleteObject, isConditionFailed } from '@medallion/s3-io';
-import type { SilverManifest } from '@medallion/schemas';
+import { currentETag, deleteObjectIfMatch, isConditionFailed } from '@medallion/s3-io';
+import type { ManifestObject, SilverManifest } from '@medallion/schemas';
 import type { SilverKeys } from './silver-keys';
 import { readSilverManifest, readStoredSilverManifest, writeSilverManifest, type StoredSilverManifest } from './silver-manifest';
 import { NO_ROWS, type SilverResult } from './silver-result';
 
 // Silver's commit protocol under concurrency: events for one key may run at the same time on AWS.
+// Every write of the manifest is conditional on the manifest it replaces, and every delete is
+// conditional on the ETag of what it removes, so no event ever deletes or replaces what another
+// event committed or is writing.
+
+/** An object an event wrote or a manifest names: its key and ETag (without quotes). */
+export type OutputObject = Pick<ManifestObject, 'key' | 'eTag'>;
 
 /** The result of an event that was skipped as stale: nothing written. */
 export function staleResult(object: ObjectEvent, reason: string, bronzeETag = object.eTag ?? ''): SilverResult {
   return { bronzeKey: object.key, encoding: 'utf-8', bronzeETag, rejected: undefined, rejectedBy: undefined, stale: reason, outputKeys: [], counts: NO_ROWS };
 }
 
-/**
- * Checks, while a large object's outputs are still uploading, that this event is still the latest
- * word on its key: the bronze object still exists with the ETag that was read, and no manifest of
- * a later event was committed meanwhile (silver runs events for one key concurrently on AWS), so
- * superseded work stops before its last parts. The two reads run at once.
- *
- * @returns why the work is superseded, or undefined when it may go on.
- */
-export async function supersededSince(env: LayerEnvironment, object: ObjectEvent, bronzeETag: string, keys: SilverKeys): Promise<string | undefined> {
-  const [changed, committed] = await Promise.all([bronzeChangedSince(env, object, bronzeETag), readSilverManifest(env, object.bucket, keys.manifest)]);
-  return changed ?? (committed ? isLaterCommit(committed, object) : undefined);
-}
+/** How the bronze object stands now against the version an event read. */
+export type BronzeState = 'same' | 'deleted' | 'replaced';
+
+/** Why work on a bronze object that is no longer `same` does not stand. */
+export const BRONZE_STATE_REASONS: Readonly<Record<Exclude<BronzeState, 'same'>, string>> = {
+  deleted: 'the bronze object was deleted while it was being processed',
+  replaced: 'a newer version of the bronze object arrived while this one was being processed',
+};
 
 /**
- * Checks, just before committing, that the bronze object still exists with the ETag that was read
- * (one HeadObject). A later event's commit in the meantime is caught by the manifest's conditional
- * write instead (see {@link commitSilverManifest}).
+ * Whether the bronze object still exists with the ETag that was read (one HeadObject).
  *
- * @returns why the work is superseded, or undefined when it may commit.
+ * @returns `same`, `deleted` or `replaced`.
  */
-export async function bronzeChangedSince(env: LayerEnvironment, object: ObjectEvent, bronzeETag: string): Promise<string | undefined> {
+export async function bronzeStateSince(env: LayerEnvironment, object: ObjectEvent, bronzeETag: string): Promise<BronzeState> {
   const eTag = await currentETag(env.s3, object.bucket, object.key);
-  if (eTag === undefined) return 'the bronze object was deleted while it was being processed';
-  if (eTag !== bronzeETag) return 'a newer version of the bronze object arrived while this one was being processed';
-  return undefined;
-}
-
-/** Conditional writes of one manifest before the commit gives up (each lost to a commit of an older or the same event). */
-const COMMIT_ATTEMPTS = 5;
-
-/**
- * Writes silver's manifest, the commit, by a conditional write over the manifest that was read when
- * the event started (`If-Match` its ETag, or `If-None-Match: *` when there was none), so no commit
- * of a later event can be overwritten however the two interleave. When the condition fails, the
- * manifest is read again: one of a later event (by sequencer) supersedes this work; one of an older
- * event or of this same one (a duplicate delivery) is written over, conditionally again; none (a
- * removal ran meanwhile) is written over only if the bronze object is still the one read.
- *
- * @param env - S3 and logger.
- * @param object - the bronze event.
- * @param bronzeETag - the bronze ETag as read.
- * @param manifestKey - the manifest's key.
- * @param readETag - the ETag of the manifest read at the start; undefined when there was none.
- * @param outcome - what was written (see `writeSilverManifest`).
- * @returns the manifest written, or why the work is superseded.
- * @throws Error after {@link COMMIT_ATTEMPTS} lost writes; the SDK's errors.
- */
-export async function commitSilverManifest(
-  env: LayerEnvironment,
-  object: ObjectEvent,
-  bronzeETag: string,
-  manifestKey: string,
-  readETag: string | undefined,
-  outcome: Parameters<typeof writeSilverManifest>[4],
-): Promise<{ readonly written: StoredSilverManifest } | { readonly superseded: string }> {
-  let expected = readETag;
-  for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
-    try {
-      return { written: await writeSilverManifest(env, object, bronzeETag, manifestKey, outcome, expected === undefined ? { ifNoneMatch: '*' } : { ifMatch: expected }) };
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-    }
-    const now = await readStoredSilverManifest(env, object.bucket, manifestKey);
-    const later = now && isLaterCommit(now.manifest, object);
-    if (later) return { superseded: later };
-    if (!now) {
-      const changed = await bronzeChangedSince(env, object, bronzeETag);
-      if (changed) return { superseded: changed };
-    }
-    expected = now?.eTag;
-  }
-  throw new Error(`silver: the manifest ${manifestKey} changed under ${COMMIT_ATTEMPTS} conditional writes in a row`);
+  return eTag === undefined ? 'deleted' : eTag === bronzeETag ? 'same' : 'replaced';
 }
 
 /** Why a committed manifest is of a later event than `object` (by sequencer), or undefined. */
-function isLaterCommit(committed: SilverManifest, object: ObjectEvent): string | undefined {
+function laterCommit(committed: SilverManifest, object: ObjectEvent): string | undefined {
   if (object.sequencer && committed.source.sequencer && compareSequencers(committed.source.sequencer, object.sequencer) > 0) {
     return `a newer event (sequencer ${committed.source.sequencer}) was committed while this one was being processed`;
   }
@@ -96,21 +47,119 @@ function isLaterCommit(committed: SilverManifest, object: ObjectEvent): string |
 }
 
 /**
- * Takes back outputs that will not be committed, but only where no manifest names the key: under a
- * committed manifest the key belongs to that commit (on AWS it is read by version, so it stays right).
+ * Checks, while a large object's outputs are still uploading, that this event is still the latest
+ * word on its key: the bronze object still exists with the ETag that was read, and no manifest of
+ * a later event was committed meanwhile, so superseded work stops before its last parts. The two
+ * reads run at once.
+ *
+ * @returns why the work is superseded, or undefined when it may go on.
  */
-export async function takeBackUncommitted(env: LayerEnvironment, object: ObjectEvent, keys: SilverKeys): Promise<void> {
-  const committed = await readSilverManifest(env, object.bucket, keys.manifest).catch(() => undefined as SilverManifest | undefined);
-  if (committed) return;
-  await Promise.allSettled([keys.silver, keys.customers, keys.quarantine].map((key) => deleteObject(env.s3, object.bucket, key)));
+export async function supersededSince(env: LayerEnvironment, object: ObjectEvent, bronzeETag: string, keys: SilverKeys): Promise<string | undefined> {
+  const [state, committed] = await Promise.all([bronzeStateSince(env, object, bronzeETag), readSilverManifest(env, object.bucket, keys.manifest)]);
+  return state !== 'same' ? BRONZE_STATE_REASONS[state] : committed ? laterCommit(committed, object) : undefined;
+}
+
+/** The objects a manifest names: silver table, customer table, quarantine rows, rejection record. */
+export function outputsOf(manifest: SilverManifest): ManifestObject[] {
+  const { silver, customers, quarantine, rejection } = manifest.outputs;
+  return [silver, customers, quarantine, rejection].filter((output) => output !== undefined);
 }
 
 /**
- * After a superseded run wrote its outputs over (or deleted, as an earlier version's leftovers) the
- * objects a newer manifest names, puts the committed outputs back by processing the committed
- * event again: when any of the silver table, customer table, quarantine rows or rejection record
- * it names is not there with its ETag. On AWS, gold reads the committed version anyway; this keeps the current
- * objects right too.
+ * Deletes each object that still has the ETag given (conditional deletes, at once); an object
+ * replaced or removed since is left alone.
+ */
+export async function deleteUnchanged(env: LayerEnvironment, bucket: string, objects: readonly OutputObject[]): Promise<void> {
+  await Promise.all(objects.map((object) => deleteObjectIfMatch(env.s3, bucket, object.key, object.eTag)));
+}
+
+/** Whether every object this event wrote is still the current object of its key (HeadObjects at once). */
+async function stillCurrent(env: LayerEnvironment, bucket: string, written: readonly OutputObject[]): Promise<boolean> {
+  const current = await Promise.all(written.map(async (object) => (await currentETag(env.s3, bucket, object.key)) === object.eTag));
+  return current.every(Boolean);
+}
+
+/** Conditional writes of one manifest before the commit gives up (each lost to a commit of an older or the same event). */
+const COMMIT_ATTEMPTS = 5;
+
+/** How a commit ended: written (over `replaced`, the manifest it replaced, if any), superseded by a later event, or to be redone. */
+export type CommitOutcome =
+  | { readonly kind: 'committed'; readonly written: StoredSilverManifest; readonly replaced: SilverManifest | undefined }
+  | { readonly kind: 'superseded'; readonly reason: string }
+  /** Another event's commit in the meantime rewrote or removed some of this event's outputs: the event must be processed again. */
+  | { readonly kind: 'redo' };
+
+/**
+ * Writes silver's manifest, the commit, by a conditional write over the manifest that was read when
+ * the event started (`If-Match` its ETag, or `If-None-Match: *` when there was none), so no commit
+ * of a later event can be overwritten however the two interleave. When the condition fails, the
+ * manifest is read again: one of a later event (by sequencer) supersedes this work; otherwise (an
+ * older event's, this same event's delivered twice, or none after a removal) it is written over,
+ * conditionally again, but only while every output this event wrote is still in place: when
+ * another event rewrote one meanwhile, the event is to be redone.
+ *
+ * @param env - S3 and logger.
+ * @param object - the bronze event.
+ * @param bronzeETag - the bronze ETag as read.
+ * @param manifestKey - the manifest's key.
+ * @param read - the manifest read at the start (with its ETag); undefined when there was none.
+ * @param outcome - what was written (see `writeSilverManifest`).
+ * @param written - the outputs this event wrote, which the manifest names.
+ * @returns how the commit ended.
+ * @throws Error after {@link COMMIT_ATTEMPTS} lost writes; the SDK's errors.
+ */
+export async function commitSilverManifest(
+  env: LayerEnvironment,
+  object: ObjectEvent,
+  bronzeETag: string,
+  manifestKey: string,
+  read: StoredSilverManifest | undefined,
+  outcome: Parameters<typeof writeSilverManifest>[4],
+  written: readonly OutputObject[],
+): Promise<CommitOutcome> {
+  let expected = read;
+  for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
+    try {
+      const stored = await writeSilverManifest(env, object, bronzeETag, manifestKey, outcome, expected === undefined ? { ifNoneMatch: '*' } : { ifMatch: expected.eTag });
+      return { kind: 'committed', written: stored, replaced: expected?.manifest };
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+    const now = await readStoredSilverManifest(env, object.bucket, manifestKey);
+    const later = now && laterCommit(now.manifest, object);
+    if (later) return { kind: 'superseded', reason: later };
+    if (!(await stillCurrent(env, object.bucket, written))) return { kind: 'redo' };
+    expected = now;
+  }
+  throw new Error(`silver: the manifest ${manifestKey} changed under ${COMMIT_ATTEMPTS} conditional writes in a row`);
+}
+
+/**
+ * After a commit, removes what the manifest it replaced named at keys this event did not write (an
+ * earlier version's quarantine rows or rejection record, its silver and customer tables when this
+ * one is rejected), each only while it still has the ETag that manifest names.
+ */
+export async function removeReplacedOutputs(env: LayerEnvironment, bucket: string, replaced: SilverManifest | undefined, written: readonly OutputObject[]): Promise<void> {
+  if (!replaced) return;
+  const writtenKeys = new Set(written.map((object) => object.key));
+  await deleteUnchanged(env, bucket, outputsOf(replaced).filter((output) => !writtenKeys.has(output.key)));
+}
+
+/**
+ * Takes back the outputs of work that will not be committed: each object this event wrote, unless
+ * the committed manifest names it with the same ETag (the same bytes, committed by another delivery),
+ * and only while it still has the ETag this event wrote (a newer event's object is never touched).
+ */
+export async function takeBackUncommitted(env: LayerEnvironment, object: ObjectEvent, keys: SilverKeys, written: readonly OutputObject[]): Promise<void> {
+  const committed = await readSilverManifest(env, object.bucket, keys.manifest).catch(() => undefined as SilverManifest | undefined);
+  const named = new Set((committed ? outputsOf(committed) : []).map((output) => `${output.key}\n${output.eTag}`));
+  await deleteUnchanged(env, object.bucket, written.filter((output) => !named.has(`${output.key}\n${output.eTag}`))).catch(() => undefined);
+}
+
+/**
+ * After a superseded run wrote its outputs over (or took back) the objects a newer manifest names,
+ * puts the committed outputs back by processing the committed event again: when any of the silver
+ * table, customer table, quarantine rows or rejection record it names is not there with its ETag.
  */
 export async function restoreCommitted(
   env: LayerEnvironment,
@@ -119,11 +168,19 @@ export async function restoreCommitted(
   reprocess: (env: LayerEnvironment, object: ObjectEvent) => Promise<unknown>,
 ): Promise<void> {
   const committed = await readSilverManifest(env, bucket, keys.manifest);
-  const outputs = committed ? [committed.outputs.silver, committed.outputs.customers, committed.outputs.quarantine, committed.outputs.rejection].filter((output) => output !== undefined) : [];
-  if (!committed || outputs.length === 0) return;
-  const current = await Promise.all(outputs.map(async (output) => (await currentETag(env.s3, bucket, output.key)) === output.eTag));
-  if (current.every(Boolean)) return;
+  if (!committed || outputsOf(committed).length === 0) return;
+  if (await stillCurrent(env, bucket, outputsOf(committed))) return;
   const { key, eTag, eventTime, sequencer } = committed.source;
   env.logger.info('restoring the committed silver outputs', { bucket, key });
   await reprocess(env, { source: 's3-notification', eventName: 'ObjectCreated:Put', eventTime, bucket, key, size: undefined, eTag, sequencer });
+}
+
+/**
+ * Takes back a commit whose bronze object was deleted while it was made (the removal may have run
+ * before this manifest existed): its manifest, then its outputs, each only while it has the ETag
+ * this event wrote.
+ */
+export async function undoCommit(env: LayerEnvironment, bucket: string, manifest: OutputObject, written: readonly OutputObject[]): Promise<void> {
+  if (!(await deleteObjectIfMatch(env.s3, bucket, manifest.key, manifest.eTag))) return;
+  await deleteUnchanged(env, bucket, written);
 }

@@ -2,11 +2,24 @@ import { NotUtf8Error, type TextEncoding } from '@medallion/csv-io';
 import { encodeCustomerTable } from '@medallion/customer-records';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
-import { deleteObject, deleteObjects, isMissingObject, openObject, putObject, uploadPartBytes } from '@medallion/s3-io';
+import { deleteObjectIfMatch, isMissingObject, openObject, putObject, uploadPartBytes, type StoredObject } from '@medallion/s3-io';
 import { SILVER_METADATA } from '@medallion/schemas';
 import { defaultExpectations } from '@medallion/silver-rules';
-import { bronzeChangedSince, commitSilverManifest, restoreCommitted, staleResult, supersededSince, takeBackUncommitted } from './silver-commit';
-import { eventFreshness, readSilverManifest, readStoredSilverManifest } from './silver-manifest';
+import {
+  BRONZE_STATE_REASONS,
+  bronzeStateSince,
+  commitSilverManifest,
+  deleteUnchanged,
+  outputsOf,
+  removeReplacedOutputs,
+  restoreCommitted,
+  staleResult,
+  supersededSince,
+  takeBackUncommitted,
+  undoCommit,
+  type OutputObject,
+} from './silver-commit';
+import { eventFreshness, readStoredSilverManifest, type StoredSilverManifest, type writeSilverManifest } from './silver-manifest';
 import { rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
@@ -14,27 +27,69 @@ import { transformBronzeObject, type BronzeObjectSummary, type SilverLayerOption
 
 const INPUT_PREFIX = 'bronze/';
 
+/** Conditional deletes of a manifest before a removal gives up (each lost to a commit made meanwhile). */
+const REMOVAL_ATTEMPTS = 5;
+
 /** The media type of Parquet files (IANA, 2024). */
 const PARQUET_CONTENT_TYPE = 'application/vnd.apache.parquet';
 
-/** What one event's work on a bronze object starts from: its keys, and the ETag of the manifest committed for it then (undefined: none), which the commit's conditional write names. */
+/** What one event's work on a bronze object starts from: its keys, and the manifest committed for it then (undefined: none), which the commit's conditional write names. */
 interface SilverWork {
   readonly keys: SilverKeys;
-  readonly readManifestETag: string | undefined;
+  readonly read: StoredSilverManifest | undefined;
 }
 
 /**
- * Ends superseded work: takes back outputs no manifest names, puts back the committed outputs if
- * this work overwrote them, and says the event was stale.
+ * Ends superseded work: takes back what this event wrote that no manifest names, puts back the
+ * committed outputs if this work overwrote them, and says the event was stale.
  */
-async function supersede(env: LayerEnvironment, object: ObjectEvent, bronzeETag: string, keys: SilverKeys, layer: MapLayer<SilverResult>, reason: string): Promise<SilverResult> {
-  await takeBackUncommitted(env, object, keys);
-  await restoreCommitted(env, object.bucket, keys, (e, o) => layer.processObject(e, o));
+async function supersede(
+  env: LayerEnvironment,
+  object: ObjectEvent,
+  bronzeETag: string,
+  work: SilverWork,
+  written: readonly OutputObject[],
+  layer: MapLayer<SilverResult>,
+  reason: string,
+): Promise<SilverResult> {
+  await takeBackUncommitted(env, object, work.keys, written);
+  await restoreCommitted(env, object.bucket, work.keys, (e, o) => layer.processObject(e, o));
   env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason });
   return staleResult(object, reason, bronzeETag);
 }
 
-/** Refuses the whole file: removes what an earlier version left in silver and quarantine, writes the rejection record, then the manifest. */
+/**
+ * Commits what an event wrote (see `commitSilverManifest`), then checks the bronze object once
+ * more: one deleted while the commit was made is taken back (its removal may have run before this
+ * manifest existed); then removes what the replaced manifest named at keys not written now.
+ *
+ * @returns `committed`, or the result of an event that did not commit (stale, or processed again).
+ */
+async function commitWork(
+  env: LayerEnvironment,
+  object: ObjectEvent,
+  bronzeETag: string,
+  work: SilverWork,
+  layer: MapLayer<SilverResult>,
+  outcome: Parameters<typeof writeSilverManifest>[4],
+  written: readonly OutputObject[],
+): Promise<'committed' | SilverResult> {
+  const commit = await commitSilverManifest(env, object, bronzeETag, work.keys.manifest, work.read, outcome, written);
+  if (commit.kind === 'superseded') return supersede(env, object, bronzeETag, work, written, layer, commit.reason);
+  if (commit.kind === 'redo') {
+    env.logger.info('outputs rewritten by another event while committing: processing the event again', { bucket: object.bucket, key: object.key });
+    return layer.processObject(env, object);
+  }
+  if ((await bronzeStateSince(env, object, bronzeETag)) === 'deleted') {
+    await undoCommit(env, object.bucket, { key: work.keys.manifest, eTag: commit.written.eTag }, written);
+    env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: BRONZE_STATE_REASONS.deleted });
+    return staleResult(object, BRONZE_STATE_REASONS.deleted, bronzeETag);
+  }
+  await removeReplacedOutputs(env, object.bucket, commit.replaced, written);
+  return 'committed';
+}
+
+/** Refuses the whole file: writes the rejection record, then the manifest; what an earlier version left in silver and quarantine is removed after the commit. */
 async function rejectFile(
   env: LayerEnvironment,
   object: ObjectEvent,
@@ -47,11 +102,10 @@ async function rejectFile(
 ): Promise<SilverResult> {
   const { reason, rule } = rejection;
   const { keys } = work;
-  await deleteObjects(env.s3, object.bucket, [keys.silver, keys.customers, keys.quarantine]);
   const record = { bronzeKey: object.key, bronzeETag, eventTime: object.eventTime, rule, reason, ...(counts ? { counts } : {}) };
   const rejectionRecord = await putObject(env.s3, { bucket: object.bucket, key: keys.rejection, contentType: 'application/json' }, `${JSON.stringify(record, null, 2)}\n`);
-  const commit = await commitSilverManifest(env, object, bronzeETag, keys.manifest, work.readManifestETag, { encoding, counts: NO_ROWS, rejection, rejectionRecord });
-  if ('superseded' in commit) return supersede(env, object, bronzeETag, keys, layer, commit.superseded);
+  const committed = await commitWork(env, object, bronzeETag, work, layer, { encoding, counts: NO_ROWS, rejection, rejectionRecord }, [rejectionRecord]);
+  if (committed !== 'committed') return committed;
   env.logger.warn('file rejected', { bucket: object.bucket, key: object.key, rule, reason, rejectionKey: keys.rejection });
   return { bronzeKey: object.key, encoding, bronzeETag, rejected: reason, rejectedBy: rule, stale: undefined, outputKeys: [keys.rejection, keys.manifest], counts: NO_ROWS };
 }
@@ -116,9 +170,10 @@ async function transformWithEncoding(
     return rejectFile(env, object, bronze.eTag, work, layer, overThreshold, encoding, counts);
   }
   let wroteQuarantine: boolean;
+  const written: StoredObject[] = [];
   try {
     // Checked before the outputs become visible, when parts of them are already uploaded (a large
-    // object: a small one is written only at finish, right before the check below)...
+    // object: a small one is written only at finish, right before the commit).
     const early = bronze.contentLength * 1.1 >= uploadPartBytes() ? await supersededSince(env, object, bronze.eTag, keys) : undefined;
     if (early) {
       await Promise.all([silver.abort(), quarantine.abort()]);
@@ -126,23 +181,19 @@ async function transformWithEncoding(
       return staleResult(object, early, bronze.eTag);
     }
     const silverStored = await silver.finish();
+    if (silverStored) written.push(silverStored);
     const quarantineStored = await quarantine.finish();
+    if (quarantineStored) written.push(quarantineStored);
     wroteQuarantine = quarantineStored !== undefined;
     const facts = { bronzeKey: object.key, bronzeETag: bronze.eTag, eventTime: object.eventTime, sequencer: object.sequencer ?? '', silverKey: keys.silver };
     const customersStored = await putObject(env.s3, { bucket: object.bucket, key: keys.customers, contentType: PARQUET_CONTENT_TYPE, metadata }, encodeCustomerTable(customers, facts));
-    // ...and again before committing: the bronze object may have been deleted or replaced while
-    // they were written (a later event's commit meanwhile fails the manifest's conditional write).
-    const changed = await bronzeChangedSince(env, object, bronze.eTag);
-    if (changed) return await supersede(env, object, bronze.eTag, keys, layer, changed);
-    // What an earlier version of this key left behind: its quarantine rows, its rejection record
-    // (also one that a concurrent older version wrote after the committed one: not only what a manifest names).
-    await deleteObjects(env.s3, object.bucket, quarantineStored ? [keys.rejection] : [keys.quarantine, keys.rejection]);
-    const commit = await commitSilverManifest(env, object, bronze.eTag, keys.manifest, work.readManifestETag, { encoding, counts, silver: silverStored, customers: customersStored, quarantine: quarantineStored });
-    if ('superseded' in commit) return await supersede(env, object, bronze.eTag, keys, layer, commit.superseded);
+    written.push(customersStored);
+    const committed = await commitWork(env, object, bronze.eTag, work, layer, { encoding, counts, silver: silverStored, customers: customersStored, quarantine: quarantineStored }, written);
+    if (committed !== 'committed') return committed;
   } catch (error) {
     // No commit record: take uncommitted outputs back (best effort; gold never reads them anyway).
     await Promise.all([silver.abort(), quarantine.abort()]);
-    await takeBackUncommitted(env, object, keys);
+    await takeBackUncommitted(env, object, keys, written);
     throw error;
   }
   const outputKeys = [keys.silver, keys.customers, ...(wroteQuarantine ? [keys.quarantine] : []), keys.manifest];
@@ -208,7 +259,7 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
         env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: freshness.reason });
         return { bronzeKey: object.key, encoding: 'utf-8', bronzeETag: object.eTag ?? '', rejected: undefined, rejectedBy: undefined, stale: freshness.reason, outputKeys: [], counts: NO_ROWS };
       }
-      const work: SilverWork = { keys, readManifestETag: committed?.eTag };
+      const work: SilverWork = { keys, read: committed };
       const first = await transformWithEncoding(env, object, work, 'utf-8', layer, options);
       if (first !== 'not-utf-8') return first;
       env.logger.info('not valid UTF-8: reading as Windows-1252', { bucket: object.bucket, key: object.key });
@@ -218,18 +269,23 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
     },
     async removeObject(env, object) {
       const keys = silverKeysFor(object.key, INPUT_PREFIX);
-      const manifest = await readSilverManifest(env, object.bucket, keys.manifest);
       const base = { bronzeKey: object.key, encoding: 'utf-8' as const, bronzeETag: '', rejected: undefined, rejectedBy: undefined, counts: NO_ROWS };
-      if (manifest && !eventFreshness(object, manifest).fresh) {
-        const reason = `a version created after this deletion (sequencer ${manifest.source.sequencer}) is already in silver`;
-        env.logger.info('stale deletion skipped', { bucket: object.bucket, key: object.key, reason });
-        return { ...base, stale: reason, outputKeys: [] };
+      for (let attempt = 1; attempt <= REMOVAL_ATTEMPTS; attempt++) {
+        const committed = await readStoredSilverManifest(env, object.bucket, keys.manifest);
+        if (committed && !eventFreshness(object, committed.manifest).fresh) {
+          const reason = `a version created after this deletion (sequencer ${committed.manifest.source.sequencer}) is already in silver`;
+          env.logger.info('stale deletion skipped', { bucket: object.bucket, key: object.key, reason });
+          return { ...base, stale: reason, outputKeys: [] };
+        }
+        // Uncommit first (only the manifest read: a commit made since is judged again): gold,
+        // triggered by the manifest's removal, stops reading the table at once. Then the outputs it
+        // named, each only while it has the ETag the manifest names.
+        if (committed && !(await deleteObjectIfMatch(env.s3, object.bucket, keys.manifest, committed.eTag))) continue;
+        if (committed) await deleteUnchanged(env, object.bucket, outputsOf(committed.manifest));
+        env.logger.info('bronze object deleted: outputs removed', { bucket: object.bucket, key: object.key });
+        return { ...base, stale: undefined, removed: true, outputKeys: [] };
       }
-      // Uncommit first: gold, triggered by the manifest's removal, stops reading the table at once.
-      await deleteObject(env.s3, object.bucket, keys.manifest);
-      await deleteObjects(env.s3, object.bucket, [keys.silver, keys.customers, keys.quarantine, keys.rejection]);
-      env.logger.info('bronze object deleted: outputs removed', { bucket: object.bucket, key: object.key });
-      return { ...base, stale: undefined, removed: true, outputKeys: [] };
+      throw new Error(`silver: the manifest ${keys.manifest} changed under ${REMOVAL_ATTEMPTS} conditional deletes in a row`);
     },
   };
   return layer;

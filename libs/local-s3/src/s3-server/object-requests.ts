@@ -123,7 +123,8 @@ export async function putObject(store: ObjectStore, request: S3Request, bucket: 
 }
 
 /**
- * DeleteObject: 204 whether or not the key held an object.
+ * DeleteObject: 204 whether or not the key held an object; with `If-Match`, 412 when the key holds
+ * another ETag and 404 when it holds nothing (S3's conditional delete).
  *
  * @param store - the store.
  * @param request - the request.
@@ -132,7 +133,7 @@ export async function putObject(store: ObjectStore, request: S3Request, bucket: 
  * @throws S3Error `NoSuchBucket`.
  */
 export function deleteObject(store: ObjectStore, request: S3Request, bucket: string, key: string): void {
-  store.delete(bucket, key);
+  store.delete(bucket, key, headerOf(request, 'if-match'));
   sendEmpty(request, 204);
 }
 

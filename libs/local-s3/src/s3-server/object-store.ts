@@ -240,15 +240,20 @@ export class ObjectStore {
 
   /**
    * Deletes the object of a key (DeleteObject), announcing `ObjectRemoved:Delete` when there was one.
+   * With `ifMatch` (S3's conditional delete), only the object of that ETag is deleted, checked in the
+   * same synchronous step as the delete.
    *
    * @param bucket - bucket name.
    * @param key - object key.
+   * @param ifMatch - the request's `If-Match` header (quoted ETags, or `*`), when it has one.
    * @returns whether the key held an object.
-   * @throws S3Error `NoSuchBucket`.
+   * @throws S3Error `NoSuchBucket`; `PreconditionFailed` (412) when the key holds another ETag,
+   *   `NoSuchKey` (404) when it holds nothing, under `ifMatch`.
    */
-  delete(bucket: string, key: string): boolean {
+  delete(bucket: string, key: string, ifMatch?: string): boolean {
     const { objects, keys } = this.bucket(bucket);
     const previous = objects.get(key);
+    if (ifMatch !== undefined) checkWriteCondition(previous?.eTag, { ifMatch }, key);
     if (!previous) return false;
     try {
       unlinkSync(this.layout.objectFile(bucket, key, previous.version).path);

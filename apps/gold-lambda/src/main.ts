@@ -1,8 +1,9 @@
 /**
- * The gold Lambda (Node.js 22, ESM): `handler(event, context)` for S3 event notifications or
- * EventBridge "Object Created" events on `silver/*.csv`. It recomputes
- * `gold/customers_by_region.csv` from all of `silver/`. Run it one at a time (reserved
- * concurrency 1) so that two recomputes never race.
+ * The gold Lambda (Node.js 22, ESM): `handler(event, context)` for SQS batches of EventBridge
+ * "Object Created"/"Object Deleted" events on silver's manifests (`silver/_manifests/*.json`), or
+ * such events directly. It brings its checkpoint up to the committed silver customer tables and
+ * writes `gold/customers_by_region.csv` and its manifest; two invocations at once are safe (the
+ * checkpoint is written by conditional writes).
  * Environment: `AWS_REGION` (set by Lambda); `MEDALLION_S3_ENDPOINT` only off AWS;
  * `POWERTOOLS_LOG_LEVEL` (default INFO).
  */

@@ -1,6 +1,7 @@
 /**
  * User-metadata keys (stored as `x-amz-meta-*`) that silver puts on each silver object to name its
- * bronze source; gold reads them to order records across files.
+ * bronze source, for a person or tool that finds the object alone. The aggregates do not read them:
+ * they order records by the facts in the customer table and the manifest.
  */
 export const SILVER_METADATA = {
   /** The bronze key, URL-encoded (metadata must be ASCII). */

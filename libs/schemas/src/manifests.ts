@@ -60,6 +60,13 @@ export interface SilverManifest {
    * or the rejection record.
    */
   readonly outputs: { readonly silver?: ManifestObject; readonly customers?: ManifestObject; readonly quarantine?: ManifestObject; readonly rejection?: ManifestObject };
+  /**
+   * What the manifest this one replaced named at keys this one does not (an earlier version's
+   * quarantine rows or rejection record, its tables when this version is rejected): silver deletes
+   * them after the commit, each only while it has the ETag given. Kept in the manifest so a retry
+   * after a failure in between still knows them. Absent when there are none.
+   */
+  readonly replacedOutputs?: readonly ManifestObject[];
 }
 
 /**

@@ -74,7 +74,7 @@ export async function deleteUnchanged(env: LayerEnvironment, bucket: string, obj
 }
 
 /** Whether every object this event wrote is still the current object of its key (HeadObjects at once). */
-async function stillCurrent(env: LayerEnvironment, bucket: string, written: readonly OutputObject[]): Promise<boolean> {
+export async function stillCurrent(env: LayerEnvironment, bucket: string, written: readonly OutputObject[]): Promise<boolean> {
   const current = await Promise.all(written.map(async (object) => (await currentETag(env.s3, bucket, object.key)) === object.eTag));
   return current.every(Boolean);
 }
@@ -84,7 +84,12 @@ const COMMIT_ATTEMPTS = 5;
 
 /** How a commit ended: written (over `replaced`, the manifest it replaced, if any), superseded by a later event, or to be redone. */
 export type CommitOutcome =
-  | { readonly kind: 'committed'; readonly written: StoredSilverManifest; readonly replaced: SilverManifest | undefined }
+  /**
+   * `exposed`: the replaced manifest still had to remove objects with the same key and ETag as some
+   * this event wrote (a version with an earlier version's bytes), so its clean-up may have removed
+   * them: the caller checks they are still there.
+   */
+  | { readonly kind: 'committed'; readonly written: StoredSilverManifest; readonly exposed: boolean }
   | { readonly kind: 'superseded'; readonly reason: string }
   /** Another event's commit in the meantime rewrote or removed some of this event's outputs: the event must be processed again. */
   | { readonly kind: 'redo' };
@@ -120,8 +125,10 @@ export async function commitSilverManifest(
   let expected = read;
   for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
     try {
-      const stored = await writeSilverManifest(env, object, bronzeETag, manifestKey, outcome, expected === undefined ? { ifNoneMatch: '*' } : { ifMatch: expected.eTag });
-      return { kind: 'committed', written: stored, replaced: expected?.manifest };
+      const replacedOutputs = replacedOutputsOf(expected?.manifest, object, bronzeETag, written);
+      const stored = await writeSilverManifest(env, object, bronzeETag, manifestKey, { ...outcome, replacedOutputs }, expected === undefined ? { ifNoneMatch: '*' } : { ifMatch: expected.eTag });
+      const pending = new Set((expected?.manifest.replacedOutputs ?? []).map((output) => `${output.key}\n${output.eTag}`));
+      return { kind: 'committed', written: stored, exposed: written.some((output) => pending.has(`${output.key}\n${output.eTag}`)) };
     } catch (error) {
       if (!isConditionFailed(error)) throw error;
     }
@@ -135,14 +142,37 @@ export async function commitSilverManifest(
 }
 
 /**
- * After a commit, removes what the manifest it replaced named at keys this event did not write (an
- * earlier version's quarantine rows or rejection record, its silver and customer tables when this
- * one is rejected), each only while it still has the ETag that manifest names.
+ * What a new manifest records as replaced (see `SilverManifest.replacedOutputs`): what the manifest
+ * it replaces named, and what that one recorded as replaced and may not have removed yet, at keys
+ * this event does not write. Over a manifest of this same event (a retry, a second delivery) only
+ * the latter carries on, so the record is the same each time.
  */
-export async function removeReplacedOutputs(env: LayerEnvironment, bucket: string, replaced: SilverManifest | undefined, written: readonly OutputObject[]): Promise<void> {
-  if (!replaced) return;
-  const writtenKeys = new Set(written.map((object) => object.key));
-  await deleteUnchanged(env, bucket, outputsOf(replaced).filter((output) => !writtenKeys.has(output.key)));
+function replacedOutputsOf(replaced: SilverManifest | undefined, object: ObjectEvent, bronzeETag: string, written: readonly OutputObject[]): ManifestObject[] {
+  if (!replaced) return [];
+  const sameEvent = replaced.source.eTag === bronzeETag && replaced.source.sequencer === (object.sequencer ?? '') && replaced.source.eventTime === object.eventTime;
+  const writtenKeys = new Set(written.map((output) => output.key));
+  const candidates = [...(replaced.replacedOutputs ?? []), ...(sameEvent ? [] : outputsOf(replaced))];
+  const seen = new Set<string>();
+  return candidates.filter((output) => {
+    const id = `${output.key}\n${output.eTag}`;
+    if (writtenKeys.has(output.key) || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/**
+ * After a commit, removes what it records as replaced (an earlier version's quarantine rows or
+ * rejection record, its silver and customer tables when this one is rejected), each only while it
+ * still has the ETag recorded.
+ */
+export async function removeReplacedOutputs(env: LayerEnvironment, bucket: string, manifest: OutputObject, committed: SilverManifest): Promise<void> {
+  const leftovers = committed.replacedOutputs ?? [];
+  if (leftovers.length === 0) return;
+  // Only while this commit is still the current one: a later commit's outputs may have the same
+  // bytes (so the same ETags) as the replaced ones, and it cleans up after this commit itself.
+  if ((await currentETag(env.s3, bucket, manifest.key)) !== manifest.eTag) return;
+  await deleteUnchanged(env, bucket, leftovers);
 }
 
 /**
@@ -151,7 +181,14 @@ export async function removeReplacedOutputs(env: LayerEnvironment, bucket: strin
  * and only while it still has the ETag this event wrote (a newer event's object is never touched).
  */
 export async function takeBackUncommitted(env: LayerEnvironment, object: ObjectEvent, keys: SilverKeys, written: readonly OutputObject[]): Promise<void> {
-  const committed = await readSilverManifest(env, object.bucket, keys.manifest).catch(() => undefined as SilverManifest | undefined);
+  if (written.length === 0) return;
+  let committed: SilverManifest | undefined;
+  try {
+    committed = await readSilverManifest(env, object.bucket, keys.manifest);
+  } catch {
+    // Unknown what is committed: take nothing back (a retry of the event rewrites its outputs anyway).
+    return;
+  }
   const named = new Set((committed ? outputsOf(committed) : []).map((output) => `${output.key}\n${output.eTag}`));
   await deleteUnchanged(env, object.bucket, written.filter((output) => !named.has(`${output.key}\n${output.eTag}`))).catch(() => undefined);
 }
@@ -177,10 +214,12 @@ export async function restoreCommitted(
 
 /**
  * Takes back a commit whose bronze object was deleted while it was made (the removal may have run
- * before this manifest existed): its manifest, then its outputs, each only while it has the ETag
- * this event wrote.
+ * before this manifest existed, or between the commit and its clean-up): its manifest, then its
+ * outputs and what the manifest it replaced named, each only while it has the ETag known. When the
+ * manifest is no longer this commit's and another manifest stands (a later version), nothing is
+ * touched.
  */
-export async function undoCommit(env: LayerEnvironment, bucket: string, manifest: OutputObject, written: readonly OutputObject[]): Promise<void> {
-  if (!(await deleteObjectIfMatch(env.s3, bucket, manifest.key, manifest.eTag))) return;
-  await deleteUnchanged(env, bucket, written);
+export async function undoCommit(env: LayerEnvironment, bucket: string, manifest: OutputObject, committed: SilverManifest, written: readonly OutputObject[]): Promise<void> {
+  if (!(await deleteObjectIfMatch(env.s3, bucket, manifest.key, manifest.eTag)) && (await currentETag(env.s3, bucket, manifest.key)) !== undefined) return;
+  await deleteUnchanged(env, bucket, [...written, ...(committed.replacedOutputs ?? [])]);
 }

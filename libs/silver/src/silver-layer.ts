@@ -14,6 +14,7 @@ import {
   removeReplacedOutputs,
   restoreCommitted,
   staleResult,
+  stillCurrent,
   supersededSince,
   takeBackUncommitted,
   undoCommit,
@@ -78,14 +79,20 @@ async function commitWork(
   if (commit.kind === 'superseded') return supersede(env, object, bronzeETag, work, written, layer, commit.reason);
   if (commit.kind === 'redo') {
     env.logger.info('outputs rewritten by another event while committing: processing the event again', { bucket: object.bucket, key: object.key });
+    await takeBackUncommitted(env, object, work.keys, written);
     return layer.processObject(env, object);
   }
+  if (commit.exposed && !(await stillCurrent(env, object.bucket, written))) {
+    env.logger.info('outputs removed by an earlier version\'s clean-up while committing: processing the event again', { bucket: object.bucket, key: object.key });
+    return layer.processObject(env, object);
+  }
+  const manifest = { key: work.keys.manifest, eTag: commit.written.eTag };
   if ((await bronzeStateSince(env, object, bronzeETag)) === 'deleted') {
-    await undoCommit(env, object.bucket, { key: work.keys.manifest, eTag: commit.written.eTag }, written);
+    await undoCommit(env, object.bucket, manifest, commit.written.manifest, written);
     env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: BRONZE_STATE_REASONS.deleted });
     return staleResult(object, BRONZE_STATE_REASONS.deleted, bronzeETag);
   }
-  await removeReplacedOutputs(env, object.bucket, commit.replaced, written);
+  await removeReplacedOutputs(env, object.bucket, manifest, commit.written.manifest);
   return 'committed';
 }
 

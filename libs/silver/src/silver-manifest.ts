@@ -85,6 +85,8 @@ export async function writeSilverManifest(
     readonly customers?: StoredObject;
     readonly quarantine?: StoredObject;
     readonly rejectionRecord?: StoredObject;
+    /** See `SilverManifest.replacedOutputs`. */
+    readonly replacedOutputs?: readonly ManifestObject[];
   },
   condition?: WriteCondition,
 ): Promise<StoredSilverManifest> {
@@ -102,6 +104,7 @@ export async function writeSilverManifest(
       ...(outcome.quarantine ? { quarantine: asManifestObject(outcome.quarantine) } : {}),
       ...(outcome.rejectionRecord ? { rejection: asManifestObject(outcome.rejectionRecord) } : {}),
     },
+    ...(outcome.replacedOutputs && outcome.replacedOutputs.length > 0 ? { replacedOutputs: outcome.replacedOutputs } : {}),
   };
   const written = await putObject(env.s3, { bucket: event.bucket, key, contentType: 'application/json' }, `${JSON.stringify(manifest, null, 2)}\n`, condition);
   return { manifest, eTag: written.eTag };

@@ -78,7 +78,8 @@ program
         progress: (line) => process.stderr.write(`${line}\n`),
       });
     } catch (error) {
-      if (error instanceof ForeignFolderError) usageError(error.message);
+      // A folder it will not empty, or a MEDALLION_* setting with a value it does not accept (checked first).
+      if (error instanceof ForeignFolderError || (error instanceof Error && error.name === 'InvalidSettingError')) usageError(error.message);
       throw error;
     }
     process.stderr.write(formatProblems(outcome.problems));

@@ -1,7 +1,7 @@
 import { EventRouter, localS3Environment, startLocalS3, type EventShape } from '@medallion/local-s3';
 import { readJsonObject, uploadStream } from '@medallion/s3-io';
 import { asSilverManifest } from '@medallion/schemas';
-import { silverKeysFor } from '@medallion/silver';
+import { checkSilverSettings, silverKeysFor } from '@medallion/silver';
 import { createReadStream } from 'node:fs';
 import { exportLake } from './export-lake';
 import { claimFolder } from './owned-folder';
@@ -45,11 +45,13 @@ export interface RunOutcome {
  *
  * @param options - see {@link RunOptions}.
  * @returns the summary, problems and elapsed wall time (ms).
- * @throws a file-system or SDK error that stops the run (not a rejected file or failed handler:
+ * @throws InvalidSettingError (from `checkSilverSettings`) for a `MEDALLION_*` value silver does
+ *   not accept, before anything is touched; a file-system or SDK error that stops the run (not a rejected file or failed handler:
  *   those are reported in `problems`).
  */
 export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
+  checkSilverSettings();
   if (options.outDir) await claimFolder(options.outDir, '.medallion-export', false, '--out');
   await claimFolder(options.lakeDir, '.medallion-lake', options.lakeDirIsDefault, '--lake-dir');
   const lake = await startLocalS3({ directory: options.lakeDir, buckets: [options.bucket] });

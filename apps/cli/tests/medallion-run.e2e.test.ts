@@ -212,6 +212,12 @@ describe('npm start: bad arguments', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`error: --out ${foreign} is not empty and was not made by medallion; give an empty or new folder`);
     expect(await readdir(foreign)).toEqual(['keep.txt']);
+    const percent = await npmStart(['--lake-dir', join(scratch, 'lake-setting'), bronzeFixturePath('bom-crlf.csv')], { MEDALLION_MAX_QUARANTINED_PERCENT: '10%' });
+    expect(percent.code).toBe(2);
+    expect(percent.stderr).toContain("error: MEDALLION_MAX_QUARANTINED_PERCENT=10%: give a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold");
+    const chars = await npmStart(['--lake-dir', join(scratch, 'lake-setting'), bronzeFixturePath('bom-crlf.csv')], { MEDALLION_MAX_RECORD_CHARS: '1MB' });
+    expect(chars.code).toBe(2);
+    expect(chars.stderr).toContain('error: MEDALLION_MAX_RECORD_CHARS=1MB: give a whole number of characters, 1 or more (default 1048576)');
   });
 
   it('exits 2 on a FILE that does not exist, saying what to do', async () => {

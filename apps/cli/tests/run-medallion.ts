@@ -17,9 +17,9 @@ export interface CommandResult {
  * @param args - the arguments after `--`.
  * @returns exit code and output.
  */
-export function npmStart(args: readonly string[]): Promise<CommandResult> {
+export function npmStart(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['start', '--silent', '--', ...args], { cwd: WORKSPACE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['start', '--silent', '--', ...args], { cwd: WORKSPACE_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRecord, formatFailures } from './evaluate-record';
+import { InvalidSettingError } from './errors';
 import { defaultExpectations } from './expectations';
 
 const columns = { width: 4, customerId: 0, country: 2, status: 3 };
@@ -63,12 +64,21 @@ describe('evaluateRecord with the default expectations', () => {
 });
 
 describe('defaultExpectations', () => {
-  it('has the quarantine threshold off unless MEDALLION_MAX_QUARANTINED_PERCENT is a number from 0 to 100', () => {
+  it('has the quarantine threshold off when MEDALLION_MAX_QUARANTINED_PERCENT is unset or empty, and at a number from 0 to 100', () => {
     expect(defaultExpectations({}).maxQuarantinedPercent).toBeUndefined();
+    expect(defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: ' ' }).maxQuarantinedPercent).toBeUndefined();
     expect(defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: '10' }).maxQuarantinedPercent).toBe(10);
+    expect(defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: '2.5' }).maxQuarantinedPercent).toBe(2.5);
     expect(defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: '0' }).maxQuarantinedPercent).toBe(0);
-    expect(defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: 'ten' }).maxQuarantinedPercent).toBeUndefined();
-    expect(defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: '150' }).maxQuarantinedPercent).toBeUndefined();
+  });
+
+  it('refuses any other MEDALLION_MAX_QUARANTINED_PERCENT, naming the variable and what it accepts (never a silent off)', () => {
+    for (const value of ['10%', 'ten', '150', '-1', '1e1', '0x10']) {
+      expect(() => defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: value })).toThrow(
+        new InvalidSettingError('MEDALLION_MAX_QUARANTINED_PERCENT', value, "a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold"),
+      );
+    }
+    expect(() => defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: '10%' })).toThrow("MEDALLION_MAX_QUARANTINED_PERCENT=10%: give a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold");
   });
 
   it('declares every rule with a name, an action and a description', () => {

@@ -1,5 +1,6 @@
 import { lookupCountry } from '@medallion/regions';
 import { COLUMN_ALIASES, isSubscribed, normalizeHeaderName } from '@medallion/schemas';
+import { InvalidSettingError } from './errors';
 import type { BronzeColumns } from './resolve-bronze-columns';
 
 /** What a failed expectation does: `warn` keeps the row and counts it; `quarantine` moves the row; `reject` refuses the whole file. */
@@ -136,14 +137,29 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
 ];
 
 /**
+ * The quarantine threshold from `MEDALLION_MAX_QUARANTINED_PERCENT`: a decimal number from 0 to 100
+ * (percent of a file's data records), e.g. `10` or `2.5`; unset or empty, no threshold.
+ *
+ * @param env - the environment to read.
+ * @returns the percentage, or undefined when unset.
+ * @throws InvalidSettingError for any other value (`10%`, `ten`, `150`): never a silent default.
+ */
+export function maxQuarantinedPercentSetting(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const raw = env['MEDALLION_MAX_QUARANTINED_PERCENT'];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const percent = /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(percent >= 0 && percent <= 100)) throw new InvalidSettingError('MEDALLION_MAX_QUARANTINED_PERCENT', raw, 'a number from 0 to 100 (percent of a file\'s data records, no % sign), or leave it unset for no threshold');
+  return percent;
+}
+
+/**
  * The suite silver uses: {@link FILE_EXPECTATIONS}, {@link ROW_EXPECTATIONS}, and the threshold
- * from `MEDALLION_MAX_QUARANTINED_PERCENT` (a number 0-100; unset or invalid: off).
+ * from `MEDALLION_MAX_QUARANTINED_PERCENT` (see {@link maxQuarantinedPercentSetting}).
  *
  * @param env - the environment to read. @default process.env
  * @returns the suite.
+ * @throws InvalidSettingError for a threshold that is not a number from 0 to 100.
  */
 export function defaultExpectations(env: Readonly<Record<string, string | undefined>> = process.env): ExpectationSuite {
-  const raw = env['MEDALLION_MAX_QUARANTINED_PERCENT'];
-  const percent = raw === undefined || raw.trim() === '' ? Number.NaN : Number(raw);
-  return { file: FILE_EXPECTATIONS, row: ROW_EXPECTATIONS, maxQuarantinedPercent: percent >= 0 && percent <= 100 ? percent : undefined };
+  return { file: FILE_EXPECTATIONS, row: ROW_EXPECTATIONS, maxQuarantinedPercent: maxQuarantinedPercentSetting(env) };
 }

@@ -1,5 +1,7 @@
+export { InvalidSettingError } from './errors';
 export {
   defaultExpectations,
+  maxQuarantinedPercentSetting,
   FILE_EXPECTATIONS,
   MAX_CUSTOMER_ID_LENGTH,
   ROW_EXPECTATIONS,

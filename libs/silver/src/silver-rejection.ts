@@ -1,6 +1,6 @@
 import { CsvSyntaxError, DEFAULT_MAX_RECORD_CHARS, NotUtf8Error, UnsupportedEncodingError } from '@medallion/csv-io';
 import { FileRejectedError } from '@medallion/schemas';
-import type { ExpectationSuite } from '@medallion/silver-rules';
+import { InvalidSettingError, maxQuarantinedPercentSetting, type ExpectationSuite } from '@medallion/silver-rules';
 import type { SilverCounts } from './silver-result';
 
 /** A whole-file refusal: the reason and the expectation that made it. */
@@ -11,14 +11,31 @@ export interface Rejection {
 }
 
 /**
- * Largest bronze record accepted, in characters, from `MEDALLION_MAX_RECORD_CHARS` (default
- * 1,048,576): a file holding a larger one is rejected instead of exhausting memory.
+ * Largest bronze record accepted, in characters, from `MEDALLION_MAX_RECORD_CHARS` (a whole number
+ * of characters, 1 or more; unset or empty: 1,048,576): a file holding a larger one is rejected
+ * instead of exhausting memory.
  *
+ * @param env - the environment to read. @default process.env
  * @returns the limit in characters.
+ * @throws InvalidSettingError for any other value (`1MB`, `0`, `1.5`).
  */
-export function maxRecordChars(): number {
-  const configured = Number(process.env['MEDALLION_MAX_RECORD_CHARS']);
-  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_RECORD_CHARS;
+export function maxRecordChars(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = env['MEDALLION_MAX_RECORD_CHARS'];
+  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_RECORD_CHARS;
+  if (!/^\s*[1-9]\d*\s*$/.test(raw)) throw new InvalidSettingError('MEDALLION_MAX_RECORD_CHARS', raw, 'a whole number of characters, 1 or more (default 1048576)');
+  return Number(raw);
+}
+
+/**
+ * Checks every setting silver reads (`MEDALLION_MAX_RECORD_CHARS`, `MEDALLION_MAX_QUARANTINED_PERCENT`)
+ * at once, so a command can refuse a bad value before it reads a file.
+ *
+ * @param env - the environment to read. @default process.env
+ * @throws InvalidSettingError naming the first bad variable.
+ */
+export function checkSilverSettings(env: Readonly<Record<string, string | undefined>> = process.env): void {
+  maxRecordChars(env);
+  maxQuarantinedPercentSetting(env);
 }
 
 /**

@@ -64,7 +64,7 @@ program
     // CloudWatch metrics (EMF lines) mean nothing on a laptop; the summary carries the counts.
     process.env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
     const writeStdout = reserveStdout();
-    const { runPipeline } = await import('./run-pipeline');
+    const { InvalidSettingError, runPipeline } = await import('./run-pipeline');
     const { formatProblems, formatReport } = await import('./format-report');
     let outcome;
     try {
@@ -79,7 +79,7 @@ program
       });
     } catch (error) {
       // A folder it will not empty, or a MEDALLION_* setting with a value it does not accept (checked first).
-      if (error instanceof ForeignFolderError || (error instanceof Error && error.name === 'InvalidSettingError')) usageError(error.message);
+      if (error instanceof ForeignFolderError || error instanceof InvalidSettingError) usageError(error.message);
       throw error;
     }
     process.stderr.write(formatProblems(outcome.problems));

@@ -2,6 +2,8 @@ import { EventRouter, localS3Environment, startLocalS3, type EventShape } from '
 import { readJsonObject, uploadStream } from '@medallion/s3-io';
 import { asSilverManifest } from '@medallion/schemas';
 import { checkSilverSettings, silverKeysFor } from '@medallion/silver';
+
+export { InvalidSettingError } from '@medallion/silver';
 import { createReadStream } from 'node:fs';
 import { exportLake } from './export-lake';
 import { claimFolder } from './owned-folder';

@@ -14,8 +14,14 @@ import { NO_ROWS, type SilverResult } from './silver-result';
 /** An object an event wrote or a manifest names: its key and ETag (without quotes). */
 export type OutputObject = Pick<ManifestObject, 'key' | 'eTag'>;
 
-/** The result of an event that was skipped as stale: nothing written. */
-export function staleResult(object: ObjectEvent, reason: string, bronzeETag = object.eTag ?? ''): SilverResult {
+/**
+ * Skips an event as stale: logs why (the key and the reason, never row contents) and returns the
+ * result that says so, with nothing written.
+ *
+ * @param bronzeETag - the bronze ETag as read, when it was read. @default the event's
+ */
+export function skipStale(env: LayerEnvironment, object: ObjectEvent, reason: string, bronzeETag = object.eTag ?? ''): SilverResult {
+  env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason });
   return { bronzeKey: object.key, encoding: 'utf-8', bronzeETag, rejected: undefined, rejectedBy: undefined, stale: reason, outputKeys: [], counts: NO_ROWS };
 }
 
@@ -73,6 +79,9 @@ export async function deleteUnchanged(env: LayerEnvironment, bucket: string, obj
   await Promise.all(objects.map((object) => deleteObjectIfMatch(env.s3, bucket, object.key, object.eTag)));
 }
 
+/** An output's identity for set look-ups: its key and ETag. */
+const outputId = (output: OutputObject): string => `${output.key}\n${output.eTag}`;
+
 /** Whether every object this event wrote is still the current object of its key (HeadObjects at once). */
 export async function stillCurrent(env: LayerEnvironment, bucket: string, written: readonly OutputObject[]): Promise<boolean> {
   const current = await Promise.all(written.map(async (object) => (await currentETag(env.s3, bucket, object.key)) === object.eTag));
@@ -82,16 +91,11 @@ export async function stillCurrent(env: LayerEnvironment, bucket: string, writte
 /** Conditional writes of one manifest before the commit gives up (each lost to a commit of an older or the same event). */
 const COMMIT_ATTEMPTS = 5;
 
-/** How a commit ended: written (over `replaced`, the manifest it replaced, if any), superseded by a later event, or to be redone. */
+/** How a commit ended: written, superseded by a later event, or to be redone. */
 export type CommitOutcome =
-  /**
-   * `exposed`: the replaced manifest still had to remove objects with the same key and ETag as some
-   * this event wrote (a version with an earlier version's bytes), so its clean-up may have removed
-   * them: the caller checks they are still there.
-   */
-  | { readonly kind: 'committed'; readonly written: StoredSilverManifest; readonly exposed: boolean }
+  | { readonly kind: 'committed'; readonly written: StoredSilverManifest }
   | { readonly kind: 'superseded'; readonly reason: string }
-  /** Another event's commit in the meantime rewrote or removed some of this event's outputs: the event must be processed again. */
+  /** Another event rewrote or removed some of this event's outputs meanwhile: the event must be processed again. */
   | { readonly kind: 'redo' };
 
 /**
@@ -101,7 +105,9 @@ export type CommitOutcome =
  * manifest is read again: one of a later event (by sequencer) supersedes this work; otherwise (an
  * older event's, this same event's delivered twice, or none after a removal) it is written over,
  * conditionally again, but only while every output this event wrote is still in place: when
- * another event rewrote one meanwhile, the event is to be redone.
+ * another event rewrote one meanwhile, the event is to be redone. So too after a write over a
+ * manifest that still had to remove objects with the same key and ETag as some this event wrote (a
+ * version with an earlier version's bytes), when its clean-up did remove one.
  *
  * @param env - S3 and logger.
  * @param object - the bronze event.
@@ -127,8 +133,9 @@ export async function commitSilverManifest(
     try {
       const replacedOutputs = replacedOutputsOf(expected?.manifest, object, bronzeETag, written);
       const stored = await writeSilverManifest(env, object, bronzeETag, manifestKey, { ...outcome, replacedOutputs }, expected === undefined ? { ifNoneMatch: '*' } : { ifMatch: expected.eTag });
-      const pending = new Set((expected?.manifest.replacedOutputs ?? []).map((output) => `${output.key}\n${output.eTag}`));
-      return { kind: 'committed', written: stored, exposed: written.some((output) => pending.has(`${output.key}\n${output.eTag}`)) };
+      const pending = new Set((expected?.manifest.replacedOutputs ?? []).map(outputId));
+      const exposed = written.some((output) => pending.has(outputId(output)));
+      return exposed && !(await stillCurrent(env, object.bucket, written)) ? { kind: 'redo' } : { kind: 'committed', written: stored };
     } catch (error) {
       if (!isConditionFailed(error)) throw error;
     }
@@ -154,7 +161,7 @@ function replacedOutputsOf(replaced: SilverManifest | undefined, object: ObjectE
   const candidates = [...(replaced.replacedOutputs ?? []), ...(sameEvent ? [] : outputsOf(replaced))];
   const seen = new Set<string>();
   return candidates.filter((output) => {
-    const id = `${output.key}\n${output.eTag}`;
+    const id = outputId(output);
     if (writtenKeys.has(output.key) || seen.has(id)) return false;
     seen.add(id);
     return true;
@@ -189,8 +196,8 @@ export async function takeBackUncommitted(env: LayerEnvironment, object: ObjectE
     // Unknown what is committed: take nothing back (a retry of the event rewrites its outputs anyway).
     return;
   }
-  const named = new Set((committed ? outputsOf(committed) : []).map((output) => `${output.key}\n${output.eTag}`));
-  await deleteUnchanged(env, object.bucket, written.filter((output) => !named.has(`${output.key}\n${output.eTag}`))).catch(() => undefined);
+  const named = new Set((committed ? outputsOf(committed) : []).map(outputId));
+  await deleteUnchanged(env, object.bucket, written.filter((output) => !named.has(outputId(output)))).catch(() => undefined);
 }
 
 /**
@@ -205,8 +212,8 @@ export async function restoreCommitted(
   reprocess: (env: LayerEnvironment, object: ObjectEvent) => Promise<unknown>,
 ): Promise<void> {
   const committed = await readSilverManifest(env, bucket, keys.manifest);
-  if (!committed || outputsOf(committed).length === 0) return;
-  if (await stillCurrent(env, bucket, outputsOf(committed))) return;
+  const outputs = committed ? outputsOf(committed) : [];
+  if (!committed || outputs.length === 0 || (await stillCurrent(env, bucket, outputs))) return;
   const { key, eTag, eventTime, sequencer } = committed.source;
   env.logger.info('restoring the committed silver outputs', { bucket, key });
   await reprocess(env, { source: 's3-notification', eventName: 'ObjectCreated:Put', eventTime, bucket, key, size: undefined, eTag, sequencer });

@@ -13,8 +13,7 @@ import {
   outputsOf,
   removeReplacedOutputs,
   restoreCommitted,
-  staleResult,
-  stillCurrent,
+  skipStale,
   supersededSince,
   takeBackUncommitted,
   undoCommit,
@@ -55,8 +54,7 @@ async function supersede(
 ): Promise<SilverResult> {
   await takeBackUncommitted(env, object, work.keys, written);
   await restoreCommitted(env, object.bucket, work.keys, (e, o) => layer.processObject(e, o));
-  env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason });
-  return staleResult(object, reason, bronzeETag);
+  return skipStale(env, object, reason, bronzeETag);
 }
 
 /**
@@ -78,19 +76,14 @@ async function commitWork(
   const commit = await commitSilverManifest(env, object, bronzeETag, work.keys.manifest, work.read, outcome, written);
   if (commit.kind === 'superseded') return supersede(env, object, bronzeETag, work, written, layer, commit.reason);
   if (commit.kind === 'redo') {
-    env.logger.info('outputs rewritten by another event while committing: processing the event again', { bucket: object.bucket, key: object.key });
+    env.logger.info('outputs rewritten or removed by another event while committing: processing the event again', { bucket: object.bucket, key: object.key });
     await takeBackUncommitted(env, object, work.keys, written);
-    return layer.processObject(env, object);
-  }
-  if (commit.exposed && !(await stillCurrent(env, object.bucket, written))) {
-    env.logger.info('outputs removed by an earlier version\'s clean-up while committing: processing the event again', { bucket: object.bucket, key: object.key });
     return layer.processObject(env, object);
   }
   const manifest = { key: work.keys.manifest, eTag: commit.written.eTag };
   if ((await bronzeStateSince(env, object, bronzeETag)) === 'deleted') {
     await undoCommit(env, object.bucket, manifest, commit.written.manifest, written);
-    env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: BRONZE_STATE_REASONS.deleted });
-    return staleResult(object, BRONZE_STATE_REASONS.deleted, bronzeETag);
+    return skipStale(env, object, BRONZE_STATE_REASONS.deleted, bronzeETag);
   }
   await removeReplacedOutputs(env, object.bucket, manifest, commit.written.manifest);
   return 'committed';
@@ -136,14 +129,12 @@ async function transformWithEncoding(
   } catch (error) {
     if (!isMissingObject(error)) throw error;
     const reason = 'the object no longer exists: it was deleted after this event';
-    env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason });
-    return staleResult(object, reason);
+    return skipStale(env, object, reason);
   }
   if (object.eTag !== undefined && object.eTag !== bronze.eTag) {
     bronze.body.destroy();
     const reason = 'the object changed since this event (its ETag differs): the newer version has its own event';
-    env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason });
-    return staleResult(object, reason, bronze.eTag);
+    return skipStale(env, object, reason, bronze.eTag);
   }
   if (bronze.contentLength === 0) {
     bronze.body.destroy();
@@ -184,8 +175,7 @@ async function transformWithEncoding(
     const early = bronze.contentLength * 1.1 >= uploadPartBytes() ? await supersededSince(env, object, bronze.eTag, keys) : undefined;
     if (early) {
       await Promise.all([silver.abort(), quarantine.abort()]);
-      env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: early });
-      return staleResult(object, early, bronze.eTag);
+      return skipStale(env, object, early, bronze.eTag);
     }
     const silverStored = await silver.finish();
     if (silverStored) written.push(silverStored);
@@ -263,8 +253,7 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
       const committed = await readStoredSilverManifest(env, object.bucket, keys.manifest);
       const freshness = eventFreshness(object, committed?.manifest);
       if (!freshness.fresh) {
-        env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason: freshness.reason });
-        return { bronzeKey: object.key, encoding: 'utf-8', bronzeETag: object.eTag ?? '', rejected: undefined, rejectedBy: undefined, stale: freshness.reason, outputKeys: [], counts: NO_ROWS };
+        return skipStale(env, object, freshness.reason);
       }
       const work: SilverWork = { keys, read: committed };
       const first = await transformWithEncoding(env, object, work, 'utf-8', layer, options);

@@ -1,6 +1,6 @@
 import { codeVersion, type LayerEnvironment } from '@medallion/layer-runtime';
 import { compareSequencers, type ObjectEvent } from '@medallion/s3-events';
-import { putObject, readJsonObject, readObjectBytes, type StoredObject, type WriteCondition } from '@medallion/s3-io';
+import { putObject, readObjectBytes, type StoredObject, type WriteCondition } from '@medallion/s3-io';
 import { asSilverManifest, type ManifestObject, type SilverManifest } from '@medallion/schemas';
 import type { Rejection } from './silver-rejection';
 import type { SilverCounts } from './silver-result';
@@ -33,8 +33,7 @@ export function eventFreshness(event: ObjectEvent, manifest: SilverManifest | un
  * @throws Error for an object there that is not a silver manifest; the SDK's errors.
  */
 export async function readSilverManifest(env: LayerEnvironment, bucket: string, key: string): Promise<SilverManifest | undefined> {
-  const json = await readJsonObject(env.s3, bucket, key);
-  return json === undefined ? undefined : asSilverManifest(json);
+  return (await readStoredSilverManifest(env, bucket, key))?.manifest;
 }
 
 /** A silver manifest as stored: its content and the ETag a conditional write over it names. */

@@ -21,39 +21,35 @@ describe('silver commit: failures, retries and removals at each step', () => {
       await deleteBronze(lake, 'k');
       await run(lake.s3, removalEvent(lake, 'k'));
     });
-    const r = await run(c1, e1);
+    const report = await run(c1, e1);
+    expect(report.results[0]?.stale).toBe('the object no longer exists: it was deleted after this event');
     expect(await violations(lake, 'k')).toEqual([]);
     expect(await lake.keys('silver-customers/')).toEqual([]);
     expect(await lake.keys('quarantine/')).toEqual([]);
   });
 
+  /** An earlier version committed; a new version's first run fails at `failAt` (a 500); its retry runs to the end. */
+  async function failThenRetry(earlier: string | Uint8Array, failAt: readonly [command: string, key: string]): Promise<void> {
+    await run(lake.s3, await lake.put('bronze/k.csv', earlier));
+    const failing = client();
+    failNth(failing, failAt[0], failAt[1]);
+    const event = await lake.put('bronze/k.csv', bronzeFixtureBytes('bom-crlf.csv'));
+    await expect(run(failing, event)).rejects.toThrow('injected 500');
+    await run(lake.s3, event);
+  }
+
   it('B2 a 500 on the HeadObject after the commit, then the retry: the earlier version\'s quarantine rows are removed', async () => {
-    await run(lake.s3, await lake.put('bronze/k.csv', bronzeFixtureBytes('missing-id.csv')));
-    const c1 = client();
-    failNth(c1, 'HeadObjectCommand', 'bronze/k.csv');
-    const e1 = await lake.put('bronze/k.csv', bronzeFixtureBytes('bom-crlf.csv'));
-    await expect(run(c1, e1)).rejects.toThrow();
-    await run(lake.s3, e1); // the retry
+    await failThenRetry(bronzeFixtureBytes('missing-id.csv'), ['HeadObjectCommand', 'bronze/k.csv']);
     expect(await violations(lake, 'k')).toEqual([]);
   });
 
   it('B3 a 500 on the delete of the replaced quarantine rows, then the retry: they are removed', async () => {
-    await run(lake.s3, await lake.put('bronze/k.csv', bronzeFixtureBytes('missing-id.csv')));
-    const c1 = client();
-    failNth(c1, 'DeleteObjectCommand', 'quarantine/k.csv');
-    const e1 = await lake.put('bronze/k.csv', bronzeFixtureBytes('bom-crlf.csv'));
-    await expect(run(c1, e1)).rejects.toThrow();
-    await run(lake.s3, e1);
+    await failThenRetry(bronzeFixtureBytes('missing-id.csv'), ['DeleteObjectCommand', 'quarantine/k.csv']);
     expect(await violations(lake, 'k')).toEqual([]);
   });
 
   it('B3b a 500 on the delete of the replaced rejection record (rejected, then processed), then the retry: it is removed', async () => {
-    await run(lake.s3, await lake.put('bronze/k.csv', ''));
-    const c1 = client();
-    failNth(c1, 'DeleteObjectCommand', 'quarantine/k.error.json');
-    const e1 = await lake.put('bronze/k.csv', bronzeFixtureBytes('bom-crlf.csv'));
-    await expect(run(c1, e1)).rejects.toThrow();
-    await run(lake.s3, e1);
+    await failThenRetry('', ['DeleteObjectCommand', 'quarantine/k.error.json']);
     expect(await violations(lake, 'k')).toEqual([]);
   });
 

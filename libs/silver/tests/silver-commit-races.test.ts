@@ -5,6 +5,7 @@ import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { bronzeFixtureBytes } from '@medallion/schemas/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silverLayer } from '../src';
+import { hookFirst } from './silver-commit-checks';
 
 let lake: TestLake;
 const clients: S3Client[] = [];
@@ -22,21 +23,6 @@ function client(): S3Client {
   const c = lake.store.createClient();
   clients.push(c);
   return c;
-}
-
-/** Runs `during` once, before the first `command` for `key` (any key if undefined) this client sends. */
-function onFirst(c: S3Client, command: string, key: string | undefined, during: () => Promise<void>): void {
-  let done = false;
-  c.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (!done && context.commandName === command && (key === undefined || (args.input as { Key?: string }).Key === key)) {
-        done = true;
-        await during();
-      }
-      return next(args);
-    },
-    { step: 'initialize', name: `hook${Math.random()}` },
-  );
 }
 
 function deferred<T = void>() {
@@ -58,9 +44,9 @@ async function interleave(name: string, older: string | Uint8Array, olderAt: Req
   const olderEvent = await lake.put(`bronze/${name}.csv`, older);
   let newerRun: Promise<unknown> | undefined;
   const newerPaused = deferred();
-  onFirst(olderClient, olderAt[0], olderAt[1], async () => {
+  hookFirst(olderClient, olderAt[0], olderAt[1], async () => {
     const newerEvent = await lake.put(`bronze/${name}.csv`, newer);
-    onFirst(newerClient, newerAt[0], newerAt[1], async () => {
+    hookFirst(newerClient, newerAt[0], newerAt[1], async () => {
       newerPaused.resolve();
       await olderRun;
     });
@@ -76,7 +62,7 @@ async function interleave(name: string, older: string | Uint8Array, olderAt: Req
 async function deletedDuringCommit(name: string, bytes: Uint8Array): Promise<void> {
   const committing = client();
   const creation = await lake.put(`bronze/${name}.csv`, bytes);
-  onFirst(committing, 'PutObjectCommand', `silver/_manifests/${name}.csv.json`, async () => {
+  hookFirst(committing, 'PutObjectCommand', `silver/_manifests/${name}.csv.json`, async () => {
     await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: `bronze/${name}.csv` }));
     const removal = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-12-29T18:00:00.000Z', bucket: lake.bucket, key: `bronze/${name}.csv`, size: 0, eTag: '', sequencer: 'FFFFFFFFFFFFFFFFFF' });
     await createLayerHandler(silverLayer, { s3: lake.s3 })(removal);
@@ -134,7 +120,7 @@ describe('silver commit when two events for one key interleave', () => {
     await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'bronze/z.csv' }));
     const removal = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-29T12:59:59.000Z', bucket: lake.bucket, key: 'bronze/z.csv', size: 0, eTag: '', sequencer: '0000000000000000F0' });
     const c1 = client();
-    onFirst(c1, 'DeleteObjectCommand', 'silver/_manifests/z.csv.json', async () => {
+    hookFirst(c1, 'DeleteObjectCommand', 'silver/_manifests/z.csv.json', async () => {
       const e3 = await lake.put('bronze/z.csv', bronzeFixtureBytes('leading-zero-ids.csv'));
       // make its sequencer later than the removal's
       const ev = e3 as { Records: Array<{ s3: { object: { sequencer: string } } }> };
@@ -151,7 +137,7 @@ describe('silver commit when two events for one key interleave', () => {
     const c2 = client();
     const e1 = await lake.put('bronze/s.csv', bronzeFixtureBytes('missing-id.csv'));
     const e2 = await lake.put('bronze/s.csv', bronzeFixtureBytes('missing-id.csv'));
-    onFirst(c2, 'PutObjectCommand', 'silver/_manifests/s.csv.json', async () => {
+    hookFirst(c2, 'PutObjectCommand', 'silver/_manifests/s.csv.json', async () => {
       await createLayerHandler(silverLayer, { s3: lake.s3 })(e1);
     });
     await createLayerHandler(silverLayer, { s3: c2 })(e2);
@@ -167,7 +153,7 @@ describe('silver commit when two events for one key interleave', () => {
   it('A7 one event delivered twice, interleaved at the commit: the manifest names the stored outputs', async () => {
     const c2 = client();
     const e = await lake.put('bronze/dup.csv', bronzeFixtureBytes('missing-id.csv'));
-    onFirst(c2, 'PutObjectCommand', 'silver/_manifests/dup.csv.json', async () => {
+    hookFirst(c2, 'PutObjectCommand', 'silver/_manifests/dup.csv.json', async () => {
       await createLayerHandler(silverLayer, { s3: lake.s3 })(e);
     });
     await createLayerHandler(silverLayer, { s3: c2 })(e);

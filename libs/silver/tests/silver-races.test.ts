@@ -5,6 +5,7 @@ import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { bronzeFixtureBytes } from '@medallion/schemas/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silverLayer } from '../src';
+import { hookFirst } from './silver-commit-checks';
 
 let lake: TestLake;
 
@@ -18,26 +19,11 @@ afterEach(async () => {
 
 const HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n';
 
-/** Runs `during` once, just before the first request of `command` for `key` that this client sends. */
-function onFirst(client: S3Client, command: string, key: string, during: () => Promise<void>): void {
-  let done = false;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (!done && context.commandName === command && (args.input as { Key?: string }).Key === key) {
-        done = true;
-        await during();
-      }
-      return next(args);
-    },
-    { step: 'initialize', name: 'raceHook' },
-  );
-}
-
 describe('silver when events for one key run at the same time (as on AWS)', () => {
   it('does not commit a version whose bronze object was deleted while it was processed', async () => {
     const slow = lake.store.createClient();
     const creation = await lake.put('bronze/race.csv', bronzeFixtureBytes('bom-crlf.csv'));
-    onFirst(slow, 'PutObjectCommand', 'silver/race.csv', async () => {
+    hookFirst(slow, 'PutObjectCommand', 'silver/race.csv', async () => {
       await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'bronze/race.csv' }));
       const removal = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-29T18:00:00.000Z', bucket: lake.bucket, key: 'bronze/race.csv', size: 0, eTag: '', sequencer: 'FFFFFFFFFFFFFFFFFF' });
       await createLayerHandler(silverLayer, { s3: lake.s3 })(removal);
@@ -52,7 +38,7 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
     const slow = lake.store.createClient();
     const older = await lake.put('bronze/k.csv', bronzeFixtureBytes('missing-id.csv'));
     let newer: unknown;
-    onFirst(slow, 'PutObjectCommand', 'silver/k.csv', async () => {
+    hookFirst(slow, 'PutObjectCommand', 'silver/k.csv', async () => {
       newer = await lake.put('bronze/k.csv', bronzeFixtureBytes('leading-zero-ids.csv'));
       await createLayerHandler(silverLayer, { s3: lake.s3 })(newer);
     });
@@ -91,7 +77,7 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
     const slow = lake.store.createClient();
     const earlier = await lake.put('bronze/same.csv', bronzeFixtureBytes('bom-crlf.csv'));
     let later: unknown;
-    onFirst(slow, 'PutObjectCommand', 'silver/_manifests/same.csv.json', async () => {
+    hookFirst(slow, 'PutObjectCommand', 'silver/_manifests/same.csv.json', async () => {
       later = await lake.put('bronze/same.csv', bronzeFixtureBytes('bom-crlf.csv'));
       expect((await createLayerHandler(silverLayer, { s3: lake.s3 })(later)).results[0]?.stale).toBeUndefined();
     });
@@ -106,7 +92,7 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
     const slow = lake.store.createClient();
     const earlier = await lake.put('bronze/pair.csv', bronzeFixtureBytes('missing-id.csv'));
     const later = await lake.put('bronze/pair.csv', bronzeFixtureBytes('missing-id.csv'));
-    onFirst(slow, 'PutObjectCommand', 'silver/_manifests/pair.csv.json', async () => {
+    hookFirst(slow, 'PutObjectCommand', 'silver/_manifests/pair.csv.json', async () => {
       expect((await createLayerHandler(silverLayer, { s3: lake.s3 })(earlier)).results[0]?.stale).toBeUndefined();
     });
     const manifestWrites: string[] = [];

@@ -9,7 +9,10 @@ const depConstraints = [
     onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain'],
     bannedExternalImports: ['commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs'],
   },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local'],
+  },
   // The CDK app deploys the bundles Nx built; it imports no Lambda code.
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain'] },
   {
@@ -33,7 +36,10 @@ const depConstraints = [
     bannedExternalImports: ['commander', 'cli-table3', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', '@aws-sdk/*'],
   },
   { sourceTag: 'type:local', onlyDependOnLibsWithTags: ['type:io', 'type:domain'] },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local', 'type:tool'] },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local', 'type:tool'],
+  },
   // Layer libs of one scope never import another layer's lib.
   { sourceTag: 'scope:silver', onlyDependOnLibsWithTags: ['scope:silver', 'scope:shared'] },
   { sourceTag: 'scope:gold', onlyDependOnLibsWithTags: ['scope:gold', 'scope:shared'] },
@@ -65,14 +71,33 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:lambda', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local'] },
-            { sourceTag: 'type:layer', onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain', 'type:local'] },
-            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain', 'type:local'] },
+            {
+              sourceTag: 'type:lambda',
+              onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local'],
+            },
+            {
+              sourceTag: 'type:layer',
+              onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain', 'type:local'],
+            },
+            {
+              sourceTag: 'type:runtime',
+              onlyDependOnLibsWithTags: ['type:runtime', 'type:io', 'type:domain', 'type:local'],
+            },
             { sourceTag: 'type:io', onlyDependOnLibsWithTags: ['type:io', 'type:domain', 'type:local'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:local', onlyDependOnLibsWithTags: ['*'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:layer', 'type:runtime', 'type:io', 'type:domain', 'type:local', 'type:tool'] },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: [
+                'type:layer',
+                'type:runtime',
+                'type:io',
+                'type:domain',
+                'type:local',
+                'type:tool',
+              ],
+            },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain'] },
           ],
         },

@@ -6,7 +6,10 @@ describe('exportPathFor', () => {
     expect(exportPathFor('/tmp/out', 'silver/2026/a b.csv')).toBe('/tmp/out/silver/2026/a b.csv');
   });
 
-  it.each(['bronze/../../x.csv', '../x.csv', '/etc/passwd', 'a/../../b.csv', ''])('refuses %j, which would leave the folder', (key) => {
-    expect(exportPathFor('/tmp/out', key)).toBeUndefined();
-  });
+  it.each(['bronze/../../x.csv', '../x.csv', '/etc/passwd', 'a/../../b.csv', ''])(
+    'refuses %j, which would leave the folder',
+    (key) => {
+      expect(exportPathFor('/tmp/out', key)).toBeUndefined();
+    },
+  );
 });

@@ -29,7 +29,11 @@ export function exportPathFor(outDir: string, key: string): string | undefined {
  * @returns the number of files written and the keys refused because they would leave the folder.
  * @throws a file-system or SDK error.
  */
-export async function exportLake(s3: S3Client, bucket: string, outDir: string): Promise<{ files: number; refused: string[] }> {
+export async function exportLake(
+  s3: S3Client,
+  bucket: string,
+  outDir: string,
+): Promise<{ files: number; refused: string[] }> {
   let files = 0;
   const refused: string[] = [];
   for await (const { key } of listObjects(s3, bucket, '')) {

@@ -11,7 +11,16 @@ describe('formatReport', () => {
           { region: 'Asia', customers: 3, subscribedCustomers: 0, subscriptionRate: '0.0' },
           { region: 'Europe', customers: 15, subscribedCustomers: 10, subscriptionRate: '66.7' },
         ],
-        counts: { files: 2, bronzeRows: 12, silverRows: 10, quarantinedRows: 1, blankRows: 1, unknownCountryRows: 0, rejectedFiles: 1, nonUtf8Files: 1 },
+        counts: {
+          files: 2,
+          bronzeRows: 12,
+          silverRows: 10,
+          quarantinedRows: 1,
+          blankRows: 1,
+          unknownCountryRows: 0,
+          rejectedFiles: 1,
+          nonUtf8Files: 1,
+        },
       },
       1234,
     );
@@ -35,9 +44,12 @@ describe('formatReport', () => {
   });
 
   it('lists problems one a line', () => {
-    expect(formatProblems({ rejections: [{ key: 'bronze/x.csv', reason: 'empty object (0 bytes): no header' }], failures: [{ layer: 'gold', key: 'silver/y.csv', message: 'boom' }] })).toBe(
-      'rejected bronze/x.csv: empty object (0 bytes): no header\nFAILED gold on silver/y.csv: boom\n',
-    );
+    expect(
+      formatProblems({
+        rejections: [{ key: 'bronze/x.csv', reason: 'empty object (0 bytes): no header' }],
+        failures: [{ layer: 'gold', key: 'silver/y.csv', message: 'boom' }],
+      }),
+    ).toBe('rejected bronze/x.csv: empty object (0 bytes): no header\nFAILED gold on silver/y.csv: boom\n');
     expect(formatProblems({ rejections: [], failures: [] })).toBe('');
   });
 });

@@ -6,7 +6,11 @@ const IDS_ON_SCREEN = 8;
 
 /** A table on screen: a header row, then the rows, no lines between rows. */
 function screenTable(head: string[], rows: readonly string[][]): string {
-  const table = new Table({ head, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+  const table = new Table({
+    head,
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   table.push(...rows);
   return table.toString();
 }
@@ -21,17 +25,26 @@ function screenTable(head: string[], rows: readonly string[][]): string {
 export function formatReport(summary: RunSummary, elapsedMs: number): string {
   const gold = summary.gold.map((row) => {
     const ids = row.customerIds;
-    const shown = ids.slice(0, IDS_ON_SCREEN).join(', ') + (ids.length > IDS_ON_SCREEN ? `, … (+${ids.length - IDS_ON_SCREEN} more)` : '');
+    const shown =
+      ids.slice(0, IDS_ON_SCREEN).join(', ') +
+      (ids.length > IDS_ON_SCREEN ? `, … (+${ids.length - IDS_ON_SCREEN} more)` : '');
     return [row.region, String(row.subscribedCustomers), `[${shown}]`];
   });
-  const platinum = summary.platinum.map((row) => [row.region, String(row.customers), String(row.subscribedCustomers), row.subscriptionRate]);
+  const platinum = summary.platinum.map((row) => [
+    row.region,
+    String(row.customers),
+    String(row.subscribedCustomers),
+    row.subscriptionRate,
+  ]);
   const c = summary.counts;
   const lines = [
     'Gold: customers by region (gold/customers_by_region.csv)',
     gold.length > 0 ? screenTable(['Region', 'Subscribed Customers', 'Customer IDs'], gold) : '(no gold rows)',
     '',
     'Platinum: subscription rate by region, % (platinum/subscription_rate_by_region.csv)',
-    platinum.length > 0 ? screenTable(['Region', 'Customers', 'Subscribed Customers', 'Subscription Rate'], platinum) : '(no platinum rows)',
+    platinum.length > 0
+      ? screenTable(['Region', 'Customers', 'Subscribed Customers', 'Subscription Rate'], platinum)
+      : '(no platinum rows)',
     '',
     `${c.files} file(s): ${c.bronzeRows} bronze rows → ${c.silverRows} silver, ${c.quarantinedRows} quarantined, ${c.blankRows} blank; ` +
       `${c.unknownCountryRows} with an unknown country; ${c.rejectedFiles} file(s) rejected` +

@@ -18,11 +18,20 @@ describe('resolveInputFiles', () => {
   });
 
   it.each([
-    [['a/missing.csv'], `FILE a/missing.csv does not exist or is not a file (looked for ${join(root, 'a/missing.csv')}); give paths to CSV files`],
+    [
+      ['a/missing.csv'],
+      `FILE a/missing.csv does not exist or is not a file (looked for ${join(root, 'a/missing.csv')}); give paths to CSV files`,
+    ],
     [['a'], `FILE a does not exist or is not a file (looked for ${join(root, 'a')}); give paths to CSV files`],
     [['a/notes.txt'], 'FILE a/notes.txt is not a .csv file; the layers take .csv or .CSV objects only'],
-    [['a/x.csv', 'b/x.csv'], 'FILEs a/x.csv and b/x.csv would both be uploaded as bronze/x.csv; rename one, or run them separately'],
-    [['a/x.csv', 'a/x.csv'], 'FILEs a/x.csv and a/x.csv would both be uploaded as bronze/x.csv; rename one, or run them separately'],
+    [
+      ['a/x.csv', 'b/x.csv'],
+      'FILEs a/x.csv and b/x.csv would both be uploaded as bronze/x.csv; rename one, or run them separately',
+    ],
+    [
+      ['a/x.csv', 'a/x.csv'],
+      'FILEs a/x.csv and a/x.csv would both be uploaded as bronze/x.csv; rename one, or run them separately',
+    ],
   ])('refuses %j', (files, message) => {
     expect(() => resolveInputFiles(files, root)).toThrow(new InputFileError(message));
   });

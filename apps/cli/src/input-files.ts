@@ -29,11 +29,18 @@ export function resolveInputFiles(files: readonly string[], baseDir: string): In
   const seen = new Map<string, string>();
   return files.map((file) => {
     const path = resolve(baseDir, file);
-    if (!existsSync(path) || !statSync(path).isFile()) throw new InputFileError(`FILE ${file} does not exist or is not a file (looked for ${path}); give paths to CSV files`);
-    if (!hasCsvExtension(path)) throw new InputFileError(`FILE ${file} is not a .csv file; the layers take .csv or .CSV objects only`);
+    if (!existsSync(path) || !statSync(path).isFile())
+      throw new InputFileError(
+        `FILE ${file} does not exist or is not a file (looked for ${path}); give paths to CSV files`,
+      );
+    if (!hasCsvExtension(path))
+      throw new InputFileError(`FILE ${file} is not a .csv file; the layers take .csv or .CSV objects only`);
     const key = `bronze/${basename(path)}`;
     const other = seen.get(key);
-    if (other !== undefined) throw new InputFileError(`FILEs ${other} and ${file} would both be uploaded as ${key}; rename one, or run them separately`);
+    if (other !== undefined)
+      throw new InputFileError(
+        `FILEs ${other} and ${file} would both be uploaded as ${key}; rename one, or run them separately`,
+      );
     seen.set(key, file);
     return { path, key };
   });

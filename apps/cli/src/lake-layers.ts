@@ -15,7 +15,15 @@ import { handler as silverHandler, silverLayer } from '@medallion/silver';
  */
 function layerRoute(layer: LayerDefinition<unknown>, handler: EventRoute['handler']): EventRoute {
   const queue = layer.kind === 'aggregate' ? layer.queue : undefined;
-  return { name: layer.name, inputPrefix: layer.inputPrefix, inputSuffixes: layer.inputSuffixes, acceptsRemovals: layer.acceptsRemovals, handler, concurrency: 1, ...(queue ? { queue } : {}) };
+  return {
+    name: layer.name,
+    inputPrefix: layer.inputPrefix,
+    inputSuffixes: layer.inputSuffixes,
+    acceptsRemovals: layer.acceptsRemovals,
+    handler,
+    concurrency: 1,
+    ...(queue ? { queue } : {}),
+  };
 }
 
 /**

@@ -34,21 +34,39 @@ interface RunFlags {
 }
 
 const program = new Command('medallion')
-  .description('Medallion data lake on one machine: bronze → silver → gold and platinum on an embedded S3-compatible store.')
+  .description(
+    'Medallion data lake on one machine: bronze → silver → gold and platinum on an embedded S3-compatible store.',
+  )
   .exitOverride()
   .showHelpAfterError('(add --help for usage)')
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
 program
   .command('run')
-  .description('upload CSV files to bronze/ and run every layer on them (silver, gold, platinum, and any layer added since); prints the gold and platinum tables')
+  .description(
+    'upload CSV files to bronze/ and run every layer on them (silver, gold, platinum, and any layer added since); prints the gold and platinum tables',
+  )
   .argument('[FILE...]', 'CSV files, uploaded in this order to bronze/<file name> (default: data/*.csv)')
-  .option('--out <DIR>', "export the bucket's final contents as plain files under DIR (a new or empty folder, or one medallion exported to before)")
+  .option(
+    '--out <DIR>',
+    "export the bucket's final contents as plain files under DIR (a new or empty folder, or one medallion exported to before)",
+  )
   .option('--json', 'print the run summary as one line of JSON, the last line on stdout')
   .option('--bucket <NAME>', 'bucket name', 'medallion-lake')
-  .option('--lake-dir <DIR>', 'folder of the embedded store, emptied at start (default: .medallion/lake in the workspace)')
-  .addOption(new Option('--event-shape <SHAPE>', 'event shape delivered to the handlers').choices(['s3-notification', 'eventbridge']).default('s3-notification'))
-  .addOption(new Option('--log-level <LEVEL>', 'handler log level (logs go to stderr)').choices(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'))
+  .option(
+    '--lake-dir <DIR>',
+    'folder of the embedded store, emptied at start (default: .medallion/lake in the workspace)',
+  )
+  .addOption(
+    new Option('--event-shape <SHAPE>', 'event shape delivered to the handlers')
+      .choices(['s3-notification', 'eventbridge'])
+      .default('s3-notification'),
+  )
+  .addOption(
+    new Option('--log-level <LEVEL>', 'handler log level (logs go to stderr)')
+      .choices(['DEBUG', 'INFO', 'WARN', 'ERROR'])
+      .default('WARN'),
+  )
   .action(async (fileArgs: string[], opts: RunFlags) => {
     let files;
     try {
@@ -93,7 +111,8 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     if (error.code === 'medallion.usage') process.stderr.write(`${error.message}\n`);
-    const usage = error.exitCode !== 0 && error.code !== 'commander.helpDisplayed' && error.code !== 'commander.version';
+    const usage =
+      error.exitCode !== 0 && error.code !== 'commander.helpDisplayed' && error.code !== 'commander.version';
     process.exitCode = usage ? EXIT.usage : EXIT.ok;
   } else {
     process.stderr.write(`medallion: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -24,7 +24,9 @@ describe('claimFolder', () => {
     const dir = join(root, 'mine');
     mkdirSync(dir);
     writeFileSync(join(dir, 'important.txt'), 'x');
-    await expect(claimFolder(dir, '.m')).rejects.toThrow(new ForeignFolderError(`${dir} is not empty and was not made by medallion; give an empty or new folder`));
+    await expect(claimFolder(dir, '.m')).rejects.toThrow(
+      new ForeignFolderError(`${dir} is not empty and was not made by medallion; give an empty or new folder`),
+    );
     expect(existsSync(join(dir, 'important.txt'))).toBe(true);
   });
 });

@@ -26,7 +26,12 @@ export interface RunCounts {
 export interface RunSummary {
   readonly gold: ReadonlyArray<{ region: string; subscribedCustomers: number; customerIds: readonly string[] }>;
   /** Platinum's rows: customers, subscribed customers and the rate (a string such as `66.7`, as in the CSV) per region. */
-  readonly platinum: ReadonlyArray<{ region: string; customers: number; subscribedCustomers: number; subscriptionRate: string }>;
+  readonly platinum: ReadonlyArray<{
+    region: string;
+    customers: number;
+    subscribedCustomers: number;
+    subscriptionRate: string;
+  }>;
   readonly counts: RunCounts;
 }
 
@@ -59,7 +64,16 @@ export function summarizeRun(
   manifests: ReadonlyArray<SilverManifest | undefined>,
   deliveries: readonly Delivery[],
 ): { summary: RunSummary; problems: RunProblems } {
-  const counts: RunCounts = { files: inputKeys.length, bronzeRows: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0, nonUtf8Files: 0 };
+  const counts: RunCounts = {
+    files: inputKeys.length,
+    bronzeRows: 0,
+    silverRows: 0,
+    quarantinedRows: 0,
+    blankRows: 0,
+    unknownCountryRows: 0,
+    rejectedFiles: 0,
+    nonUtf8Files: 0,
+  };
   const rejections: Array<{ key: string; reason: string }> = [];
   const failures: Array<{ layer: string; key: string; message: string }> = [];
   let gold: readonly GoldTableRow[] = [];
@@ -67,12 +81,14 @@ export function summarizeRun(
   for (const delivery of deliveries) {
     if (delivery.error) failures.push({ layer: delivery.route, key: delivery.key, message: delivery.error.message });
     else if (delivery.route === 'gold') gold = lastTable(delivery.result as LayerInvocationReport<GoldResult>) ?? gold;
-    else if (delivery.route === 'platinum') platinum = lastTable(delivery.result as LayerInvocationReport<PlatinumResult>) ?? platinum;
+    else if (delivery.route === 'platinum')
+      platinum = lastTable(delivery.result as LayerInvocationReport<PlatinumResult>) ?? platinum;
   }
   inputKeys.forEach((key, index) => {
     const manifest = manifests[index];
     if (!manifest) {
-      if (!failures.some((failure) => failure.key === key)) failures.push({ layer: 'silver', key, message: 'no silver manifest was written for this file' });
+      if (!failures.some((failure) => failure.key === key))
+        failures.push({ layer: 'silver', key, message: 'no silver manifest was written for this file' });
       return;
     }
     if (manifest.encoding !== 'utf-8') counts.nonUtf8Files++;
@@ -88,8 +104,17 @@ export function summarizeRun(
     counts.unknownCountryRows += manifest.counts.unknownCountryRows;
   });
   const summary = {
-    gold: gold.map((row) => ({ region: row.region, subscribedCustomers: row.subscribedCustomers, customerIds: row.customerIds })),
-    platinum: platinum.map((row) => ({ region: row.region, customers: row.customers, subscribedCustomers: row.subscribedCustomers, subscriptionRate: row.subscriptionRate })),
+    gold: gold.map((row) => ({
+      region: row.region,
+      subscribedCustomers: row.subscribedCustomers,
+      customerIds: row.customerIds,
+    })),
+    platinum: platinum.map((row) => ({
+      region: row.region,
+      customers: row.customers,
+      subscribedCustomers: row.subscribedCustomers,
+      subscriptionRate: row.subscriptionRate,
+    })),
     counts,
   };
   return { summary, problems: { rejections, failures } };

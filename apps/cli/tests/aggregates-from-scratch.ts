@@ -33,9 +33,18 @@ export async function aggregatesFromScratch(lake: TestLake): Promise<{ gold: str
       const id = unescapeSpreadsheetCell(fields[columns.customerId] ?? '').trim();
       if (id === '') return;
       const kept = latest.get(id);
-      const later = !kept || compareSilverObjects(kept.order, order) < 0 || (compareSilverObjects(kept.order, order) === 0 && kept.row < row);
+      const later =
+        !kept ||
+        compareSilverObjects(kept.order, order) < 0 ||
+        (compareSilverObjects(kept.order, order) === 0 && kept.row < row);
       const status = columns.status === undefined ? undefined : unescapeSpreadsheetCell(fields[columns.status] ?? '');
-      if (later) latest.set(id, { order, row, region: unescapeSpreadsheetCell(fields[columns.region] ?? ''), subscribed: isSubscribed(status) });
+      if (later)
+        latest.set(id, {
+          order,
+          row,
+          region: unescapeSpreadsheetCell(fields[columns.region] ?? ''),
+          subscribed: isSubscribed(status),
+        });
     });
   }
   const regions = new Map<string, { customers: number; subscribed: string[] }>();
@@ -47,10 +56,22 @@ export async function aggregatesFromScratch(lake: TestLake): Promise<{ gold: str
   }
   const sorted = [...regions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
-    gold: formatCsv([['Region', 'Subscribed Customers', 'Customer IDs'], ...sorted.map(([region, { subscribed }]) => [region, String(subscribed.length), `[${subscribed.sort().join(', ')}]`])]),
+    gold: formatCsv([
+      ['Region', 'Subscribed Customers', 'Customer IDs'],
+      ...sorted.map(([region, { subscribed }]) => [
+        region,
+        String(subscribed.length),
+        `[${subscribed.sort().join(', ')}]`,
+      ]),
+    ]),
     platinum: formatCsv([
       ['Region', 'Customers', 'Subscribed Customers', 'Subscription Rate'],
-      ...sorted.map(([region, { customers, subscribed }]) => [region, String(customers), String(subscribed.length), formatSubscriptionRate(subscribed.length, customers)]),
+      ...sorted.map(([region, { customers, subscribed }]) => [
+        region,
+        String(customers),
+        String(subscribed.length),
+        formatSubscriptionRate(subscribed.length, customers),
+      ]),
     ]),
   };
 }

@@ -19,10 +19,15 @@ afterEach(async () => {
  * silver may run `silverConcurrency` invocations at once, gold always one. Each lake gets handlers
  * of its own (the exported ones keep the first S3 client they create).
  */
-async function wiredLake(silverConcurrency: number): Promise<{ lake: TestLake; router: EventRouter; prepared: PreparedEvent[] }> {
+async function wiredLake(
+  silverConcurrency: number,
+): Promise<{ lake: TestLake; router: EventRouter; prepared: PreparedEvent[] }> {
   const lake = await startTestLake();
   lakes.push(lake);
-  const handlers = { silver: createLayerHandler(silverLayer, { s3: lake.s3 }), gold: createLayerHandler(goldLayer, { s3: lake.s3 }) };
+  const handlers = {
+    silver: createLayerHandler(silverLayer, { s3: lake.s3 }),
+    gold: createLayerHandler(goldLayer, { s3: lake.s3 }),
+  };
   // Silver and gold only: the layers downstream of gold do not change what these tests check.
   const routes = LAKE_LAYERS.filter((route) => route.name in handlers).map((route) => ({
     ...route,
@@ -68,7 +73,11 @@ describe('the lake under concurrency and deletes', () => {
         concurrent.router.deliver(prepared);
       }
     });
-    await Promise.all(files.map(({ key, body }) => concurrent.lake.s3.send(new PutObjectCommand({ Bucket: concurrent.lake.bucket, Key: key, Body: body }))));
+    await Promise.all(
+      files.map(({ key, body }) =>
+        concurrent.lake.s3.send(new PutObjectCommand({ Bucket: concurrent.lake.bucket, Key: key, Body: body })),
+      ),
+    );
     const shuffled = [...concurrent.prepared].sort(() => Math.random() - 0.5);
     for (const prepared of shuffled) concurrent.router.deliver(prepared);
     await concurrent.router.idle();
@@ -79,7 +88,13 @@ describe('the lake under concurrency and deletes', () => {
     const sequential = await wiredLake(1);
     sequential.lake.store.onObjectChange((change) => sequential.router.publish(change));
     for (const key of ingestOrder) {
-      await sequential.lake.s3.send(new PutObjectCommand({ Bucket: sequential.lake.bucket, Key: key, Body: files.find((f) => f.key === key)!.body }));
+      await sequential.lake.s3.send(
+        new PutObjectCommand({
+          Bucket: sequential.lake.bucket,
+          Key: key,
+          Body: files.find((f) => f.key === key)!.body,
+        }),
+      );
       await sequential.router.idle();
     }
     expect(sequential.router.deliveries.filter((d) => d.error)).toEqual([]);
@@ -90,8 +105,16 @@ describe('the lake under concurrency and deletes', () => {
   it('removes a deleted bronze object from silver, and recomputes gold without it', async () => {
     const { lake, router } = await wiredLake(1);
     lake.store.onObjectChange((change) => router.publish(change));
-    await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: 'bronze/a.csv', Body: `${HEADER}001,A,France,Active\n,missing,Chile,Active\n` }));
-    await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: 'bronze/b.csv', Body: `${HEADER}002,B,Japan,Active\n` }));
+    await lake.s3.send(
+      new PutObjectCommand({
+        Bucket: lake.bucket,
+        Key: 'bronze/a.csv',
+        Body: `${HEADER}001,A,France,Active\n,missing,Chile,Active\n`,
+      }),
+    );
+    await lake.s3.send(
+      new PutObjectCommand({ Bucket: lake.bucket, Key: 'bronze/b.csv', Body: `${HEADER}002,B,Japan,Active\n` }),
+    );
     await router.idle();
     expect(await gold(lake)).toBe('Region,Subscribed Customers,Customer IDs\nAsia,1,[002]\nEurope,1,[001]\n');
     await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'bronze/a.csv' }));
@@ -102,6 +125,8 @@ describe('the lake under concurrency and deletes', () => {
     expect(await gold(lake)).toBe('Region,Subscribed Customers,Customer IDs\nAsia,1,[002]\n');
     expect(await lake.keys('silver-customers/')).toEqual(['silver-customers/b.parquet']);
     const checkpoint = await decodeCheckpoint((await lake.bytes('gold/_checkpoint/state.parquet'))!, 'gold');
-    expect(checkpoint.commits.map((commit) => [commit.manifestKey, commit.table?.key])).toEqual([['silver/_manifests/b.csv.json', 'silver-customers/b.parquet']]);
+    expect(checkpoint.commits.map((commit) => [commit.manifestKey, commit.table?.key])).toEqual([
+      ['silver/_manifests/b.csv.json', 'silver-customers/b.parquet'],
+    ]);
   });
 });

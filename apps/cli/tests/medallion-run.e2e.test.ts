@@ -8,15 +8,47 @@ import { lastJsonLine, npmStart } from './run-medallion';
 
 /** Gold of data/, computed independently of medallion from the two sample files (latest record per ID). */
 const DATA_GOLD = [
-  { region: 'Africa', subscribedCustomers: 9, customerIds: ['001', '009', '017', '068', '092', '100', '108', '116', '124'] },
-  { region: 'Antarctica', subscribedCustomers: 8, customerIds: ['010', '018', '026', '050', '069', '077', '101', '117'] },
-  { region: 'Asia', subscribedCustomers: 12, customerIds: ['003', '027', '035', '043', '059', '070', '078', '086', '094', '102', '110', '118'] },
-  { region: 'Caribbean', subscribedCustomers: 10, customerIds: ['004', '012', '020', '028', '052', '079', '087', '103', '111', '119'] },
-  { region: 'Europe', subscribedCustomers: 10, customerIds: ['005', '021', '037', '045', '053', '072', '080', '104', '112', '120'] },
-  { region: 'North America', subscribedCustomers: 11, customerIds: ['006', '014', '038', '046', '073', '081', '089', '097', '105', '113', '121'] },
-  { region: 'Oceania', subscribedCustomers: 10, customerIds: ['007', '023', '031', '039', '047', '055', '063', '066', '098', '114'] },
+  {
+    region: 'Africa',
+    subscribedCustomers: 9,
+    customerIds: ['001', '009', '017', '068', '092', '100', '108', '116', '124'],
+  },
+  {
+    region: 'Antarctica',
+    subscribedCustomers: 8,
+    customerIds: ['010', '018', '026', '050', '069', '077', '101', '117'],
+  },
+  {
+    region: 'Asia',
+    subscribedCustomers: 12,
+    customerIds: ['003', '027', '035', '043', '059', '070', '078', '086', '094', '102', '110', '118'],
+  },
+  {
+    region: 'Caribbean',
+    subscribedCustomers: 10,
+    customerIds: ['004', '012', '020', '028', '052', '079', '087', '103', '111', '119'],
+  },
+  {
+    region: 'Europe',
+    subscribedCustomers: 10,
+    customerIds: ['005', '021', '037', '045', '053', '072', '080', '104', '112', '120'],
+  },
+  {
+    region: 'North America',
+    subscribedCustomers: 11,
+    customerIds: ['006', '014', '038', '046', '073', '081', '089', '097', '105', '113', '121'],
+  },
+  {
+    region: 'Oceania',
+    subscribedCustomers: 10,
+    customerIds: ['007', '023', '031', '039', '047', '055', '063', '066', '098', '114'],
+  },
   { region: 'Others', subscribedCustomers: 1, customerIds: ['011'] },
-  { region: 'South America', subscribedCustomers: 12, customerIds: ['008', '016', '032', '040', '048', '056', '060', '064', '067', '075', '099', '123'] },
+  {
+    region: 'South America',
+    subscribedCustomers: 12,
+    customerIds: ['008', '016', '032', '040', '048', '056', '060', '064', '067', '075', '099', '123'],
+  },
 ];
 
 /**
@@ -65,15 +97,40 @@ describe('npm start (medallion run) on data/', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toBe('Gold: customers by region (gold/customers_by_region.csv)');
     for (const row of DATA_GOLD) {
-      const shown = row.customerIds.length > 8 ? `${row.customerIds.slice(0, 8).join(', ')}, … (+${row.customerIds.length - 8} more)` : row.customerIds.join(', ');
-      expect(lines.some((line) => new RegExp(`^│ ${row.region} +│ ${row.subscribedCustomers} +│ \\[${shown.replace(/[()+[\]]/g, '\\$&')}\\] +│$`).test(line))).toBe(true);
+      const shown =
+        row.customerIds.length > 8
+          ? `${row.customerIds.slice(0, 8).join(', ')}, … (+${row.customerIds.length - 8} more)`
+          : row.customerIds.join(', ');
+      expect(
+        lines.some((line) =>
+          new RegExp(
+            `^│ ${row.region} +│ ${row.subscribedCustomers} +│ \\[${shown.replace(/[()+[\]]/g, '\\$&')}\\] +│$`,
+          ).test(line),
+        ),
+      ).toBe(true);
     }
-    const platinumTitle = lines.indexOf('Platinum: subscription rate by region, % (platinum/subscription_rate_by_region.csv)');
-    expect(platinumTitle).toBeGreaterThan(0);
-    expect(lines.slice(platinumTitle + 3, platinumTitle + 3 + DATA_PLATINUM.length).map((line) => line.split('│').map((cell) => cell.trim()).slice(1, 5))).toEqual(
-      DATA_PLATINUM.map((row) => [row.region, String(row.customers), String(row.subscribedCustomers), row.subscriptionRate]),
+    const platinumTitle = lines.indexOf(
+      'Platinum: subscription rate by region, % (platinum/subscription_rate_by_region.csv)',
     );
-    expect(stdout).toMatch(/\n2 file\(s\): 129 bronze rows → 129 silver, 0 quarantined, 0 blank; 1 with an unknown country; 0 file\(s\) rejected\. \d+\.\d s\.\n$/);
+    expect(platinumTitle).toBeGreaterThan(0);
+    expect(
+      lines.slice(platinumTitle + 3, platinumTitle + 3 + DATA_PLATINUM.length).map((line) =>
+        line
+          .split('│')
+          .map((cell) => cell.trim())
+          .slice(1, 5),
+      ),
+    ).toEqual(
+      DATA_PLATINUM.map((row) => [
+        row.region,
+        String(row.customers),
+        String(row.subscribedCustomers),
+        row.subscriptionRate,
+      ]),
+    );
+    expect(stdout).toMatch(
+      /\n2 file\(s\): 129 bronze rows → 129 silver, 0 quarantined, 0 blank; 1 with an unknown country; 0 file\(s\) rejected\. \d+\.\d s\.\n$/,
+    );
   });
 
   it('with --json prints the exact gold and platinum tables and counts as the last stdout line, logs on stderr only', async () => {
@@ -83,7 +140,16 @@ describe('npm start (medallion run) on data/', () => {
     expect(lastJsonLine(stdout)).toEqual({
       gold: DATA_GOLD,
       platinum: DATA_PLATINUM,
-      counts: { files: 2, bronzeRows: 129, silverRows: 129, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 1, rejectedFiles: 0, nonUtf8Files: 0 },
+      counts: {
+        files: 2,
+        bronzeRows: 129,
+        silverRows: 129,
+        quarantinedRows: 0,
+        blankRows: 0,
+        unknownCountryRows: 1,
+        rejectedFiles: 0,
+        nonUtf8Files: 0,
+      },
     });
   });
 });
@@ -91,10 +157,26 @@ describe('npm start (medallion run) on data/', () => {
 describe('npm start -- --json --out DIR FILE...', () => {
   it('processes the named files in order, exports the lake, and exits 1 because one file was rejected', async () => {
     const out = join(scratch, 'out-mixed');
-    const fixtures = ['quoted-fields.csv', 'ragged-and-blank.csv', 'duplicate-header.csv', 'leading-zero-ids.csv', 'duplicate-customers.csv', 'datablist-schema.csv'] as const;
-    const { code, stdout, stderr } = await npmStart(['--json', '--out', out, '--lake-dir', join(scratch, 'lake-mixed'), ...fixtures.map(bronzeFixturePath)]);
+    const fixtures = [
+      'quoted-fields.csv',
+      'ragged-and-blank.csv',
+      'duplicate-header.csv',
+      'leading-zero-ids.csv',
+      'duplicate-customers.csv',
+      'datablist-schema.csv',
+    ] as const;
+    const { code, stdout, stderr } = await npmStart([
+      '--json',
+      '--out',
+      out,
+      '--lake-dir',
+      join(scratch, 'lake-mixed'),
+      ...fixtures.map(bronzeFixturePath),
+    ]);
     expect(code).toBe(1);
-    const { platinum, ...goldAndCounts } = lastJsonLine(stdout) as { platinum: Array<{ region: string; subscribedCustomers: number }> };
+    const { platinum, ...goldAndCounts } = lastJsonLine(stdout) as {
+      platinum: Array<{ region: string; subscribedCustomers: number }>;
+    };
     expect(goldAndCounts).toEqual({
       gold: [
         { region: 'Africa', subscribedCustomers: 3, customerIds: ['221', '224', 'Zz9Yy8Xx7Ww6Vv5'] },
@@ -103,7 +185,16 @@ describe('npm start -- --json --out DIR FILE...', () => {
         { region: 'North America', subscribedCustomers: 3, customerIds: ['00003', '0002', '01'] },
         { region: 'South America', subscribedCustomers: 2, customerIds: ['113', 'aB3dE5f7G9h1J2k'] },
       ],
-      counts: { files: 6, bronzeRows: 20, silverRows: 15, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0, rejectedFiles: 1, nonUtf8Files: 0 },
+      counts: {
+        files: 6,
+        bronzeRows: 20,
+        silverRows: 15,
+        quarantinedRows: 2,
+        blankRows: 3,
+        unknownCountryRows: 0,
+        rejectedFiles: 1,
+        nonUtf8Files: 0,
+      },
     });
     // Platinum counts subscribed customers as gold does.
     expect(platinum.map((row) => [row.region, row.subscribedCustomers])).toEqual([
@@ -125,11 +216,18 @@ describe('npm start -- --json --out DIR FILE...', () => {
       'platinum/subscription_rate_by_region.csv',
       'quarantine/duplicate-header.error.json',
       'quarantine/ragged-and-blank.csv',
-      ...fixtures.filter((f) => f !== 'duplicate-header.csv').map((f) => `silver-customers/${f.replace(/\.csv$/, '.parquet')}`).sort(),
+      ...fixtures
+        .filter((f) => f !== 'duplicate-header.csv')
+        .map((f) => `silver-customers/${f.replace(/\.csv$/, '.parquet')}`)
+        .sort(),
       ...fixtures.map((f) => `silver/_manifests/${f}.json`).sort(),
-      ...fixtures.filter((f) => f !== 'duplicate-header.csv').map((f) => `silver/${f}`).sort(),
+      ...fixtures
+        .filter((f) => f !== 'duplicate-header.csv')
+        .map((f) => `silver/${f}`)
+        .sort(),
     ]);
-    for (const fixture of fixtures) expect(readFileSync(join(out, 'bronze', fixture))).toEqual(bronzeFixtureBytes(fixture));
+    for (const fixture of fixtures)
+      expect(readFileSync(join(out, 'bronze', fixture))).toEqual(bronzeFixtureBytes(fixture));
     expect(readFileSync(join(out, 'silver/quoted-fields.csv'), 'utf8')).toBe(
       'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n111,"Smith, John",France,Active,Europe\n112,"First line\nSecond line",India,Active,Asia\n113,"The ""Boss""",Peru,Active,South America\n',
     );
@@ -148,15 +246,42 @@ describe('npm start -- --json --out DIR FILE...', () => {
 
   it('gives the same result with EventBridge-shaped events, exit 0 when nothing is rejected', async () => {
     const out = join(scratch, 'out-eventbridge');
-    const { code, stdout } = await npmStart(['--json', '--event-shape', 'eventbridge', '--out', out, '--lake-dir', join(scratch, 'lake-eb'), bronzeFixturePath('header-only.csv'), bronzeFixturePath('status-variants.csv')]);
+    const { code, stdout } = await npmStart([
+      '--json',
+      '--event-shape',
+      'eventbridge',
+      '--out',
+      out,
+      '--lake-dir',
+      join(scratch, 'lake-eb'),
+      bronzeFixturePath('header-only.csv'),
+      bronzeFixturePath('status-variants.csv'),
+    ]);
     expect(code).toBe(0);
     expect(lastJsonLine(stdout)).toEqual({
-      gold: [{ region: 'Europe', subscribedCustomers: 8, customerIds: ['1301', '1302', '1303', '1304', '1305', '1309', '1310', '1311'] }],
+      gold: [
+        {
+          region: 'Europe',
+          subscribedCustomers: 8,
+          customerIds: ['1301', '1302', '1303', '1304', '1305', '1309', '1310', '1311'],
+        },
+      ],
       // 11 customers in Norway, 8 subscribed: 72.72… %.
       platinum: [{ region: 'Europe', customers: 11, subscribedCustomers: 8, subscriptionRate: '72.7' }],
-      counts: { files: 2, bronzeRows: 11, silverRows: 11, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, rejectedFiles: 0, nonUtf8Files: 0 },
+      counts: {
+        files: 2,
+        bronzeRows: 11,
+        silverRows: 11,
+        quarantinedRows: 0,
+        blankRows: 0,
+        unknownCountryRows: 0,
+        rejectedFiles: 0,
+        nonUtf8Files: 0,
+      },
     });
-    expect(readFileSync(join(out, 'silver/header-only.csv'), 'utf8')).toBe('Customer ID,Customer Name,Customer Country,Subscription Status,Region\n');
+    expect(readFileSync(join(out, 'silver/header-only.csv'), 'utf8')).toBe(
+      'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n',
+    );
     expect(existsSync(join(out, 'quarantine'))).toBe(false);
   });
 });
@@ -176,15 +301,42 @@ describe('npm start -- --json --out DIR on every bad-input kind', () => {
       'unclosed-quote.csv',
       'mixed-line-endings.csv',
     ] as const;
-    const { code, stdout } = await npmStart(['--json', '--out', out, '--lake-dir', join(scratch, 'lake-cases'), ...fixtures.map(bronzeFixturePath)]);
+    const { code, stdout } = await npmStart([
+      '--json',
+      '--out',
+      out,
+      '--lake-dir',
+      join(scratch, 'lake-cases'),
+      ...fixtures.map(bronzeFixturePath),
+    ]);
     expect(code).toBe(1);
-    const summary = lastJsonLine(stdout) as { counts: Record<string, number>; gold: Array<{ region: string; customerIds: string[] }> };
-    expect(summary.counts).toEqual({ files: 10, bronzeRows: 28, silverRows: 28, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 2, rejectedFiles: 3, nonUtf8Files: 1 });
-    expect(readFileSync(join(out, 'silver/windows-1252.csv'), 'utf8')).toBe('Customer ID,Customer Name,Customer Country,Subscription Status,Region\n661,José,Curaçao,Active,Caribbean\n');
-    expect(readFileSync(join(out, 'silver/formula-injection.csv'), 'utf8')).toContain("771,'=1+2,Brazil,Active,South America\n772,'@cmd,Chile,Active,South America\n");
-    expect(readFileSync(join(out, 'bronze/formula-injection.csv'))).toEqual(bronzeFixtureBytes('formula-injection.csv'));
+    const summary = lastJsonLine(stdout) as {
+      counts: Record<string, number>;
+      gold: Array<{ region: string; customerIds: string[] }>;
+    };
+    expect(summary.counts).toEqual({
+      files: 10,
+      bronzeRows: 28,
+      silverRows: 28,
+      quarantinedRows: 0,
+      blankRows: 0,
+      unknownCountryRows: 2,
+      rejectedFiles: 3,
+      nonUtf8Files: 1,
+    });
+    expect(readFileSync(join(out, 'silver/windows-1252.csv'), 'utf8')).toBe(
+      'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n661,José,Curaçao,Active,Caribbean\n',
+    );
+    expect(readFileSync(join(out, 'silver/formula-injection.csv'), 'utf8')).toContain(
+      "771,'=1+2,Brazil,Active,South America\n772,'@cmd,Chile,Active,South America\n",
+    );
+    expect(readFileSync(join(out, 'bronze/formula-injection.csv'))).toEqual(
+      bronzeFixtureBytes('formula-injection.csv'),
+    );
     expect(summary.gold.find((row) => row.region === 'Others')?.customerIds).toEqual(['1208', '1209']);
-    const rules = ['empty', 'missing-country-header', 'unclosed-quote'].map((name) => JSON.parse(readFileSync(join(out, `quarantine/${name}.error.json`), 'utf8')).rule);
+    const rules = ['empty', 'missing-country-header', 'unclosed-quote'].map(
+      (name) => JSON.parse(readFileSync(join(out, `quarantine/${name}.error.json`), 'utf8')).rule,
+    );
     expect(rules).toEqual(['header-present', 'country-column-present', 'well-formed-csv']);
   });
 });
@@ -208,16 +360,32 @@ describe('npm start: bad arguments', () => {
     const foreign = join(scratch, 'foreign');
     await mkdir(foreign);
     await writeFile(join(foreign, 'keep.txt'), 'mine');
-    const refused = await npmStart(['--out', foreign, '--lake-dir', join(scratch, 'lake-foreign'), bronzeFixturePath('bom-crlf.csv')]);
+    const refused = await npmStart([
+      '--out',
+      foreign,
+      '--lake-dir',
+      join(scratch, 'lake-foreign'),
+      bronzeFixturePath('bom-crlf.csv'),
+    ]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`error: --out ${foreign} is not empty and was not made by medallion; give an empty or new folder`);
+    expect(refused.stderr).toContain(
+      `error: --out ${foreign} is not empty and was not made by medallion; give an empty or new folder`,
+    );
     expect(await readdir(foreign)).toEqual(['keep.txt']);
-    const percent = await npmStart(['--lake-dir', join(scratch, 'lake-setting'), bronzeFixturePath('bom-crlf.csv')], { MEDALLION_MAX_QUARANTINED_PERCENT: '10%' });
+    const percent = await npmStart(['--lake-dir', join(scratch, 'lake-setting'), bronzeFixturePath('bom-crlf.csv')], {
+      MEDALLION_MAX_QUARANTINED_PERCENT: '10%',
+    });
     expect(percent.code).toBe(2);
-    expect(percent.stderr).toContain("error: MEDALLION_MAX_QUARANTINED_PERCENT=10%: give a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold");
-    const chars = await npmStart(['--lake-dir', join(scratch, 'lake-setting'), bronzeFixturePath('bom-crlf.csv')], { MEDALLION_MAX_RECORD_CHARS: '1MB' });
+    expect(percent.stderr).toContain(
+      "error: MEDALLION_MAX_QUARANTINED_PERCENT=10%: give a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold",
+    );
+    const chars = await npmStart(['--lake-dir', join(scratch, 'lake-setting'), bronzeFixturePath('bom-crlf.csv')], {
+      MEDALLION_MAX_RECORD_CHARS: '1MB',
+    });
     expect(chars.code).toBe(2);
-    expect(chars.stderr).toContain('error: MEDALLION_MAX_RECORD_CHARS=1MB: give a whole number of characters, 1 or more (default 1048576)');
+    expect(chars.stderr).toContain(
+      'error: MEDALLION_MAX_RECORD_CHARS=1MB: give a whole number of characters, 1 or more (default 1048576)',
+    );
   });
 
   it('exits 2 on a FILE that does not exist, saying what to do', async () => {

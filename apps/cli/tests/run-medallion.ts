@@ -19,7 +19,11 @@ export interface CommandResult {
  */
 export function npmStart(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['start', '--silent', '--', ...args], { cwd: WORKSPACE_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn('npm', ['start', '--silent', '--', ...args], {
+      cwd: WORKSPACE_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

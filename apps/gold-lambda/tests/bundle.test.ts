@@ -25,17 +25,27 @@ describe('the gold Lambda bundle', () => {
   it("is one ESM file that exports handler and recomputes gold on a silver manifest's real EventBridge event", async () => {
     expect(statSync(BUNDLE).size).toBeGreaterThan(0);
     const { handler } = (await import(BUNDLE)) as { handler: (event: unknown, context?: unknown) => Promise<unknown> };
-    const body = 'Customer Id,Country,Subscription Status,Region\n001,Peru,Active,South America\n002,Peru,Inactive,South America\n';
+    const body =
+      'Customer Id,Country,Subscription Status,Region\n001,Peru,Active,South America\n002,Peru,Inactive,South America\n';
     const event = await commitSilverTable(lake, 'one', body, { shape: 'eventbridge' });
     await handler(event);
-    expect(await lake.text('gold/customers_by_region.csv')).toBe('Region,Subscribed Customers,Customer IDs\nSouth America,1,[001]\n');
+    expect(await lake.text('gold/customers_by_region.csv')).toBe(
+      'Region,Subscribed Customers,Customer IDs\nSouth America,1,[001]\n',
+    );
   });
 
   it('reads a 2 MB silver table on two worker threads that load the bundle itself, with the same gold as inline', async () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => `${String(i % 7000).padStart(5, '0')},Someone ${i},${i % 4 ? 'Active' : 'Cancelled'},${['Europe', 'Asia', 'Africa'][i % 3]},${'x'.repeat(60)}`);
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `${String(i % 7000).padStart(5, '0')},Someone ${i},${i % 4 ? 'Active' : 'Cancelled'},${['Europe', 'Asia', 'Africa'][i % 3]},${'x'.repeat(60)}`,
+    );
     const body = `Customer Id,Name,Subscription Status,Region,Note\n${rows.join('\n')}\n`;
     expect(body.length).toBeGreaterThan(1024 * 1024);
-    const event = await commitSilverTable(lake, 'big', body, { eventTime: '2026-11-29T13:00:00.000Z', sequencer: '02' });
+    const event = await commitSilverTable(lake, 'big', body, {
+      eventTime: '2026-11-29T13:00:00.000Z',
+      sequencer: '02',
+    });
     const { handler } = (await import(BUNDLE)) as { handler: (event: unknown) => Promise<unknown> };
     process.env['MEDALLION_WORKER_THREADS'] = '2';
     try {
@@ -46,7 +56,13 @@ describe('the gold Lambda bundle', () => {
     const threaded = await lake.text('gold/customers_by_region.csv');
     await createLayerHandler(createGoldLayer({ threads: 0 }), { s3: lake.s3 })(event);
     expect(threaded).toBe(await lake.text('gold/customers_by_region.csv'));
-    expect(threaded!.split('\n').map((line) => line.split(',')[0])).toEqual(['Region', 'Africa', 'Asia', 'Europe', 'South America', '']);
+    expect(threaded!.split('\n').map((line) => line.split(',')[0])).toEqual([
+      'Region',
+      'Africa',
+      'Asia',
+      'Europe',
+      'South America',
+      '',
+    ]);
   });
 });
-

@@ -44,7 +44,11 @@ export interface MedallionStacks {
 export function addMedallionStacks(app: App, config: MedallionAppConfig): MedallionStacks {
   const prefix = `medallion-${config.stage}`;
   const checkpointPrefixes = LAYERS.flatMap((layer) => (layer.checkpointPrefix ? [layer.checkpointPrefix] : []));
-  const storage = new StorageStack(app, `${prefix}-storage`, { env: config.env, stage: config.stage, checkpointPrefixes });
+  const storage = new StorageStack(app, `${prefix}-storage`, {
+    env: config.env,
+    stage: config.stage,
+    checkpointPrefixes,
+  });
   const layers: Record<string, LayerStack> = {};
   for (const layer of LAYERS) {
     const stack = new LayerStack(app, `${prefix}-${layer.name}`, {

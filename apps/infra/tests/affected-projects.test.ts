@@ -18,7 +18,15 @@ async function affectedBy(file: string): Promise<string[]> {
 // The README's table "a change to | nx affected selects": which Lambda stacks a change redeploys.
 describe('what a change selects (nx show projects --affected)', () => {
   it('a change to the region table selects silver and its Lambda, never gold, platinum or infra', async () => {
-    expect(await affectedBy('libs/regions/src/region.ts')).toEqual(['bench', 'cli', 'data-generator', 'regions', 'silver', 'silver-lambda', 'silver-rules']);
+    expect(await affectedBy('libs/regions/src/region.ts')).toEqual([
+      'bench',
+      'cli',
+      'data-generator',
+      'regions',
+      'silver',
+      'silver-lambda',
+      'silver-rules',
+    ]);
   }, 60_000);
 
   it('a change to a layer lib selects that layer, its Lambda and the local tools only', async () => {
@@ -29,7 +37,19 @@ describe('what a change selects (nx show projects --affected)', () => {
 
   it('a change to the aggregates mechanism selects gold and platinum (and customer aggregates made by the generator), not silver', async () => {
     const affected = await affectedBy('libs/silver-aggregate/src/index.ts');
-    expect(affected).toEqual(expect.arrayContaining(['bench', 'cli', 'gold', 'gold-lambda', 'platinum', 'platinum-lambda', 'silver-aggregate']));
-    expect(affected.filter((project) => ['infra', 'schemas', 'silver', 'silver-lambda', 'regions'].includes(project))).toEqual([]);
+    expect(affected).toEqual(
+      expect.arrayContaining([
+        'bench',
+        'cli',
+        'gold',
+        'gold-lambda',
+        'platinum',
+        'platinum-lambda',
+        'silver-aggregate',
+      ]),
+    );
+    expect(
+      affected.filter((project) => ['infra', 'schemas', 'silver', 'silver-lambda', 'regions'].includes(project)),
+    ).toEqual([]);
   }, 60_000);
 });

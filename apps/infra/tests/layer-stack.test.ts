@@ -20,12 +20,33 @@ function roleStatements(template: Template): unknown[] {
   const flatten = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(flatten);
     const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
-    if (join) return join[1].map((part) => (typeof part === 'string' ? part : (part as { 'Fn::ImportValue'?: string; Ref?: string })['Fn::ImportValue'] ?? `<${(part as { Ref?: string }).Ref}>`)).join('');
+    if (join)
+      return join[1]
+        .map((part) =>
+          typeof part === 'string'
+            ? part
+            : ((part as { 'Fn::ImportValue'?: string; Ref?: string })['Fn::ImportValue'] ??
+              `<${(part as { Ref?: string }).Ref}>`),
+        )
+        .join('');
     return value;
   };
   return policies
-    .flatMap((policy) => (policy as { Properties: { PolicyDocument: { Statement: Array<{ Action: unknown; Resource: unknown; Condition?: unknown }> } } }).Properties.PolicyDocument.Statement)
-    .map((statement) => ({ Action: statement.Action, Resource: flatten(statement.Resource), ...(statement.Condition ? { Condition: statement.Condition } : {}) }));
+    .flatMap(
+      (policy) =>
+        (
+          policy as {
+            Properties: {
+              PolicyDocument: { Statement: Array<{ Action: unknown; Resource: unknown; Condition?: unknown }> };
+            };
+          }
+        ).Properties.PolicyDocument.Statement,
+    )
+    .map((statement) => ({
+      Action: statement.Action,
+      Resource: flatten(statement.Resource),
+      ...(statement.Condition ? { Condition: statement.Condition } : {}),
+    }));
 }
 
 describe('silver layer stack', () => {
@@ -37,11 +58,20 @@ describe('silver layer stack', () => {
       MemorySize: 1769,
       Timeout: 900,
       Environment: {
-        Variables: { POWERTOOLS_SERVICE_NAME: 'medallion', POWERTOOLS_LOG_LEVEL: 'INFO', MEDALLION_LAYER: 'silver', MEDALLION_CODE_VERSION: Match.stringLikeRegexp('^[0-9a-f]{16}$'), MEDALLION_WORKER_THREADS: '0' },
+        Variables: {
+          POWERTOOLS_SERVICE_NAME: 'medallion',
+          POWERTOOLS_LOG_LEVEL: 'INFO',
+          MEDALLION_LAYER: 'silver',
+          MEDALLION_CODE_VERSION: Match.stringLikeRegexp('^[0-9a-f]{16}$'),
+          MEDALLION_WORKER_THREADS: '0',
+        },
       },
     });
     silver.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
-    silver.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/medallion/test/silver', RetentionInDays: 30 });
+    silver.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/medallion/test/silver',
+      RetentionInDays: 30,
+    });
   });
 
   it('fires only for .csv objects created under bronze/ in the lake bucket', () => {
@@ -50,9 +80,17 @@ describe('silver layer stack', () => {
       EventPattern: {
         source: ['aws.s3'],
         'detail-type': ['Object Created', 'Object Deleted'],
-        detail: { bucket: { name: [{ 'Fn::ImportValue': 'medallion-test-lake-bucket-name' }] }, object: { key: [{ wildcard: 'bronze/*.csv' }, { wildcard: 'bronze/*.CSV' }] } },
+        detail: {
+          bucket: { name: [{ 'Fn::ImportValue': 'medallion-test-lake-bucket-name' }] },
+          object: { key: [{ wildcard: 'bronze/*.csv' }, { wildcard: 'bronze/*.CSV' }] },
+        },
       },
-      Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 4 } })],
+      Targets: [
+        Match.objectLike({
+          DeadLetterConfig: Match.anyValue(),
+          RetryPolicy: { MaximumEventAgeInSeconds: 7200, MaximumRetryAttempts: 4 },
+        }),
+      ],
     });
   });
 
@@ -64,7 +102,9 @@ describe('silver layer stack', () => {
             Action: 'sqs:SendMessage',
             Effect: 'Allow',
             Principal: { Service: 'events.amazonaws.com' },
-            Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [Match.stringLikeRegexp('ObjectCreatedRule'), 'Arn'] } } },
+            Condition: {
+              ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [Match.stringLikeRegexp('ObjectCreatedRule'), 'Arn'] } },
+            },
           }),
         ]),
       },
@@ -74,26 +114,45 @@ describe('silver layer stack', () => {
   it('notifies its alarm topic from both alarms', () => {
     const topic = { Ref: Match.stringLikeRegexp('AlarmTopic') };
     silver.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', AlarmActions: [topic] });
-    silver.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', AlarmActions: [topic] });
+    silver.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      AlarmActions: [topic],
+    });
   });
 
   it('retries twice, then sends the failed event to its dead-letter queue, which is alarmed', () => {
     silver.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       MaximumRetryAttempts: 2,
       MaximumEventAgeInSeconds: 21600,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] } },
+      },
     });
     silver.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
     silver.resourceCountIs('AWS::CloudWatch::Alarm', 2);
-    silver.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda', Threshold: 1 });
-    silver.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1 });
+    silver.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Namespace: 'AWS/Lambda',
+      Threshold: 1,
+    });
+    silver.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Threshold: 1,
+    });
     silver.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
   it('may read bronze/* and what it writes (its manifests; its outputs, which it checks and deletes conditionally), write and clean silver/*, silver-customers/* and quarantine/*, log and dead-letter, nothing else', () => {
     expect(roleStatements(silver)).toEqual([
-      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
-      { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
+      {
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] },
+      },
+      {
+        Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+        Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] },
+      },
       {
         Action: 's3:GetObject',
         Resource: [
@@ -128,7 +187,10 @@ describe.each(['gold', 'platinum'])('%s layer stack (an incremental aggregate ov
       Timeout: 600,
       Environment: { Variables: Match.objectLike({ MEDALLION_LAYER: layer }) },
     });
-    template().hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: `/medallion/test/${layer}`, RetentionInDays: 30 });
+    template().hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: `/medallion/test/${layer}`,
+      RetentionInDays: 30,
+    });
     template().resourceCountIs('AWS::CloudWatch::Alarm', 2);
   });
 
@@ -138,7 +200,10 @@ describe.each(['gold', 'platinum'])('%s layer stack (an incremental aggregate ov
       EventPattern: {
         source: ['aws.s3'],
         'detail-type': ['Object Created', 'Object Deleted'],
-        detail: { bucket: { name: [{ 'Fn::ImportValue': 'medallion-test-lake-bucket-name' }] }, object: { key: [{ wildcard: 'silver/_manifests/*.json' }] } },
+        detail: {
+          bucket: { name: [{ 'Fn::ImportValue': 'medallion-test-lake-bucket-name' }] },
+          object: { key: [{ wildcard: 'silver/_manifests/*.json' }] },
+        },
       },
       Targets: [
         Match.objectLike({
@@ -155,7 +220,9 @@ describe.each(['gold', 'platinum'])('%s layer stack (an incremental aggregate ov
           Match.objectLike({
             Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
             Principal: { Service: 'events.amazonaws.com' },
-            Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [Match.stringLikeRegexp('ObjectCreatedRule'), 'Arn'] } } },
+            Condition: {
+              ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [Match.stringLikeRegexp('ObjectCreatedRule'), 'Arn'] } },
+            },
           }),
         ]),
       },
@@ -176,14 +243,23 @@ describe.each(['gold', 'platinum'])('%s layer stack (an incremental aggregate ov
       QueueName: `medallion-test-${layer}-events`,
       SqsManagedSseEnabled: true,
       VisibilityTimeout: 3600,
-      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] }, maxReceiveCount: 5 },
+      RedrivePolicy: {
+        deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] },
+        maxReceiveCount: 5,
+      },
     });
   });
 
   it(`may list the silver manifests, read silver/* and silver-customers/* (any version) and its own ${layer}/* (the checkpoint), write ${layer}/*, list and delete only its checkpoint's segments, consume its queue, log and dead-letter, nothing else`, () => {
     expect(roleStatements(template())).toEqual([
-      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] } },
-      { Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] } },
+      {
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: { 'Fn::GetAtt': ['LayerLogGroupF9E2B24E', 'Arn'] },
+      },
+      {
+        Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+        Resource: { 'Fn::GetAtt': ['LayerDeadLetterQueue1C258979', 'Arn'] },
+      },
       {
         Action: ['s3:GetObject', 's3:GetObjectVersion'],
         Resource: [
@@ -192,15 +268,36 @@ describe.each(['gold', 'platinum'])('%s layer stack (an incremental aggregate ov
           'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/silver/*',
         ],
       },
-      { Action: ['s3:AbortMultipartUpload', 's3:PutObject'], Resource: `arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/${layer}/*` },
-      { Action: 's3:DeleteObject', Resource: `arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/${layer}/_checkpoint/segments/*` },
+      {
+        Action: ['s3:AbortMultipartUpload', 's3:PutObject'],
+        Resource: `arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/${layer}/*`,
+      },
+      {
+        Action: 's3:DeleteObject',
+        Resource: `arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name/${layer}/_checkpoint/segments/*`,
+      },
       {
         Action: 's3:ListBucket',
         Resource: 'arn:<AWS::Partition>:s3:::medallion-test-lake-bucket-name',
-        Condition: { StringLike: { 's3:prefix': ['silver/_manifests/', 'silver/_manifests/*', `${layer}/_checkpoint/segments/`, `${layer}/_checkpoint/segments/*`] } },
+        Condition: {
+          StringLike: {
+            's3:prefix': [
+              'silver/_manifests/',
+              'silver/_manifests/*',
+              `${layer}/_checkpoint/segments/`,
+              `${layer}/_checkpoint/segments/*`,
+            ],
+          },
+        },
       },
       {
-        Action: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
+        Action: [
+          'sqs:ChangeMessageVisibility',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          'sqs:GetQueueUrl',
+          'sqs:ReceiveMessage',
+        ],
         Resource: { 'Fn::GetAtt': [expect.stringMatching(/^EventQueue/), 'Arn'] },
       },
     ]);

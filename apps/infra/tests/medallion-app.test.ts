@@ -14,11 +14,23 @@ describe('the whole app', () => {
     const { app } = testApp(DIST_APPS);
     const assembly = app.synth();
     const names = assembly.stacks.map((s) => s.stackName).sort();
-    expect(names).toEqual(expect.arrayContaining(['medallion-test-gold', 'medallion-test-platinum', 'medallion-test-silver', 'medallion-test-storage']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'medallion-test-gold',
+        'medallion-test-platinum',
+        'medallion-test-silver',
+        'medallion-test-storage',
+      ]),
+    );
     // One stack per registered layer (a generated layer adds its own), and the storage stack.
     expect(names).toEqual(['medallion-test-storage', ...LAYERS.map((layer) => `medallion-test-${layer.name}`)].sort());
-    const stackDependencies = (name: string) => assembly.getStackByName(name).dependencies.map((d) => d.id).filter((id) => !id.endsWith('.assets'));
-    for (const layer of LAYERS) expect(stackDependencies(`medallion-test-${layer.name}`)).toEqual(['medallion-test-storage']);
+    const stackDependencies = (name: string) =>
+      assembly
+        .getStackByName(name)
+        .dependencies.map((d) => d.id)
+        .filter((id) => !id.endsWith('.assets'));
+    for (const layer of LAYERS)
+      expect(stackDependencies(`medallion-test-${layer.name}`)).toEqual(['medallion-test-storage']);
     expect(stackDependencies('medallion-test-storage')).toEqual([]);
   });
 
@@ -33,27 +45,37 @@ describe('the whole app', () => {
     const { stacks } = testApp();
     const patternsOf = (stack: Stack) =>
       Object.values(Template.fromStack(stack).findResources('AWS::Events::Rule')).map((rule) =>
-        JSON.stringify((rule as { Properties: { EventPattern: { detail: { object: unknown } } } }).Properties.EventPattern.detail.object),
+        JSON.stringify(
+          (rule as { Properties: { EventPattern: { detail: { object: unknown } } } }).Properties.EventPattern.detail
+            .object,
+        ),
       );
     expect(patternsOf(stacks.storage)).toEqual([]);
-    expect(patternsOf(stacks.layers['silver']!)).toEqual(['{"key":[{"wildcard":"bronze/*.csv"},{"wildcard":"bronze/*.CSV"}]}']);
+    expect(patternsOf(stacks.layers['silver']!)).toEqual([
+      '{"key":[{"wildcard":"bronze/*.csv"},{"wildcard":"bronze/*.CSV"}]}',
+    ]);
     expect(patternsOf(stacks.layers['gold']!)).toEqual(['{"key":[{"wildcard":"silver/_manifests/*.json"}]}']);
     expect(patternsOf(stacks.layers['platinum']!)).toEqual(['{"key":[{"wildcard":"silver/_manifests/*.json"}]}']);
     for (const layer of LAYERS) {
-      expect(patternsOf(stacks.layers[layer.name]!)).toEqual([JSON.stringify({ key: layer.inputSuffixes.map((suffix) => ({ wildcard: `${layer.inputPrefix}*${suffix}` })) })]);
+      expect(patternsOf(stacks.layers[layer.name]!)).toEqual([
+        JSON.stringify({ key: layer.inputSuffixes.map((suffix) => ({ wildcard: `${layer.inputPrefix}*${suffix}` })) }),
+      ]);
     }
   });
 
   it('a silver-only change changes only the silver stack', () => {
     const templates = (bundles: string) => {
       const { stacks } = testApp(bundles);
-      return [stacks.storage, stacks.layers['silver']!, stacks.layers['gold']!].map((stack) => JSON.stringify(Template.fromStack(stack).toJSON()));
+      return [stacks.storage, stacks.layers['silver']!, stacks.layers['gold']!].map((stack) =>
+        JSON.stringify(Template.fromStack(stack).toJSON()),
+      );
     };
     const [storageA, silverA, goldA] = templates(fakeBundles());
-    const [storageB, silverB, goldB] = templates(fakeBundles({ 'silver-lambda': "export const handler = async () => 'silver v2';\n" }));
+    const [storageB, silverB, goldB] = templates(
+      fakeBundles({ 'silver-lambda': "export const handler = async () => 'silver v2';\n" }),
+    );
     expect(storageB).toBe(storageA);
     expect(goldB).toBe(goldA);
     expect(silverB).not.toBe(silverA);
   });
-
 });

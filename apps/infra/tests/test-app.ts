@@ -11,7 +11,10 @@ export function fakeBundles(contents: Record<string, string> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'medallion-bundles-'));
   for (const { project } of LAYERS) {
     mkdirSync(join(root, project));
-    writeFileSync(join(root, project, 'index.mjs'), contents[project] ?? `export const handler = async () => '${project}';\n`);
+    writeFileSync(
+      join(root, project, 'index.mjs'),
+      contents[project] ?? `export const handler = async () => '${project}';\n`,
+    );
   }
   return root;
 }

@@ -24,20 +24,37 @@ afterAll(async () => {
 describe('the silver Lambda bundle', () => {
   it('is one ESM file that exports handler and runs on a real S3 event', async () => {
     expect(statSync(BUNDLE).size).toBeGreaterThan(0);
-    const { handler } = (await import(BUNDLE)) as { handler: (event: unknown, context?: unknown) => Promise<{ results: Array<{ outputKeys: string[] }> }> };
+    const { handler } = (await import(BUNDLE)) as {
+      handler: (event: unknown, context?: unknown) => Promise<{ results: Array<{ outputKeys: string[] }> }>;
+    };
     const event = await lake.put('bronze/bundle check.csv', bronzeFixtureBytes('missing-id.csv'));
     const report = await handler(event);
-    expect(report.results.map((r) => r.outputKeys)).toEqual([['silver/bundle check.csv', 'silver-customers/bundle check.parquet', 'quarantine/bundle check.csv', 'silver/_manifests/bundle check.csv.json']]);
+    expect(report.results.map((r) => r.outputKeys)).toEqual([
+      [
+        'silver/bundle check.csv',
+        'silver-customers/bundle check.parquet',
+        'quarantine/bundle check.csv',
+        'silver/_manifests/bundle check.csv.json',
+      ],
+    ]);
     expect(await lake.text('silver/bundle check.csv')).toBe(
       'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n331,Eve,Ghana,Active,Africa\n332,Fay,Nepal,Active,Asia\n',
     );
   });
 
   it('runs a 9 MB object on two worker threads that load the bundle itself, with the same bytes as inline', async () => {
-    const rows = Array.from({ length: 50_000 }, (_, i) => `${i},"Name ${i}, Jr.",${['Brazil', 'Japan', 'Kenya', 'Atlantis'][i % 4]},${i % 3 ? 'Active' : 'Inactive'},${'x'.repeat(150)}`);
-    const bytes = Buffer.from(`Customer ID,Customer Name,Customer Country,Subscription Status,Note\n${rows.join('\n')}\n`);
+    const rows = Array.from(
+      { length: 50_000 },
+      (_, i) =>
+        `${i},"Name ${i}, Jr.",${['Brazil', 'Japan', 'Kenya', 'Atlantis'][i % 4]},${i % 3 ? 'Active' : 'Inactive'},${'x'.repeat(150)}`,
+    );
+    const bytes = Buffer.from(
+      `Customer ID,Customer Name,Customer Country,Subscription Status,Note\n${rows.join('\n')}\n`,
+    );
     expect(bytes.byteLength).toBeGreaterThan(8 * 1024 * 1024);
-    const { handler } = (await import(BUNDLE)) as { handler: (event: unknown) => Promise<{ results: Array<{ counts: { silverRows: number } }> }> };
+    const { handler } = (await import(BUNDLE)) as {
+      handler: (event: unknown) => Promise<{ results: Array<{ counts: { silverRows: number } }> }>;
+    };
     process.env['MEDALLION_WORKER_THREADS'] = '2';
     try {
       const report = await handler(await lake.put('bronze/threads/big.csv', bytes));
@@ -52,4 +69,3 @@ describe('the silver Lambda bundle', () => {
     expect(silver!.split('\n')[2]).toBe(`1,"Name 1, Jr.",Japan,Active,${'x'.repeat(150)},Asia`);
   });
 });
-

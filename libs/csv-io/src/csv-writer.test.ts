@@ -4,9 +4,15 @@ import { CsvWriter, formatCsv } from './csv-writer';
 
 describe('CSV writing', () => {
   it('quotes only what needs it, doubles quotes and ends lines with \\n', () => {
-    expect(formatCsv([['id', 'name'], ['101', 'Doe, Jane'], ['102', 'Line one\nLine two'], ['103', 'Say "hi"'], ['001', '']])).toBe(
-      'id,name\n101,"Doe, Jane"\n102,"Line one\nLine two"\n103,"Say ""hi"""\n001,\n',
-    );
+    expect(
+      formatCsv([
+        ['id', 'name'],
+        ['101', 'Doe, Jane'],
+        ['102', 'Line one\nLine two'],
+        ['103', 'Say "hi"'],
+        ['001', ''],
+      ]),
+    ).toBe('id,name\n101,"Doe, Jane"\n102,"Line one\nLine two"\n103,"Say ""hi"""\n001,\n');
   });
 
   it('quotes a field holding a lone CR, so it reads back as one field', async () => {
@@ -14,7 +20,10 @@ describe('CSV writing', () => {
   });
 
   it('streams the same bytes as formatCsv', async () => {
-    const rows = [['Region', 'Customer IDs'], ['Europe', '[001, 002]']];
+    const rows = [
+      ['Region', 'Customer IDs'],
+      ['Europe', '[001, 002]'],
+    ];
     const writer = new CsvWriter();
     const output = text(writer.output);
     for (const row of rows) await writer.write(row);

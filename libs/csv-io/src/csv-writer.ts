@@ -89,7 +89,8 @@ export class CsvWriter {
    */
   async write(record: CsvOutputRecord): Promise<void> {
     this.builder.add(record);
-    if (this.builder.recordCount >= RECORDS_PER_CHUNK && !this.output.write(this.builder.take())) await once(this.output, 'drain');
+    if (this.builder.recordCount >= RECORDS_PER_CHUNK && !this.output.write(this.builder.take()))
+      await once(this.output, 'drain');
   }
 
   /**

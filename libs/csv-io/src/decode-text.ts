@@ -61,8 +61,14 @@ function utf8Validator(): Transform {
   };
   const validate = (chunk: Buffer | undefined): Buffer => {
     const data = carry ? (chunk ? Buffer.concat([carry, chunk]) : carry) : (chunk ?? Buffer.alloc(0));
-    if (offset === 0 && data.byteLength >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) {
-      throw new UnsupportedEncodingError('UTF-16 text (it starts with a UTF-16 byte order mark); save the file as UTF-8');
+    if (
+      offset === 0 &&
+      data.byteLength >= 2 &&
+      ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))
+    ) {
+      throw new UnsupportedEncodingError(
+        'UTF-16 text (it starts with a UTF-16 byte order mark); save the file as UTF-8',
+      );
     }
     const end = chunk ? completeSequencesLength(data) : data.length;
     const complete = data.subarray(0, end);
@@ -119,7 +125,11 @@ function windows1252Decoder(): Transform {
       // A single-byte encoding: each chunk decodes on its own.
       const undefinedAt = chunk.findIndex((byte) => UNDEFINED_IN_WINDOWS_1252.has(byte));
       if (undefinedAt >= 0) {
-        callback(new UnsupportedEncodingError(`neither UTF-8 nor Windows-1252 (byte 0x${chunk[undefinedAt]!.toString(16)} at ${offset + undefinedAt} is undefined in Windows-1252)`));
+        callback(
+          new UnsupportedEncodingError(
+            `neither UTF-8 nor Windows-1252 (byte 0x${chunk[undefinedAt]!.toString(16)} at ${offset + undefinedAt} is undefined in Windows-1252)`,
+          ),
+        );
         return;
       }
       if (!isAscii(chunk)) {
@@ -127,7 +137,11 @@ function windows1252Decoder(): Transform {
         const utf8At = firstUtf8Sequence(window);
         if (utf8At >= 0) {
           const at = offset - tail.length + utf8At;
-          callback(new UnsupportedEncodingError(`mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte ${at}); repair the file or save it as UTF-8 again`));
+          callback(
+            new UnsupportedEncodingError(
+              `mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte ${at}); repair the file or save it as UTF-8 again`,
+            ),
+          );
           return;
         }
       }

@@ -27,8 +27,13 @@ export class CsvSyntaxError extends Error {
  * @param error - `{ name, message, code?, line? }`.
  * @returns a CsvSyntaxError when `name`, `code` and `line` say it was one; else an Error with the same name and message.
  */
-export function reviveCsvSyntaxError(error: { readonly name: string; readonly message: string; readonly [property: string]: unknown }): Error {
+export function reviveCsvSyntaxError(error: {
+  readonly name: string;
+  readonly message: string;
+  readonly [property: string]: unknown;
+}): Error {
   const { code, line } = error;
-  if (error.name === 'CsvSyntaxError' && typeof code === 'string' && typeof line === 'number') return new CsvSyntaxError(code, line);
+  if (error.name === 'CsvSyntaxError' && typeof code === 'string' && typeof line === 'number')
+    return new CsvSyntaxError(code, line);
   return Object.assign(new Error(error.message), { name: error.name });
 }

@@ -1,5 +1,19 @@
-export { DEFAULT_MAX_RECORD_CHARS, readCsvBatch, readCsvBatchFields, readCsvRecords, type CsvBatchReadOptions, type CsvReadOptions, type CsvRecord } from './read-csv-records';
-export { splitCsvBatches, splitCsvStream, type CsvBatch, type CsvBatchOptions, type CsvStreamBatchOptions } from './split-csv-batches';
+export {
+  DEFAULT_MAX_RECORD_CHARS,
+  readCsvBatch,
+  readCsvBatchFields,
+  readCsvRecords,
+  type CsvBatchReadOptions,
+  type CsvReadOptions,
+  type CsvRecord,
+} from './read-csv-records';
+export {
+  splitCsvBatches,
+  splitCsvStream,
+  type CsvBatch,
+  type CsvBatchOptions,
+  type CsvStreamBatchOptions,
+} from './split-csv-batches';
 export { createTextDecoder, NotUtf8Error, UnsupportedEncodingError, type TextEncoding } from './decode-text';
 export { CsvTextBuilder, CsvWriter, formatCsv, isPlainRecord, type CsvOutputRecord } from './csv-writer';
 export { CsvSyntaxError, reviveCsvSyntaxError } from './errors';

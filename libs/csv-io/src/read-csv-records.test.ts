@@ -71,8 +71,14 @@ describe('readCsvRecords', () => {
   });
 
   it('throws a CsvSyntaxError naming the code and line, not the values, on an unclosed quote', async () => {
-    await expect(read('a,b\n1,"secret value\n')).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_QUOTE_NOT_CLOSED', line: 2 });
-    await expect(read('a,b\n1,"secret value\n')).rejects.toThrow('not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 2)');
+    await expect(read('a,b\n1,"secret value\n')).rejects.toMatchObject({
+      name: 'CsvSyntaxError',
+      code: 'CSV_QUOTE_NOT_CLOSED',
+      line: 2,
+    });
+    await expect(read('a,b\n1,"secret value\n')).rejects.toThrow(
+      'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 2)',
+    );
   });
 });
 
@@ -84,7 +90,18 @@ describe('readCsvRecords: encodings and limits', () => {
     for await (const record of readCsvRecords(Readable.from(chunks), options)) out.push(record.fields);
     return out;
   };
-  const cp1252 = Buffer.from([...Buffer.from('id,name,country\n601,Jos'), 0xe9, ...Buffer.from(',Cura'), 0xe7, ...Buffer.from('ao\n602,Ren'), 0xe9, 0x65, ...Buffer.from(',Cote d'), 0x92, ...Buffer.from('Ivoire\n')]);
+  const cp1252 = Buffer.from([
+    ...Buffer.from('id,name,country\n601,Jos'),
+    0xe9,
+    ...Buffer.from(',Cura'),
+    0xe7,
+    ...Buffer.from('ao\n602,Ren'),
+    0xe9,
+    0x65,
+    ...Buffer.from(',Cote d'),
+    0x92,
+    ...Buffer.from('Ivoire\n'),
+  ]);
 
   it('refuses Windows-1252 bytes when reading UTF-8, with NotUtf8Error', async () => {
     await expect(records(cp1252, {})).rejects.toBeInstanceOf(NotUtf8Error);
@@ -92,7 +109,11 @@ describe('readCsvRecords: encodings and limits', () => {
 
   it('reads 2-, 3- and 4-byte UTF-8 characters cut at every chunk boundary, and refuses a sequence cut off by the end', async () => {
     const text = 'id,name\n1,Zoë 北京 🚀\n';
-    for (const chunkSize of [1, 2, 3, 4, 5]) expect(await records(Buffer.from(text), {}, chunkSize)).toEqual([['id', 'name'], ['1', 'Zoë 北京 🚀']]);
+    for (const chunkSize of [1, 2, 3, 4, 5])
+      expect(await records(Buffer.from(text), {}, chunkSize)).toEqual([
+        ['id', 'name'],
+        ['1', 'Zoë 北京 🚀'],
+      ]);
     const truncated = Buffer.from('id,name\n1,🚀\n').subarray(0, 12);
     await expect(records(truncated, {}, 4)).rejects.toMatchObject({ name: 'NotUtf8Error', byteOffset: 10 });
   });
@@ -106,10 +127,12 @@ describe('readCsvRecords: encodings and limits', () => {
   });
 
   it('refuses UTF-16, bytes Windows-1252 leaves undefined, and marks a bad byte after valid UTF-8 text', async () => {
-    await expect(records(Buffer.from('\ufeffid\n1\n', 'utf16le'), {})).rejects.toMatchObject({ name: 'UnsupportedEncodingError' });
-    await expect(records(Buffer.from([0x69, 0x64, 0x0a, 0x30, 0x81, 0x31, 0x0a]), { encoding: 'windows-1252' })).rejects.toThrow(
-      'neither UTF-8 nor Windows-1252 (byte 0x81 at 4 is undefined in Windows-1252)',
-    );
+    await expect(records(Buffer.from('\ufeffid\n1\n', 'utf16le'), {})).rejects.toMatchObject({
+      name: 'UnsupportedEncodingError',
+    });
+    await expect(
+      records(Buffer.from([0x69, 0x64, 0x0a, 0x30, 0x81, 0x31, 0x0a]), { encoding: 'windows-1252' }),
+    ).rejects.toThrow('neither UTF-8 nor Windows-1252 (byte 0x81 at 4 is undefined in Windows-1252)');
     const late = Buffer.concat([Buffer.from('id,name\n1,Ünïcödé\n'), Buffer.from([0x32, 0x2c, 0xe9, 0x0a])]);
     await expect(records(late, {}, 64)).rejects.toMatchObject({ name: 'NotUtf8Error', afterUtf8Text: true });
     await expect(records(cp1252, {}, 64)).rejects.toMatchObject({ name: 'NotUtf8Error', afterUtf8Text: false });
@@ -117,13 +140,20 @@ describe('readCsvRecords: encodings and limits', () => {
 
   it('fails an oversized record with CSV_MAX_RECORD_SIZE, holding no more than the limit', async () => {
     const huge = Buffer.from(`id,note\n1,${'x'.repeat(5000)}\n2,ok\n`);
-    await expect(records(huge, { maxRecordChars: 1000 }, 512)).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_MAX_RECORD_SIZE' });
+    await expect(records(huge, { maxRecordChars: 1000 }, 512)).rejects.toMatchObject({
+      name: 'CsvSyntaxError',
+      code: 'CSV_MAX_RECORD_SIZE',
+    });
     expect(await records(huge, { maxRecordChars: 10_000 }, 512)).toHaveLength(3);
   });
 
   it('counts delimiters too: a record of many empty fields is over the limit', async () => {
     const commas = Buffer.from(`id,note\n${','.repeat(300)}\n`);
-    await expect(records(commas, { maxRecordChars: 100 }, 64)).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_MAX_RECORD_SIZE', line: 2 });
+    await expect(records(commas, { maxRecordChars: 100 }, 64)).rejects.toMatchObject({
+      name: 'CsvSyntaxError',
+      code: 'CSV_MAX_RECORD_SIZE',
+      line: 2,
+    });
   });
 
   it('counts the record size limit in characters, not bytes: 500 three-byte characters pass a limit of 1,000', async () => {
@@ -131,15 +161,20 @@ describe('readCsvRecords: encodings and limits', () => {
     expect((await records(cjk, { maxRecordChars: 1000 }, 64))[1]).toEqual(['1', '日'.repeat(500)]);
     expect(readCsvBatch(cjk, { firstLine: 1, maxRecordChars: 1000 })[1]!.fields).toEqual(['1', '日'.repeat(500)]);
     const over = Buffer.from(`id,name\n1,${'日'.repeat(1000)}\n`);
-    await expect(records(over, { maxRecordChars: 1000 }, 64)).rejects.toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_MAX_RECORD_SIZE', line: 2 });
+    await expect(records(over, { maxRecordChars: 1000 }, 64)).rejects.toMatchObject({
+      name: 'CsvSyntaxError',
+      code: 'CSV_MAX_RECORD_SIZE',
+      line: 2,
+    });
   });
 
   it('refuses, when reading Windows-1252, a file that also holds well-formed UTF-8 text (a UTF-8 file with one bad byte)', async () => {
     const mixed = Buffer.concat([Buffer.from('id,name\n1,Caf'), Buffer.from([0xe9]), Buffer.from('\n2,Zoë\n')]);
     await expect(records(mixed, {})).rejects.toMatchObject({ name: 'NotUtf8Error', afterUtf8Text: false });
     for (const chunkSize of [3, 64]) {
-      await expect(records(mixed, { encoding: 'windows-1252' }, chunkSize)).rejects.toThrow('mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte 19)');
+      await expect(records(mixed, { encoding: 'windows-1252' }, chunkSize)).rejects.toThrow(
+        'mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte 19)',
+      );
     }
   });
 });
-

@@ -34,7 +34,8 @@ export const DEFAULT_MAX_RECORD_CHARS = 1_048_576;
 function countLineBreaks(raw: string): number {
   let breaks = 0;
   for (let at = raw.indexOf('\n'); at !== -1; at = raw.indexOf('\n', at + 1)) breaks++;
-  for (let at = raw.indexOf('\r'); at !== -1; at = raw.indexOf('\r', at + 1)) if (raw.charCodeAt(at + 1) !== 10) breaks++;
+  for (let at = raw.indexOf('\r'); at !== -1; at = raw.indexOf('\r', at + 1))
+    if (raw.charCodeAt(at + 1) !== 10) breaks++;
   return breaks;
 }
 
@@ -64,7 +65,9 @@ function parseOptions(maxRecordChars: number, bom: boolean, raw = true): CsvPars
 function syntaxErrorOf(error: CsvError, line: number, lineOffset: number): CsvSyntaxError {
   // The stream may fail before the records parsed ahead of the fault were consumed: trust the parser's line.
   const { lines } = error as { lines?: unknown };
-  return new CsvSyntaxError(error.code, (typeof lines === 'number' ? Math.max(lines + lineOffset, line) : line), { cause: error });
+  return new CsvSyntaxError(error.code, typeof lines === 'number' ? Math.max(lines + lineOffset, line) : line, {
+    cause: error,
+  });
 }
 
 /**
@@ -160,7 +163,10 @@ export function readCsvBatchFields(bytes: Uint8Array, options: CsvBatchReadOptio
 /** One synchronous csv-parse call over a batch, its errors as CsvSyntaxErrors at lines of the whole file. */
 function parseBatch<Parsed>(bytes: Uint8Array, options: CsvBatchReadOptions, raw: boolean): Parsed[] {
   try {
-    return parseSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1, raw)) as unknown as Parsed[];
+    return parseSync(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1, raw),
+    ) as unknown as Parsed[];
   } catch (error) {
     if (error instanceof CsvError) throw syntaxErrorOf(error, options.firstLine, options.firstLine - 1);
     throw error;

@@ -9,9 +9,18 @@ function chunksOf(bytes: Buffer, size: number): Buffer[] {
   return chunks;
 }
 
-async function batchesOf(bytes: Buffer, chunkSize: number, batchBytes: number, maxRecordChars?: number): Promise<CsvBatch[]> {
+async function batchesOf(
+  bytes: Buffer,
+  chunkSize: number,
+  batchBytes: number,
+  maxRecordChars?: number,
+): Promise<CsvBatch[]> {
   const batches: CsvBatch[] = [];
-  for await (const batch of splitCsvBatches(Readable.from(chunksOf(bytes, chunkSize)), { batchBytes, ...(maxRecordChars ? { maxRecordChars } : {}) })) batches.push(batch);
+  for await (const batch of splitCsvBatches(Readable.from(chunksOf(bytes, chunkSize)), {
+    batchBytes,
+    ...(maxRecordChars ? { maxRecordChars } : {}),
+  }))
+    batches.push(batch);
   return batches;
 }
 
@@ -47,7 +56,9 @@ describe('splitCsvBatches + readCsvBatch', () => {
           expect(Buffer.concat(batches.map((b) => b.bytes)).equals(bytes)).toBe(true);
           expect(readCsvBatch(batches[0]!.bytes, batches[0]!)).toHaveLength(1);
           expect(batches.flatMap((batch) => readCsvBatch(batch.bytes, batch))).toEqual(expected);
-          expect(batches.flatMap((batch) => readCsvBatchFields(batch.bytes, batch))).toEqual(expected.map((record) => record.fields));
+          expect(batches.flatMap((batch) => readCsvBatchFields(batch.bytes, batch))).toEqual(
+            expected.map((record) => record.fields),
+          );
         }
       }
     }
@@ -64,11 +75,15 @@ describe('splitCsvBatches + readCsvBatch', () => {
   });
 
   it('report a stray quote with the same error and line as a whole-file read', async () => {
-    const bytes = Buffer.from(`id,name\n${Array.from({ length: 50 }, (_, i) => `${i},n${i}`).join('\n')}\n51,ab"c\n52,d\n`);
+    const bytes = Buffer.from(
+      `id,name\n${Array.from({ length: 50 }, (_, i) => `${i},n${i}`).join('\n')}\n51,ab"c\n52,d\n`,
+    );
     const whole = await errorOf(wholeFile(bytes));
     expect(whole).toMatchObject({ name: 'CsvSyntaxError', line: 52 });
     const batches = await batchesOf(bytes, 16, 40);
-    const batched = await errorOf(Promise.resolve().then(() => batches.flatMap((batch) => readCsvBatch(batch.bytes, batch))));
+    const batched = await errorOf(
+      Promise.resolve().then(() => batches.flatMap((batch) => readCsvBatch(batch.bytes, batch))),
+    );
     expect(batched).toMatchObject({ name: 'CsvSyntaxError', code: (whole as { code: string }).code, line: 52 });
   });
 
@@ -77,7 +92,11 @@ describe('splitCsvBatches + readCsvBatch', () => {
     const batches = await batchesOf(bytes, 64, 100, 1000);
     expect(batches.length).toBeGreaterThan(2);
     expect(Math.max(...batches.map((b) => b.bytes.length))).toBeLessThanOrEqual(100 + 4 * 1000 + 4 + 64);
-    const error = await errorOf(Promise.resolve().then(() => batches.flatMap((batch) => readCsvBatch(batch.bytes, { ...batch, maxRecordChars: 1000 }))));
+    const error = await errorOf(
+      Promise.resolve().then(() =>
+        batches.flatMap((batch) => readCsvBatch(batch.bytes, { ...batch, maxRecordChars: 1000 })),
+      ),
+    );
     expect(error).toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_MAX_RECORD_SIZE', line: 2 });
   });
 });

@@ -40,7 +40,10 @@ const CR = 0x0d;
  * @returns the batches in order; their bytes concatenated are the input.
  * @throws the input's own error.
  */
-export async function* splitCsvBatches(input: AsyncIterable<Uint8Array>, options: CsvBatchOptions = {}): AsyncGenerator<CsvBatch> {
+export async function* splitCsvBatches(
+  input: AsyncIterable<Uint8Array>,
+  options: CsvBatchOptions = {},
+): AsyncGenerator<CsvBatch> {
   const batchBytes = options.batchBytes ?? 256 * 1024;
   const forcedCutBytes = batchBytes + 4 * (options.maxRecordChars ?? 1_048_576) + 4;
   /** Bytes of the batch being built that came from earlier chunks. */
@@ -110,7 +113,7 @@ export async function* splitCsvBatches(input: AsyncIterable<Uint8Array>, options
       }
     };
     // Quotes toggle the state; the bytes between them are scanned for line breaks.
-    for (let from = 0; from < length; ) {
+    for (let from = 0; from < length;) {
       const quote = chunk.indexOf(QUOTE, from);
       const to = quote === -1 ? length : quote;
       scan(from, to, inQuotes);

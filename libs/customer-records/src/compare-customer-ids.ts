@@ -18,7 +18,14 @@ function utf16Rank(byte: number): number {
  * @param b - bytes holding the second ID at `[bStart, bEnd)`.
  * @returns negative when the first ID sorts first, positive when the second does, 0 when equal.
  */
-export function compareCustomerIds(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number, bEnd: number): number {
+export function compareCustomerIds(
+  a: Uint8Array,
+  aStart: number,
+  aEnd: number,
+  b: Uint8Array,
+  bStart: number,
+  bEnd: number,
+): number {
   const aLength = aEnd - aStart;
   const bLength = bEnd - bStart;
   const shared = aLength < bLength ? aLength : bLength;

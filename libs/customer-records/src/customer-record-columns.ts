@@ -34,7 +34,11 @@ export function customerRecordColumns(records: CustomerRecords): ParquetColumn[]
   ];
 }
 
-function column<K extends ParquetColumn['kind']>(table: ParquetTable, name: string, kind: K): Extract<ParquetColumn, { kind: K }> {
+function column<K extends ParquetColumn['kind']>(
+  table: ParquetTable,
+  name: string,
+  kind: K,
+): Extract<ParquetColumn, { kind: K }> {
   const found = table.columns.find((candidate) => candidate.name === name);
   if (found?.kind !== kind) throw new CustomerRecordsFormatError(`no ${kind} column ${name}`);
   return found as Extract<ParquetColumn, { kind: K }>;

@@ -10,7 +10,11 @@ export const CUSTOMER_TABLE_FORMAT = 1;
 export const CUSTOMER_TABLE_METADATA_KEY = 'medallion.customer_table';
 
 /** The columns that carry a row's ordering facts beside its record (constant within one table). */
-export const CUSTOMER_TABLE_ORDER_COLUMNS = { bronzeKey: 'bronze_key', eventTime: 'bronze_event_time', sequencer: 'bronze_sequencer' } as const;
+export const CUSTOMER_TABLE_ORDER_COLUMNS = {
+  bronzeKey: 'bronze_key',
+  eventTime: 'bronze_event_time',
+  sequencer: 'bronze_sequencer',
+} as const;
 
 /** What a customer table records of where its rows came from: the bronze object and its event. */
 export interface CustomerTableFacts {
@@ -42,7 +46,11 @@ function constantColumn(name: string, value: string, rows: number): ParquetColum
  * @param layout - row group and page sizes (tests).
  * @returns the file's bytes.
  */
-export function encodeCustomerTable(records: CustomerRecords, facts: CustomerTableFacts, layout?: ParquetLayout): Uint8Array {
+export function encodeCustomerTable(
+  records: CustomerRecords,
+  facts: CustomerTableFacts,
+  layout?: ParquetLayout,
+): Uint8Array {
   return writeParquet(
     {
       rows: records.count,
@@ -52,7 +60,13 @@ export function encodeCustomerTable(records: CustomerRecords, facts: CustomerTab
         constantColumn(CUSTOMER_TABLE_ORDER_COLUMNS.eventTime, facts.eventTime, records.count),
         constantColumn(CUSTOMER_TABLE_ORDER_COLUMNS.sequencer, facts.sequencer, records.count),
       ],
-      metadata: { [CUSTOMER_TABLE_METADATA_KEY]: JSON.stringify({ format: CUSTOMER_TABLE_FORMAT, customers: records.count, ...facts }) },
+      metadata: {
+        [CUSTOMER_TABLE_METADATA_KEY]: JSON.stringify({
+          format: CUSTOMER_TABLE_FORMAT,
+          customers: records.count,
+          ...facts,
+        }),
+      },
     },
     layout,
   );
@@ -65,12 +79,23 @@ function factsOf(json: string | undefined): CustomerTableFacts {
   } catch {
     throw new CustomerRecordsFormatError(`the ${CUSTOMER_TABLE_METADATA_KEY} metadata is not JSON`);
   }
-  if (facts.format !== CUSTOMER_TABLE_FORMAT) throw new CustomerRecordsFormatError(`not a customer table of format ${CUSTOMER_TABLE_FORMAT} (format ${String(facts.format)})`);
+  if (facts.format !== CUSTOMER_TABLE_FORMAT)
+    throw new CustomerRecordsFormatError(
+      `not a customer table of format ${CUSTOMER_TABLE_FORMAT} (format ${String(facts.format)})`,
+    );
   const { bronzeKey, bronzeETag, eventTime, sequencer, silverKey } = facts;
   if ([bronzeKey, bronzeETag, eventTime, sequencer, silverKey].some((value) => typeof value !== 'string')) {
-    throw new CustomerRecordsFormatError(`the ${CUSTOMER_TABLE_METADATA_KEY} metadata lacks the bronze key, ETag, event time, sequencer or silver key`);
+    throw new CustomerRecordsFormatError(
+      `the ${CUSTOMER_TABLE_METADATA_KEY} metadata lacks the bronze key, ETag, event time, sequencer or silver key`,
+    );
   }
-  return { bronzeKey: bronzeKey!, bronzeETag: bronzeETag!, eventTime: eventTime!, sequencer: sequencer!, silverKey: silverKey! };
+  return {
+    bronzeKey: bronzeKey!,
+    bronzeETag: bronzeETag!,
+    eventTime: eventTime!,
+    sequencer: sequencer!,
+    silverKey: silverKey!,
+  };
 }
 
 /**
@@ -82,7 +107,10 @@ function factsOf(json: string | undefined): CustomerTableFacts {
  * @throws CustomerRecordsFormatError when it is not a customer table of this format;
  *   ParquetFormatError when it is not Parquet or lacks a column.
  */
-export async function decodeCustomerTable(bytes: Uint8Array, source: number): Promise<{ records: CustomerRecords; facts: CustomerTableFacts }> {
+export async function decodeCustomerTable(
+  bytes: Uint8Array,
+  source: number,
+): Promise<{ records: CustomerRecords; facts: CustomerTableFacts }> {
   const table = await readParquet(bytes, CUSTOMER_RECORD_REQUEST);
   const facts = factsOf(table.metadata[CUSTOMER_TABLE_METADATA_KEY]);
   return { records: customerRecordsOf(table, source), facts };

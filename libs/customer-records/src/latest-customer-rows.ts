@@ -59,7 +59,12 @@ export class LatestCustomerRows {
    * @param subscribed - 1 where the row's status counts as subscribed.
    * @param lines - each row's physical line in the bronze file.
    */
-  addAll(customerIds: readonly string[], regions: readonly string[], subscribed: ArrayLike<number>, lines: ArrayLike<number>): void {
+  addAll(
+    customerIds: readonly string[],
+    regions: readonly string[],
+    subscribed: ArrayLike<number>,
+    lines: ArrayLike<number>,
+  ): void {
     for (let i = 0; i < customerIds.length; i++) this.add(customerIds[i]!, regions[i]!, subscribed[i] === 1, lines[i]!);
   }
 
@@ -81,7 +86,15 @@ export class LatestCustomerRows {
       subscribed[i] = this.subscribed[slot]!;
       line[i] = this.line[slot]!;
     }
-    return { count, ids: textColumnFromStrings(sorted), regions: [...this.regions], region, subscribed, line, source: new Uint32Array(count).fill(source) };
+    return {
+      count,
+      ids: textColumnFromStrings(sorted),
+      regions: [...this.regions],
+      region,
+      subscribed,
+      line,
+      source: new Uint32Array(count).fill(source),
+    };
   }
 
   private regionCode(name: string): number {

@@ -20,7 +20,8 @@ function sideOf(records: CustomerRecords, regions: string[]): Side {
   const regionCode = Uint16Array.from(records.regions, (name) => {
     let code = regions.indexOf(name);
     if (code < 0) {
-      if (regions.length === 65_536) throw new RangeError('customer records hold more than 65,536 distinct Region values');
+      if (regions.length === 65_536)
+        throw new RangeError('customer records hold more than 65,536 distinct Region values');
       code = regions.push(name) - 1;
     }
     return code;
@@ -91,7 +92,11 @@ class MergedRecords {
     const n = this.count;
     return {
       count: n,
-      ids: { bytes: this.bytes.subarray(0, this.bytesUsed), starts: this.starts.subarray(0, n), ends: this.ends.subarray(0, n) },
+      ids: {
+        bytes: this.bytes.subarray(0, this.bytesUsed),
+        starts: this.starts.subarray(0, n),
+        ends: this.ends.subarray(0, n),
+      },
       regions,
       region: this.region.subarray(0, n),
       subscribed: this.subscribed.subarray(0, n),
@@ -108,7 +113,8 @@ class MergedRecords {
 function skipBelow(side: CustomerRecords, from: number, pivot: CustomerRecords, at: number): number {
   const { bytes, starts, ends } = side.ids;
   const p = pivot.ids;
-  const below = (i: number): boolean => compareCustomerIds(bytes, starts[i]!, ends[i]!, p.bytes, p.starts[at]!, p.ends[at]!) < 0;
+  const below = (i: number): boolean =>
+    compareCustomerIds(bytes, starts[i]!, ends[i]!, p.bytes, p.starts[at]!, p.ends[at]!) < 0;
   let low = from;
   let step = 1;
   let high = from;
@@ -144,7 +150,11 @@ function idBytesOf(records: CustomerRecords): number {
  * @returns the merged records: IDs compact in one new buffer, Regions of both (older's first).
  * @throws RangeError past 65,536 distinct Region values.
  */
-export function mergeCustomerRecords(older: CustomerRecords, newer: CustomerRecords, rank: ArrayLike<number>): CustomerRecords {
+export function mergeCustomerRecords(
+  older: CustomerRecords,
+  newer: CustomerRecords,
+  rank: ArrayLike<number>,
+): CustomerRecords {
   const regions: string[] = [];
   const a = sideOf(older, regions);
   const b = sideOf(newer, regions);
@@ -188,7 +198,8 @@ export function mergeAllCustomerRecords(sets: readonly CustomerRecords[], rank: 
   if (level.length === 0) return NO_CUSTOMER_RECORDS;
   while (level.length > 1) {
     const next: CustomerRecords[] = [];
-    for (let k = 0; k < level.length; k += 2) next.push(k + 1 < level.length ? mergeCustomerRecords(level[k]!, level[k + 1]!, rank) : level[k]!);
+    for (let k = 0; k < level.length; k += 2)
+      next.push(k + 1 < level.length ? mergeCustomerRecords(level[k]!, level[k + 1]!, rank) : level[k]!);
     level = next;
   }
   return level[0]!;
@@ -206,7 +217,8 @@ export function renumberSources(records: CustomerRecords, renumber: ArrayLike<nu
   const source = new Uint32Array(records.count);
   for (let i = 0; i < records.count; i++) {
     const renumbered = renumber[records.source[i]!];
-    if (renumbered === undefined || !Number.isInteger(renumbered)) throw new RangeError(`record ${i} has source ${records.source[i]}, which has no new number`);
+    if (renumbered === undefined || !Number.isInteger(renumbered))
+      throw new RangeError(`record ${i} has source ${records.source[i]}, which has no new number`);
     source[i] = renumbered;
   }
   return { ...records, source };

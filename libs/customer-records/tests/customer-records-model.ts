@@ -13,7 +13,11 @@ export interface PlainRecord {
 
 /** Customer IDs of any Unicode: ASCII digits, accented letters, U+E000–U+FFFF and astral characters (the pairs whose byte order differs from JavaScript's). */
 export const anyCustomerId = fc.oneof(
-  fc.string({ unit: fc.constantFrom('0', '1', '2', 'a', 'Z', 'é', 'ß', '\uE000', '\uFFFD', '😀', '𝔸', '-', ' '), minLength: 1, maxLength: 6 }),
+  fc.string({
+    unit: fc.constantFrom('0', '1', '2', 'a', 'Z', 'é', 'ß', '\uE000', '\uFFFD', '😀', '𝔸', '-', ' '),
+    minLength: 1,
+    maxLength: 6,
+  }),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
 );
 
@@ -45,13 +49,17 @@ export function plainOf(records: CustomerRecords): PlainRecord[] {
 
 /** A random record set of one source: distinct IDs, random regions, statuses and lines. */
 export function anyRecords(source: number): fc.Arbitrary<PlainRecord[]> {
-  return fc
-    .uniqueArray(anyCustomerId, { maxLength: 60 })
-    .chain((ids) =>
-      fc.tuple(
-        ...ids.map((id) =>
-          fc.record({ id: fc.constant(id), region: fc.constantFrom('Europe', 'Asia', 'Others', 'Africa'), subscribed: fc.constantFrom(0, 1), line: fc.integer({ min: 2, max: 10_000 }), source: fc.constant(source) }),
-        ),
+  return fc.uniqueArray(anyCustomerId, { maxLength: 60 }).chain((ids) =>
+    fc.tuple(
+      ...ids.map((id) =>
+        fc.record({
+          id: fc.constant(id),
+          region: fc.constantFrom('Europe', 'Asia', 'Others', 'Africa'),
+          subscribed: fc.constantFrom(0, 1),
+          line: fc.integer({ min: 2, max: 10_000 }),
+          source: fc.constant(source),
+        }),
       ),
-    );
+    ),
+  );
 }

@@ -21,7 +21,8 @@ describe('LatestCustomerRows', () => {
 
   it('grows past its first 1,024 slots', () => {
     const rows = new LatestCustomerRows();
-    for (let i = 0; i < 5000; i++) rows.add(`C${String(i).padStart(5, '0')}`, i % 2 ? 'Asia' : 'Europe', i % 2 === 0, i + 2);
+    for (let i = 0; i < 5000; i++)
+      rows.add(`C${String(i).padStart(5, '0')}`, i % 2 ? 'Asia' : 'Europe', i % 2 === 0, i + 2);
     const records = rows.toRecords();
     expect(records.count).toBe(5000);
     expect(plainOf(records)[4999]).toEqual({ id: 'C04999', region: 'Asia', subscribed: 0, line: 5001, source: 0 });

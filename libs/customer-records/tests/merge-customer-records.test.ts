@@ -28,7 +28,15 @@ describe('mergeCustomerRecords', () => {
   it('merges any number of sets as the model does (property, 200 random lists of up to 12 sets)', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(fc.tuple(...Array.from({ length: n }, (_, source) => anyRecords(source))), fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: n, maxLength: n }))),
+        fc.integer({ min: 0, max: 12 }).chain((n) =>
+          fc.tuple(
+            fc.tuple(...Array.from({ length: n }, (_, source) => anyRecords(source))),
+            fc.shuffledSubarray(
+              Array.from({ length: n }, (_, i) => i),
+              { minLength: n, maxLength: n },
+            ),
+          ),
+        ),
         ([sets, rank]) => {
           const merged = mergeAllCustomerRecords(sets.map(recordsFromPlain), rank);
           expect(plainOf(merged)).toEqual(latestOf(sets, rank));
@@ -39,7 +47,13 @@ describe('mergeCustomerRecords', () => {
   });
 
   it('merges three new records into 100,000 and leaves the others as they were', () => {
-    const base = Array.from({ length: 100_000 }, (_, i): PlainRecord => ({ id: `C${String(i * 2).padStart(7, '0')}`, region: i % 2 ? 'Asia' : 'Europe', subscribed: i % 3 === 0 ? 1 : 0, line: i + 2, source: 0 }));
+    const base = Array.from({ length: 100_000 }, (_, i): PlainRecord => ({
+      id: `C${String(i * 2).padStart(7, '0')}`,
+      region: i % 2 ? 'Asia' : 'Europe',
+      subscribed: i % 3 === 0 ? 1 : 0,
+      line: i + 2,
+      source: 0,
+    }));
     const added: PlainRecord[] = [
       { id: 'A', region: 'Others', subscribed: 1, line: 2, source: 1 },
       { id: 'C0000002', region: 'Africa', subscribed: 0, line: 3, source: 1 },
@@ -48,13 +62,7 @@ describe('mergeCustomerRecords', () => {
     const merged = mergeCustomerRecords(recordsFromPlain(base), recordsFromPlain(added), [0, 1]);
     expect(merged.count).toBe(100_002);
     expect(merged.regions).toEqual(['Europe', 'Asia', 'Others', 'Africa']);
-    expect(plainOf(merged).slice(0, 5)).toEqual([
-      added[0],
-      base[0],
-      added[1],
-      added[2],
-      base[2],
-    ]);
+    expect(plainOf(merged).slice(0, 5)).toEqual([added[0], base[0], added[1], added[2], base[2]]);
     expect(plainOf(merged).at(-1)).toEqual(base.at(-1));
   });
 

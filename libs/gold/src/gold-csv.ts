@@ -10,5 +10,8 @@ import type { GoldTableRow } from './gold-rows';
  * @returns the CSV text (UTF-8, `\n` line endings).
  */
 export function formatGoldCsv(rows: readonly GoldTableRow[]): string {
-  return formatCsv([GOLD_COLUMNS, ...rows.map((row) => [row.region, String(row.subscribedCustomers), row.customerIdList])]);
+  return formatCsv([
+    GOLD_COLUMNS,
+    ...rows.map((row) => [row.region, String(row.subscribedCustomers), row.customerIdList]),
+  ]);
 }

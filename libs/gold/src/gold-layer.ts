@@ -29,7 +29,15 @@ export type GoldResult = SilverAggregateResult<GoldTableRow>;
  * @returns the layer definition.
  */
 export function createGoldLayer(options: GoldLayerOptions = {}): AggregateLayer<GoldResult> {
-  return createSilverAggregateLayer({ name: 'gold', outputPrefix: 'gold/', tableKey: GOLD_KEY, manifestKey: GOLD_MANIFEST_KEY, rowsOf: goldRowsOf, formatCsv: formatGoldCsv, readOptions: options });
+  return createSilverAggregateLayer({
+    name: 'gold',
+    outputPrefix: 'gold/',
+    tableKey: GOLD_KEY,
+    manifestKey: GOLD_MANIFEST_KEY,
+    rowsOf: goldRowsOf,
+    formatCsv: formatGoldCsv,
+    readOptions: options,
+  });
 }
 
 /** Gold with the default options: see {@link createGoldLayer}. */

@@ -19,7 +19,9 @@ function silverTable(table: number, rows: number): string {
   for (let i = 0; i < rows; i++) {
     const id = idOf(table, i);
     const name = i % 9 === 0 ? `"Name ${i}\nline two"` : `Name ${i}`;
-    lines.push(`${id.startsWith('-') ? `'${id}` : id},${name},Somewhere,${(i + table) % 4 === 0 ? 'Cancelled' : 'Active'},${REGIONS[(i + table) % REGIONS.length]}`);
+    lines.push(
+      `${id.startsWith('-') ? `'${id}` : id},${name},Somewhere,${(i + table) % 4 === 0 ? 'Cancelled' : 'Active'},${REGIONS[(i + table) % REGIONS.length]}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -30,7 +32,11 @@ async function goldOf(layerOptions: Parameters<typeof createGoldLayer>[0], custo
   try {
     let event: unknown;
     for (let table = 0; table < 5; table++) {
-      const options = { eventTime: new Date(Date.UTC(2026, 10, 29, 12, 0, 10 - table)).toISOString(), sequencer: String(10 - table).padStart(2, '0'), customerTable };
+      const options = {
+        eventTime: new Date(Date.UTC(2026, 10, 29, 12, 0, 10 - table)).toISOString(),
+        sequencer: String(10 - table).padStart(2, '0'),
+        customerTable,
+      };
       event = await commitSilverTable(lake, `t${table}`, silverTable(table, 2000), options);
     }
     const report = await createLayerHandler(createGoldLayer(layerOptions), { s3: lake.s3 })(event);
@@ -47,8 +53,11 @@ describe('gold over wide silver tables on worker threads', () => {
     const fromCustomerTables = await goldOf({}, true);
     expect(parallel.csv).toBe(inline.csv);
     expect(fromCustomerTables.csv).toBe(inline.csv);
-    const distinct = new Set(Array.from({ length: 5 }, (_, table) => Array.from({ length: 2000 }, (_, row) => idOf(table, row))).flat());
-    for (const { result } of [inline, parallel, fromCustomerTables]) expect(result).toMatchObject({ silverObjects: 5, silverRows: 10_000, customers: distinct.size });
+    const distinct = new Set(
+      Array.from({ length: 5 }, (_, table) => Array.from({ length: 2000 }, (_, row) => idOf(table, row))).flat(),
+    );
+    for (const { result } of [inline, parallel, fromCustomerTables])
+      expect(result).toMatchObject({ silverObjects: 5, silverRows: 10_000, customers: distinct.size });
     expect(distinct.size).toBeGreaterThan(500);
   });
 });

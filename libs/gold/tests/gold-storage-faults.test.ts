@@ -27,13 +27,22 @@ describe('gold under storage faults', () => {
     await handler(await commit('a', 'Customer ID,Country,Region\n1,Chile,South America\n', '1'));
     const before = await lake.text('gold/customers_by_region.csv');
     const event = await commit('b', 'Customer ID,Country,Region\n2,Japan,Asia\n', '2');
-    const faults = injectS3Faults(lake.s3, [{ command: 'GetObjectCommand', key: (key) => key === 'silver-customers/b.parquet', kind: 'internal-error', times: Infinity }]);
+    const faults = injectS3Faults(lake.s3, [
+      {
+        command: 'GetObjectCommand',
+        key: (key) => key === 'silver-customers/b.parquet',
+        kind: 'internal-error',
+        times: Infinity,
+      },
+    ]);
     await expect(handler(event)).rejects.toMatchObject({ name: 'InternalError' });
     faults.remove();
     expect(faults.injected['GetObjectCommand']).toBe(3);
     expect(await lake.text('gold/customers_by_region.csv')).toBe(before);
     await handler(event);
-    expect(await lake.text('gold/customers_by_region.csv')).toBe('Region,Subscribed Customers,Customer IDs\nAsia,1,[2]\nSouth America,1,[1]\n');
+    expect(await lake.text('gold/customers_by_region.csv')).toBe(
+      'Region,Subscribed Customers,Customer IDs\nAsia,1,[2]\nSouth America,1,[1]\n',
+    );
   });
 
   it('retries a throttled listing page and a throttled read, and completes', async () => {
@@ -46,6 +55,8 @@ describe('gold under storage faults', () => {
     await handler(event);
     faults.remove();
     expect(faults.injected).toEqual({ ListObjectsV2Command: 1, GetObjectCommand: 2 });
-    expect(await lake.text('gold/customers_by_region.csv')).toBe('Region,Subscribed Customers,Customer IDs\nSouth America,1,[1]\n');
+    expect(await lake.text('gold/customers_by_region.csv')).toBe(
+      'Region,Subscribed Customers,Customer IDs\nSouth America,1,[1]\n',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { isObjectRemoved, isQueueEvent, parseObjectEvents, parseQueueMessages, type ObjectEvent } from '@medallion/s3-events';
+import {
+  isObjectRemoved,
+  isQueueEvent,
+  parseObjectEvents,
+  parseQueueMessages,
+  type ObjectEvent,
+} from '@medallion/s3-events';
 import { createS3Client } from '@medallion/s3-io';
 import type { Context } from 'aws-lambda';
 import { LayerInvocationError, type ObjectFailure } from './errors';
@@ -34,7 +40,13 @@ export interface LayerHandlerOptions {
 }
 
 /** Publishes one invocation's metrics as CloudWatch EMF (a JSON log line): the layer's own per result, then failures and duration. */
-function publishMetrics<Result>(metrics: Metrics, layer: LayerDefinition<Result>, results: readonly Result[], failed: number, durationMs: number): void {
+function publishMetrics<Result>(
+  metrics: Metrics,
+  layer: LayerDefinition<Result>,
+  results: readonly Result[],
+  failed: number,
+  durationMs: number,
+): void {
   const units = { Count: MetricUnit.Count, Milliseconds: MetricUnit.Milliseconds, Bytes: MetricUnit.Bytes } as const;
   const totals = new Map<string, { unit: keyof typeof units; value: number }>();
   for (const result of results) {
@@ -58,16 +70,18 @@ interface ParsedInvocation {
 }
 
 function parseInvocation(event: unknown): ParsedInvocation {
-  if (!isQueueEvent(event)) return { events: parseObjectEvents(event), messageOf: new Map(), unreadable: [], queued: false };
+  if (!isQueueEvent(event))
+    return { events: parseObjectEvents(event), messageOf: new Map(), unreadable: [], queued: false };
   const events: ObjectEvent[] = [];
   const messageOf = new Map<ObjectEvent, string>();
   const unreadable: Array<{ messageId: string; error: string }> = [];
   for (const message of parseQueueMessages(event)) {
     if ('error' in message) unreadable.push(message);
-    else for (const object of message.events) {
-      events.push(object);
-      messageOf.set(object, message.messageId);
-    }
+    else
+      for (const object of message.events) {
+        events.push(object);
+        messageOf.set(object, message.messageId);
+      }
   }
   return { events, messageOf, unreadable, queued: true };
 }
@@ -93,9 +107,16 @@ function parseInvocation(event: unknown): ParsedInvocation {
  *   after the loop when any object failed (not for SQS batches), so that Lambda's retries and
  *   dead-letter queue apply; an aggregate's error.
  */
-export function createLayerHandler<Result>(layer: LayerDefinition<Result>, options: LayerHandlerOptions = {}): LayerHandler<Result> {
+export function createLayerHandler<Result>(
+  layer: LayerDefinition<Result>,
+  options: LayerHandlerOptions = {},
+): LayerHandler<Result> {
   const logger = new Logger({ serviceName: 'medallion', persistentKeys: { layer: layer.name } });
-  const metrics = new Metrics({ namespace: 'medallion', serviceName: 'medallion', defaultDimensions: { layer: layer.name } });
+  const metrics = new Metrics({
+    namespace: 'medallion',
+    serviceName: 'medallion',
+    defaultDimensions: { layer: layer.name },
+  });
   let s3 = options.s3;
   return async (event, context) => {
     const started = performance.now();
@@ -103,9 +124,15 @@ export function createLayerHandler<Result>(layer: LayerDefinition<Result>, optio
     s3 ??= createS3Client();
     const env: LayerEnvironment = { s3, logger };
     const invocation = parseInvocation(event);
-    const { work, skipped } = selectObjects(invocation.events, layer.inputPrefix, layer.inputSuffixes, layer.acceptsRemovals);
+    const { work, skipped } = selectObjects(
+      invocation.events,
+      layer.inputPrefix,
+      layer.inputSuffixes,
+      layer.acceptsRemovals,
+    );
     for (const skip of skipped) logger.info('object skipped', { key: skip.key, reason: skip.reason });
-    for (const message of invocation.unreadable) logger.error('message not read', { messageId: message.messageId, error: message.error });
+    for (const message of invocation.unreadable)
+      logger.error('message not read', { messageId: message.messageId, error: message.error });
     const results: Result[] = [];
     const failures: ObjectFailure[] = [];
     const failedMessages = new Set(invocation.unreadable.map((message) => message.messageId));
@@ -134,7 +161,9 @@ export function createLayerHandler<Result>(layer: LayerDefinition<Result>, optio
           publishMetrics(metrics, layer, results, failures.length, performance.now() - started);
           throw error;
         }
-        logger.error('aggregate failed: every message of the batch returns to the queue', { error: error instanceof Error ? error.message : String(error) });
+        logger.error('aggregate failed: every message of the batch returns to the queue', {
+          error: error instanceof Error ? error.message : String(error),
+        });
         for (const object of work) {
           failures.push({ key: object.key, message: error instanceof Error ? error.message : String(error) });
           const messageId = invocation.messageOf.get(object);
@@ -142,8 +171,20 @@ export function createLayerHandler<Result>(layer: LayerDefinition<Result>, optio
         }
       }
     }
-    publishMetrics(metrics, layer, results, failures.length + invocation.unreadable.length, performance.now() - started);
-    if (invocation.queued) return reportOf({ layer: layer.name, results, skipped, batchItemFailures: [...failedMessages].map((itemIdentifier) => ({ itemIdentifier })) });
+    publishMetrics(
+      metrics,
+      layer,
+      results,
+      failures.length + invocation.unreadable.length,
+      performance.now() - started,
+    );
+    if (invocation.queued)
+      return reportOf({
+        layer: layer.name,
+        results,
+        skipped,
+        batchItemFailures: [...failedMessages].map((itemIdentifier) => ({ itemIdentifier })),
+      });
     if (failures.length > 0) throw new LayerInvocationError(layer.name, failures);
     return reportOf({ layer: layer.name, results, skipped });
   };
@@ -155,6 +196,11 @@ export function createLayerHandler<Result>(layer: LayerDefinition<Result>, optio
  * hold a million Customer IDs; in-process callers (the local runner, tests) read the results.
  */
 function reportOf<Result>(report: LayerInvocationReport<Result>): LayerInvocationReport<Result> {
-  const response = () => ({ layer: report.layer, results: report.results.length, skipped: report.skipped.length, ...(report.batchItemFailures ? { batchItemFailures: report.batchItemFailures } : {}) });
+  const response = () => ({
+    layer: report.layer,
+    results: report.results.length,
+    skipped: report.skipped.length,
+    ...(report.batchItemFailures ? { batchItemFailures: report.batchItemFailures } : {}),
+  });
   return Object.defineProperty(report, 'toJSON', { value: response, enumerable: false });
 }

@@ -55,8 +55,15 @@ export class CsvObjectWriter {
     if (!this.writer) {
       const writer = new CsvWriter();
       this.writer = writer;
-      this.upload = uploadStream(this.s3, { ...this.target, contentType: 'text/csv; charset=utf-8' }, writer.output, this.abortController.signal);
-      this.upload.catch((error: unknown) => writer.output.destroy(error instanceof Error ? error : new Error(String(error))));
+      this.upload = uploadStream(
+        this.s3,
+        { ...this.target, contentType: 'text/csv; charset=utf-8' },
+        writer.output,
+        this.abortController.signal,
+      );
+      this.upload.catch((error: unknown) =>
+        writer.output.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
     }
     return this.writer;
   }

@@ -21,7 +21,8 @@ export interface CustomerLimitSpec {
 export function customersInMemory(environment: NodeJS.ProcessEnv, spec: CustomerLimitSpec): number {
   const configured = environment[spec.setting];
   if (configured !== undefined && configured !== '') {
-    if (!/^[1-9]\d*$/.test(configured)) throw new RangeError(`${spec.setting}=${configured}: give a whole number of customers, 1 or more`);
+    if (!/^[1-9]\d*$/.test(configured))
+      throw new RangeError(`${spec.setting}=${configured}: give a whole number of customers, 1 or more`);
     return Number(configured);
   }
   const memoryMb = Number(environment['AWS_LAMBDA_FUNCTION_MEMORY_SIZE']);

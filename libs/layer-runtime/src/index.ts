@@ -1,5 +1,17 @@
-export type { AggregateLayer, LayerDefinition, LayerEnvironment, LayerMetric, MapLayer, QueueDelivery } from './layer-definition';
-export { createLayerHandler, type LayerHandler, type LayerHandlerOptions, type LayerInvocationReport } from './create-layer-handler';
+export type {
+  AggregateLayer,
+  LayerDefinition,
+  LayerEnvironment,
+  LayerMetric,
+  MapLayer,
+  QueueDelivery,
+} from './layer-definition';
+export {
+  createLayerHandler,
+  type LayerHandler,
+  type LayerHandlerOptions,
+  type LayerInvocationReport,
+} from './create-layer-handler';
 export { LayerInvocationError, type ObjectFailure } from './errors';
 export { selectObjects, type SkippedObject } from './select-objects';
 export { CsvObjectWriter } from './csv-object-writer';

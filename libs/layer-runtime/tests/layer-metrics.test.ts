@@ -22,7 +22,18 @@ const countingLayer: MapLayer<{ rows: number; failedRule: number }> = {
 };
 
 const event = (...keys: string[]) => ({
-  Records: keys.flatMap((key) => buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T12:00:00.000Z', bucket: 'b', key, size: 1, eTag: 'e', sequencer: '01' }).Records),
+  Records: keys.flatMap(
+    (key) =>
+      buildS3NotificationEvent({
+        eventName: 'ObjectCreated:Put',
+        eventTime: '2026-11-29T12:00:00.000Z',
+        bucket: 'b',
+        key,
+        size: 1,
+        eTag: 'e',
+        sequencer: '01',
+      }).Records,
+  ),
 });
 
 describe('layer metrics', () => {
@@ -35,13 +46,23 @@ describe('layer metrics', () => {
       return true;
     });
     try {
-      await expect(handler(event('in/a.csv', 'in/b.csv', 'in/broken.csv'))).rejects.toThrow('counting: 1 object(s) failed: in/broken.csv: storage down');
+      await expect(handler(event('in/a.csv', 'in/b.csv', 'in/broken.csv'))).rejects.toThrow(
+        'counting: 1 object(s) failed: in/broken.csv: storage down',
+      );
     } finally {
       spy.mockRestore();
       process.env['POWERTOOLS_METRICS_DISABLED'] = 'true';
     }
     const emf = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((record) => '_aws' in record)!;
-    const definition = (emf['_aws'] as { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> }).CloudWatchMetrics[0]!;
+    const definition = (
+      emf['_aws'] as {
+        CloudWatchMetrics: Array<{
+          Namespace: string;
+          Dimensions: string[][];
+          Metrics: Array<{ Name: string; Unit: string }>;
+        }>;
+      }
+    ).CloudWatchMetrics[0]!;
     expect(definition.Namespace).toBe('medallion');
     expect(definition.Dimensions).toEqual([['service', 'layer']]);
     expect(definition.Metrics.map((m) => [m.Name, m.Unit])).toEqual([
@@ -50,7 +71,12 @@ describe('layer metrics', () => {
       ['FailedObjects', 'Count'],
       ['Duration', 'Milliseconds'],
     ]);
-    expect(emf).toMatchObject({ layer: 'counting', RowsIn: 7, 'RuleFailures.customer-id-present': 2, FailedObjects: 1 });
+    expect(emf).toMatchObject({
+      layer: 'counting',
+      RowsIn: 7,
+      'RuleFailures.customer-id-present': 2,
+      FailedObjects: 1,
+    });
     expect(typeof emf['Duration']).toBe('number');
   });
 });

@@ -15,13 +15,24 @@ const event = (key: string, eventName = 'ObjectCreated:Put') => ({
 
 describe('selectObjects', () => {
   it('keeps created .csv and .CSV objects under the input prefix, any ObjectCreated kind', () => {
-    const events = [event('bronze/a.csv'), event('bronze/b.CSV', 'ObjectCreated:CompleteMultipartUpload'), event('bronze/c.csv', 'ObjectCreated:Copy')];
+    const events = [
+      event('bronze/a.csv'),
+      event('bronze/b.CSV', 'ObjectCreated:CompleteMultipartUpload'),
+      event('bronze/c.csv', 'ObjectCreated:Copy'),
+    ];
     expect(selectObjects(events, 'bronze/', ['.csv', '.CSV'])).toEqual({ work: events, skipped: [] });
   });
 
   it('skips placeholders, non-CSV keys, keys outside the prefix and removals, with reasons', () => {
     const { work, skipped } = selectObjects(
-      [event('bronze/2026/'), event('bronze/notes.txt'), event('bronze/mixed.Csv'), event('silver/a.csv'), event('bronze/a.csv', 'ObjectRemoved:Delete'), event('bronzed/a.csv')],
+      [
+        event('bronze/2026/'),
+        event('bronze/notes.txt'),
+        event('bronze/mixed.Csv'),
+        event('silver/a.csv'),
+        event('bronze/a.csv', 'ObjectRemoved:Delete'),
+        event('bronzed/a.csv'),
+      ],
       'bronze/',
       ['.csv', '.CSV'],
     );
@@ -39,13 +50,23 @@ describe('selectObjects', () => {
   it('keeps removals too when the layer accepts them', () => {
     const removed = event('bronze/a.csv', 'ObjectRemoved:Delete');
     expect(selectObjects([removed], 'bronze/', ['.csv'], true)).toEqual({ work: [removed], skipped: [] });
-    expect(selectObjects([event('bronze/a.csv', 'ObjectRestore:Completed')], 'bronze/', ['.csv'], true).skipped).toEqual([
+    expect(
+      selectObjects([event('bronze/a.csv', 'ObjectRestore:Completed')], 'bronze/', ['.csv'], true).skipped,
+    ).toEqual([
       { key: 'bronze/a.csv', reason: 'not an ObjectCreated or ObjectRemoved event (ObjectRestore:Completed)' },
     ]);
   });
 
   it('works on parsed events', () => {
-    const parsed = parseObjectEvents({ Records: [{ eventName: 'ObjectCreated:Put', eventTime: 't', s3: { bucket: { name: 'b' }, object: { key: 'bronze/x+y.csv' } } }] });
+    const parsed = parseObjectEvents({
+      Records: [
+        {
+          eventName: 'ObjectCreated:Put',
+          eventTime: 't',
+          s3: { bucket: { name: 'b' }, object: { key: 'bronze/x+y.csv' } },
+        },
+      ],
+    });
     expect(selectObjects(parsed, 'bronze/', ['.csv', '.CSV']).work.map((e) => e.key)).toEqual(['bronze/x y.csv']);
   });
 });

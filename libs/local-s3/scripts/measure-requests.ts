@@ -52,7 +52,11 @@ async function startTrivialServer(): Promise<{ client: S3Client; close: () => vo
     request.resume();
     request.on('end', () => {
       const body = request.method === 'GET' ? BODY : Buffer.alloc(0);
-      response.writeHead(200, { ETag: '"0f343b0931126a20f133d67c2b018a3b"', 'Content-Length': request.method === 'HEAD' ? BODY.length : body.length, 'Last-Modified': new Date().toUTCString() });
+      response.writeHead(200, {
+        ETag: '"0f343b0931126a20f133d67c2b018a3b"',
+        'Content-Length': request.method === 'HEAD' ? BODY.length : body.length,
+        'Last-Modified': new Date().toUTCString(),
+      });
       response.end(body);
     });
   });

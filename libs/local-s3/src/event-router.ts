@@ -54,7 +54,12 @@ export type EventShape = 's3-notification' | 'eventbridge';
 
 interface RouteQueue {
   readonly route: EventRoute;
-  readonly pending: Array<{ readonly key: string; readonly event: unknown; readonly messageId: string; readonly queuedAt: number }>;
+  readonly pending: Array<{
+    readonly key: string;
+    readonly event: unknown;
+    readonly messageId: string;
+    readonly queuedAt: number;
+  }>;
   running: number;
   /** The timer that closes the batching window of the pending events, while one is open. */
   window?: ReturnType<typeof setTimeout>;
@@ -64,13 +69,20 @@ interface RouteQueue {
  * Events as an SQS event source mapping delivers them: one message per event, its body the event's
  * JSON (as an EventBridge rule with an SQS target, or an S3 notification to SQS, sends it).
  */
-function queueBatchOf(items: ReadonlyArray<{ readonly event: unknown; readonly messageId: string }>): { Records: unknown[] } {
+function queueBatchOf(items: ReadonlyArray<{ readonly event: unknown; readonly messageId: string }>): {
+  Records: unknown[];
+} {
   return {
     Records: items.map(({ event, messageId }) => ({
       messageId,
       receiptHandle: `local-${messageId}`,
       body: JSON.stringify(event),
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'MEDALLIONLOCAL', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: String(Date.now()),
+        SenderId: 'MEDALLIONLOCAL',
+        ApproximateFirstReceiveTimestamp: String(Date.now()),
+      },
       messageAttributes: {},
       md5OfBody: '',
       eventSource: 'aws:sqs',
@@ -153,7 +165,12 @@ export class EventRouter {
     const messageId = `${++this.messages}`.padStart(8, '0');
     for (const queue of this.queues) {
       const { route } = queue;
-      if ((removed && !route.acceptsRemovals) || !key.startsWith(route.inputPrefix) || !route.inputSuffixes.some((suffix) => key.endsWith(suffix))) continue;
+      if (
+        (removed && !route.acceptsRemovals) ||
+        !key.startsWith(route.inputPrefix) ||
+        !route.inputSuffixes.some((suffix) => key.endsWith(suffix))
+      )
+        continue;
       queue.pending.push({ key, event, messageId: `local-${messageId}`, queuedAt: performance.now() });
       this.pump(queue);
     }
@@ -171,14 +188,22 @@ export class EventRouter {
 
   /** Whether the routes without a queue (those whose writes feed the queue routes) have nothing running or waiting. */
   private upstreamIdle(): boolean {
-    return this.queues.every((queue) => queue.route.queue !== undefined || (queue.running === 0 && queue.pending.length === 0));
+    return this.queues.every(
+      (queue) => queue.route.queue !== undefined || (queue.running === 0 && queue.pending.length === 0),
+    );
   }
 
   /** How long (ms) the pending batch of a queue route still waits for more events; 0 when it goes now. */
   private windowLeft(queue: RouteQueue): number {
     const { queue: delivery } = queue.route;
     const [oldest] = queue.pending;
-    if (!delivery?.batchingWindowSeconds || !oldest || queue.pending.length >= delivery.batchSize || this.upstreamIdle()) return 0;
+    if (
+      !delivery?.batchingWindowSeconds ||
+      !oldest ||
+      queue.pending.length >= delivery.batchSize ||
+      this.upstreamIdle()
+    )
+      return 0;
     return Math.max(0, oldest.queuedAt + delivery.batchingWindowSeconds * 1000 - performance.now());
   }
 
@@ -207,10 +232,17 @@ export class EventRouter {
     try {
       const result = await queue.route.handler(event);
       const failed = (result as { batchItemFailures?: unknown[] } | undefined)?.batchItemFailures?.length ?? 0;
-      const error = failed > 0 ? new Error(`${failed} of ${events} message(s) failed (see the layer's log)`) : undefined;
+      const error =
+        failed > 0 ? new Error(`${failed} of ${events} message(s) failed (see the layer's log)`) : undefined;
       this.deliveries.push({ route, key, events, event, result, ...(error ? { error } : {}) });
     } catch (error) {
-      this.deliveries.push({ route, key, events, event, error: error instanceof Error ? error : new Error(String(error)) });
+      this.deliveries.push({
+        route,
+        key,
+        events,
+        event,
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
     }
     queue.running--;
     // Any route's end may close a queue route's batching window (its upstream may now be idle).

@@ -1,2 +1,8 @@
-export { localS3Environment, startLocalS3, type LocalObjectChange, type LocalS3, type LocalS3Options } from './start-local-s3';
+export {
+  localS3Environment,
+  startLocalS3,
+  type LocalObjectChange,
+  type LocalS3,
+  type LocalS3Options,
+} from './start-local-s3';
 export { EventRouter, type Delivery, type EventRoute, type EventShape, type PreparedEvent } from './event-router';

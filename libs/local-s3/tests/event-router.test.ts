@@ -2,12 +2,27 @@ import { parseObjectEvents } from '@medallion/s3-events';
 import { describe, expect, it } from 'vitest';
 import { EventRouter } from '../src';
 
-const change = (key: string, eventName = 'ObjectCreated:Put') => ({ eventName, bucket: 'lake', key, size: 3, eTag: 'abc' });
+const change = (key: string, eventName = 'ObjectCreated:Put') => ({
+  eventName,
+  bucket: 'lake',
+  key,
+  size: 3,
+  eTag: 'abc',
+});
 
 describe('EventRouter', () => {
   it('delivers created .csv objects to the routes whose prefix matches, as real S3 notifications', async () => {
     const seen: unknown[] = [];
-    const router = new EventRouter([{ name: 'silver', inputPrefix: 'bronze/', inputSuffixes: ['.csv', '.CSV'], acceptsRemovals: false, concurrency: 1, handler: async (event) => seen.push(event) }]);
+    const router = new EventRouter([
+      {
+        name: 'silver',
+        inputPrefix: 'bronze/',
+        inputSuffixes: ['.csv', '.CSV'],
+        acceptsRemovals: false,
+        concurrency: 1,
+        handler: async (event) => seen.push(event),
+      },
+    ]);
     router.publish(change('bronze/a b.csv'));
     router.publish(change('bronze/notes.txt'));
     router.publish(change('silver/a b.csv'));
@@ -15,14 +30,37 @@ describe('EventRouter', () => {
     await router.idle();
     expect(seen).toHaveLength(1);
     expect(parseObjectEvents(seen[0])).toEqual([
-      { source: 's3-notification', eventName: 'ObjectCreated:Put', eventTime: expect.any(String), bucket: 'lake', key: 'bronze/a b.csv', size: 3, eTag: 'abc', sequencer: '000000000000000001' },
+      {
+        source: 's3-notification',
+        eventName: 'ObjectCreated:Put',
+        eventTime: expect.any(String),
+        bucket: 'lake',
+        key: 'bronze/a b.csv',
+        size: 3,
+        eTag: 'abc',
+        sequencer: '000000000000000001',
+      },
     ]);
-    expect((seen[0] as { Records: Array<{ s3: { object: { key: string } } }> }).Records[0]!.s3.object.key).toBe('bronze/a+b.csv');
+    expect((seen[0] as { Records: Array<{ s3: { object: { key: string } } }> }).Records[0]!.s3.object.key).toBe(
+      'bronze/a+b.csv',
+    );
   });
 
   it('gives every event a strictly later time and a higher sequencer', async () => {
     const events: unknown[] = [];
-    const router = new EventRouter([{ name: 'x', inputPrefix: '', inputSuffixes: ['.csv'], acceptsRemovals: false, concurrency: 4, handler: async (event) => events.push(event) }], 'eventbridge');
+    const router = new EventRouter(
+      [
+        {
+          name: 'x',
+          inputPrefix: '',
+          inputSuffixes: ['.csv'],
+          acceptsRemovals: false,
+          concurrency: 4,
+          handler: async (event) => events.push(event),
+        },
+      ],
+      'eventbridge',
+    );
     for (let i = 0; i < 50; i++) router.publish(change(`k${i}.csv`));
     await router.idle();
     const parsed = events.flatMap(parseObjectEvents);
@@ -76,21 +114,43 @@ describe('EventRouter', () => {
       handler: async (event: unknown) => {
         await new Promise((resolve) => setTimeout(resolve, 2));
         // Silver's commit: the manifest the aggregate route takes.
-        router.publish(change(parseObjectEvents(event)[0]!.key.replace('bronze/', 'silver/_manifests/').replace('.csv', '.json')));
+        router.publish(
+          change(parseObjectEvents(event)[0]!.key.replace('bronze/', 'silver/_manifests/').replace('.csv', '.json')),
+        );
       },
     };
     // A window far longer than the test may run: only the batch size and silver's idleness release batches.
-    const gold = { name: 'gold', inputPrefix: 'silver/_manifests/', inputSuffixes: ['.json'], acceptsRemovals: true, concurrency: 1, queue: { batchSize: 10, batchingWindowSeconds: 600 }, handler: async (event: unknown) => batches.push(parseObjectEvents(event).length) };
+    const gold = {
+      name: 'gold',
+      inputPrefix: 'silver/_manifests/',
+      inputSuffixes: ['.json'],
+      acceptsRemovals: true,
+      concurrency: 1,
+      queue: { batchSize: 10, batchingWindowSeconds: 600 },
+      handler: async (event: unknown) => batches.push(parseObjectEvents(event).length),
+    };
     const router = new EventRouter([silver, gold]);
     for (let i = 0; i < 25; i++) router.publish(change(`bronze/${String(i).padStart(2, '0')}.csv`));
     await router.idle();
     expect(batches).toEqual([10, 10, 5]);
-    expect(router.deliveries.filter((delivery) => delivery.route === 'gold').map((delivery) => delivery.events)).toEqual([10, 10, 5]);
+    expect(
+      router.deliveries.filter((delivery) => delivery.route === 'gold').map((delivery) => delivery.events),
+    ).toEqual([10, 10, 5]);
   });
 
   it('sends a queue route batch without waiting when nothing upstream is running', async () => {
     const batches: number[] = [];
-    const router = new EventRouter([{ name: 'gold', inputPrefix: 'silver/_manifests/', inputSuffixes: ['.json'], acceptsRemovals: true, concurrency: 1, queue: { batchSize: 1000, batchingWindowSeconds: 600 }, handler: async (event) => batches.push(parseObjectEvents(event).length) }]);
+    const router = new EventRouter([
+      {
+        name: 'gold',
+        inputPrefix: 'silver/_manifests/',
+        inputSuffixes: ['.json'],
+        acceptsRemovals: true,
+        concurrency: 1,
+        queue: { batchSize: 1000, batchingWindowSeconds: 600 },
+        handler: async (event) => batches.push(parseObjectEvents(event).length),
+      },
+    ]);
     // a goes at once; b and c wait only for a's invocation (the route's concurrency), not for the window.
     for (const name of ['a', 'b', 'c']) router.publish(change(`silver/_manifests/${name}.json`));
     await router.idle();

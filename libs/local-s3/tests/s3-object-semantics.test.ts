@@ -4,12 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLake, type TestLake } from '../src/testing';
 
 /** A PutObject through the SDK, optionally conditional; the ETag written (without quotes). */
-async function putObject(lake: TestLake, key: string, body: string, condition: { IfMatch?: string; IfNoneMatch?: string } = {}): Promise<string> {
+async function putObject(
+  lake: TestLake,
+  key: string,
+  body: string,
+  condition: { IfMatch?: string; IfNoneMatch?: string } = {},
+): Promise<string> {
   const written = await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: key, Body: body, ...condition }));
   return (written.ETag ?? '').replace(/"/g, '');
 }
 
-const statusOf = (error: unknown): number | undefined => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+const statusOf = (error: unknown): number | undefined =>
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 
 describe('object semantics of the embedded store: conditional writes and whole-version reads', () => {
   let lake: TestLake;
@@ -33,7 +39,9 @@ describe('object semantics of the embedded store: conditional writes and whole-v
     expect(await lake.text('c/cas.txt')).toBe('v2');
     const stale = await putObject(lake, 'c/cas.txt', 'v3', { IfMatch: `"${first}"` }).catch((error: unknown) => error);
     expect([(stale as Error).name, statusOf(stale)]).toEqual(['PreconditionFailed', 412]);
-    const missing = await putObject(lake, 'c/none.txt', 'v1', { IfMatch: `"${second}"` }).catch((error: unknown) => error);
+    const missing = await putObject(lake, 'c/none.txt', 'v1', { IfMatch: `"${second}"` }).catch(
+      (error: unknown) => error,
+    );
     expect([(missing as Error).name, statusOf(missing)]).toEqual(['NoSuchKey', 404]);
     expect(await lake.text('c/cas.txt')).toBe('v2');
   });
@@ -41,22 +49,32 @@ describe('object semantics of the embedded store: conditional writes and whole-v
   it('deletes with If-Match only the object of the ETag given: 412 for another, 404 for a missing key (S3 conditional delete)', async () => {
     const first = await putObject(lake, 'c/del.txt', 'v1');
     const second = await putObject(lake, 'c/del.txt', 'v2');
-    const stale = await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'c/del.txt', IfMatch: `"${first}"` })).catch((error: unknown) => error);
+    const stale = await lake.s3
+      .send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'c/del.txt', IfMatch: `"${first}"` }))
+      .catch((error: unknown) => error);
     expect([(stale as Error).name, statusOf(stale)]).toEqual(['PreconditionFailed', 412]);
     expect(await lake.text('c/del.txt')).toBe('v2');
     await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'c/del.txt', IfMatch: `"${second}"` }));
     expect(await lake.text('c/del.txt')).toBeUndefined();
-    const missing = await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'c/del.txt', IfMatch: `"${second}"` })).catch((error: unknown) => error);
+    const missing = await lake.s3
+      .send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'c/del.txt', IfMatch: `"${second}"` }))
+      .catch((error: unknown) => error);
     expect([(missing as Error).name, statusOf(missing)]).toEqual(['NoSuchKey', 404]);
   });
 
   it('lets exactly one of 12 writers racing on one ETag win, the others told (compare-and-swap)', async () => {
     const base = await putObject(lake, 'c/race.txt', 'base');
-    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => putObject(lake, 'c/race.txt', `writer ${i}`, { IfMatch: `"${base}"` })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => putObject(lake, 'c/race.txt', `writer ${i}`, { IfMatch: `"${base}"` })),
+    );
     const winners = outcomes.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [i] : []));
     expect(winners).toHaveLength(1);
-    expect(outcomes.filter((outcome) => outcome.status === 'rejected' && statusOf(outcome.reason) === 412)).toHaveLength(11);
-    const body = await (await lake.s3.send(new GetObjectCommand({ Bucket: 'medallion-lake', Key: 'c/race.txt' }))).Body!.transformToString();
+    expect(
+      outcomes.filter((outcome) => outcome.status === 'rejected' && statusOf(outcome.reason) === 412),
+    ).toHaveLength(11);
+    const body = await (
+      await lake.s3.send(new GetObjectCommand({ Bucket: 'medallion-lake', Key: 'c/race.txt' }))
+    ).Body!.transformToString();
     expect(body).toBe(`writer ${winners[0]}`);
   });
 

@@ -1,4 +1,10 @@
-import { CopyObjectCommand, DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -30,11 +36,31 @@ describe('startLocalS3', () => {
       expect(store.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       await s3.send(new PutObjectCommand({ Bucket: 'lake', Key: 'bronze/a b.csv', Body: 'abc' }));
       const big = Buffer.alloc(9 * 1024 * 1024, 'x');
-      await new Upload({ client: s3, params: { Bucket: 'lake', Key: 'bronze/big.csv', Body: Readable.from([big]) }, partSize: 8 * 1024 * 1024 }).done();
-      const partMd5s = Buffer.concat([big.subarray(0, 8 * 1024 * 1024), big.subarray(8 * 1024 * 1024)].map((part) => createHash('md5').update(part).digest()));
+      await new Upload({
+        client: s3,
+        params: { Bucket: 'lake', Key: 'bronze/big.csv', Body: Readable.from([big]) },
+        partSize: 8 * 1024 * 1024,
+      }).done();
+      const partMd5s = Buffer.concat(
+        [big.subarray(0, 8 * 1024 * 1024), big.subarray(8 * 1024 * 1024)].map((part) =>
+          createHash('md5').update(part).digest(),
+        ),
+      );
       expect(changes).toEqual([
-        { eventName: 'ObjectCreated:Put', bucket: 'lake', key: 'bronze/a b.csv', size: 3, eTag: '900150983cd24fb0d6963f7d28e17f72' },
-        { eventName: 'ObjectCreated:CompleteMultipartUpload', bucket: 'lake', key: 'bronze/big.csv', size: big.byteLength, eTag: `${md5(partMd5s)}-2` },
+        {
+          eventName: 'ObjectCreated:Put',
+          bucket: 'lake',
+          key: 'bronze/a b.csv',
+          size: 3,
+          eTag: '900150983cd24fb0d6963f7d28e17f72',
+        },
+        {
+          eventName: 'ObjectCreated:CompleteMultipartUpload',
+          bucket: 'lake',
+          key: 'bronze/big.csv',
+          size: big.byteLength,
+          eTag: `${md5(partMd5s)}-2`,
+        },
       ]);
     } finally {
       s3.destroy();
@@ -66,7 +92,12 @@ describe('startLocalS3', () => {
       await Promise.all(pending.splice(0));
       await s3.send(new DeleteObjectCommand({ Bucket: 'lake', Key: 'k/one.csv' }));
       await s3.send(new DeleteObjectCommand({ Bucket: 'lake', Key: 'k/absent.csv' }));
-      await s3.send(new DeleteObjectsCommand({ Bucket: 'lake', Delete: { Objects: [{ Key: 'k/two.csv' }, { Key: 'k/absent.csv' }] } }));
+      await s3.send(
+        new DeleteObjectsCommand({
+          Bucket: 'lake',
+          Delete: { Objects: [{ Key: 'k/two.csv' }, { Key: 'k/absent.csv' }] },
+        }),
+      );
       await Promise.all(pending.splice(0));
       unsubscribe();
       await s3.send(new PutObjectCommand({ Bucket: 'lake', Key: 'k/unheard.csv', Body: 'x' }));
@@ -96,8 +127,15 @@ describe('startLocalS3', () => {
     const client = again.createClient();
     try {
       expect(again.endpoint).toBe(store.endpoint);
-      expect(await (await client.send(new GetObjectCommand({ Bucket: 'lake', Key: 'a.txt' }))).Body!.transformToString()).toBe('a');
-      expect(localS3Environment(again)).toEqual({ MEDALLION_S3_ENDPOINT: store.endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' });
+      expect(
+        await (await client.send(new GetObjectCommand({ Bucket: 'lake', Key: 'a.txt' }))).Body!.transformToString(),
+      ).toBe('a');
+      expect(localS3Environment(again)).toEqual({
+        MEDALLION_S3_ENDPOINT: store.endpoint,
+        AWS_ACCESS_KEY_ID: 'S3RVER',
+        AWS_SECRET_ACCESS_KEY: 'S3RVER',
+        AWS_REGION: 'us-east-1',
+      });
     } finally {
       s3.destroy();
       client.destroy();

@@ -4,12 +4,15 @@ import type { ParquetColumnKind, ParquetColumnRequest } from './parquet-table';
 
 /** The file's bytes as an ArrayBuffer of exactly that range (hyparquet reads ArrayBuffers). */
 export function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer)
+    return bytes.buffer;
   return bytes.slice().buffer;
 }
 
 function isText(element: SchemaElement): boolean {
-  return element.type === 'BYTE_ARRAY' && (element.converted_type === 'UTF8' || element.logical_type?.type === 'STRING');
+  return (
+    element.type === 'BYTE_ARRAY' && (element.converted_type === 'UTF8' || element.logical_type?.type === 'STRING')
+  );
 }
 
 /** Whether a file column can be read as the asked kind. */
@@ -45,7 +48,9 @@ export function readFooter(bytes: Uint8Array, request: ParquetColumnRequest): Fi
   try {
     metadata = parquetMetadata(ownArrayBuffer(bytes));
   } catch (error) {
-    throw new ParquetFormatError(`not a Parquet file: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new ParquetFormatError(`not a Parquet file: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   checkSchema(metadata, request);
   return metadata;

@@ -22,7 +22,13 @@ export function schemaElementOf(column: ParquetColumn): SchemaElement {
   switch (column.kind) {
     case 'text':
     case 'category':
-      return { name: column.name, type: 'BYTE_ARRAY', repetition_type: 'REQUIRED', converted_type: 'UTF8', logical_type: { type: 'STRING' } };
+      return {
+        name: column.name,
+        type: 'BYTE_ARRAY',
+        repetition_type: 'REQUIRED',
+        converted_type: 'UTF8',
+        logical_type: { type: 'STRING' },
+      };
     case 'int32':
       return { name: column.name, type: 'INT32', repetition_type: 'REQUIRED' };
     case 'boolean':
@@ -37,7 +43,11 @@ export function schemaOf(table: ParquetTable): SchemaElement[] {
 
 /** Values a column holds. */
 export function columnLength(column: ParquetColumn): number {
-  return column.kind === 'text' ? column.values.starts.length : column.kind === 'category' ? column.codes.length : column.values.length;
+  return column.kind === 'text'
+    ? column.values.starts.length
+    : column.kind === 'category'
+      ? column.codes.length
+      : column.values.length;
 }
 
 /**
@@ -48,7 +58,8 @@ export function columnLength(column: ParquetColumn): number {
 export function checkColumnLengths(table: ParquetTable): void {
   for (const column of table.columns) {
     const length = columnLength(column);
-    if (length !== table.rows) throw new RangeError(`column ${column.name} holds ${length} values for ${table.rows} rows`);
+    if (length !== table.rows)
+      throw new RangeError(`column ${column.name} holds ${length} values for ${table.rows} rows`);
   }
 }
 

@@ -10,7 +10,12 @@ import type { TextColumn } from './text-column';
  */
 export type ParquetColumn =
   | { readonly name: string; readonly kind: 'text'; readonly values: TextColumn }
-  | { readonly name: string; readonly kind: 'category'; readonly categories: readonly string[]; readonly codes: Uint16Array }
+  | {
+      readonly name: string;
+      readonly kind: 'category';
+      readonly categories: readonly string[];
+      readonly codes: Uint16Array;
+    }
   | { readonly name: string; readonly kind: 'int32'; readonly values: Int32Array }
   | { readonly name: string; readonly kind: 'boolean'; readonly values: Uint8Array };
 

@@ -57,7 +57,8 @@ function categoryColumnOf(name: string, views: readonly unknown[]): { categories
       const text = decodeText(name, view);
       code = codeOfText.get(text);
       if (code === undefined) {
-        if (categories.length === 65_536) throw new ParquetFormatError(`column ${name} holds more than 65,536 distinct values`);
+        if (categories.length === 65_536)
+          throw new ParquetFormatError(`column ${name} holds more than 65,536 distinct values`);
         code = categories.push(text) - 1;
         codeOfText.set(text, code);
       }
@@ -75,9 +76,17 @@ function columnOf(name: string, kind: ParquetColumnKind, values: readonly unknow
     case 'category':
       return { name, kind, ...categoryColumnOf(name, values) };
     case 'int32':
-      return { name, kind, values: Int32Array.from(values, (value) => (typeof value === 'number' ? value : missing(name))) };
+      return {
+        name,
+        kind,
+        values: Int32Array.from(values, (value) => (typeof value === 'number' ? value : missing(name))),
+      };
     case 'boolean':
-      return { name, kind, values: Uint8Array.from(values, (value) => (typeof value === 'boolean' ? (value ? 1 : 0) : missing(name))) };
+      return {
+        name,
+        kind,
+        values: Uint8Array.from(values, (value) => (typeof value === 'boolean' ? (value ? 1 : 0) : missing(name))),
+      };
   }
 }
 
@@ -93,12 +102,18 @@ function columnOf(name: string, kind: ParquetColumnKind, values: readonly unknow
  * @throws ParquetFormatError when the bytes are not Parquet, a column is missing or of another
  *   type, or a value is null.
  */
-export async function readParquetWithLibrary(bytes: Uint8Array, request: ParquetColumnRequest, footer?: FileMetaData): Promise<ParquetTable> {
+export async function readParquetWithLibrary(
+  bytes: Uint8Array,
+  request: ParquetColumnRequest,
+  footer?: FileMetaData,
+): Promise<ParquetTable> {
   const file = ownArrayBuffer(bytes);
   const metadata = footer ?? readFooter(bytes, request);
   const rows = Number(metadata.num_rows);
   const names = Object.keys(request);
-  const chunks = new Map<string, Array<{ rowStart: number; data: ArrayLike<unknown> }>>(names.map((name) => [name, []]));
+  const chunks = new Map<string, Array<{ rowStart: number; data: ArrayLike<unknown> }>>(
+    names.map((name) => [name, []]),
+  );
   if (rows > 0 && names.length > 0) {
     await parquetRead({
       file,
@@ -108,7 +123,10 @@ export async function readParquetWithLibrary(bytes: Uint8Array, request: Parquet
       parsers: { stringFromBytes: (view) => view as unknown as string },
       onChunk: (chunk) => chunks.get(chunk.columnName)?.push({ rowStart: chunk.rowStart, data: chunk.columnData }),
     }).catch((error: unknown) => {
-      throw new ParquetFormatError(`unreadable Parquet data: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new ParquetFormatError(
+        `unreadable Parquet data: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     });
   }
   const columns = names.map((name) => {

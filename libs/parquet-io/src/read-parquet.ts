@@ -50,12 +50,25 @@ function pagesOf(view: DataView, chunk: ColumnChunk): Page[] {
 /** A data page v2 without nulls or levels: the only kind medallion writes; its value count. */
 function plainPageValues(page: Page): number {
   const v2 = page.header.data_page_header_v2;
-  if (page.header.type !== 'DATA_PAGE_V2' || !v2 || v2.num_nulls !== 0 || v2.definition_levels_byte_length !== 0 || v2.repetition_levels_byte_length !== 0) unsupported();
+  if (
+    page.header.type !== 'DATA_PAGE_V2' ||
+    !v2 ||
+    v2.num_nulls !== 0 ||
+    v2.definition_levels_byte_length !== 0 ||
+    v2.repetition_levels_byte_length !== 0
+  )
+    unsupported();
   return v2.num_values;
 }
 
 /** Text ranges of PLAIN pages: each value is a 4-byte length, then its bytes, in the file itself. */
-function readText(view: DataView, chunks: readonly ColumnChunk[], rows: number, starts: Uint32Array, ends: Uint32Array): void {
+function readText(
+  view: DataView,
+  chunks: readonly ColumnChunk[],
+  rows: number,
+  starts: Uint32Array,
+  ends: Uint32Array,
+): void {
   let row = 0;
   for (const chunk of chunks) {
     for (const page of pagesOf(view, chunk)) {
@@ -84,8 +97,12 @@ function readInt32(view: DataView, chunks: readonly ColumnChunk[], rows: number,
   for (const chunk of chunks) {
     for (const page of pagesOf(view, chunk)) {
       const count = plainPageValues(page);
-      if (page.header.data_page_header_v2!.encoding !== 'PLAIN' || row + count > rows || page.size < 4 * count) unsupported();
-      if (LITTLE_ENDIAN) new Uint8Array(values.buffer, values.byteOffset + 4 * row, 4 * count).set(new Uint8Array(view.buffer, view.byteOffset + page.start, 4 * count));
+      if (page.header.data_page_header_v2!.encoding !== 'PLAIN' || row + count > rows || page.size < 4 * count)
+        unsupported();
+      if (LITTLE_ENDIAN)
+        new Uint8Array(values.buffer, values.byteOffset + 4 * row, 4 * count).set(
+          new Uint8Array(view.buffer, view.byteOffset + page.start, 4 * count),
+        );
       else for (let i = 0; i < count; i++) values[row + i] = view.getInt32(page.start + 4 * i, true);
       row += count;
     }
@@ -102,7 +119,8 @@ function readBoolean(view: DataView, chunks: readonly ColumnChunk[], rows: numbe
       if (row + count > rows) unsupported();
       const output = values.subarray(row, row + count);
       if (encoding === 'RLE') readRleBitPackedHybrid({ view, offset: page.start }, 1, output);
-      else if (encoding === 'PLAIN') for (let i = 0; i < count; i++) output[i] = (view.getUint8(page.start + (i >> 3)) >> (i & 7)) & 1;
+      else if (encoding === 'PLAIN')
+        for (let i = 0; i < count; i++) output[i] = (view.getUint8(page.start + (i >> 3)) >> (i & 7)) & 1;
       else unsupported();
       row += count;
     }
@@ -136,7 +154,8 @@ function readCategory(view: DataView, chunks: readonly ColumnChunk[], rows: numb
         continue;
       }
       const count = plainPageValues(page);
-      if (page.header.data_page_header_v2!.encoding !== 'RLE_DICTIONARY' || !dictionary || row + count > rows) unsupported();
+      if (page.header.data_page_header_v2!.encoding !== 'RLE_DICTIONARY' || !dictionary || row + count > rows)
+        unsupported();
       const indexes = new Uint32Array(count);
       readRleBitPackedHybrid({ view, offset: page.start + 1 }, view.getUint8(page.start), indexes, page.size - 1);
       for (let i = 0; i < count; i++) {

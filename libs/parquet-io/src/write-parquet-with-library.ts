@@ -1,5 +1,12 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { checkColumnLengths, keyValueMetadataOf, layoutOf, PARQUET_CREATED_BY, schemaOf, type ParquetLayout } from './parquet-layout';
+import {
+  checkColumnLengths,
+  keyValueMetadataOf,
+  layoutOf,
+  PARQUET_CREATED_BY,
+  schemaOf,
+  type ParquetLayout,
+} from './parquet-layout';
 import type { ParquetColumn, ParquetTable } from './parquet-table';
 
 type ColumnSource = Parameters<typeof parquetWriteBuffer>[0]['columnData'][number];
@@ -8,10 +15,18 @@ function columnSourceOf(column: ParquetColumn): ColumnSource {
   switch (column.kind) {
     case 'text': {
       const { bytes, starts, ends } = column.values;
-      return { name: column.name, data: Array.from(starts, (start, i) => bytes.subarray(start, ends[i]!)), encoding: 'PLAIN' };
+      return {
+        name: column.name,
+        data: Array.from(starts, (start, i) => bytes.subarray(start, ends[i]!)),
+        encoding: 'PLAIN',
+      };
     }
     case 'category':
-      return { name: column.name, data: Array.from(column.codes, (code) => column.categories[code]!), encoding: 'RLE_DICTIONARY' };
+      return {
+        name: column.name,
+        data: Array.from(column.codes, (code) => column.categories[code]!),
+        encoding: 'RLE_DICTIONARY',
+      };
     case 'int32':
       return { name: column.name, data: column.values, encoding: 'PLAIN' };
     case 'boolean':

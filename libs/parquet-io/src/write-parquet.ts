@@ -8,7 +8,15 @@ import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 import { writePlain } from 'hyparquet-writer/src/plain.js';
 import type { ColumnEncoder, PageIndexes } from 'hyparquet-writer/src/types.js';
 import { endianness } from 'node:os';
-import { checkColumnLengths, keyValueMetadataOf, layoutOf, PARQUET_CREATED_BY, schemaElementOf, schemaOf, type ParquetLayout } from './parquet-layout';
+import {
+  checkColumnLengths,
+  keyValueMetadataOf,
+  layoutOf,
+  PARQUET_CREATED_BY,
+  schemaElementOf,
+  schemaOf,
+  type ParquetLayout,
+} from './parquet-layout';
 import type { ParquetColumn, ParquetTable } from './parquet-table';
 import type { TextColumn } from './text-column';
 
@@ -94,7 +102,12 @@ class ChunkWriter {
   }
 
   /** One data page (v2, no levels): the header, then `size` bytes of values that `fill` writes at `offset` of `bytes`. */
-  dataPage(span: PageSpan, encoding: 'PLAIN' | 'RLE' | 'RLE_DICTIONARY', size: number, fill: (bytes: Uint8Array, view: DataView, offset: number) => void): void {
+  dataPage(
+    span: PageSpan,
+    encoding: 'PLAIN' | 'RLE' | 'RLE_DICTIONARY',
+    size: number,
+    fill: (bytes: Uint8Array, view: DataView, offset: number) => void,
+  ): void {
     const pageOffset = this.writer.offset;
     this.dataPageOffset ??= BigInt(pageOffset);
     const values = span[1] - span[0];
@@ -119,7 +132,11 @@ class ChunkWriter {
     this.writer.offset += size;
     this.writer.index += size;
     this.uncompressedSize += headerSize + size;
-    this.pageLocations.push({ offset: BigInt(pageOffset), compressed_page_size: this.writer.offset - pageOffset, first_row_index: BigInt(span[0]) });
+    this.pageLocations.push({
+      offset: BigInt(pageOffset),
+      compressed_page_size: this.writer.offset - pageOffset,
+      first_row_index: BigInt(span[0]),
+    });
   }
 
   finish(encodings: Encoding[], values: number): ChunkResult {
@@ -144,7 +161,13 @@ class ChunkWriter {
   }
 }
 
-function writeTextChunk(chunk: ChunkWriter, text: TextColumn, first: number, count: number, pageBytes: number): ChunkResult {
+function writeTextChunk(
+  chunk: ChunkWriter,
+  text: TextColumn,
+  first: number,
+  count: number,
+  pageBytes: number,
+): ChunkResult {
   const { bytes, starts, ends } = text;
   for (const [start, end] of textPageSpans(text, first, count, pageBytes)) {
     let size = 0;
@@ -170,10 +193,17 @@ function writeTextChunk(chunk: ChunkWriter, text: TextColumn, first: number, cou
   return chunk.finish(['PLAIN'], count);
 }
 
-function writeInt32Chunk(chunk: ChunkWriter, values: Int32Array, first: number, count: number, pageBytes: number): ChunkResult {
+function writeInt32Chunk(
+  chunk: ChunkWriter,
+  values: Int32Array,
+  first: number,
+  count: number,
+  pageBytes: number,
+): ChunkResult {
   for (const [start, end] of fixedPageSpans(count, 4, pageBytes)) {
     chunk.dataPage([start, end], 'PLAIN', 4 * (end - start), (out, view, offset) => {
-      if (LITTLE_ENDIAN) out.set(new Uint8Array(values.buffer, values.byteOffset + 4 * (first + start), 4 * (end - start)), offset);
+      if (LITTLE_ENDIAN)
+        out.set(new Uint8Array(values.buffer, values.byteOffset + 4 * (first + start), 4 * (end - start)), offset);
       else for (let i = start; i < end; i++) view.setInt32(offset + 4 * (i - start), values[first + i]!, true);
     });
   }
@@ -187,7 +217,14 @@ function bytesOf(write: (writer: ByteWriter) => void): Uint8Array {
   return writer.getBytes();
 }
 
-function writeCategoryChunk(chunk: ChunkWriter, categories: readonly string[], codes: Uint16Array, first: number, count: number, pageBytes: number): ChunkResult {
+function writeCategoryChunk(
+  chunk: ChunkWriter,
+  categories: readonly string[],
+  codes: Uint16Array,
+  first: number,
+  count: number,
+  pageBytes: number,
+): ChunkResult {
   // The dictionary in first-seen order, as hyparquet-writer builds it.
   const indexOfCode = new Int32Array(categories.length).fill(-1);
   const dictionary: string[] = [];
@@ -213,7 +250,13 @@ function writeCategoryChunk(chunk: ChunkWriter, categories: readonly string[], c
   return chunk.finish(['PLAIN', 'RLE_DICTIONARY'], count);
 }
 
-function writeBooleanChunk(chunk: ChunkWriter, values: Uint8Array, first: number, count: number, pageBytes: number): ChunkResult {
+function writeBooleanChunk(
+  chunk: ChunkWriter,
+  values: Uint8Array,
+  first: number,
+  count: number,
+  pageBytes: number,
+): ChunkResult {
   const encoding = count > 16 ? 'RLE' : 'PLAIN';
   for (const [start, end] of fixedPageSpans(count, 0.125, pageBytes)) {
     const page = values.subarray(first + start, first + end);
@@ -231,7 +274,13 @@ function writeBooleanChunk(chunk: ChunkWriter, values: Uint8Array, first: number
   return chunk.finish([encoding], count);
 }
 
-function writeChunk(writer: ByteWriter, column: ParquetColumn, first: number, count: number, pageBytes: number): ChunkResult {
+function writeChunk(
+  writer: ByteWriter,
+  column: ParquetColumn,
+  first: number,
+  count: number,
+  pageBytes: number,
+): ChunkResult {
   const chunk = new ChunkWriter(writer, schemaElementOf(column));
   switch (column.kind) {
     case 'text':
@@ -283,13 +332,23 @@ export function writeParquet(table: ParquetTable, layout: ParquetLayout = {}): U
     indexes.push(...chunks);
     rowGroups.push({
       columns: chunks.map((result) => result.chunk),
-      total_byte_size: chunks.reduce((total, result) => total + (result.chunk.meta_data?.total_uncompressed_size ?? 0n), 0n),
+      total_byte_size: chunks.reduce(
+        (total, result) => total + (result.chunk.meta_data?.total_uncompressed_size ?? 0n),
+        0n,
+      ),
       num_rows: BigInt(count),
       total_compressed_size: BigInt(writer.offset - groupStart),
     });
   }
   writeIndexes(writer, indexes);
-  const metadata = { version: 2, created_by: PARQUET_CREATED_BY, schema: schemaOf(table), num_rows: BigInt(table.rows), row_groups: rowGroups, key_value_metadata: keyValueMetadataOf(table) };
+  const metadata = {
+    version: 2,
+    created_by: PARQUET_CREATED_BY,
+    schema: schemaOf(table),
+    num_rows: BigInt(table.rows),
+    row_groups: rowGroups,
+    key_value_metadata: keyValueMetadataOf(table),
+  };
   writeMetadata(writer, metadata as unknown as FileMetaData);
   writer.appendUint32(PAR1);
   // The estimate is close: keep the buffer (no copy of the file) unless it is a quarter too large.

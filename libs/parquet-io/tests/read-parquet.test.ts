@@ -1,11 +1,19 @@
 import fc from 'fast-check';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { ParquetFormatError, readParquet, textColumnFromStrings, writeParquet, type ParquetColumnRequest, type ParquetTable } from '../src/index';
+import {
+  ParquetFormatError,
+  readParquet,
+  textColumnFromStrings,
+  writeParquet,
+  type ParquetColumnRequest,
+  type ParquetTable,
+} from '../src/index';
 import { readParquetWithLibrary } from '../src/read-parquet-with-library';
 import { anyLayout, anyTable, plainValues } from './parquet-arbitraries';
 
-const requestOf = (table: ParquetTable): ParquetColumnRequest => Object.fromEntries(table.columns.map((column) => [column.name, column.kind]));
+const requestOf = (table: ParquetTable): ParquetColumnRequest =>
+  Object.fromEntries(table.columns.map((column) => [column.name, column.kind]));
 
 describe('readParquet', () => {
   it('reads what writeParquet wrote, value for value as hyparquet reads it (property, 300 random tables and layouts)', async () => {
@@ -21,16 +29,25 @@ describe('readParquet', () => {
   });
 
   it('points text values into the file itself: no copy of the bytes', async () => {
-    const bytes = writeParquet({ rows: 2, metadata: {}, columns: [{ name: 'id', kind: 'text', values: textColumnFromStrings(['a1', 'b22']) }] });
+    const bytes = writeParquet({
+      rows: 2,
+      metadata: {},
+      columns: [{ name: 'id', kind: 'text', values: textColumnFromStrings(['a1', 'b22']) }],
+    });
     const [column] = (await readParquet(bytes, { id: 'text' })).columns;
     expect(column?.kind === 'text' && column.values.bytes).toBe(bytes);
-    expect(column?.kind === 'text' && Array.from(column.values.ends, (end, i) => end - column.values.starts[i]!)).toEqual([2, 3]);
+    expect(
+      column?.kind === 'text' && Array.from(column.values.ends, (end, i) => end - column.values.starts[i]!),
+    ).toEqual([2, 3]);
   });
 
   it('reads files of other writers settings (Snappy, optional columns, dictionary text, automatic encodings) through hyparquet, with the same values', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.integer({ min: -1000, max: 1000 }), fc.boolean()), { minLength: 1, maxLength: 200 }),
+        fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.integer({ min: -1000, max: 1000 }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 200,
+        }),
         fc.constantFrom('SNAPPY', 'UNCOMPRESSED'),
         fc.boolean(),
         async (rows, codec, optional) => {
@@ -66,14 +83,24 @@ describe('readParquet', () => {
   });
 
   it('says what is wrong with a file it cannot read as asked', async () => {
-    const bytes = writeParquet({ rows: 1, metadata: {}, columns: [{ name: 'n', kind: 'int32', values: Int32Array.of(5) }] });
-    await expect(readParquet(new TextEncoder().encode('Customer ID\n001\n'), { n: 'int32' })).rejects.toThrow(ParquetFormatError);
+    const bytes = writeParquet({
+      rows: 1,
+      metadata: {},
+      columns: [{ name: 'n', kind: 'int32', values: Int32Array.of(5) }],
+    });
+    await expect(readParquet(new TextEncoder().encode('Customer ID\n001\n'), { n: 'int32' })).rejects.toThrow(
+      ParquetFormatError,
+    );
     await expect(readParquet(bytes, { id: 'text' })).rejects.toThrow('no column id in the Parquet file');
     await expect(readParquet(bytes, { n: 'text' })).rejects.toThrow('column n is INT32, not text');
   });
 
   it('refuses a null in a column read as required', async () => {
-    const bytes = new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'n', data: [1, null, 3], type: 'INT32' }] }));
-    await expect(readParquet(bytes, { n: 'int32' })).rejects.toThrow('column n holds a null; it must have a value in every row');
+    const bytes = new Uint8Array(
+      parquetWriteBuffer({ columnData: [{ name: 'n', data: [1, null, 3], type: 'INT32' }] }),
+    );
+    await expect(readParquet(bytes, { n: 'int32' })).rejects.toThrow(
+      'column n holds a null; it must have a value in every row',
+    );
   });
 });

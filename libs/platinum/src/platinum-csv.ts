@@ -12,5 +12,8 @@ export const PLATINUM_COLUMNS = ['Region', 'Customers', 'Subscribed Customers', 
  * @returns the CSV text (UTF-8, `\n` line endings).
  */
 export function formatPlatinumCsv(rows: readonly PlatinumRow[]): string {
-  return formatCsv([PLATINUM_COLUMNS, ...rows.map((row) => [row.region, String(row.customers), String(row.subscribedCustomers), row.subscriptionRate])]);
+  return formatCsv([
+    PLATINUM_COLUMNS,
+    ...rows.map((row) => [row.region, String(row.customers), String(row.subscribedCustomers), row.subscriptionRate]),
+  ]);
 }

@@ -10,8 +10,17 @@
  * @throws RangeError when the counts are not whole, `customers` is below 1 or `subscribed` is outside 0…customers.
  */
 export function formatSubscriptionRate(subscribed: number, customers: number): string {
-  if (!Number.isSafeInteger(subscribed) || !Number.isSafeInteger(customers) || customers < 1 || subscribed < 0 || subscribed > customers || customers > Number.MAX_SAFE_INTEGER / 2000) {
-    throw new RangeError(`no subscription rate for ${subscribed} subscribed of ${customers} customers: give whole numbers, 0 ≤ subscribed ≤ customers, customers ≥ 1`);
+  if (
+    !Number.isSafeInteger(subscribed) ||
+    !Number.isSafeInteger(customers) ||
+    customers < 1 ||
+    subscribed < 0 ||
+    subscribed > customers ||
+    customers > Number.MAX_SAFE_INTEGER / 2000
+  ) {
+    throw new RangeError(
+      `no subscription rate for ${subscribed} subscribed of ${customers} customers: give whole numbers, 0 ≤ subscribed ≤ customers, customers ≥ 1`,
+    );
   }
   // Tenths of a percent, rounded half up: floor(1000·s/c + 1/2) = floor((2000·s + c) / 2c).
   const tenths = Math.floor((2000 * subscribed + customers) / (2 * customers));

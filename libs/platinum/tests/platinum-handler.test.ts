@@ -21,7 +21,13 @@ afterAll(async () => {
 
 const HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n';
 /** Commits a silver table as silver does: the table, then its manifest; returns the manifest's real event. */
-function commitSilver(name: string, body: string, eventTime: string, sequencer: string, outcome: 'processed' | 'rejected' = 'processed'): Promise<unknown> {
+function commitSilver(
+  name: string,
+  body: string,
+  eventTime: string,
+  sequencer: string,
+  outcome: 'processed' | 'rejected' = 'processed',
+): Promise<unknown> {
   return commitSilverTable(lake, name, body, { eventTime, sequencer, outcome });
 }
 
@@ -46,12 +52,25 @@ async function commitFixture(): Promise<unknown> {
     '2026-11-29T12:00:02.000Z',
     '02',
   );
-  await commitSilver('refused', `${HEADER}010,Jo,Chile,Active,South America\n`, '2026-11-29T12:00:03.000Z', '03', 'rejected');
-  await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: 'silver/orphan.csv', Body: `${HEADER}011,Kai,Fiji,Active,Oceania\n` }));
+  await commitSilver(
+    'refused',
+    `${HEADER}010,Jo,Chile,Active,South America\n`,
+    '2026-11-29T12:00:03.000Z',
+    '03',
+    'rejected',
+  );
+  await lake.s3.send(
+    new PutObjectCommand({
+      Bucket: lake.bucket,
+      Key: 'silver/orphan.csv',
+      Body: `${HEADER}011,Kai,Fiji,Active,Oceania\n`,
+    }),
+  );
   return event;
 }
 
-const TABLE = 'Region,Customers,Subscribed Customers,Subscription Rate\nAfrica,4,3,75.0\nAsia,1,0,0.0\nEurope,3,2,66.7\nSouth America,1,1,100.0\n';
+const TABLE =
+  'Region,Customers,Subscribed Customers,Subscription Rate\nAfrica,4,3,75.0\nAsia,1,0,0.0\nEurope,3,2,66.7\nSouth America,1,1,100.0\n';
 
 describe('platinum handler', () => {
   it('writes platinum/subscription_rate_by_region.csv from all committed silver, each customer once by its latest record', async () => {
@@ -94,7 +113,15 @@ describe('platinum handler', () => {
     expect((await handler(event)).results[0]).toMatchObject({ action: 'covered' });
     expect(await lake.text('platinum/subscription_rate_by_region.csv')).toBe(TABLE);
     await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'silver/_manifests/b.csv.json' }));
-    const removal = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-29T13:00:00.000Z', bucket: lake.bucket, key: 'silver/_manifests/b.csv.json', size: 0, eTag: '', sequencer: 'FF' });
+    const removal = buildS3NotificationEvent({
+      eventName: 'ObjectRemoved:Delete',
+      eventTime: '2026-11-29T13:00:00.000Z',
+      bucket: lake.bucket,
+      key: 'silver/_manifests/b.csv.json',
+      size: 0,
+      eTag: '',
+      sequencer: 'FF',
+    });
     expect((await handler(removal)).results[0]).toMatchObject({ action: 'rebuilt', silverObjects: 1 });
     // a alone: 001 cancelled, 002 and 003 subscribed in Europe; 004 Africa; 005 Asia cancelled.
     expect(await lake.text('platinum/subscription_rate_by_region.csv')).toBe(
@@ -103,8 +130,16 @@ describe('platinum handler', () => {
   });
 
   it('writes a header-only table when silver holds no committed table', async () => {
-    const event = await commitSilver('refused', `${HEADER}010,Jo,Chile,Active,South America\n`, '2026-11-29T12:00:03.000Z', '03', 'rejected');
+    const event = await commitSilver(
+      'refused',
+      `${HEADER}010,Jo,Chile,Active,South America\n`,
+      '2026-11-29T12:00:03.000Z',
+      '03',
+      'rejected',
+    );
     expect((await handler(event)).results[0]).toMatchObject({ silverObjects: 0, customers: 0, rows: [] });
-    expect(await lake.text('platinum/subscription_rate_by_region.csv')).toBe('Region,Customers,Subscribed Customers,Subscription Rate\n');
+    expect(await lake.text('platinum/subscription_rate_by_region.csv')).toBe(
+      'Region,Customers,Subscribed Customers,Subscription Rate\n',
+    );
   });
 });

@@ -45,7 +45,9 @@ const GENERATOR_SPELLINGS: Record<string, string> = {
 
 describe('regionForCountry', () => {
   it('maps every ISO 3166-1 country and territory of the dataset by its common and official name', () => {
-    const unmapped = countries.filter((c) => regionForCountry(c.name.common) === 'Others' || regionForCountry(c.name.official) === 'Others');
+    const unmapped = countries.filter(
+      (c) => regionForCountry(c.name.common) === 'Others' || regionForCountry(c.name.official) === 'Others',
+    );
     expect(unmapped.map((c) => c.cca2)).toEqual([]);
     expect(countries.length).toBe(250);
   });
@@ -90,10 +92,13 @@ describe('regionForCountry', () => {
     expect(regionForCountry('French Southern Territories')).toBe('Antarctica');
   });
 
-  it.each(['Atlantis', '', '   ', '16 Rue X', 'N/A', 'NA', 'na', 'No', 'Ca', 'can', 'unknown'])('gives Others for %j, which names no country', (value) => {
-    expect(regionForCountry(value)).toBe('Others');
-    expect(lookupCountry(value)).toBeUndefined();
-  });
+  it.each(['Atlantis', '', '   ', '16 Rue X', 'N/A', 'NA', 'na', 'No', 'Ca', 'can', 'unknown'])(
+    'gives Others for %j, which names no country',
+    (value) => {
+      expect(regionForCountry(value)).toBe('Others');
+      expect(lookupCountry(value)).toBeUndefined();
+    },
+  );
 
   it('returns the ISO code of a match', () => {
     expect(lookupCountry('Slovakia (Slovak Republic)')).toEqual({ cca2: 'SK', region: 'Europe' });

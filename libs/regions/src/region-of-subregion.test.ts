@@ -15,6 +15,8 @@ describe('regionOfSubregion', () => {
   });
 
   it('throws on a vocabulary it does not know, naming it', () => {
-    expect(() => regionOfSubregion('Atlantis', 'Deep')).toThrow('world-countries region "Atlantis/Deep" has no medallion region');
+    expect(() => regionOfSubregion('Atlantis', 'Deep')).toThrow(
+      'world-countries region "Atlantis/Deep" has no medallion region',
+    );
   });
 });

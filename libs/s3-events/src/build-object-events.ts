@@ -41,7 +41,11 @@ export function buildS3NotificationEvent(facts: ObjectEventFacts): { Records: un
         s3: {
           s3SchemaVersion: '1.0',
           configurationId: 'medallion-local',
-          bucket: { name: facts.bucket, ownerIdentity: { principalId: 'MEDALLIONLOCAL' }, arn: `arn:aws:s3:::${facts.bucket}` },
+          bucket: {
+            name: facts.bucket,
+            ownerIdentity: { principalId: 'MEDALLIONLOCAL' },
+            arn: `arn:aws:s3:::${facts.bucket}`,
+          },
           object: facts.eventName.startsWith('ObjectRemoved:')
             ? { key: encodeS3EventKey(facts.key), sequencer: facts.sequencer }
             : { key: encodeS3EventKey(facts.key), size: facts.size, eTag: facts.eTag, sequencer: facts.sequencer },
@@ -81,7 +85,9 @@ export function buildEventBridgeEvent(facts: ObjectEventFacts): Record<string, u
     detail: {
       version: '0',
       bucket: { name: facts.bucket },
-      object: created ? { key: facts.key, size: facts.size, etag: facts.eTag, sequencer: facts.sequencer } : { key: facts.key, sequencer: facts.sequencer },
+      object: created
+        ? { key: facts.key, size: facts.size, etag: facts.eTag, sequencer: facts.sequencer }
+        : { key: facts.key, sequencer: facts.sequencer },
       'request-id': facts.sequencer.slice(-16),
       requester: '000000000000',
       'source-ip-address': '127.0.0.1',

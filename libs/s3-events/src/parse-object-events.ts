@@ -101,10 +101,14 @@ function fromQueueMessage(record: unknown, index: number): ObjectEvent[] {
 export function parseObjectEvents(event: unknown): ObjectEvent[] {
   if (!isObject(event)) throw new UnsupportedEventError('the event is not a JSON object');
   if (event['Event'] === 's3:TestEvent') return [];
-  if (Array.isArray(event['Records']) && event['Records'].some((record) => isObject(record) && record['eventSource'] === 'aws:sqs')) {
+  if (
+    Array.isArray(event['Records']) &&
+    event['Records'].some((record) => isObject(record) && record['eventSource'] === 'aws:sqs')
+  ) {
     return event['Records'].flatMap(fromQueueMessage);
   }
   if (Array.isArray(event['Records'])) return event['Records'].map(fromNotificationRecord);
-  if (event['source'] === 'aws.s3' && String(event['detail-type']) in EVENTBRIDGE_NAMES) return [fromEventBridge(event)];
+  if (event['source'] === 'aws.s3' && String(event['detail-type']) in EVENTBRIDGE_NAMES)
+    return [fromEventBridge(event)];
   throw new UnsupportedEventError('the event is neither an S3 event notification nor an EventBridge S3 event');
 }

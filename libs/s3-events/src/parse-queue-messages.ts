@@ -19,7 +19,11 @@ function isRecordOf(value: unknown): value is Record<string, unknown> {
  */
 export function isQueueEvent(event: unknown): boolean {
   const records = isRecordOf(event) ? event['Records'] : undefined;
-  return Array.isArray(records) && records.length > 0 && records.every((record) => isRecordOf(record) && record['eventSource'] === 'aws:sqs');
+  return (
+    Array.isArray(records) &&
+    records.length > 0 &&
+    records.every((record) => isRecordOf(record) && record['eventSource'] === 'aws:sqs')
+  );
 }
 
 /**
@@ -34,7 +38,7 @@ export function isQueueEvent(event: unknown): boolean {
  */
 export function parseQueueMessages(event: unknown): QueueMessage[] {
   if (!isQueueEvent(event)) throw new UnsupportedEventError('the event is not an SQS batch');
-  return ((event as { Records: Array<Record<string, unknown>> }).Records).map((record, index) => {
+  return (event as { Records: Array<Record<string, unknown>> }).Records.map((record, index) => {
     const messageId = typeof record['messageId'] === 'string' ? record['messageId'] : `Records[${index}]`;
     let body: unknown;
     try {

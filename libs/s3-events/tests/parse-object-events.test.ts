@@ -39,7 +39,9 @@ describe('parseObjectEvents: S3 event notifications', () => {
   });
 
   it('reads a delete record, which has no size or eTag', () => {
-    expect(parseObjectEvents(fixture('removed.json'))).toMatchObject([{ eventName: 'ObjectRemoved:Delete', key: 'bronze/first.csv', size: undefined, eTag: undefined }]);
+    expect(parseObjectEvents(fixture('removed.json'))).toMatchObject([
+      { eventName: 'ObjectRemoved:Delete', key: 'bronze/first.csv', size: undefined, eTag: undefined },
+    ]);
   });
 
   it("gives no events for S3's test event", () => {
@@ -64,15 +66,20 @@ describe('parseObjectEvents: EventBridge', () => {
   });
 
   it('maps a completed multipart upload', () => {
-    expect(parseObjectEvents(fixture('eventbridge-multipart.json'))[0]?.eventName).toBe('ObjectCreated:CompleteMultipartUpload');
+    expect(parseObjectEvents(fixture('eventbridge-multipart.json'))[0]?.eventName).toBe(
+      'ObjectCreated:CompleteMultipartUpload',
+    );
   });
 });
 
 describe('parseObjectEvents: other input', () => {
-  it.each([[null], ['text'], [{}], [{ Records: [{ eventName: 'x' }] }], [{ source: 'aws.s3', 'detail-type': 'Object Restore Completed' }]])(
-    'refuses %j with UnsupportedEventError',
-    (event) => {
-      expect(() => parseObjectEvents(event)).toThrow(UnsupportedEventError);
-    },
-  );
+  it.each([
+    [null],
+    ['text'],
+    [{}],
+    [{ Records: [{ eventName: 'x' }] }],
+    [{ source: 'aws.s3', 'detail-type': 'Object Restore Completed' }],
+  ])('refuses %j with UnsupportedEventError', (event) => {
+    expect(() => parseObjectEvents(event)).toThrow(UnsupportedEventError);
+  });
 });

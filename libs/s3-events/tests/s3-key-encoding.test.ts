@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { buildEventBridgeEvent, buildS3NotificationEvent, compareSequencers, decodeS3EventKey, encodeS3EventKey, parseObjectEvents } from '../src';
+import {
+  buildEventBridgeEvent,
+  buildS3NotificationEvent,
+  compareSequencers,
+  decodeS3EventKey,
+  encodeS3EventKey,
+  parseObjectEvents,
+} from '../src';
 
-const KEYS = ['bronze/customers 2024 (v2).csv', 'bronze/clientes_São Paulo.csv', 'bronze/a+b.csv', 'bronze/100% real.csv', "bronze/it's*!.csv"];
+const KEYS = [
+  'bronze/customers 2024 (v2).csv',
+  'bronze/clientes_São Paulo.csv',
+  'bronze/a+b.csv',
+  'bronze/100% real.csv',
+  "bronze/it's*!.csv",
+];
 
 describe('S3 event key encoding', () => {
   it('encodes like S3: space as +, parentheses and + and % escaped, UTF-8 bytes escaped, / kept', () => {
@@ -15,7 +28,15 @@ describe('S3 event key encoding', () => {
   });
 
   it.each(KEYS)('round-trips %j through both event shapes', (key) => {
-    const facts = { eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T12:00:00.000Z', bucket: 'b', key, size: 1, eTag: 'e', sequencer: '01' };
+    const facts = {
+      eventName: 'ObjectCreated:Put',
+      eventTime: '2026-11-29T12:00:00.000Z',
+      bucket: 'b',
+      key,
+      size: 1,
+      eTag: 'e',
+      sequencer: '01',
+    };
     expect(decodeS3EventKey(encodeS3EventKey(key))).toBe(key);
     expect(parseObjectEvents(buildS3NotificationEvent(facts))[0]?.key).toBe(key);
     expect(parseObjectEvents(buildEventBridgeEvent(facts))[0]?.key).toBe(key);

@@ -1,4 +1,11 @@
-import { DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 
@@ -38,9 +45,17 @@ export function unquoteETag(eTag: string | undefined): string {
  * @returns the body stream and the object's ETag, size and metadata.
  * @throws S3ServiceException (e.g. `NoSuchKey`) from the SDK.
  */
-export async function openObject(client: S3Client, bucket: string, key: string, versionId?: string): Promise<OpenedObject> {
-  const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }));
-  if (!(response.Body instanceof Readable)) throw new Error(`s3://${bucket}/${key}: the SDK returned no Node.js stream`);
+export async function openObject(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  versionId?: string,
+): Promise<OpenedObject> {
+  const response = await client.send(
+    new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
+  );
+  if (!(response.Body instanceof Readable))
+    throw new Error(`s3://${bucket}/${key}: the SDK returned no Node.js stream`);
   return {
     body: response.Body,
     eTag: unquoteETag(response.ETag),
@@ -91,10 +106,21 @@ export function uploadPartBytes(expectedBytes = 0): number {
  * @returns the stored object: key, ETag (without quotes), version.
  * @throws the SDK's error when a part or the completion fails after the SDK's retries.
  */
-export async function uploadStream(client: S3Client, write: ObjectWrite, body: Readable, signal?: AbortSignal): Promise<StoredObject> {
+export async function uploadStream(
+  client: S3Client,
+  write: ObjectWrite,
+  body: Readable,
+  signal?: AbortSignal,
+): Promise<StoredObject> {
   const upload = new Upload({
     client,
-    params: { Bucket: write.bucket, Key: write.key, Body: body, ContentType: write.contentType, Metadata: { ...write.metadata } },
+    params: {
+      Bucket: write.bucket,
+      Key: write.key,
+      Body: body,
+      ContentType: write.contentType,
+      Metadata: { ...write.metadata },
+    },
     partSize: uploadPartBytes(write.expectedBytes),
     queueSize: UPLOAD_QUEUE_SIZE,
     ...(signal ? { abortController: abortControllerFor(signal) } : {}),
@@ -129,7 +155,12 @@ export type WriteCondition = { readonly ifNoneMatch: '*' } | { readonly ifMatch:
  *   {@link isConditionFailed} recognizes (412 PreconditionFailed, 409 ConditionalRequestConflict,
  *   404 NoSuchKey for `ifMatch` on a missing key).
  */
-export async function putObject(client: S3Client, write: ObjectWrite, body: string | Uint8Array, condition?: WriteCondition): Promise<StoredObject> {
+export async function putObject(
+  client: S3Client,
+  write: ObjectWrite,
+  body: string | Uint8Array,
+  condition?: WriteCondition,
+): Promise<StoredObject> {
   const result = await client.send(
     new PutObjectCommand({
       Bucket: write.bucket,
@@ -155,7 +186,13 @@ export async function putObject(client: S3Client, write: ObjectWrite, body: stri
 export function isConditionFailed(error: unknown): boolean {
   const failure = error as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
   const status = failure?.$metadata?.httpStatusCode;
-  return failure?.name === 'PreconditionFailed' || failure?.name === 'ConditionalRequestConflict' || failure?.name === 'NoSuchKey' || status === 412 || status === 409;
+  return (
+    failure?.name === 'PreconditionFailed' ||
+    failure?.name === 'ConditionalRequestConflict' ||
+    failure?.name === 'NoSuchKey' ||
+    status === 412 ||
+    status === 409
+  );
 }
 
 /**
@@ -181,7 +218,12 @@ export async function deleteObject(client: S3Client, bucket: string, key: string
  * @returns true when it was deleted; false when the key holds another object or none.
  * @throws the SDK's other errors after its retries.
  */
-export async function deleteObjectIfMatch(client: S3Client, bucket: string, key: string, eTag: string): Promise<boolean> {
+export async function deleteObjectIfMatch(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  eTag: string,
+): Promise<boolean> {
   try {
     await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, IfMatch: `"${eTag}"` }));
     return true;
@@ -207,9 +249,14 @@ export async function deleteObjects(client: S3Client, bucket: string, keys: read
   const unique = [...new Set(keys)];
   for (let start = 0; start < unique.length; start += DELETE_OBJECTS_LIMIT) {
     const chunk = unique.slice(start, start + DELETE_OBJECTS_LIMIT);
-    const response = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true } }));
+    const response = await client.send(
+      new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true } }),
+    );
     const [failed] = response.Errors ?? [];
-    if (failed) throw new Error(`DeleteObjects could not delete s3://${bucket}/${failed.Key ?? '?'}: ${failed.Code ?? 'error'} ${failed.Message ?? ''}`.trim());
+    if (failed)
+      throw new Error(
+        `DeleteObjects could not delete s3://${bucket}/${failed.Key ?? '?'}: ${failed.Code ?? 'error'} ${failed.Message ?? ''}`.trim(),
+      );
   }
 }
 
@@ -255,7 +302,12 @@ export interface ObjectBytes {
  * @returns the bytes, ETag, version and metadata, or undefined when the key (or version) does not exist.
  * @throws the SDK's other errors after its retries.
  */
-export async function readObjectBytes(client: S3Client, bucket: string, key: string, versionId?: string): Promise<ObjectBytes | undefined> {
+export async function readObjectBytes(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  versionId?: string,
+): Promise<ObjectBytes | undefined> {
   const read = await readObjectBytesUnlessMatch(client, bucket, key, undefined, versionId);
   return read === 'not-modified' ? undefined : read;
 }
@@ -272,12 +324,26 @@ export async function readObjectBytes(client: S3Client, bucket: string, key: str
  * @returns `not-modified` when the object still has `heldETag`; else as {@link readObjectBytes}.
  * @throws the SDK's other errors after its retries.
  */
-export async function readObjectBytesUnlessMatch(client: S3Client, bucket: string, key: string, heldETag: string | undefined, versionId?: string): Promise<ObjectBytes | 'not-modified' | undefined> {
+export async function readObjectBytesUnlessMatch(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  heldETag: string | undefined,
+  versionId?: string,
+): Promise<ObjectBytes | 'not-modified' | undefined> {
   let response;
   try {
-    response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}), ...(heldETag ? { IfNoneMatch: `"${heldETag}"` } : {}) }));
+    response = await client.send(
+      new GetObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+        ...(heldETag ? { IfNoneMatch: `"${heldETag}"` } : {}),
+      }),
+    );
   } catch (error) {
-    if (heldETag && (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 304) return 'not-modified';
+    if (heldETag && (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 304)
+      return 'not-modified';
     if (isMissingObject(error)) return undefined;
     throw error;
   }

@@ -2,7 +2,21 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client, deleteObject, deleteObjects, headObject, isConditionFailed, listObjects, openObject, putObject, readJsonObject, readObjectBytes, readObjectBytesUnlessMatch, uploadPartBytes, uploadStream } from '../src';
+import {
+  createS3Client,
+  deleteObject,
+  deleteObjects,
+  headObject,
+  isConditionFailed,
+  listObjects,
+  openObject,
+  putObject,
+  readJsonObject,
+  readObjectBytes,
+  readObjectBytesUnlessMatch,
+  uploadPartBytes,
+  uploadStream,
+} from '../src';
 
 let lake: TestLake;
 
@@ -16,7 +30,11 @@ afterAll(async () => {
 
 describe('createS3Client', () => {
   it('uses path style and computes checksums only when required for a custom endpoint', async () => {
-    const client = createS3Client({ endpoint: 'http://127.0.0.1:9', region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const client = createS3Client({
+      endpoint: 'http://127.0.0.1:9',
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    });
     expect(client.config.forcePathStyle).toBe(true);
     expect(await client.config.requestChecksumCalculation()).toBe('WHEN_REQUIRED');
     expect(await client.config.responseChecksumValidation()).toBe('WHEN_REQUIRED');
@@ -33,7 +51,11 @@ describe('createS3Client', () => {
 describe('object streams', () => {
   it('uploads a stream and reads back the same bytes, ETag and metadata', async () => {
     const bytes = Buffer.from('Customer ID,Country\n001,Brazil\n', 'utf8');
-    const { eTag, key } = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'silver/a.csv', contentType: 'text/csv', metadata: { 'bronze-sequencer': '01' } }, Readable.from([bytes]));
+    const { eTag, key } = await uploadStream(
+      lake.s3,
+      { bucket: lake.bucket, key: 'silver/a.csv', contentType: 'text/csv', metadata: { 'bronze-sequencer': '01' } },
+      Readable.from([bytes]),
+    );
     expect(key).toBe('silver/a.csv');
     const opened = await openObject(lake.s3, lake.bucket, 'silver/a.csv');
     expect(await text(opened.body)).toBe(bytes.toString('utf8'));
@@ -45,7 +67,12 @@ describe('object streams', () => {
     const controller = new AbortController();
     const body = new Readable({ read: () => undefined });
     body.push('partial,');
-    const upload = uploadStream(lake.s3, { bucket: lake.bucket, key: 'silver/aborted.csv', contentType: 'text/csv' }, body, controller.signal);
+    const upload = uploadStream(
+      lake.s3,
+      { bucket: lake.bucket, key: 'silver/aborted.csv', contentType: 'text/csv' },
+      body,
+      controller.signal,
+    );
     controller.abort();
     await expect(upload).rejects.toThrow();
     expect(await lake.text('silver/aborted.csv')).toBeUndefined();
@@ -63,9 +90,14 @@ describe('object streams', () => {
   });
 
   it('deletes several objects in one DeleteObjects request, missing keys and duplicates included', async () => {
-    for (const key of ['d/a.csv', 'd/b.csv', 'd/keep.csv']) await putObject(lake.s3, { bucket: lake.bucket, key, contentType: 'text/csv' }, key);
+    for (const key of ['d/a.csv', 'd/b.csv', 'd/keep.csv'])
+      await putObject(lake.s3, { bucket: lake.bucket, key, contentType: 'text/csv' }, key);
     await deleteObjects(lake.s3, lake.bucket, ['d/a.csv', 'd/b.csv', 'd/never-there.csv', 'd/a.csv']);
-    expect([await lake.text('d/a.csv'), await lake.text('d/b.csv'), await lake.text('d/keep.csv')]).toEqual([undefined, undefined, 'd/keep.csv']);
+    expect([await lake.text('d/a.csv'), await lake.text('d/b.csv'), await lake.text('d/keep.csv')]).toEqual([
+      undefined,
+      undefined,
+      'd/keep.csv',
+    ]);
     await deleteObjects(lake.s3, lake.bucket, []);
   });
 
@@ -78,7 +110,11 @@ describe('listObjects', () => {
   it('lists every object under a prefix across pages, in key order', async () => {
     const keys = Array.from({ length: 1005 }, (_, i) => `page/${String(i).padStart(4, '0')}.csv`);
     for (let start = 0; start < keys.length; start += 100) {
-      await Promise.all(keys.slice(start, start + 100).map((key) => putObject(lake.s3, { bucket: lake.bucket, key, contentType: 'text/csv' }, 'x')));
+      await Promise.all(
+        keys
+          .slice(start, start + 100)
+          .map((key) => putObject(lake.s3, { bucket: lake.bucket, key, contentType: 'text/csv' }, 'x')),
+      );
     }
     const listed = [];
     for await (const item of listObjects(lake.s3, lake.bucket, 'page/')) listed.push(item);
@@ -89,28 +125,60 @@ describe('listObjects', () => {
 
 describe('uploadPartBytes', () => {
   it('keeps 5 MiB parts up to ~43 GB, then fits the body in 9,000 parts', () => {
-    expect([0, 1e9, 42e9, 100e9, 500e9].map(uploadPartBytes)).toEqual([5_242_880, 5_242_880, 5_242_880, 12_222_223, 61_111_112]);
+    expect([0, 1e9, 42e9, 100e9, 500e9].map(uploadPartBytes)).toEqual([
+      5_242_880, 5_242_880, 5_242_880, 12_222_223, 61_111_112,
+    ]);
   });
 });
 
 describe('conditional writes, whole reads and heads', () => {
-  const write = (key: string, metadata?: Record<string, string>) => ({ bucket: lake.bucket, key, contentType: 'text/plain', ...(metadata ? { metadata } : {}) });
+  const write = (key: string, metadata?: Record<string, string>) => ({
+    bucket: lake.bucket,
+    key,
+    contentType: 'text/plain',
+    ...(metadata ? { metadata } : {}),
+  });
 
   it('writes only when the condition holds, and tells a failed condition from other errors', async () => {
     const created = await putObject(lake.s3, write('cond/a.txt'), 'one', { ifNoneMatch: '*' });
-    const again = await putObject(lake.s3, write('cond/a.txt'), 'two', { ifNoneMatch: '*' }).catch((error: unknown) => error);
+    const again = await putObject(lake.s3, write('cond/a.txt'), 'two', { ifNoneMatch: '*' }).catch(
+      (error: unknown) => error,
+    );
     expect(isConditionFailed(again)).toBe(true);
     const replaced = await putObject(lake.s3, write('cond/a.txt'), 'two', { ifMatch: created.eTag });
-    expect(isConditionFailed(await putObject(lake.s3, write('cond/a.txt'), 'three', { ifMatch: created.eTag }).catch((error: unknown) => error))).toBe(true);
-    expect(isConditionFailed(await putObject(lake.s3, write('cond/none.txt'), 'x', { ifMatch: replaced.eTag }).catch((error: unknown) => error))).toBe(true);
+    expect(
+      isConditionFailed(
+        await putObject(lake.s3, write('cond/a.txt'), 'three', { ifMatch: created.eTag }).catch(
+          (error: unknown) => error,
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      isConditionFailed(
+        await putObject(lake.s3, write('cond/none.txt'), 'x', { ifMatch: replaced.eTag }).catch(
+          (error: unknown) => error,
+        ),
+      ),
+    ).toBe(true);
     expect(isConditionFailed(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toBe(false);
-    expect((await readObjectBytes(lake.s3, lake.bucket, 'cond/a.txt'))?.bytes).toEqual(new Uint8Array(Buffer.from('two')));
+    expect((await readObjectBytes(lake.s3, lake.bucket, 'cond/a.txt'))?.bytes).toEqual(
+      new Uint8Array(Buffer.from('two')),
+    );
   });
 
   it('reads an object whole with its ETag and metadata, heads it, and says undefined for a missing key', async () => {
     const stored = await putObject(lake.s3, write('cond/m.txt', { 'checkpoint-generation': '7' }), 'body');
-    expect(await readObjectBytes(lake.s3, lake.bucket, 'cond/m.txt')).toEqual({ bytes: new Uint8Array(Buffer.from('body')), eTag: stored.eTag, versionId: undefined, metadata: { 'checkpoint-generation': '7' } });
-    expect(await headObject(lake.s3, lake.bucket, 'cond/m.txt')).toEqual({ eTag: stored.eTag, versionId: undefined, metadata: { 'checkpoint-generation': '7' } });
+    expect(await readObjectBytes(lake.s3, lake.bucket, 'cond/m.txt')).toEqual({
+      bytes: new Uint8Array(Buffer.from('body')),
+      eTag: stored.eTag,
+      versionId: undefined,
+      metadata: { 'checkpoint-generation': '7' },
+    });
+    expect(await headObject(lake.s3, lake.bucket, 'cond/m.txt')).toEqual({
+      eTag: stored.eTag,
+      versionId: undefined,
+      metadata: { 'checkpoint-generation': '7' },
+    });
     expect(await readObjectBytes(lake.s3, lake.bucket, 'cond/missing.txt')).toBeUndefined();
     expect(await headObject(lake.s3, lake.bucket, 'cond/missing.txt')).toBeUndefined();
   });
@@ -118,10 +186,21 @@ describe('conditional writes, whole reads and heads', () => {
 
 describe('readObjectBytesUnlessMatch', () => {
   it('answers not-modified for the ETag held, and reads the object when it changed', async () => {
-    const first = await putObject(lake.s3, { bucket: lake.bucket, key: 'held/a.txt', contentType: 'text/plain' }, 'one');
+    const first = await putObject(
+      lake.s3,
+      { bucket: lake.bucket, key: 'held/a.txt', contentType: 'text/plain' },
+      'one',
+    );
     expect(await readObjectBytesUnlessMatch(lake.s3, lake.bucket, 'held/a.txt', first.eTag)).toBe('not-modified');
-    const second = await putObject(lake.s3, { bucket: lake.bucket, key: 'held/a.txt', contentType: 'text/plain' }, 'two');
-    expect(await readObjectBytesUnlessMatch(lake.s3, lake.bucket, 'held/a.txt', first.eTag)).toMatchObject({ eTag: second.eTag, bytes: new Uint8Array(Buffer.from('two')) });
+    const second = await putObject(
+      lake.s3,
+      { bucket: lake.bucket, key: 'held/a.txt', contentType: 'text/plain' },
+      'two',
+    );
+    expect(await readObjectBytesUnlessMatch(lake.s3, lake.bucket, 'held/a.txt', first.eTag)).toMatchObject({
+      eTag: second.eTag,
+      bytes: new Uint8Array(Buffer.from('two')),
+    });
     expect(await readObjectBytesUnlessMatch(lake.s3, lake.bucket, 'held/missing.txt', first.eTag)).toBeUndefined();
   });
 });

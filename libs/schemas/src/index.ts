@@ -1,8 +1,23 @@
-export { COLUMN_ALIASES, GOLD_COLUMNS, QUARANTINE_COLUMNS, REGION_COLUMN, findColumn, normalizeHeaderName } from './column-names';
+export {
+  COLUMN_ALIASES,
+  GOLD_COLUMNS,
+  QUARANTINE_COLUMNS,
+  REGION_COLUMN,
+  findColumn,
+  normalizeHeaderName,
+} from './column-names';
 export { FileRejectedError } from './errors';
 export { resolveSilverColumns, type SilverColumns } from './resolve-columns';
 export { isSubscribed, SUBSCRIBED_STATUSES } from './subscription-status';
 export { formatCustomerIdList, type GoldRow } from './gold-row';
 export { SILVER_METADATA } from './silver-metadata';
-export { asSilverManifest, GOLD_MANIFEST_KEY, SILVER_CUSTOMERS_PREFIX, SILVER_MANIFEST_PREFIX, type ManifestObject, type SilverCounts, type SilverManifest } from './manifests';
+export {
+  asSilverManifest,
+  GOLD_MANIFEST_KEY,
+  SILVER_CUSTOMERS_PREFIX,
+  SILVER_MANIFEST_PREFIX,
+  type ManifestObject,
+  type SilverCounts,
+  type SilverManifest,
+} from './manifests';
 export { SILVER_AGGREGATE_QUEUE } from './aggregate-queue';

@@ -46,7 +46,12 @@ export interface SilverManifest {
   /** The code that wrote it (see `codeVersion`). */
   readonly codeVersion: string;
   /** The bronze object and its event: gold orders records across files by `eventTime`, then `sequencer`. */
-  readonly source: { readonly key: string; readonly eTag: string; readonly eventTime: string; readonly sequencer: string };
+  readonly source: {
+    readonly key: string;
+    readonly eTag: string;
+    readonly eventTime: string;
+    readonly sequencer: string;
+  };
   /** `utf-8`, or `windows-1252` when the bronze bytes were not valid UTF-8. */
   readonly encoding: string;
   readonly outcome: 'processed' | 'rejected';
@@ -59,7 +64,12 @@ export interface SilverManifest {
    * tables existed: readers then read the silver table) and the quarantine table (absent when none),
    * or the rejection record.
    */
-  readonly outputs: { readonly silver?: ManifestObject; readonly customers?: ManifestObject; readonly quarantine?: ManifestObject; readonly rejection?: ManifestObject };
+  readonly outputs: {
+    readonly silver?: ManifestObject;
+    readonly customers?: ManifestObject;
+    readonly quarantine?: ManifestObject;
+    readonly rejection?: ManifestObject;
+  };
   /**
    * What the manifest this one replaced named at keys this one does not (an earlier version's
    * quarantine rows or rejection record, its tables when this version is rejected): silver deletes
@@ -78,7 +88,12 @@ export interface SilverManifest {
  */
 export function asSilverManifest(value: unknown): SilverManifest {
   const manifest = value as Partial<SilverManifest> | undefined;
-  if (manifest?.layer !== 'silver' || typeof manifest.source?.key !== 'string' || !manifest.counts || !manifest.outputs) {
+  if (
+    manifest?.layer !== 'silver' ||
+    typeof manifest.source?.key !== 'string' ||
+    !manifest.counts ||
+    !manifest.outputs
+  ) {
     throw new Error('not a silver manifest (needs layer "silver", source.key, counts and outputs)');
   }
   return manifest as SilverManifest;

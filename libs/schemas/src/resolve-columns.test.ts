@@ -4,7 +4,11 @@ import { resolveSilverColumns } from './resolve-columns';
 
 describe('resolveSilverColumns', () => {
   it('uses the last Region column (the one silver appended)', () => {
-    expect(resolveSilverColumns(['Customer Id', 'Region', 'Country', 'Subscription Status', 'Region'])).toEqual({ customerId: 0, region: 4, status: 3 });
+    expect(resolveSilverColumns(['Customer Id', 'Region', 'Country', 'Subscription Status', 'Region'])).toEqual({
+      customerId: 0,
+      region: 4,
+      status: 3,
+    });
   });
 
   it('rejects a table without Region', () => {

@@ -1,4 +1,10 @@
-import { mergeAllCustomerRecords, mergeCustomerRecords, NO_CUSTOMER_RECORDS, renumberSources, type CustomerRecords } from '@medallion/customer-records';
+import {
+  mergeAllCustomerRecords,
+  mergeCustomerRecords,
+  NO_CUSTOMER_RECORDS,
+  renumberSources,
+  type CustomerRecords,
+} from '@medallion/customer-records';
 import type { CheckpointBase } from './checkpoint';
 
 /** A base is kept while the delta holds at most this share of the base's customers; past it the checkpoint holds the whole state again. */
@@ -33,12 +39,28 @@ function fitsBase(delta: CustomerRecords, baseCustomers: number): boolean {
 export function mergeWithBase(parts: readonly StatePart[], rank: ArrayLike<number>, minCustomers: number): BasedState {
   let candidate: StatePart | undefined;
   for (const part of parts) {
-    if (part.source !== undefined && part.records.count >= minCustomers && part.records.count > (candidate?.records.count ?? 0)) candidate = part;
+    if (
+      part.source !== undefined &&
+      part.records.count >= minCustomers &&
+      part.records.count > (candidate?.records.count ?? 0)
+    )
+      candidate = part;
   }
-  if (!candidate) return { state: mergeAllCustomerRecords(parts.map((part) => part.records), rank) };
-  const delta = mergeAllCustomerRecords(parts.filter((part) => part !== candidate).map((part) => part.records), rank);
+  if (!candidate)
+    return {
+      state: mergeAllCustomerRecords(
+        parts.map((part) => part.records),
+        rank,
+      ),
+    };
+  const delta = mergeAllCustomerRecords(
+    parts.filter((part) => part !== candidate).map((part) => part.records),
+    rank,
+  );
   const state = delta.count === 0 ? candidate.records : mergeCustomerRecords(candidate.records, delta, rank);
-  return fitsBase(delta, candidate.records.count) ? { state, base: { commit: candidate.source!, customers: candidate.records.count, delta } } : { state };
+  return fitsBase(delta, candidate.records.count)
+    ? { state, base: { commit: candidate.source!, customers: candidate.records.count, delta } }
+    : { state };
 }
 
 /**
@@ -52,9 +74,18 @@ export function mergeWithBase(parts: readonly StatePart[], rank: ArrayLike<numbe
  * @param rank - each source's position in ingest order.
  * @returns the new base, or undefined.
  */
-export function baseAfterMerge(previous: CheckpointBase, renumber: ArrayLike<number>, added: CustomerRecords, rank: ArrayLike<number>): CheckpointBase | undefined {
+export function baseAfterMerge(
+  previous: CheckpointBase,
+  renumber: ArrayLike<number>,
+  added: CustomerRecords,
+  rank: ArrayLike<number>,
+): CheckpointBase | undefined {
   const commit = renumber[previous.commit];
   if (commit === undefined || !Number.isInteger(commit)) return undefined;
-  const delta = mergeCustomerRecords(previous.delta.count === 0 ? NO_CUSTOMER_RECORDS : renumberSources(previous.delta, renumber), added, rank);
+  const delta = mergeCustomerRecords(
+    previous.delta.count === 0 ? NO_CUSTOMER_RECORDS : renumberSources(previous.delta, renumber),
+    added,
+    rank,
+  );
   return fitsBase(delta, previous.customers) ? { commit, customers: previous.customers, delta } : undefined;
 }

@@ -30,7 +30,12 @@ export interface UsableSegments {
 
 /** The commits a segment object holds must be exactly the members the checkpoint gives it. */
 function sameCommits(held: readonly CommittedTable[], members: readonly CommittedTable[]): boolean {
-  return held.length === members.length && held.every((commit, i) => commit.manifestKey === members[i]!.manifestKey && commit.manifestETag === members[i]!.manifestETag);
+  return (
+    held.length === members.length &&
+    held.every(
+      (commit, i) => commit.manifestKey === members[i]!.manifestKey && commit.manifestETag === members[i]!.manifestETag,
+    )
+  );
 }
 
 /**
@@ -44,22 +49,47 @@ function sameCommits(held: readonly CommittedTable[], members: readonly Committe
  * @param layer - the layer (a segment of another layer is not used).
  * @returns the usable segments, their records and which commits they hold.
  */
-export async function readUsableSegments(env: LayerEnvironment, bucket: string, segments: readonly SegmentRef[], commits: readonly CommittedTable[], layer: string): Promise<UsableSegments> {
+export async function readUsableSegments(
+  env: LayerEnvironment,
+  bucket: string,
+  segments: readonly SegmentRef[],
+  commits: readonly CommittedTable[],
+  layer: string,
+): Promise<UsableSegments> {
   const members = segments.map((): number[] => []);
   commits.forEach((commit, index) => {
     if (commit.segment !== undefined) members[commit.segment]?.push(index);
   });
-  const candidates = segments.flatMap((ref, index) => (members[index]!.length === ref.commits ? [{ ref, members: members[index]! }] : []));
+  const candidates = segments.flatMap((ref, index) =>
+    members[index]!.length === ref.commits ? [{ ref, members: members[index]! }] : [],
+  );
   const read = await concurrently(candidates, SEGMENT_CONCURRENCY, async ({ ref, members: indices }) => {
     const object = await readNamedObject(env.s3, bucket, ref);
-    if (!object) return env.logger.warn("segment not used (it is gone or was rewritten): its commits' tables are read instead", { bucket, key: ref.key }), undefined;
+    if (!object)
+      return (
+        env.logger.warn("segment not used (it is gone or was rewritten): its commits' tables are read instead", {
+          bucket,
+          key: ref.key,
+        }),
+        undefined
+      );
     try {
       const held = await decodeCheckpoint(object.bytes, layer);
-      if (!sameCommits(held.commits, indices.map((index) => commits[index]!))) throw new Error('it holds other commits than its checkpoint says');
+      if (
+        !sameCommits(
+          held.commits,
+          indices.map((index) => commits[index]!),
+        )
+      )
+        throw new Error('it holds other commits than its checkpoint says');
       const source = Uint32Array.from(held.state.source, (local) => indices[local]!);
       return { ref, indices, records: { ...held.state, source } };
     } catch (error) {
-      env.logger.warn("segment not used: its commits' tables are read instead", { bucket, key: ref.key, reason: error instanceof Error ? error.message : String(error) });
+      env.logger.warn("segment not used: its commits' tables are read instead", {
+        bucket,
+        key: ref.key,
+        reason: error instanceof Error ? error.message : String(error),
+      });
       return undefined;
     }
   });
@@ -94,9 +124,19 @@ export interface ReadRecords {
  * @param size - commits a segment.
  * @returns the earlier small commits in no segment, with their indices; empty while fewer than 2 × size.
  */
-export function ungroupedToRead(commits: readonly CommittedTable[], readNow: ReadonlySet<number>, size: number): Array<{ readonly commit: CommittedTable; readonly source: number }> {
-  const small = (commit: CommittedTable) => commit.segment === undefined && commit.table?.format === 'customers' && !commit.notSilverTable && commit.silverRows <= SEGMENT_MAX_COMMIT_CUSTOMERS;
-  const earlier = commits.flatMap((commit, source) => (!readNow.has(source) && small(commit) ? [{ commit, source }] : []));
+export function ungroupedToRead(
+  commits: readonly CommittedTable[],
+  readNow: ReadonlySet<number>,
+  size: number,
+): Array<{ readonly commit: CommittedTable; readonly source: number }> {
+  const small = (commit: CommittedTable) =>
+    commit.segment === undefined &&
+    commit.table?.format === 'customers' &&
+    !commit.notSilverTable &&
+    commit.silverRows <= SEGMENT_MAX_COMMIT_CUSTOMERS;
+  const earlier = commits.flatMap((commit, source) =>
+    !readNow.has(source) && small(commit) ? [{ commit, source }] : [],
+  );
   const now = [...readNow].filter((source) => small(commits[source]!)).length;
   return earlier.length + now >= 2 * size ? earlier : [];
 }
@@ -132,19 +172,40 @@ export async function writeNewSegments(
   generation: number,
   size: number,
 ): Promise<WrittenSegments> {
-  const small = read.filter(({ records }) => records.count <= SEGMENT_MAX_COMMIT_CUSTOMERS).sort((a, b) => a.source - b.source);
+  const small = read
+    .filter(({ records }) => records.count <= SEGMENT_MAX_COMMIT_CUSTOMERS)
+    .sort((a, b) => a.source - b.source);
   const groups: ReadRecords[][] = [];
   for (let start = 0; start + size <= small.length; start += size) groups.push(small.slice(start, start + size));
   const run = randomUUID().slice(0, 8);
-  const refs = await concurrently(groups.map((group, index) => ({ group, index })), SEGMENT_CONCURRENCY, async ({ group, index }) => {
-    const localRank = Uint32Array.from(group, ({ source }) => rank[source]!);
-    const sets = group.map(({ records }, local) => ({ ...records, source: new Uint32Array(records.count).fill(local) }));
-    const members = group.map(({ source }) => withoutSegment(commits[source]!));
-    const key = keys.segment(generation, `${run}-${index}`);
-    const body = encodeCheckpoint({ layer, generation, commits: members, state: mergeAllCustomerRecords(sets, localRank) });
-    const written = await putObject(env.s3, { bucket, key, contentType: 'application/vnd.apache.parquet' }, body, { ifNoneMatch: '*' });
-    return { key, eTag: written.eTag, ...(written.versionId ? { versionId: written.versionId } : {}), commits: group.length };
-  });
+  const refs = await concurrently(
+    groups.map((group, index) => ({ group, index })),
+    SEGMENT_CONCURRENCY,
+    async ({ group, index }) => {
+      const localRank = Uint32Array.from(group, ({ source }) => rank[source]!);
+      const sets = group.map(({ records }, local) => ({
+        ...records,
+        source: new Uint32Array(records.count).fill(local),
+      }));
+      const members = group.map(({ source }) => withoutSegment(commits[source]!));
+      const key = keys.segment(generation, `${run}-${index}`);
+      const body = encodeCheckpoint({
+        layer,
+        generation,
+        commits: members,
+        state: mergeAllCustomerRecords(sets, localRank),
+      });
+      const written = await putObject(env.s3, { bucket, key, contentType: 'application/vnd.apache.parquet' }, body, {
+        ifNoneMatch: '*',
+      });
+      return {
+        key,
+        eTag: written.eTag,
+        ...(written.versionId ? { versionId: written.versionId } : {}),
+        commits: group.length,
+      };
+    },
+  );
   return { refs, members: groups.map((group) => group.map(({ source }) => source)) };
 }
 
@@ -160,8 +221,17 @@ export function withoutSegment(commit: CommittedTable): CommittedTable {
  *
  * @param refs - the segments to delete.
  */
-export async function deleteSegments(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, refs: readonly SegmentRef[]): Promise<void> {
-  await deleteSegmentKeys(env, bucket, refs.map((ref) => ref.key).filter((key) => key.startsWith(keys.segmentsPrefix)));
+export async function deleteSegments(
+  env: LayerEnvironment,
+  bucket: string,
+  keys: CheckpointKeys,
+  refs: readonly SegmentRef[],
+): Promise<void> {
+  await deleteSegmentKeys(
+    env,
+    bucket,
+    refs.map((ref) => ref.key).filter((key) => key.startsWith(keys.segmentsPrefix)),
+  );
 }
 
 async function deleteSegmentKeys(env: LayerEnvironment, bucket: string, segmentKeys: readonly string[]): Promise<void> {
@@ -169,7 +239,11 @@ async function deleteSegmentKeys(env: LayerEnvironment, bucket: string, segmentK
   try {
     await deleteObjects(env.s3, bucket, segmentKeys);
   } catch (error) {
-    env.logger.warn('unused checkpoint segments could not be deleted; they stay unused', { bucket, segments: segmentKeys.length, reason: error instanceof Error ? error.message : String(error) });
+    env.logger.warn('unused checkpoint segments could not be deleted; they stay unused', {
+      bucket,
+      segments: segmentKeys.length,
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -187,7 +261,13 @@ function generationOfSegmentKey(keys: CheckpointKeys, key: string): number {
  * @param named - the new checkpoint's segments.
  * @param generation - the new checkpoint's generation.
  */
-export async function deleteUnnamedSegments(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, named: readonly SegmentRef[], generation: number): Promise<void> {
+export async function deleteUnnamedSegments(
+  env: LayerEnvironment,
+  bucket: string,
+  keys: CheckpointKeys,
+  named: readonly SegmentRef[],
+  generation: number,
+): Promise<void> {
   const keep = new Set(named.map((ref) => ref.key));
   const unnamed: string[] = [];
   try {
@@ -195,7 +275,11 @@ export async function deleteUnnamedSegments(env: LayerEnvironment, bucket: strin
       if (!keep.has(object.key) && generationOfSegmentKey(keys, object.key) < generation) unnamed.push(object.key);
     }
   } catch (error) {
-    env.logger.warn('the segments prefix could not be listed; unused segments stay', { bucket, prefix: keys.segmentsPrefix, reason: error instanceof Error ? error.message : String(error) });
+    env.logger.warn('the segments prefix could not be listed; unused segments stay', {
+      bucket,
+      prefix: keys.segmentsPrefix,
+      reason: error instanceof Error ? error.message : String(error),
+    });
     return;
   }
   await deleteSegmentKeys(env, bucket, unnamed);

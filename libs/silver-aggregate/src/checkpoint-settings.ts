@@ -5,7 +5,10 @@ export const DEFAULT_SEGMENT_COMMITS = 32;
 export const DEFAULT_BASE_MIN_CUSTOMERS = 50_000;
 
 /** The environment variables {@link checkpointSettings} reads. */
-export const CHECKPOINT_SETTING_VARIABLES = { segmentCommits: 'MEDALLION_CHECKPOINT_SEGMENT_COMMITS', baseMinCustomers: 'MEDALLION_CHECKPOINT_BASE_CUSTOMERS' } as const;
+export const CHECKPOINT_SETTING_VARIABLES = {
+  segmentCommits: 'MEDALLION_CHECKPOINT_SEGMENT_COMMITS',
+  baseMinCustomers: 'MEDALLION_CHECKPOINT_BASE_CUSTOMERS',
+} as const;
 
 /** How an aggregate's checkpoint is stored. */
 export interface CheckpointSettings {
@@ -19,7 +22,8 @@ function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, 
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < least) throw new RangeError(`${name} must be an integer of at least ${least}, not ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(value) || value < least)
+    throw new RangeError(`${name} must be an integer of at least ${least}, not ${JSON.stringify(raw)}`);
   return value;
 }
 

@@ -1,4 +1,10 @@
-import { CUSTOMER_RECORD_REQUEST, customerRecordColumns, customerRecordsOf, mergeCustomerRecords, type CustomerRecords } from '@medallion/customer-records';
+import {
+  CUSTOMER_RECORD_REQUEST,
+  customerRecordColumns,
+  customerRecordsOf,
+  mergeCustomerRecords,
+  type CustomerRecords,
+} from '@medallion/customer-records';
 import { readParquet, writeParquet } from '@medallion/parquet-io';
 import { ranksOf, type CommittedTable } from './committed-table';
 import { isSegmentRef, type SegmentRef } from './segment-ref';
@@ -83,7 +89,14 @@ export function encodeCheckpoint(checkpoint: Checkpoint): Uint8Array {
   const format = base ? CHECKPOINT_FORMAT : WHOLE_STATE_FORMAT;
   return writeParquet({
     rows: state.count,
-    columns: [...customerRecordColumns(state), { name: CHECKPOINT_COMMIT_COLUMN, kind: 'int32', values: new Int32Array(state.source.buffer, state.source.byteOffset, state.count) }],
+    columns: [
+      ...customerRecordColumns(state),
+      {
+        name: CHECKPOINT_COMMIT_COLUMN,
+        kind: 'int32',
+        values: new Int32Array(state.source.buffer, state.source.byteOffset, state.count),
+      },
+    ],
     metadata: {
       [CHECKPOINT_METADATA_KEY]: JSON.stringify({
         format,
@@ -109,7 +122,12 @@ function isCommitEntry(value: unknown): boolean {
     typeof commit['eventTime'] === 'string' &&
     typeof commit['sequencer'] === 'string' &&
     typeof commit['silverRows'] === 'number' &&
-    (table === undefined || (typeof table === 'object' && table !== null && typeof table['key'] === 'string' && typeof table['eTag'] === 'string' && (table['format'] === 'customers' || table['format'] === 'silver')))
+    (table === undefined ||
+      (typeof table === 'object' &&
+        table !== null &&
+        typeof table['key'] === 'string' &&
+        typeof table['eTag'] === 'string' &&
+        (table['format'] === 'customers' || table['format'] === 'silver')))
   );
 }
 
@@ -129,46 +147,87 @@ export class UnusableCheckpointError extends Error {
  *   does not hold what it says (any unreadable byte, a commit index out of range, a base that is
  *   gone or not the one named, or no `readBase` for one).
  */
-export async function decodeCheckpoint(bytes: Uint8Array, layer: string, readBase?: BaseTableReader): Promise<Checkpoint> {
+export async function decodeCheckpoint(
+  bytes: Uint8Array,
+  layer: string,
+  readBase?: BaseTableReader,
+): Promise<Checkpoint> {
   let table;
   try {
     table = await readParquet(bytes, { ...CUSTOMER_RECORD_REQUEST, [CHECKPOINT_COMMIT_COLUMN]: 'int32' });
   } catch (error) {
-    throw new UnusableCheckpointError(`not a readable checkpoint: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new UnusableCheckpointError(
+      `not a readable checkpoint: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
-  let head: { format?: unknown; layer?: unknown; generation?: unknown; commits?: unknown; segments?: unknown; base?: unknown };
+  let head: {
+    format?: unknown;
+    layer?: unknown;
+    generation?: unknown;
+    commits?: unknown;
+    segments?: unknown;
+    base?: unknown;
+  };
   try {
     head = JSON.parse(table.metadata[CHECKPOINT_METADATA_KEY] ?? 'null') ?? {};
   } catch {
     throw new UnusableCheckpointError(`the ${CHECKPOINT_METADATA_KEY} metadata is not JSON`);
   }
   if (head.format !== CHECKPOINT_FORMAT && head.format !== WHOLE_STATE_FORMAT) {
-    throw new UnusableCheckpointError(`checkpoint format ${String(head.format)}, this code reads formats ${WHOLE_STATE_FORMAT} and ${CHECKPOINT_FORMAT}`);
+    throw new UnusableCheckpointError(
+      `checkpoint format ${String(head.format)}, this code reads formats ${WHOLE_STATE_FORMAT} and ${CHECKPOINT_FORMAT}`,
+    );
   }
-  if (head.layer !== layer) throw new UnusableCheckpointError(`a checkpoint of layer ${String(head.layer)}, not ${layer}`);
-  if (!Number.isSafeInteger(head.generation) || !Array.isArray(head.commits)) throw new UnusableCheckpointError('the checkpoint lacks its generation or commits');
+  if (head.layer !== layer)
+    throw new UnusableCheckpointError(`a checkpoint of layer ${String(head.layer)}, not ${layer}`);
+  if (!Number.isSafeInteger(head.generation) || !Array.isArray(head.commits))
+    throw new UnusableCheckpointError('the checkpoint lacks its generation or commits');
   if (!head.commits.every(isCommitEntry)) throw new UnusableCheckpointError('a commit of the checkpoint is malformed');
   const commits = head.commits as CommittedTable[];
   const segments = head.segments ?? [];
-  if (!Array.isArray(segments) || !segments.every(isSegmentRef)) throw new UnusableCheckpointError('the checkpoint\'s segments are malformed');
-  if (commits.some((commit) => commit.segment !== undefined && !(Number.isInteger(commit.segment) && commit.segment >= 0 && commit.segment < segments.length))) {
+  if (!Array.isArray(segments) || !segments.every(isSegmentRef))
+    throw new UnusableCheckpointError("the checkpoint's segments are malformed");
+  if (
+    commits.some(
+      (commit) =>
+        commit.segment !== undefined &&
+        !(Number.isInteger(commit.segment) && commit.segment >= 0 && commit.segment < segments.length),
+    )
+  ) {
     throw new UnusableCheckpointError('a commit names a segment the checkpoint does not hold');
   }
   const column = table.columns.find((candidate) => candidate.name === CHECKPOINT_COMMIT_COLUMN);
   const source = Uint32Array.from(column?.kind === 'int32' ? column.values : []);
-  if (source.some((index) => index >= commits.length)) throw new UnusableCheckpointError('a record names a commit the checkpoint does not hold');
+  if (source.some((index) => index >= commits.length))
+    throw new UnusableCheckpointError('a record names a commit the checkpoint does not hold');
   let records: CustomerRecords;
   try {
     records = customerRecordsOf(table, source);
   } catch (error) {
-    throw new UnusableCheckpointError(`the checkpoint's records are unusable: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new UnusableCheckpointError(
+      `the checkpoint's records are unusable: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
-  const decoded = { layer, generation: head.generation as number, commits, ...(segments.length > 0 ? { segments } : {}) };
+  const decoded = {
+    layer,
+    generation: head.generation as number,
+    commits,
+    ...(segments.length > 0 ? { segments } : {}),
+  };
   if (head.format === WHOLE_STATE_FORMAT) return { ...decoded, state: records };
   const base = head.base as { commit?: unknown; customers?: unknown } | undefined;
   const commit = base?.commit;
-  if (typeof commit !== 'number' || !Number.isInteger(commit) || commits[commit]?.table?.format !== 'customers' || !Number.isInteger(base?.customers)) {
-    throw new UnusableCheckpointError('the checkpoint lacks its base, or names one that is not a customer table of its commits');
+  if (
+    typeof commit !== 'number' ||
+    !Number.isInteger(commit) ||
+    commits[commit]?.table?.format !== 'customers' ||
+    !Number.isInteger(base?.customers)
+  ) {
+    throw new UnusableCheckpointError(
+      'the checkpoint lacks its base, or names one that is not a customer table of its commits',
+    );
   }
   if (!readBase) throw new UnusableCheckpointError('the checkpoint names a base table and no reader of it was given');
   const baseRecords = await readBase(commits[commit]!, commit);

@@ -41,7 +41,12 @@ export function committedTableOf(manifestKey: string, manifestETag: string, mani
   return {
     manifestKey,
     manifestETag,
-    ...(processed ? { table: customers ? { ...customers, format: 'customers' as const } : { ...silver, format: 'silver' as const }, silver } : {}),
+    ...(processed
+      ? {
+          table: customers ? { ...customers, format: 'customers' as const } : { ...silver, format: 'silver' as const },
+          silver,
+        }
+      : {}),
     eventTime: manifest.source.eventTime,
     sequencer: manifest.source.sequencer,
     silverRows: processed ? manifest.counts.silverRows : 0,
@@ -64,7 +69,9 @@ export function orderOf(commit: CommittedTable): SilverObjectOrder {
  * @returns rank[i] for commit i, a permutation of 0…n−1.
  */
 export function ranksOf(commits: readonly CommittedTable[]): Uint32Array {
-  const order = commits.map((commit, index) => ({ index, order: orderOf(commit) })).sort((a, b) => compareSilverObjects(a.order, b.order));
+  const order = commits
+    .map((commit, index) => ({ index, order: orderOf(commit) }))
+    .sort((a, b) => compareSilverObjects(a.order, b.order));
   const rank = new Uint32Array(commits.length);
   order.forEach(({ index }, position) => (rank[index] = position));
   return rank;

@@ -10,7 +10,11 @@ async function* each<Item>(items: readonly Item[]): AsyncGenerator<Item> {
  * @returns the results, in the items' order.
  * @throws the first failure, in item order.
  */
-export async function concurrently<Item, Result>(items: readonly Item[], limit: number, run: (item: Item) => Promise<Result>): Promise<Result[]> {
+export async function concurrently<Item, Result>(
+  items: readonly Item[],
+  limit: number,
+  run: (item: Item) => Promise<Result>,
+): Promise<Result[]> {
   const results: Result[] = [];
   for await (const result of mapInOrder(each(items), run, limit)) results.push(result);
   return results;

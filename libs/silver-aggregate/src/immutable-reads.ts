@@ -39,7 +39,12 @@ function forget(id: string): void {
  * @returns the object as read, or undefined when it (or that version) does not exist.
  * @throws the SDK's errors after its retries (and the failed read is not kept).
  */
-export function readImmutable(s3: S3Client, bucket: string, key: string, expected: { readonly eTag: string; readonly versionId?: string }): Promise<ObjectBytes | undefined> {
+export function readImmutable(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  expected: { readonly eTag: string; readonly versionId?: string },
+): Promise<ObjectBytes | undefined> {
   const id = `${bucket}\u0000${key}\u0000${expected.versionId ?? ''}\u0000${expected.eTag}`;
   const held = entries.get(id);
   if (held) {
@@ -73,8 +78,15 @@ export function readImmutable(s3: S3Client, bucket: string, key: string, expecte
  * @returns the object, or undefined when it is gone or (without a version) was rewritten since.
  * @throws the SDK's errors after its retries.
  */
-export async function readNamedObject(s3: S3Client, bucket: string, ref: { readonly key: string; readonly eTag: string; readonly versionId?: string }): Promise<ObjectBytes | undefined> {
-  const object = await readImmutable(s3, bucket, ref.key, { eTag: ref.eTag, ...(ref.versionId ? { versionId: ref.versionId } : {}) });
+export async function readNamedObject(
+  s3: S3Client,
+  bucket: string,
+  ref: { readonly key: string; readonly eTag: string; readonly versionId?: string },
+): Promise<ObjectBytes | undefined> {
+  const object = await readImmutable(s3, bucket, ref.key, {
+    eTag: ref.eTag,
+    ...(ref.versionId ? { versionId: ref.versionId } : {}),
+  });
   return !object || (!ref.versionId && object.eTag !== ref.eTag) ? undefined : object;
 }
 

@@ -18,7 +18,8 @@ const READ_CONCURRENCY = 16;
  */
 export async function listManifests(env: LayerEnvironment, bucket: string): Promise<Map<string, string>> {
   const manifests = new Map<string, string>();
-  for await (const object of listObjects(env.s3, bucket, SILVER_MANIFEST_PREFIX)) if (object.key.endsWith('.json')) manifests.set(object.key, object.eTag);
+  for await (const object of listObjects(env.s3, bucket, SILVER_MANIFEST_PREFIX))
+    if (object.key.endsWith('.json')) manifests.set(object.key, object.eTag);
   return manifests;
 }
 
@@ -31,13 +32,25 @@ export async function listManifests(env: LayerEnvironment, bucket: string): Prom
  * @param keys - manifest keys to read.
  * @returns the commits, in the keys' order, without the deleted ones.
  */
-export async function readCommits(env: LayerEnvironment, bucket: string, listed: ReadonlyMap<string, string>, keys: readonly string[]): Promise<CommittedTable[]> {
+export async function readCommits(
+  env: LayerEnvironment,
+  bucket: string,
+  listed: ReadonlyMap<string, string>,
+  keys: readonly string[],
+): Promise<CommittedTable[]> {
   const commits = await concurrently(keys, READ_CONCURRENCY, async (key) => {
     const eTag = listed.get(key);
-    const object = eTag === undefined ? await readObjectBytes(env.s3, bucket, key) : await readImmutable(env.s3, bucket, key, { eTag });
+    const object =
+      eTag === undefined
+        ? await readObjectBytes(env.s3, bucket, key)
+        : await readImmutable(env.s3, bucket, key, { eTag });
     if (!object) return undefined;
     try {
-      return committedTableOf(key, object.eTag, asSilverManifest(JSON.parse(Buffer.from(object.bytes).toString('utf8'))));
+      return committedTableOf(
+        key,
+        object.eTag,
+        asSilverManifest(JSON.parse(Buffer.from(object.bytes).toString('utf8'))),
+      );
     } catch {
       env.logger.warn('not a silver manifest: counted as a commit with no table', { bucket, key });
       return { manifestKey: key, manifestETag: object.eTag, eventTime: '', sequencer: '', silverRows: 0 };
@@ -65,7 +78,13 @@ export interface CommitRecords {
  * @returns the records and the commit as read.
  * @throws CommitChangedError when the table is not the one the manifest names (rewritten since, in a store without versions).
  */
-export async function readCommitRecords(env: LayerEnvironment, bucket: string, commit: CommittedTable, source: number, options: SilverReadOptions): Promise<CommitRecords> {
+export async function readCommitRecords(
+  env: LayerEnvironment,
+  bucket: string,
+  commit: CommittedTable,
+  source: number,
+  options: SilverReadOptions,
+): Promise<CommitRecords> {
   const { table } = commit;
   if (!table || commit.notSilverTable) return { source, commit, records: undefined };
   if (table.format === 'silver') {
@@ -76,11 +95,15 @@ export async function readCommitRecords(env: LayerEnvironment, bucket: string, c
       if (error instanceof SilverTableChangedError) throw new CommitChangedError(error.message, { cause: error });
       throw error;
     }
-    return read ? { source, commit: { ...commit, silverRows: read.rows }, records: read.records } : { source, commit: { ...commit, silverRows: 0, notSilverTable: true }, records: undefined };
+    return read
+      ? { source, commit: { ...commit, silverRows: read.rows }, records: read.records }
+      : { source, commit: { ...commit, silverRows: 0, notSilverTable: true }, records: undefined };
   }
   const object = await readNamedObject(env.s3, bucket, table);
   if (!object) {
-    throw new CommitChangedError(`customer table ${table.key} is not the one its manifest ${commit.manifestKey} names (rewritten or removed since); the recompute starts over`);
+    throw new CommitChangedError(
+      `customer table ${table.key} is not the one its manifest ${commit.manifestKey} names (rewritten or removed since); the recompute starts over`,
+    );
   }
   return { source, commit, records: (await decodeCustomerTable(object.bytes, source)).records };
 }
@@ -113,7 +136,10 @@ export async function readAllCommitRecords(
  * @returns a reader giving the table's records (sources = the commit's index), or undefined when it
  *   is gone, rewritten, or not a customer table.
  */
-export function readBaseTable(env: LayerEnvironment, bucket: string): (commit: CommittedTable, source: number) => Promise<CustomerRecords | undefined> {
+export function readBaseTable(
+  env: LayerEnvironment,
+  bucket: string,
+): (commit: CommittedTable, source: number) => Promise<CustomerRecords | undefined> {
   return async (commit, source) => {
     const { table } = commit;
     if (table?.format !== 'customers') return undefined;

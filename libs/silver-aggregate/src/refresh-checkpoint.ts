@@ -1,13 +1,33 @@
-import { mergeAllCustomerRecords, mergeCustomerRecords, NO_CUSTOMER_RECORDS, renumberSources, type CustomerRecords } from '@medallion/customer-records';
+import {
+  mergeAllCustomerRecords,
+  mergeCustomerRecords,
+  NO_CUSTOMER_RECORDS,
+  renumberSources,
+  type CustomerRecords,
+} from '@medallion/customer-records';
 import type { LayerEnvironment } from '@medallion/layer-runtime';
-import { headObject, isConditionFailed, putObject, readObjectBytesUnlessMatch, type StoredObject } from '@medallion/s3-io';
+import {
+  headObject,
+  isConditionFailed,
+  putObject,
+  readObjectBytesUnlessMatch,
+  type StoredObject,
+} from '@medallion/s3-io';
 import { randomUUID } from 'node:crypto';
 import type { ManifestObject } from '@medallion/schemas';
 import type { SilverReadOptions } from '@medallion/silver-tables';
 import { decodeCheckpoint, encodeCheckpoint, UnusableCheckpointError, type Checkpoint } from './checkpoint';
 import { baseAfterMerge, mergeWithBase, type BasedState } from './checkpoint-base';
 import type { CheckpointSettings } from './checkpoint-settings';
-import { deleteSegments, deleteUnnamedSegments, readUsableSegments, ungroupedToRead, withoutSegment, writeNewSegments, type ReadRecords } from './checkpoint-segments';
+import {
+  deleteSegments,
+  deleteUnnamedSegments,
+  readUsableSegments,
+  ungroupedToRead,
+  withoutSegment,
+  writeNewSegments,
+  type ReadRecords,
+} from './checkpoint-segments';
 import type { CheckpointKeys } from './checkpoint-keys';
 import { diffCommits } from './commit-diff';
 import { ranksOf, type CommittedTable } from './committed-table';
@@ -38,7 +58,12 @@ export interface StoredCheckpoint {
  * checkpoint; a corrupt one, one of another format or layer, or one whose base is gone, is not used (the state is then rebuilt from the commits), but its ETag and
  * generation are kept so the rebuilt one replaces it by a conditional write.
  */
-export async function readStoredCheckpoint(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, layer: string): Promise<StoredCheckpoint> {
+export async function readStoredCheckpoint(
+  env: LayerEnvironment,
+  bucket: string,
+  keys: CheckpointKeys,
+  layer: string,
+): Promise<StoredCheckpoint> {
   const held = processCache.checkpoint(bucket, keys.state);
   const object = await readObjectBytesUnlessMatch(env.s3, bucket, keys.state, held?.eTag);
   if (held && (object === 'not-modified' || object?.eTag === held.eTag)) return held;
@@ -48,13 +73,27 @@ export async function readStoredCheckpoint(env: LayerEnvironment, bucket: string
     const checkpoint = await decodeCheckpoint(object.bytes, layer, readBaseTable(env, bucket));
     const outside = checkpoint.segments?.find((ref) => !ref.key.startsWith(keys.segmentsPrefix));
     if (outside) throw new UnusableCheckpointError(`it names a segment outside ${keys.segmentsPrefix}: ${outside.key}`);
-    const stored = { checkpoint, eTag: object.eTag, ...(object.versionId ? { versionId: object.versionId } : {}), generation: Math.max(checkpoint.generation, generationOf(object.metadata)) };
+    const stored = {
+      checkpoint,
+      eTag: object.eTag,
+      ...(object.versionId ? { versionId: object.versionId } : {}),
+      generation: Math.max(checkpoint.generation, generationOf(object.metadata)),
+    };
     processCache.holdCheckpoint(bucket, keys.state, stored);
     return stored;
   } catch (error) {
     if (!(error instanceof UnusableCheckpointError)) throw error;
-    env.logger.warn('checkpoint not used: rebuilding it from the commits', { bucket, key: keys.state, reason: error.message });
-    return { checkpoint: undefined, eTag: object.eTag, generation: Math.max(0, generationOf(object.metadata)), unusable: error.message };
+    env.logger.warn('checkpoint not used: rebuilding it from the commits', {
+      bucket,
+      key: keys.state,
+      reason: error.message,
+    });
+    return {
+      checkpoint: undefined,
+      eTag: object.eTag,
+      generation: Math.max(0, generationOf(object.metadata)),
+      unusable: error.message,
+    };
   }
 }
 
@@ -106,11 +145,23 @@ const WRITE_ID_METADATA = 'checkpoint-write';
  * @returns the stored object, or `lost`.
  * @throws the SDK's errors other than a failed condition.
  */
-async function writeCheckpointObject(env: LayerEnvironment, bucket: string, keys: CheckpointKeys, checkpoint: Checkpoint, readETag: string | undefined, writeId: string): Promise<StoredObject | 'lost'> {
+async function writeCheckpointObject(
+  env: LayerEnvironment,
+  bucket: string,
+  keys: CheckpointKeys,
+  checkpoint: Checkpoint,
+  readETag: string | undefined,
+  writeId: string,
+): Promise<StoredObject | 'lost'> {
   try {
     return await putObject(
       env.s3,
-      { bucket, key: keys.state, contentType: 'application/vnd.apache.parquet', metadata: { [GENERATION_METADATA]: String(checkpoint.generation), [WRITE_ID_METADATA]: writeId } },
+      {
+        bucket,
+        key: keys.state,
+        contentType: 'application/vnd.apache.parquet',
+        metadata: { [GENERATION_METADATA]: String(checkpoint.generation), [WRITE_ID_METADATA]: writeId },
+      },
       encodeCheckpoint(checkpoint),
       readETag ? { ifMatch: readETag } : { ifNoneMatch: '*' },
     );
@@ -128,7 +179,13 @@ async function writeCheckpointObject(env: LayerEnvironment, bucket: string, keys
  * `ungroupedToRead`); none when a table is not the one its manifest names (the grouping waits for
  * a rebuild, which reports it).
  */
-async function readUngrouped(env: LayerEnvironment, bucket: string, commits: readonly CommittedTable[], readNow: ReadonlySet<number>, options: RefreshOptions): Promise<ReadRecords[]> {
+async function readUngrouped(
+  env: LayerEnvironment,
+  bucket: string,
+  commits: readonly CommittedTable[],
+  readNow: ReadonlySet<number>,
+  options: RefreshOptions,
+): Promise<ReadRecords[]> {
   const toRead = ungroupedToRead(commits, readNow, options.settings.segmentCommits);
   if (toRead.length === 0) return [];
   try {
@@ -141,41 +198,74 @@ async function readUngrouped(env: LayerEnvironment, bucket: string, commits: rea
   }
 }
 
-async function refreshOnce(env: LayerEnvironment, bucket: string, options: RefreshOptions): Promise<CheckpointRefresh | 'lost'> {
+async function refreshOnce(
+  env: LayerEnvironment,
+  bucket: string,
+  options: RefreshOptions,
+): Promise<CheckpointRefresh | 'lost'> {
   const { layer, keys, maxCustomers } = options;
   const stored = await readStoredCheckpoint(env, bucket, keys, layer);
   const base = stored.checkpoint;
   const listed = await listManifests(env, bucket);
   const diff = diffCommits(base?.commits ?? [], listed);
   if (base && stored.eTag && diff.added.length === 0 && diff.changed.length === 0 && diff.removed.length === 0) {
-    const unchanged = { key: keys.state, eTag: stored.eTag, ...(stored.versionId ? { versionId: stored.versionId } : {}) };
-    return { checkpoint: base, stored: unchanged, action: 'unchanged', readCommits: 0, readSegments: 0, writtenSegments: 0 };
+    const unchanged = {
+      key: keys.state,
+      eTag: stored.eTag,
+      ...(stored.versionId ? { versionId: stored.versionId } : {}),
+    };
+    return {
+      checkpoint: base,
+      stored: unchanged,
+      action: 'unchanged',
+      readCommits: 0,
+      readSegments: 0,
+      writtenSegments: 0,
+    };
   }
   const fresh = await readCommits(env, bucket, listed, [...diff.added, ...diff.changed]);
-  const sorted = [...diff.unchanged, ...fresh].sort((a, b) => (a.manifestKey < b.manifestKey ? -1 : a.manifestKey > b.manifestKey ? 1 : 0));
+  const sorted = [...diff.unchanged, ...fresh].sort((a, b) =>
+    a.manifestKey < b.manifestKey ? -1 : a.manifestKey > b.manifestKey ? 1 : 0,
+  );
   const rank = ranksOf(sorted);
   const rebuild = !base || diff.changed.length > 0 || diff.removed.length > 0;
   const generation = nextGeneration(stored.generation);
   // A rebuild reads the segments whose commits are all still current instead of those commits' tables.
-  const usable = rebuild && base?.segments ? await readUsableSegments(env, bucket, base.segments, sorted, layer) : undefined;
+  const usable =
+    rebuild && base?.segments ? await readUsableSegments(env, bucket, base.segments, sorted, layer) : undefined;
   const commits = sorted.map((commit, index) => {
     const segment = usable ? usable.segmentOf[index]! : commit.segment;
     return segment === undefined || segment < 0 ? withoutSegment(commit) : { ...commit, segment };
   });
   const freshKeys = new Set(fresh.map((commit) => commit.manifestKey));
-  const toRead = commits.flatMap((commit, source) => ((rebuild ? commit.segment === undefined : freshKeys.has(commit.manifestKey)) && commit.table && !commit.notSilverTable ? [{ commit, source }] : []));
+  const toRead = commits.flatMap((commit, source) =>
+    (rebuild ? commit.segment === undefined : freshKeys.has(commit.manifestKey)) &&
+    commit.table &&
+    !commit.notSilverTable
+      ? [{ commit, source }]
+      : [],
+  );
   const segmentSets = usable?.sets ?? [];
   let customers = rebuild ? segmentSets.reduce((total, set) => total + set.count, 0) : base.state.count;
   checkStateSize(layer, customers, maxCustomers);
-  const read = await readAllCommitRecords(env, bucket, toRead, options.read, (records) => checkStateSize(layer, (customers += records), maxCustomers));
+  const read = await readAllCommitRecords(env, bucket, toRead, options.read, (records) =>
+    checkStateSize(layer, (customers += records), maxCustomers),
+  );
   for (const { commit, source } of read) commits[source] = commit;
   const readRecords: ReadRecords[] = read.flatMap(({ source, records }) => (records ? [{ source, records }] : []));
   const sets = readRecords.map(({ records }) => records);
   // Sets that are one commit's customer table may become the checkpoint's base (named, not copied).
-  const tableParts = readRecords.map(({ records, source }) => ({ records, ...(commits[source]!.table?.format === 'customers' ? { source } : {}) }));
+  const tableParts = readRecords.map(({ records, source }) => ({
+    records,
+    ...(commits[source]!.table?.format === 'customers' ? { source } : {}),
+  }));
   let merged: BasedState;
   if (rebuild) {
-    merged = mergeWithBase([...segmentSets.map((records) => ({ records })), ...tableParts], rank, options.settings.baseMinCustomers);
+    merged = mergeWithBase(
+      [...segmentSets.map((records) => ({ records })), ...tableParts],
+      rank,
+      options.settings.baseMinCustomers,
+    );
   } else {
     const sourceOf = new Map(commits.map((commit, source) => [commit.manifestKey, source]));
     // Unchanged commits keep their records; only their positions in the new list of commits move.
@@ -185,7 +275,9 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
     if (base.base) {
       const kept = baseAfterMerge(base.base, renumber, added, rank);
       merged = { state: mergeCustomerRecords(previous, added, rank), ...(kept ? { base: kept } : {}) };
-    } else if (tableParts.some((part) => part.source !== undefined && part.records.count >= options.settings.baseMinCustomers)) {
+    } else if (
+      tableParts.some((part) => part.source !== undefined && part.records.count >= options.settings.baseMinCustomers)
+    ) {
       merged = mergeWithBase([{ records: previous }, ...tableParts], rank, options.settings.baseMinCustomers);
     } else {
       merged = { state: mergeCustomerRecords(previous, added, rank) };
@@ -193,8 +285,21 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
   }
   const { state } = merged;
   checkStateSize(layer, state.count, maxCustomers);
-  if (!rebuild) readRecords.push(...(await readUngrouped(env, bucket, commits, new Set(read.map(({ source }) => source)), options)));
-  const written = await writeNewSegments(env, bucket, keys, layer, readRecords, commits, rank, generation, options.settings.segmentCommits);
+  if (!rebuild)
+    readRecords.push(
+      ...(await readUngrouped(env, bucket, commits, new Set(read.map(({ source }) => source)), options)),
+    );
+  const written = await writeNewSegments(
+    env,
+    bucket,
+    keys,
+    layer,
+    readRecords,
+    commits,
+    rank,
+    generation,
+    options.settings.segmentCommits,
+  );
   const kept = (rebuild ? usable?.refs : base.segments) ?? [];
   const segments = [...kept, ...written.refs];
   written.members.forEach((members, k) => {
@@ -214,13 +319,34 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
     await deleteSegments(env, bucket, keys, written.refs);
     return 'lost';
   }
-  if (rebuild && base?.segments) await deleteSegments(env, bucket, keys, base.segments.filter((ref) => !kept.includes(ref)));
+  if (rebuild && base?.segments)
+    await deleteSegments(
+      env,
+      bucket,
+      keys,
+      base.segments.filter((ref) => !kept.includes(ref)),
+    );
   // Rebuilt from nothing: segments an unusable or deleted checkpoint named are known to no one now.
   if (!base) await deleteUnnamedSegments(env, bucket, keys, segments, generation);
-  processCache.holdCheckpoint(bucket, keys.state, { checkpoint, eTag: stateWritten.eTag, ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}), generation: checkpoint.generation });
-  const storedCheckpoint = { key: stateWritten.key, eTag: stateWritten.eTag, ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}) };
+  processCache.holdCheckpoint(bucket, keys.state, {
+    checkpoint,
+    eTag: stateWritten.eTag,
+    ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}),
+    generation: checkpoint.generation,
+  });
+  const storedCheckpoint = {
+    key: stateWritten.key,
+    eTag: stateWritten.eTag,
+    ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}),
+  };
   const segmentCounts = { readSegments: usable?.refs.length ?? 0, writtenSegments: written.refs.length };
-  return { checkpoint, stored: storedCheckpoint, action: rebuild ? 'rebuilt' : 'merged', readCommits: toRead.length, ...segmentCounts };
+  return {
+    checkpoint,
+    stored: storedCheckpoint,
+    action: rebuild ? 'rebuilt' : 'merged',
+    readCommits: toRead.length,
+    ...segmentCounts,
+  };
 }
 
 /**
@@ -240,7 +366,11 @@ async function refreshOnce(env: LayerEnvironment, bucket: string, options: Refre
  * @throws AggregateStateTooLargeError past the limit; Error after {@link ATTEMPTS} lost races or
  *   rewritten tables in a row; the SDK's errors.
  */
-export async function refreshCheckpoint(env: LayerEnvironment, bucket: string, options: RefreshOptions): Promise<CheckpointRefresh> {
+export async function refreshCheckpoint(
+  env: LayerEnvironment,
+  bucket: string,
+  options: RefreshOptions,
+): Promise<CheckpointRefresh> {
   let lastReason = 'another invocation wrote the checkpoint first each time';
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     let outcome: CheckpointRefresh | 'lost';
@@ -255,7 +385,11 @@ export async function refreshCheckpoint(env: LayerEnvironment, bucket: string, o
     }
     if (outcome !== 'lost') return outcome;
     lastReason = 'another invocation wrote the checkpoint first';
-    env.logger.info('another invocation wrote the checkpoint first: starting over from it', { bucket, key: options.keys.state, attempt });
+    env.logger.info('another invocation wrote the checkpoint first: starting over from it', {
+      bucket,
+      key: options.keys.state,
+      attempt,
+    });
   }
   throw new Error(
     `${options.layer}: the checkpoint could not be brought up to date in ${ATTEMPTS} attempts (the last: ${lastReason}); the next invocation tries again. ` +

@@ -78,7 +78,13 @@ export interface SilverAggregateManifest {
   readonly generation: number;
   /** The checkpoint (its footer lists every commit: manifest key and ETag, table key, ETag and version). */
   readonly checkpoint: ManifestObject;
-  readonly counts: { readonly silverObjects: number; readonly skippedObjects: number; readonly silverRows: number; readonly customers: number; readonly tableRows: number };
+  readonly counts: {
+    readonly silverObjects: number;
+    readonly skippedObjects: number;
+    readonly silverRows: number;
+    readonly customers: number;
+    readonly tableRows: number;
+  };
   readonly output: ManifestObject;
 }
 
@@ -113,24 +119,53 @@ async function coveredByHeldCheckpoint(
   if (!held || events.length === 0) return false;
   const manifestETags = new Map(held.checkpoint.commits.map((commit) => [commit.manifestKey, commit.manifestETag]));
   if (!events.every((event) => holdsEvent(manifestETags, event))) return false;
-  const [checkpoint, manifest, table] = await Promise.all([headObject(env.s3, bucket, keys.state), headObject(env.s3, bucket, spec.manifestKey), headObject(env.s3, bucket, spec.tableKey)]);
+  const [checkpoint, manifest, table] = await Promise.all([
+    headObject(env.s3, bucket, keys.state),
+    headObject(env.s3, bucket, spec.manifestKey),
+    headObject(env.s3, bucket, spec.tableKey),
+  ]);
   if (!checkpoint || checkpoint.eTag !== held.eTag || !manifest || !table) return false;
-  return generationOf(manifest.metadata) >= generationOf(checkpoint.metadata) && generationOf(table.metadata) === generationOf(manifest.metadata);
+  return (
+    generationOf(manifest.metadata) >= generationOf(checkpoint.metadata) &&
+    generationOf(table.metadata) === generationOf(manifest.metadata)
+  );
 }
 
 function countsOf(refresh: CheckpointRefresh, tableRows: number) {
   const { commits, state } = refresh.checkpoint;
   const tables = commits.filter((commit) => commit.table !== undefined && !commit.notSilverTable);
   const skippedObjects = commits.filter((commit) => commit.notSilverTable).length;
-  return { silverObjects: tables.length, skippedObjects, silverRows: tables.reduce((total, commit) => total + commit.silverRows, 0), customers: state.count, tableRows };
+  return {
+    silverObjects: tables.length,
+    skippedObjects,
+    silverRows: tables.reduce((total, commit) => total + commit.silverRows, 0),
+    customers: state.count,
+    tableRows,
+  };
 }
 
-async function writeOutputs<Row>(env: LayerEnvironment, bucket: string, spec: SilverAggregateSpec<Row>, refresh: CheckpointRefresh, rows: readonly Row[]): Promise<void> {
+async function writeOutputs<Row>(
+  env: LayerEnvironment,
+  bucket: string,
+  spec: SilverAggregateSpec<Row>,
+  refresh: CheckpointRefresh,
+  rows: readonly Row[],
+): Promise<void> {
   const { generation } = refresh.checkpoint;
-  const write = await writeIfNewer(env.s3, { bucket, key: spec.tableKey, contentType: 'text/csv; charset=utf-8' }, spec.formatCsv(rows), generation);
+  const write = await writeIfNewer(
+    env.s3,
+    { bucket, key: spec.tableKey, contentType: 'text/csv; charset=utf-8' },
+    spec.formatCsv(rows),
+    generation,
+  );
   // Kept: a table of this generation (the same bytes, from an invocation that stopped before its
   // manifest) still needs its manifest; one of a later generation is its own invocation's to describe.
-  const table = 'written' in write ? write.written : generationOf(write.kept.metadata) === generation ? { key: spec.tableKey, eTag: write.kept.eTag, versionId: write.kept.versionId } : undefined;
+  const table =
+    'written' in write
+      ? write.written
+      : generationOf(write.kept.metadata) === generation
+        ? { key: spec.tableKey, eTag: write.kept.eTag, versionId: write.kept.versionId }
+        : undefined;
   if (!table) return;
   const manifest: SilverAggregateManifest = {
     layer: spec.name,
@@ -140,7 +175,12 @@ async function writeOutputs<Row>(env: LayerEnvironment, bucket: string, spec: Si
     counts: countsOf(refresh, rows.length),
     output: { key: table.key, eTag: table.eTag, ...(table.versionId ? { versionId: table.versionId } : {}) },
   };
-  await writeIfNewer(env.s3, { bucket, key: spec.manifestKey, contentType: 'application/json' }, `${JSON.stringify(manifest, null, 2)}\n`, generation);
+  await writeIfNewer(
+    env.s3,
+    { bucket, key: spec.manifestKey, contentType: 'application/json' },
+    `${JSON.stringify(manifest, null, 2)}\n`,
+    generation,
+  );
 }
 
 /** The CloudWatch metrics of one invocation's result. */
@@ -178,7 +218,9 @@ function metricsOf(result: SilverAggregateResult<unknown>): LayerMetric[] {
  * @param spec - the layer's name, keys, row function and CSV writer.
  * @returns the layer definition (an aggregate, acting on removals too).
  */
-export function createSilverAggregateLayer<Row>(spec: SilverAggregateSpec<Row>): AggregateLayer<SilverAggregateResult<Row>> {
+export function createSilverAggregateLayer<Row>(
+  spec: SilverAggregateSpec<Row>,
+): AggregateLayer<SilverAggregateResult<Row>> {
   const keys = checkpointKeysOf(spec.outputPrefix);
   return {
     kind: 'aggregate',
@@ -193,14 +235,53 @@ export function createSilverAggregateLayer<Row>(spec: SilverAggregateSpec<Row>):
       const base = { outputKey: spec.tableKey, events: events.length };
       if (await coveredByHeldCheckpoint(env, bucket, keys, spec, events)) {
         env.logger.info('events already in the checkpoint', { bucket, events: events.length });
-        return { ...base, action: 'covered', readCommits: 0, readSegments: 0, generation: undefined, silverObjects: 0, skippedObjects: 0, silverRows: 0, customers: 0, rows: [] };
+        return {
+          ...base,
+          action: 'covered',
+          readCommits: 0,
+          readSegments: 0,
+          generation: undefined,
+          silverObjects: 0,
+          skippedObjects: 0,
+          silverRows: 0,
+          customers: 0,
+          rows: [],
+        };
       }
-      const refresh = await refreshCheckpoint(env, bucket, { layer: spec.name, keys, maxCustomers: maxAggregateCustomers(), read: spec.readOptions ?? {}, settings: checkpointSettings() });
+      const refresh = await refreshCheckpoint(env, bucket, {
+        layer: spec.name,
+        keys,
+        maxCustomers: maxAggregateCustomers(),
+        read: spec.readOptions ?? {},
+        settings: checkpointSettings(),
+      });
       const rows = spec.rowsOf(refresh.checkpoint.state);
       await writeOutputs(env, bucket, spec, refresh, rows);
       const { silverObjects, skippedObjects, silverRows, customers, tableRows } = countsOf(refresh, rows.length);
-      env.logger.info(`${spec.name} ${refresh.action}`, { bucket, key: spec.tableKey, generation: refresh.checkpoint.generation, readCommits: refresh.readCommits, readSegments: refresh.readSegments, writtenSegments: refresh.writtenSegments, silverObjects, silverRows, customers, tableRows });
-      return { ...base, action: refresh.action, readCommits: refresh.readCommits, readSegments: refresh.readSegments, generation: refresh.checkpoint.generation, skippedObjects, silverObjects, silverRows, customers, rows };
+      env.logger.info(`${spec.name} ${refresh.action}`, {
+        bucket,
+        key: spec.tableKey,
+        generation: refresh.checkpoint.generation,
+        readCommits: refresh.readCommits,
+        readSegments: refresh.readSegments,
+        writtenSegments: refresh.writtenSegments,
+        silverObjects,
+        silverRows,
+        customers,
+        tableRows,
+      });
+      return {
+        ...base,
+        action: refresh.action,
+        readCommits: refresh.readCommits,
+        readSegments: refresh.readSegments,
+        generation: refresh.checkpoint.generation,
+        skippedObjects,
+        silverObjects,
+        silverRows,
+        customers,
+        rows,
+      };
     },
   };
 }

@@ -21,7 +21,11 @@ export const BASELINE_MEMORY_MB = 256;
  * @throws RangeError for a `MEDALLION_MAX_CUSTOMERS` that is not a whole number of at least 1.
  */
 export function maxAggregateCustomers(environment: NodeJS.ProcessEnv = process.env): number {
-  return customersInMemory(environment, { setting: 'MEDALLION_MAX_CUSTOMERS', reservedMb: BASELINE_MEMORY_MB, bytesPerCustomer: PEAK_BYTES_PER_CUSTOMER });
+  return customersInMemory(environment, {
+    setting: 'MEDALLION_MAX_CUSTOMERS',
+    reservedMb: BASELINE_MEMORY_MB,
+    bytesPerCustomer: PEAK_BYTES_PER_CUSTOMER,
+  });
 }
 
 /**

@@ -1,5 +1,12 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { headObject, isConditionFailed, putObject, type ObjectHead, type ObjectWrite, type StoredObject } from '@medallion/s3-io';
+import {
+  headObject,
+  isConditionFailed,
+  putObject,
+  type ObjectHead,
+  type ObjectWrite,
+  type StoredObject,
+} from '@medallion/s3-io';
 import { processCache } from './process-cache';
 
 /** The user-metadata key (`x-amz-meta-…`) of the checkpoint generation an object was made from. */
@@ -35,12 +42,22 @@ export function generationOf(metadata: Readonly<Record<string, string>> | undefi
  *   same or a later generation (`generationOf(kept.metadata)`), which was left as it is.
  * @throws Error after 10 lost races in a row; the SDK's errors.
  */
-export async function writeIfNewer(s3: S3Client, write: ObjectWrite, body: string | Uint8Array, generation: number, options: { absentLikely?: boolean } = {}): Promise<OutputWrite> {
+export async function writeIfNewer(
+  s3: S3Client,
+  write: ObjectWrite,
+  body: string | Uint8Array,
+  generation: number,
+  options: { absentLikely?: boolean } = {},
+): Promise<OutputWrite> {
   const target = { ...write, metadata: { ...write.metadata, [GENERATION_METADATA]: String(generation) } };
   const held = processCache.write(write.bucket, write.key);
   // The first attempt trusts what the process expects; later ones read the object's head.
   let expected: ObjectHead | undefined | 'read' =
-    held && held.generation < generation ? { eTag: held.eTag, versionId: undefined, metadata: { [GENERATION_METADATA]: String(held.generation) } } : options.absentLikely ? undefined : 'read';
+    held && held.generation < generation
+      ? { eTag: held.eTag, versionId: undefined, metadata: { [GENERATION_METADATA]: String(held.generation) } }
+      : options.absentLikely
+        ? undefined
+        : 'read';
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const current = expected === 'read' ? await headObject(s3, write.bucket, write.key) : expected;
     expected = 'read';
@@ -53,5 +70,7 @@ export async function writeIfNewer(s3: S3Client, write: ObjectWrite, body: strin
       if (!isConditionFailed(error)) throw error;
     }
   }
-  throw new Error(`s3://${write.bucket}/${write.key}: another writer replaced it ${ATTEMPTS} times in a row; the next invocation writes it`);
+  throw new Error(
+    `s3://${write.bucket}/${write.key}: another writer replaced it ${ATTEMPTS} times in a row; the next invocation writes it`,
+  );
 }

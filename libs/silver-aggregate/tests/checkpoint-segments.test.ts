@@ -32,7 +32,10 @@ function rowsOf(i: number, status: string): string {
 }
 
 const commit = (i: number, second: number, status = 'Active') =>
-  commitSilverTable(lake, `c${String(i).padStart(2, '0')}`, `${HEADER}${rowsOf(i, status)}`, { eventTime: `2026-11-29T12:${String(second).padStart(2, '0')}:00.000Z`, sequencer: String(second).padStart(4, '0') });
+  commitSilverTable(lake, `c${String(i).padStart(2, '0')}`, `${HEADER}${rowsOf(i, status)}`, {
+    eventTime: `2026-11-29T12:${String(second).padStart(2, '0')}:00.000Z`,
+    sequencer: String(second).padStart(4, '0'),
+  });
 
 async function checkpoint() {
   return decodeCheckpoint((await lake.bytes(STATE))!, 'regions');
@@ -58,11 +61,17 @@ describe('checkpoint segments: a rebuild reads groups of commits, not every tabl
     expect(segments?.map((s) => s.commits)).toEqual([4, 4]);
     expect((await lake.keys(SEGMENTS)).sort()).toEqual(segments!.map((s) => s.key).sort());
     const segment = await decodeCheckpoint((await lake.bytes(segments![1]!.key))!, 'regions');
-    expect(segment.commits.map((c) => c.manifestKey)).toEqual(['c04', 'c05', 'c06', 'c07'].map((name) => `silver/_manifests/${name}.csv.json`));
+    expect(segment.commits.map((c) => c.manifestKey)).toEqual(
+      ['c04', 'c05', 'c06', 'c07'].map((name) => `silver/_manifests/${name}.csv.json`),
+    );
     // c04…c07's customers 4…7, and the recurring 100 (c06), 101 (c07) and 102 (c05), each from its latest commit.
-    expect(Array.from({ length: segment.state.count }, (_, i) => Buffer.from(segment.state.ids.bytes.subarray(segment.state.ids.starts[i], segment.state.ids.ends[i])).toString())).toEqual([
-      '100', '101', '102', '4', '5', '6', '7',
-    ]);
+    expect(
+      Array.from({ length: segment.state.count }, (_, i) =>
+        Buffer.from(
+          segment.state.ids.bytes.subarray(segment.state.ids.starts[i], segment.state.ids.ends[i]),
+        ).toString(),
+      ),
+    ).toEqual(['100', '101', '102', '4', '5', '6', '7']);
     expect(Array.from(segment.state.source)).toEqual([2, 3, 1, 0, 1, 2, 3]);
   });
 
@@ -98,10 +107,28 @@ describe('checkpoint segments: a rebuild reads groups of commits, not every tabl
   it('a removed commit leaves its segment’s other commits to be read as tables', async () => {
     const last = await tenCommits();
     await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'silver/_manifests/c01.csv.json' }));
-    const removal = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-29T12:40:00.000Z', bucket: lake.bucket, key: 'silver/_manifests/c01.csv.json', size: 0, eTag: '', sequencer: '0040' });
+    const removal = buildS3NotificationEvent({
+      eventName: 'ObjectRemoved:Delete',
+      eventTime: '2026-11-29T12:40:00.000Z',
+      bucket: lake.bucket,
+      key: 'silver/_manifests/c01.csv.json',
+      size: 0,
+      eTag: '',
+      sequencer: '0040',
+    });
     expect(await result(removal)).toMatchObject({ action: 'rebuilt', readSegments: 1, readCommits: 5, customers: 12 });
     const after = await checkpoint();
-    expect(after.commits.map((c) => c.manifestKey.slice(-10, -9))).toEqual(['0', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(after.commits.map((c) => c.manifestKey.slice(-10, -9))).toEqual([
+      '0',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+    ]);
     // Segment 1 (c04…c07) kept; c00, c02, c03, c08 and c09 read: one new segment of four, c09 outside.
     expect(after.commits.map((c) => c.segment)).toEqual([1, 1, 1, 0, 0, 0, 0, 1, undefined]);
     expect((await lake.keys(SEGMENTS)).sort()).toEqual(after.segments!.map((s) => s.key).sort());
@@ -116,10 +143,21 @@ describe('checkpoint segments: a rebuild reads groups of commits, not every tabl
     const [first, second] = segments!;
     await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: first!.key }));
     // The second segment's key now holds other bytes (a customer table).
-    await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: second!.key, Body: await lake.bytes('silver-customers/c00.parquet') }));
+    await lake.s3.send(
+      new PutObjectCommand({
+        Bucket: lake.bucket,
+        Key: second!.key,
+        Body: await lake.bytes('silver-customers/c00.parquet'),
+      }),
+    );
     forgetImmutableReads();
     const replaced = await commit(9, 30, 'Cancelled');
-    expect(await result(replaced)).toMatchObject({ action: 'rebuilt', readSegments: 0, readCommits: 10, customers: 13 });
+    expect(await result(replaced)).toMatchObject({
+      action: 'rebuilt',
+      readSegments: 0,
+      readCommits: 10,
+      customers: 13,
+    });
     // 100 from the new c09 (Active), 101 from c07 (Active), 102 from c08 (Cancelled); 9 cancelled now.
     expect(await lake.text('regions/counts.csv')).toBe('Region,Customers,Subscribed\nAsia,3,2\nSouth America,10,9\n');
     const after = await checkpoint();
@@ -144,10 +182,17 @@ describe('segments a checkpoint no longer names, and writes whose response was l
   it('a checkpoint naming a segment outside its segments prefix is not used, and nothing outside is deleted', async () => {
     await tenCommits();
     const stored = await checkpoint();
-    const forged = { ...stored, segments: [...stored.segments!, { key: 'silver/_manifests/c00.csv.json', eTag: 'x', commits: 3 }] };
+    const forged = {
+      ...stored,
+      segments: [...stored.segments!, { key: 'silver/_manifests/c00.csv.json', eTag: 'x', commits: 3 }],
+    };
     await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: STATE, Body: encodeCheckpoint(forged) }));
     forgetProcessCache();
-    expect(await result(await commit(5, 30, 'Cancelled'))).toMatchObject({ action: 'rebuilt', readSegments: 0, readCommits: 10 });
+    expect(await result(await commit(5, 30, 'Cancelled'))).toMatchObject({
+      action: 'rebuilt',
+      readSegments: 0,
+      readCommits: 10,
+    });
     expect(await lake.text('silver/_manifests/c00.csv.json')).toBeDefined();
     expect(await lake.text('regions/counts.csv')).toBe('Region,Customers,Subscribed\nAsia,3,3\nSouth America,10,9\n');
   });
@@ -167,7 +212,9 @@ describe('segments a checkpoint no longer names, and writes whose response was l
       },
       { step: 'deserialize', name: 'loseResponse' },
     );
-    const report = (await createLayerHandler(regionsLayer(), { s3: client })(await commit(5, 30, 'Cancelled'))) as Report;
+    const report = (await createLayerHandler(regionsLayer(), { s3: client })(
+      await commit(5, 30, 'Cancelled'),
+    )) as Report;
     expect(lost).toBe(true);
     expect(report.results[0]).toMatchObject({ action: 'rebuilt', readSegments: 1 });
     const named = (await checkpoint()).segments!.map((ref) => ref.key);
@@ -179,11 +226,17 @@ describe('segments a checkpoint no longer names, and writes whose response was l
 describe('checkpointSettings', () => {
   it('reads MEDALLION_CHECKPOINT_SEGMENT_COMMITS (32 when unset) and MEDALLION_CHECKPOINT_BASE_CUSTOMERS (50,000), and refuses what is not an integer in range', () => {
     expect(checkpointSettings({})).toEqual({ segmentCommits: 32, baseMinCustomers: 50_000 });
-    expect(checkpointSettings({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: ' ', MEDALLION_CHECKPOINT_BASE_CUSTOMERS: '1' })).toEqual({ segmentCommits: 32, baseMinCustomers: 1 });
+    expect(
+      checkpointSettings({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: ' ', MEDALLION_CHECKPOINT_BASE_CUSTOMERS: '1' }),
+    ).toEqual({ segmentCommits: 32, baseMinCustomers: 1 });
     expect(checkpointSettings({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: '64' }).segmentCommits).toBe(64);
     for (const bad of ['1', '2.5', 'many', '-4']) {
-      expect(() => checkpointSettings({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: bad })).toThrow(`MEDALLION_CHECKPOINT_SEGMENT_COMMITS must be an integer of at least 2, not "${bad}"`);
+      expect(() => checkpointSettings({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: bad })).toThrow(
+        `MEDALLION_CHECKPOINT_SEGMENT_COMMITS must be an integer of at least 2, not "${bad}"`,
+      );
     }
-    expect(() => checkpointSettings({ MEDALLION_CHECKPOINT_BASE_CUSTOMERS: '0' })).toThrow('MEDALLION_CHECKPOINT_BASE_CUSTOMERS must be an integer of at least 1, not "0"');
+    expect(() => checkpointSettings({ MEDALLION_CHECKPOINT_BASE_CUSTOMERS: '0' })).toThrow(
+      'MEDALLION_CHECKPOINT_BASE_CUSTOMERS must be an integer of at least 1, not "0"',
+    );
   });
 });

@@ -18,10 +18,14 @@ afterEach(async () => {
 });
 
 const commit = (name: string, rows: string, second: number, customerTable = true) =>
-  commitSilverTable(lake, name, `${HEADER}${rows}`, { eventTime: `2026-11-29T12:00:${String(second).padStart(2, '0')}.000Z`, sequencer: String(second).padStart(4, '0'), customerTable });
+  commitSilverTable(lake, name, `${HEADER}${rows}`, {
+    eventTime: `2026-11-29T12:00:${String(second).padStart(2, '0')}.000Z`,
+    sequencer: String(second).padStart(4, '0'),
+    customerTable,
+  });
 
 describe('a table its manifest names is gone (removed by hand, or a lake damaged)', () => {
-  it("fails a rebuild with the missing customer table and its manifest named, writes nothing, and says how to repair it", async () => {
+  it('fails a rebuild with the missing customer table and its manifest named, writes nothing, and says how to repair it', async () => {
     const handler = createLayerHandler(regionsLayer(), { s3: lake.s3 });
     await commit('a', '1,A,Chile,Active,South America\n', 1);
     await handler(await commit('b', '2,B,Japan,Active,Asia\n', 2));
@@ -38,7 +42,7 @@ describe('a table its manifest names is gone (removed by hand, or a lake damaged
     expect(await lake.text('regions/counts.csv')).toBe(before);
   });
 
-  it("names the missing wide silver table of a lake written before customer tables", async () => {
+  it('names the missing wide silver table of a lake written before customer tables', async () => {
     const handler = createLayerHandler(regionsLayer(), { s3: lake.s3 });
     await commit('old', '1,A,Chile,Active,South America\n', 1, false);
     await handler(await commit('b', '2,B,Japan,Active,Asia\n', 2));
@@ -49,7 +53,7 @@ describe('a table its manifest names is gone (removed by hand, or a lake damaged
   });
 });
 
-describe("outputs deleted or overwritten since (by hand, or an invocation that stopped between its writes)", () => {
+describe('outputs deleted or overwritten since (by hand, or an invocation that stopped between its writes)', () => {
   it('a redelivered event rewrites a deleted or overwritten table, and a missing manifest, with the same bytes, reading no customer table', async () => {
     const handler = createLayerHandler(regionsLayer(), { s3: lake.s3 });
     await commit('a', '1,A,Chile,Active,South America\n', 1);

@@ -9,7 +9,12 @@ export function regionsLayer() {
     outputPrefix: 'regions/',
     tableKey: 'regions/counts.csv',
     manifestKey: 'regions/_manifests/counts.json',
-    rowsOf: (state) => recordsByRegion(state).map(({ region, customers, subscribed }) => [region, String(customers), String(subscribed.length)]),
+    rowsOf: (state) =>
+      recordsByRegion(state).map(({ region, customers, subscribed }) => [
+        region,
+        String(customers),
+        String(subscribed.length),
+      ]),
     formatCsv: (rows) => formatCsv([['Region', 'Customers', 'Subscribed'], ...rows]),
   });
 }

@@ -38,7 +38,10 @@ function gate(client: S3Client, command: string, key: string) {
 }
 
 const commit = (lake: TestLake, name: string, rows: string, second: number) =>
-  commitSilverTable(lake, name, `${HEADER}${rows}`, { eventTime: `2026-11-29T12:00:${String(second).padStart(2, '0')}.000Z`, sequencer: String(second).padStart(4, '0') });
+  commitSilverTable(lake, name, `${HEADER}${rows}`, {
+    eventTime: `2026-11-29T12:00:${String(second).padStart(2, '0')}.000Z`,
+    sequencer: String(second).padStart(4, '0'),
+  });
 
 type Report = LayerInvocationReport<SilverAggregateResult<string[]>>;
 
@@ -59,11 +62,18 @@ describe('two invocations at once (an SQS event source mapping runs at least two
     held.release();
     const slowReport = await slowRun;
     // Its write (If-None-Match) failed; it read the checkpoint again, found a and c in it, and wrote nothing older.
-    expect(held.seen.filter((request) => request === 'PutObjectCommand regions/_checkpoint/state.parquet')).toHaveLength(1);
-    expect(held.seen.filter((request) => request === 'GetObjectCommand regions/_checkpoint/state.parquet')).toHaveLength(2);
+    expect(
+      held.seen.filter((request) => request === 'PutObjectCommand regions/_checkpoint/state.parquet'),
+    ).toHaveLength(1);
+    expect(
+      held.seen.filter((request) => request === 'GetObjectCommand regions/_checkpoint/state.parquet'),
+    ).toHaveLength(2);
     expect(slowReport.results[0]).toMatchObject({ action: 'unchanged', customers: 2 });
     const checkpoint = await decodeCheckpoint((await lake.bytes('regions/_checkpoint/state.parquet'))!, 'regions');
-    expect(checkpoint.commits.map((c) => c.manifestKey)).toEqual(['silver/_manifests/a.csv.json', 'silver/_manifests/c.csv.json']);
+    expect(checkpoint.commits.map((c) => c.manifestKey)).toEqual([
+      'silver/_manifests/a.csv.json',
+      'silver/_manifests/c.csv.json',
+    ]);
     expect(await lake.text('regions/counts.csv')).toBe('Region,Customers,Subscribed\nAsia,1,1\nSouth America,1,1\n');
   });
 
@@ -91,20 +101,34 @@ describe('coalescing: events queued while a recompute runs', () => {
     const client = lake.store.createClient();
     const held = gate(client, 'PutObjectCommand', 'regions/_checkpoint/state.parquet');
     const handler = createLayerHandler(regionsLayer(), { s3: client });
-    const route: EventRoute = { name: 'regions', inputPrefix: 'silver/_manifests/', inputSuffixes: ['.json'], acceptsRemovals: true, concurrency: 1, handler, ...(queue ? { queue: { batchSize: 1000 } } : {}) };
+    const route: EventRoute = {
+      name: 'regions',
+      inputPrefix: 'silver/_manifests/',
+      inputSuffixes: ['.json'],
+      acceptsRemovals: true,
+      concurrency: 1,
+      handler,
+      ...(queue ? { queue: { batchSize: 1000 } } : {}),
+    };
     const router = new EventRouter([route]);
     const deliver = (event: unknown, key: string) => router.deliver({ key, removed: false, event });
     deliver(await commit(lake, 'first', '0,Z,Chile,Active,South America\n', 0), 'silver/_manifests/first.csv.json');
     await waitFor(() => held.seen.includes('PutObjectCommand regions/_checkpoint/state.parquet'));
     const events: unknown[] = [];
     for (let i = 1; i <= 40; i++) {
-      const event = await commit(lake, `f${String(i).padStart(2, '0')}`, `${i},N,Japan,${i % 2 ? 'Active' : 'Cancelled'},Asia\n`, i);
+      const event = await commit(
+        lake,
+        `f${String(i).padStart(2, '0')}`,
+        `${i},N,Japan,${i % 2 ? 'Active' : 'Cancelled'},Asia\n`,
+        i,
+      );
       events.push(event);
       deliver(event, `silver/_manifests/f${i}.csv.json`);
     }
     held.release();
     await router.idle();
-    const actions = () => router.deliveries.flatMap((delivery) => (delivery.result as Report).results.map((result) => result.action));
+    const actions = () =>
+      router.deliveries.flatMap((delivery) => (delivery.result as Report).results.map((result) => result.action));
     return { lake, router, events, deliver, actions };
   }
 

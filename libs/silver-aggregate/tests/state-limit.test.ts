@@ -11,7 +11,9 @@ describe('the state limit', () => {
     expect(maxAggregateCustomers({ AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '10240' })).toBe(69_793_218);
     expect(maxAggregateCustomers({ AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '1769', MEDALLION_MAX_CUSTOMERS: '25' })).toBe(25);
     expect(maxAggregateCustomers({})).toBe(Number.POSITIVE_INFINITY);
-    expect(() => maxAggregateCustomers({ MEDALLION_MAX_CUSTOMERS: '10%' })).toThrow('MEDALLION_MAX_CUSTOMERS=10%: give a whole number of customers, 1 or more');
+    expect(() => maxAggregateCustomers({ MEDALLION_MAX_CUSTOMERS: '10%' })).toThrow(
+      'MEDALLION_MAX_CUSTOMERS=10%: give a whole number of customers, 1 or more',
+    );
   });
 
   describe('in a handler', () => {
@@ -27,16 +29,34 @@ describe('the state limit', () => {
     });
 
     it('stops with a clear error before the state passes the limit, writing nothing; an SQS batch gets its messages back', async () => {
-      const event = await commitSilverTable(lake, 'big', `${HEADER}1,A,Chile,Active,South America\n2,B,Peru,Active,South America\n3,C,Fiji,Active,Oceania\n`);
+      const event = await commitSilverTable(
+        lake,
+        'big',
+        `${HEADER}1,A,Chile,Active,South America\n2,B,Peru,Active,South America\n3,C,Fiji,Active,Oceania\n`,
+      );
       process.env['MEDALLION_MAX_CUSTOMERS'] = '2';
       const handler = createLayerHandler(regionsLayer(), { s3: lake.s3 });
       const failure = await handler(event).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(AggregateStateTooLargeError);
       expect((failure as Error).message).toBe(
-        'regions: the state would hold 3 customers, over the limit of 2 for this function\'s memory (150 bytes a customer at the peak of a merge); give the function more memory (about 1 GB per 7 million customers) or set MEDALLION_MAX_CUSTOMERS',
+        "regions: the state would hold 3 customers, over the limit of 2 for this function's memory (150 bytes a customer at the peak of a merge); give the function more memory (about 1 GB per 7 million customers) or set MEDALLION_MAX_CUSTOMERS",
       );
       expect(await lake.keys('regions/')).toEqual([]);
-      const batch = { Records: [{ messageId: 'm-7', receiptHandle: 'r', body: JSON.stringify(event), eventSource: 'aws:sqs', attributes: {}, messageAttributes: {}, md5OfBody: '', eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:q', awsRegion: 'us-east-1' }] };
+      const batch = {
+        Records: [
+          {
+            messageId: 'm-7',
+            receiptHandle: 'r',
+            body: JSON.stringify(event),
+            eventSource: 'aws:sqs',
+            attributes: {},
+            messageAttributes: {},
+            md5OfBody: '',
+            eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:q',
+            awsRegion: 'us-east-1',
+          },
+        ],
+      };
       expect((await handler(batch)).batchItemFailures).toEqual([{ itemIdentifier: 'm-7' }]);
       process.env['MEDALLION_MAX_CUSTOMERS'] = '3';
       expect((await handler(event)).results[0]).toMatchObject({ action: 'rebuilt', customers: 3 });

@@ -8,7 +8,12 @@ const suite = defaultExpectations({});
 
 describe('evaluateRecord with the default expectations', () => {
   it('accepts a good record, trimming the ID and keeping leading zeros', () => {
-    expect(evaluateRecord([' 001 ', 'Ana', ' Brazil ', 'Active'], columns, suite)).toEqual({ kind: 'accept', customerId: '001', country: ' Brazil ', failures: [] });
+    expect(evaluateRecord([' 001 ', 'Ana', ' Brazil ', 'Active'], columns, suite)).toEqual({
+      kind: 'accept',
+      customerId: '001',
+      country: ' Brazil ',
+      failures: [],
+    });
   });
 
   it.each([[['', '', '', '']], [['\t']], [['']], [[' ', '', '\t', '']]])('treats %j as blank', (fields) => {
@@ -18,7 +23,9 @@ describe('evaluateRecord with the default expectations', () => {
   it('quarantines a ragged record on column-count only (its cells would be the wrong ones)', () => {
     expect(evaluateRecord(['', 'Bo', '16 Rue X', 'Atlantis', 'Active'], columns, suite)).toEqual({
       kind: 'quarantine',
-      failures: [{ rule: 'column-count', action: 'quarantine', message: 'the record has 5 fields but the header has 4 columns' }],
+      failures: [
+        { rule: 'column-count', action: 'quarantine', message: 'the record has 5 fields but the header has 4 columns' },
+      ],
     });
   });
 
@@ -38,8 +45,14 @@ describe('evaluateRecord with the default expectations', () => {
   });
 
   it('quarantines IDs with control characters or over 64 characters', () => {
-    expect(evaluateRecord(['12\u00003', 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({ kind: 'quarantine', failures: [{ rule: 'customer-id-sane', message: 'Customer ID has control characters' }] });
-    expect(evaluateRecord(['x'.repeat(65), 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({ kind: 'quarantine', failures: [{ rule: 'customer-id-sane', message: 'Customer ID has 65 characters, over 64' }] });
+    expect(evaluateRecord(['12\u00003', 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({
+      kind: 'quarantine',
+      failures: [{ rule: 'customer-id-sane', message: 'Customer ID has control characters' }],
+    });
+    expect(evaluateRecord(['x'.repeat(65), 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({
+      kind: 'quarantine',
+      failures: [{ rule: 'customer-id-sane', message: 'Customer ID has 65 characters, over 64' }],
+    });
     expect(evaluateRecord(['x'.repeat(64), 'A', 'Chile', 'Active'], columns, suite).kind).toBe('accept');
   });
 
@@ -54,12 +67,18 @@ describe('evaluateRecord with the default expectations', () => {
       ],
     });
     for (const status of ['Active', 'inactive', 'Cancelled', 'canceled', 'yes', 'No', '1', '0', 'TRUE']) {
-      expect(evaluateRecord(['9', 'A', 'Chile', status], columns, suite)).toMatchObject({ kind: 'accept', failures: [] });
+      expect(evaluateRecord(['9', 'A', 'Chile', status], columns, suite)).toMatchObject({
+        kind: 'accept',
+        failures: [],
+      });
     }
   });
 
   it('checks no status in a file without a status column', () => {
-    expect(evaluateRecord(['9', 'A', 'Chile', 'x'], { ...columns, status: undefined }, suite)).toMatchObject({ kind: 'accept', failures: [] });
+    expect(evaluateRecord(['9', 'A', 'Chile', 'x'], { ...columns, status: undefined }, suite)).toMatchObject({
+      kind: 'accept',
+      failures: [],
+    });
   });
 });
 
@@ -75,10 +94,16 @@ describe('defaultExpectations', () => {
   it('refuses any other MEDALLION_MAX_QUARANTINED_PERCENT, naming the variable and what it accepts (never a silent off)', () => {
     for (const value of ['10%', 'ten', '150', '-1', '1e1', '0x10']) {
       expect(() => defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: value })).toThrow(
-        new InvalidSettingError('MEDALLION_MAX_QUARANTINED_PERCENT', value, "a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold"),
+        new InvalidSettingError(
+          'MEDALLION_MAX_QUARANTINED_PERCENT',
+          value,
+          "a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold",
+        ),
       );
     }
-    expect(() => defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: '10%' })).toThrow("MEDALLION_MAX_QUARANTINED_PERCENT=10%: give a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold");
+    expect(() => defaultExpectations({ MEDALLION_MAX_QUARANTINED_PERCENT: '10%' })).toThrow(
+      "MEDALLION_MAX_QUARANTINED_PERCENT=10%: give a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold",
+    );
   });
 
   it('declares every rule with a name, an action and a description', () => {

@@ -14,7 +14,12 @@ export type RecordVerdict =
   /** Every field is empty after trimming (`,,,`, a tab-only or empty line): skipped and counted. */
   | { readonly kind: 'blank' }
   /** Kept in silver; `failures` holds the warnings. `customerId` is trimmed. */
-  | { readonly kind: 'accept'; readonly customerId: string; readonly country: string; readonly failures: readonly RuleFailure[] }
+  | {
+      readonly kind: 'accept';
+      readonly customerId: string;
+      readonly country: string;
+      readonly failures: readonly RuleFailure[];
+    }
   /** Moved to quarantine; `failures` holds every failed rule, warnings included. */
   | { readonly kind: 'quarantine'; readonly failures: readonly RuleFailure[] };
 
@@ -28,7 +33,11 @@ export type RecordVerdict =
  * @param suite - the expectations.
  * @returns the verdict; never throws.
  */
-export function evaluateRecord(fields: readonly string[], columns: BronzeColumns, suite: ExpectationSuite): RecordVerdict {
+export function evaluateRecord(
+  fields: readonly string[],
+  columns: BronzeColumns,
+  suite: ExpectationSuite,
+): RecordVerdict {
   if (fields.every((field) => field.trim() === '')) return { kind: 'blank' };
   const aligned = fields.length === columns.width;
   const failures: RuleFailure[] = [];
@@ -38,7 +47,12 @@ export function evaluateRecord(fields: readonly string[], columns: BronzeColumns
     if (message !== undefined) failures.push({ rule: rule.name, action: rule.action, message });
   }
   if (failures.some((failure) => failure.action === 'quarantine')) return { kind: 'quarantine', failures };
-  return { kind: 'accept', customerId: fields[columns.customerId]!.trim(), country: fields[columns.country]!, failures };
+  return {
+    kind: 'accept',
+    customerId: fields[columns.customerId]!.trim(),
+    country: fields[columns.country]!,
+    failures,
+  };
 }
 
 /**

@@ -47,10 +47,20 @@ export interface ExpectationSuite {
 export const MAX_CUSTOMER_ID_LENGTH = 64;
 
 /** Status values recognized as "not subscribed" (compared trimmed, lower-cased). */
-const NOT_SUBSCRIBED_STATUSES: ReadonlySet<string> = new Set(['inactive', 'cancelled', 'canceled', 'unsubscribed', 'no', 'n', 'false', '0']);
+const NOT_SUBSCRIBED_STATUSES: ReadonlySet<string> = new Set([
+  'inactive',
+  'cancelled',
+  'canceled',
+  'unsubscribed',
+  'no',
+  'n',
+  'false',
+  '0',
+]);
 
 const folded = (header: readonly string[]): string[] => header.map(normalizeHeaderName);
-const hasAny = (header: readonly string[], aliases: readonly string[]): boolean => folded(header).some((name) => aliases.includes(name));
+const hasAny = (header: readonly string[], aliases: readonly string[]): boolean =>
+  folded(header).some((name) => aliases.includes(name));
 
 /** Header rules, checked in order; the first failure rejects the file. */
 export const FILE_EXPECTATIONS: readonly FileExpectation[] = [
@@ -58,7 +68,8 @@ export const FILE_EXPECTATIONS: readonly FileExpectation[] = [
     name: 'header-present',
     action: 'reject',
     description: 'the first record names the columns',
-    check: (header) => (folded(header).every((name) => name === '') ? 'no header: the first record has no column names' : undefined),
+    check: (header) =>
+      folded(header).every((name) => name === '') ? 'no header: the first record has no column names' : undefined,
   },
   {
     name: 'column-names-unique',
@@ -77,13 +88,19 @@ export const FILE_EXPECTATIONS: readonly FileExpectation[] = [
     name: 'customer-id-column-present',
     action: 'reject',
     description: 'a Customer ID column ("Customer ID" or "Customer Id")',
-    check: (header) => (hasAny(header, COLUMN_ALIASES.customerId) ? undefined : 'no Customer ID column (expected "Customer ID" or "Customer Id")'),
+    check: (header) =>
+      hasAny(header, COLUMN_ALIASES.customerId)
+        ? undefined
+        : 'no Customer ID column (expected "Customer ID" or "Customer Id")',
   },
   {
     name: 'country-column-present',
     action: 'reject',
     description: 'a country column ("Customer Country" or "Country")',
-    check: (header) => (hasAny(header, COLUMN_ALIASES.country) ? undefined : 'no country column (expected "Customer Country" or "Country")'),
+    check: (header) =>
+      hasAny(header, COLUMN_ALIASES.country)
+        ? undefined
+        : 'no country column (expected "Customer Country" or "Country")',
   },
 ];
 
@@ -92,10 +109,12 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
   {
     name: 'column-count',
     action: 'quarantine',
-    description: "the record has as many fields as the header (fields are never shifted into another column)",
+    description: 'the record has as many fields as the header (fields are never shifted into another column)',
     needsAlignedColumns: false,
     check: (fields, columns) =>
-      fields.length === columns.width ? undefined : `the record has ${fields.length} fields but the header has ${columns.width} columns`,
+      fields.length === columns.width
+        ? undefined
+        : `the record has ${fields.length} fields but the header has ${columns.width} columns`,
   },
   {
     name: 'customer-id-present',
@@ -112,7 +131,8 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
     check: (fields, columns) => {
       const id = (fields[columns.customerId] ?? '').trim();
       if (/\p{Cc}/u.test(id)) return 'Customer ID has control characters';
-      if (id.length > MAX_CUSTOMER_ID_LENGTH) return `Customer ID has ${id.length} characters, over ${MAX_CUSTOMER_ID_LENGTH}`;
+      if (id.length > MAX_CUSTOMER_ID_LENGTH)
+        return `Customer ID has ${id.length} characters, over ${MAX_CUSTOMER_ID_LENGTH}`;
       return undefined;
     },
   },
@@ -121,7 +141,8 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
     action: 'warn',
     description: 'the country names a known country (else Region is Others)',
     needsAlignedColumns: true,
-    check: (fields, columns) => (lookupCountry(fields[columns.country] ?? '') ? undefined : 'country names no known country'),
+    check: (fields, columns) =>
+      lookupCountry(fields[columns.country] ?? '') ? undefined : 'country names no known country',
   },
   {
     name: 'status-recognized',
@@ -131,7 +152,11 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
     check: (fields, columns) => {
       if (columns.status === undefined) return undefined;
       const status = (fields[columns.status] ?? '').trim().toLowerCase();
-      return isSubscribed(status) || NOT_SUBSCRIBED_STATUSES.has(status) ? undefined : status === '' ? 'status is empty' : 'status is not a recognized value';
+      return isSubscribed(status) || NOT_SUBSCRIBED_STATUSES.has(status)
+        ? undefined
+        : status === ''
+          ? 'status is empty'
+          : 'status is not a recognized value';
     },
   },
 ];
@@ -148,7 +173,12 @@ export function maxQuarantinedPercentSetting(env: Readonly<Record<string, string
   const raw = env['MEDALLION_MAX_QUARANTINED_PERCENT'];
   if (raw === undefined || raw.trim() === '') return undefined;
   const percent = /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(percent >= 0 && percent <= 100)) throw new InvalidSettingError('MEDALLION_MAX_QUARANTINED_PERCENT', raw, 'a number from 0 to 100 (percent of a file\'s data records, no % sign), or leave it unset for no threshold');
+  if (!(percent >= 0 && percent <= 100))
+    throw new InvalidSettingError(
+      'MEDALLION_MAX_QUARANTINED_PERCENT',
+      raw,
+      "a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold",
+    );
   return percent;
 }
 

@@ -13,12 +13,30 @@ describe('resolveBronzeColumns', () => {
   });
 
   it("finds the original sample files' columns (no status column)", () => {
-    const header = ['Index', 'Customer Id', 'First Name', 'Last Name', 'Company', 'City', 'Country', 'Phone 1', 'Phone 2', 'Email', 'Subscription Date', 'Website'];
+    const header = [
+      'Index',
+      'Customer Id',
+      'First Name',
+      'Last Name',
+      'Company',
+      'City',
+      'Country',
+      'Phone 1',
+      'Phone 2',
+      'Email',
+      'Subscription Date',
+      'Website',
+    ];
     expect(resolveBronzeColumns(header)).toEqual({ width: 12, customerId: 1, country: 6, status: undefined });
   });
 
   it('ignores case and surrounding space in header names', () => {
-    expect(resolveBronzeColumns([' customer id ', 'COUNTRY', 'subscription STATUS '])).toEqual({ width: 3, customerId: 0, country: 1, status: 2 });
+    expect(resolveBronzeColumns([' customer id ', 'COUNTRY', 'subscription STATUS '])).toEqual({
+      width: 3,
+      customerId: 0,
+      country: 1,
+      status: 2,
+    });
   });
 
   it('prefers Customer Country over Country when both exist', () => {
@@ -26,18 +44,30 @@ describe('resolveBronzeColumns', () => {
   });
 
   it.each([
-    [['Customer ID', 'Customer Name', 'Customer Country', 'Customer Country', 'Subscription Status'], 'duplicate column "Customer Country" in the header'],
+    [
+      ['Customer ID', 'Customer Name', 'Customer Country', 'Customer Country', 'Subscription Status'],
+      'duplicate column "Customer Country" in the header',
+    ],
     [['Customer ID', 'customer id ', 'Country'], 'duplicate column "customer id" in the header'],
-    [['Customer ID', 'Customer Name', 'Subscription Status'], 'no country column (expected "Customer Country" or "Country")'],
+    [
+      ['Customer ID', 'Customer Name', 'Subscription Status'],
+      'no country column (expected "Customer Country" or "Country")',
+    ],
     [['Name', 'Country'], 'no Customer ID column (expected "Customer ID" or "Customer Id")'],
     [[''], 'no header: the first record has no column names'],
     [[' ', '\t'], 'no header: the first record has no column names'],
   ])('rejects %j: %s', (header, reason) => {
-    expect(() => resolveBronzeColumns(header)).toThrow(expect.objectContaining({ name: 'FileRejectedError', message: reason }));
+    expect(() => resolveBronzeColumns(header)).toThrow(
+      expect.objectContaining({ name: 'FileRejectedError', message: reason }),
+    );
   });
 
   it('names the failed rule', () => {
-    expect(() => resolveBronzeColumns(['Customer ID', 'Country', 'country'])).toThrow(expect.objectContaining({ rule: 'column-names-unique' }));
-    expect(() => resolveBronzeColumns(['Name', 'Country'])).toThrow(expect.objectContaining({ rule: 'customer-id-column-present' }));
+    expect(() => resolveBronzeColumns(['Customer ID', 'Country', 'country'])).toThrow(
+      expect.objectContaining({ rule: 'column-names-unique' }),
+    );
+    expect(() => resolveBronzeColumns(['Name', 'Country'])).toThrow(
+      expect.objectContaining({ rule: 'customer-id-column-present' }),
+    );
   });
 });

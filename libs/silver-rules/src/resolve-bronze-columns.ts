@@ -21,7 +21,10 @@ export interface BronzeColumns {
  *   is empty, a column name appears twice (after trimming and lower-casing), or the Customer ID or
  *   country column is missing.
  */
-export function resolveBronzeColumns(header: readonly string[], expectations: readonly FileExpectation[] = FILE_EXPECTATIONS): BronzeColumns {
+export function resolveBronzeColumns(
+  header: readonly string[],
+  expectations: readonly FileExpectation[] = FILE_EXPECTATIONS,
+): BronzeColumns {
   for (const rule of expectations) {
     const message = rule.check(header);
     if (message !== undefined) throw new FileRejectedError(message, { rule: rule.name });
@@ -29,6 +32,7 @@ export function resolveBronzeColumns(header: readonly string[], expectations: re
   const folded = header.map(normalizeHeaderName);
   const customerId = findColumn(folded, COLUMN_ALIASES.customerId);
   const country = findColumn(folded, COLUMN_ALIASES.country);
-  if (customerId === undefined || country === undefined) throw new FileRejectedError('no Customer ID or country column', { rule: 'required-columns' });
+  if (customerId === undefined || country === undefined)
+    throw new FileRejectedError('no Customer ID or country column', { rule: 'required-columns' });
   return { width: header.length, customerId, country, status: findColumn(folded, COLUMN_ALIASES.status) };
 }

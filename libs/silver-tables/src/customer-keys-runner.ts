@@ -3,7 +3,12 @@ import { serveTasksOnWorkerOf, sharedTaskRunner, type TaskRunner } from '@medall
 import { extractCustomerKeys, type CustomerKeys, type CustomerKeysTask } from './customer-keys';
 
 /** The batch task kind of silver's readers; its workers load the module this code is in (the Lambda bundle, or this file through tsx). */
-const CUSTOMER_KEYS = { role: 'medallion:customer-keys', work: extractCustomerKeys, script: new URL(import.meta.url), reviveError: reviveCsvSyntaxError };
+const CUSTOMER_KEYS = {
+  role: 'medallion:customer-keys',
+  work: extractCustomerKeys,
+  script: new URL(import.meta.url),
+  reviveError: reviveCsvSyntaxError,
+};
 
 // On one of these worker threads, serve batches; on the main thread, nothing happens at import.
 serveTasksOnWorkerOf(CUSTOMER_KEYS.role, extractCustomerKeys);

@@ -42,7 +42,9 @@ export function customerKeyOf(fields: readonly string[], columns: SilverColumns)
   return {
     customerId: unescapeSpreadsheetCell(fields[columns.customerId] ?? '').trim(),
     region: unescapeSpreadsheetCell(fields[columns.region] ?? ''),
-    subscribed: isSubscribed(columns.status === undefined ? undefined : unescapeSpreadsheetCell(fields[columns.status] ?? '')),
+    subscribed: isSubscribed(
+      columns.status === undefined ? undefined : unescapeSpreadsheetCell(fields[columns.status] ?? ''),
+    ),
   };
 }
 

@@ -1,4 +1,10 @@
 export { readSilverTableRecords, type SilverReadEnvironment, type SilverReadOptions } from './read-silver-table';
-export { customerKeyOf, extractCustomerKeys, type CustomerKey, type CustomerKeys, type CustomerKeysTask } from './customer-keys';
+export {
+  customerKeyOf,
+  extractCustomerKeys,
+  type CustomerKey,
+  type CustomerKeys,
+  type CustomerKeysTask,
+} from './customer-keys';
 export { compareSilverObjects, type SilverObjectOrder } from './silver-object-order';
 export { SilverTableChangedError } from './errors';

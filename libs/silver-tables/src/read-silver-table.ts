@@ -56,12 +56,17 @@ export async function readSilverTableRecords(
     silver = await openObject(env.s3, bucket, table.key, table.versionId);
   } catch (error) {
     if (!isMissingObject(error)) throw error;
-    throw new SilverTableChangedError(`silver table ${table.key} that its manifest names no longer exists (removed since); silver's retry or a new upload of its bronze object rewrites both`, { cause: error });
+    throw new SilverTableChangedError(
+      `silver table ${table.key} that its manifest names no longer exists (removed since); silver's retry or a new upload of its bronze object rewrites both`,
+      { cause: error },
+    );
   }
   if (silver.eTag !== table.eTag) {
     // Only where reads cannot name a version (a store without versions): never count other bytes than the committed ones.
     silver.body.destroy();
-    throw new SilverTableChangedError(`silver table ${table.key} changed since its manifest was written (ETag ${silver.eTag}, manifest ${table.eTag}); silver's retry rewrites both`);
+    throw new SilverTableChangedError(
+      `silver table ${table.key} changed since its manifest was written (ETag ${silver.eTag}, manifest ${table.eTag}); silver's retry rewrites both`,
+    );
   }
   const batches = splitCsvStream(silver.body, { batchBytes: options.batchBytes });
   const first = await batches.next();
@@ -75,10 +80,19 @@ export async function readSilverTableRecords(
   }
   const runner = customerKeysRunner(threadsFor(silver.contentLength, options, 1024 * 1024));
   const latest = new LatestCustomerRows();
-  for await (const keys of runInOrder(runner, batches, (batch) => ({ bytes: batch.bytes, firstLine: batch.firstLine, columns }))) {
+  for await (const keys of runInOrder(runner, batches, (batch) => ({
+    bytes: batch.bytes,
+    firstLine: batch.firstLine,
+    columns,
+  }))) {
     const first = latest.rows + 2;
     const regions = Array.from(keys.regionIndexes, (index) => keys.regionNames[index] ?? '');
-    latest.addAll(keys.customerIds, regions, keys.subscribed, Int32Array.from(keys.customerIds, (_, i) => first + i));
+    latest.addAll(
+      keys.customerIds,
+      regions,
+      keys.subscribed,
+      Int32Array.from(keys.customerIds, (_, i) => first + i),
+    );
   }
   return { records: latest.toRecords(source), rows: latest.rows };
 }

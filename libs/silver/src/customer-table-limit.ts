@@ -26,5 +26,9 @@ const WORKER_THREAD_MEMORY_MB = 64;
  */
 export function maxFileCustomers(environment: NodeJS.ProcessEnv = process.env): number {
   const reservedMb = BASELINE_MEMORY_MB + WORKER_THREAD_MEMORY_MB * workerThreadCount(environment);
-  return customersInMemory(environment, { setting: 'MEDALLION_MAX_FILE_CUSTOMERS', reservedMb, bytesPerCustomer: CUSTOMER_TABLE_BYTES_PER_CUSTOMER });
+  return customersInMemory(environment, {
+    setting: 'MEDALLION_MAX_FILE_CUSTOMERS',
+    reservedMb,
+    bytesPerCustomer: CUSTOMER_TABLE_BYTES_PER_CUSTOMER,
+  });
 }

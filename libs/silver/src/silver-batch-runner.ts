@@ -3,7 +3,12 @@ import { serveTasksOnWorkerOf, sharedTaskRunner, type TaskRunner } from '@medall
 import { transformSilverBatch, type SilverBatchResult, type SilverBatchTask } from './silver-batch';
 
 /** Silver's batch task kind; its workers load the module this code is in (the Lambda bundle, or this file through tsx). */
-const SILVER_BATCH = { role: 'medallion:silver-batch', work: transformSilverBatch, script: new URL(import.meta.url), reviveError: reviveCsvSyntaxError };
+const SILVER_BATCH = {
+  role: 'medallion:silver-batch',
+  work: transformSilverBatch,
+  script: new URL(import.meta.url),
+  reviveError: reviveCsvSyntaxError,
+};
 
 // On one of silver's worker threads, serve batches; on the main thread, nothing happens at import.
 serveTasksOnWorkerOf(SILVER_BATCH.role, transformSilverBatch);

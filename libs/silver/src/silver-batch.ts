@@ -100,7 +100,9 @@ export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
 }
 
 /** A file's counts while its batches come in. */
-export type RunningSilverCounts = { -readonly [K in Exclude<keyof SilverCounts, 'ruleFailures'>]: number } & { ruleFailures: Record<string, number> };
+export type RunningSilverCounts = { -readonly [K in Exclude<keyof SilverCounts, 'ruleFailures'>]: number } & {
+  ruleFailures: Record<string, number>;
+};
 
 /**
  * Adds a batch's counts into a file's running counts.
@@ -114,5 +116,6 @@ export function addSilverCounts(total: RunningSilverCounts, batch: SilverCounts)
   total.quarantinedRows += batch.quarantinedRows;
   total.blankRows += batch.blankRows;
   total.unknownCountryRows += batch.unknownCountryRows;
-  for (const [rule, count] of Object.entries(batch.ruleFailures)) total.ruleFailures[rule] = (total.ruleFailures[rule] ?? 0) + count;
+  for (const [rule, count] of Object.entries(batch.ruleFailures))
+    total.ruleFailures[rule] = (total.ruleFailures[rule] ?? 0) + count;
 }

@@ -3,7 +3,12 @@ import { compareSequencers, type ObjectEvent } from '@medallion/s3-events';
 import { currentETag, deleteObjectIfMatch, isConditionFailed } from '@medallion/s3-io';
 import type { ManifestObject, SilverManifest } from '@medallion/schemas';
 import type { SilverKeys } from './silver-keys';
-import { readSilverManifest, readStoredSilverManifest, writeSilverManifest, type StoredSilverManifest } from './silver-manifest';
+import {
+  readSilverManifest,
+  readStoredSilverManifest,
+  writeSilverManifest,
+  type StoredSilverManifest,
+} from './silver-manifest';
 import { NO_ROWS, type SilverResult } from './silver-result';
 
 // Silver's commit protocol under concurrency: events for one key may run at the same time on AWS.
@@ -20,9 +25,23 @@ export type OutputObject = Pick<ManifestObject, 'key' | 'eTag'>;
  *
  * @param bronzeETag - the bronze ETag as read, when it was read. @default the event's
  */
-export function skipStale(env: LayerEnvironment, object: ObjectEvent, reason: string, bronzeETag = object.eTag ?? ''): SilverResult {
+export function skipStale(
+  env: LayerEnvironment,
+  object: ObjectEvent,
+  reason: string,
+  bronzeETag = object.eTag ?? '',
+): SilverResult {
   env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason });
-  return { bronzeKey: object.key, encoding: 'utf-8', bronzeETag, rejected: undefined, rejectedBy: undefined, stale: reason, outputKeys: [], counts: NO_ROWS };
+  return {
+    bronzeKey: object.key,
+    encoding: 'utf-8',
+    bronzeETag,
+    rejected: undefined,
+    rejectedBy: undefined,
+    stale: reason,
+    outputKeys: [],
+    counts: NO_ROWS,
+  };
 }
 
 /** How the bronze object stands now against the version an event read. */
@@ -39,14 +58,22 @@ export const BRONZE_STATE_REASONS: Readonly<Record<Exclude<BronzeState, 'same'>,
  *
  * @returns `same`, `deleted` or `replaced`.
  */
-export async function bronzeStateSince(env: LayerEnvironment, object: ObjectEvent, bronzeETag: string): Promise<BronzeState> {
+export async function bronzeStateSince(
+  env: LayerEnvironment,
+  object: ObjectEvent,
+  bronzeETag: string,
+): Promise<BronzeState> {
   const eTag = await currentETag(env.s3, object.bucket, object.key);
   return eTag === undefined ? 'deleted' : eTag === bronzeETag ? 'same' : 'replaced';
 }
 
 /** Why a committed manifest is of a later event than `object` (by sequencer), or undefined. */
 function laterCommit(committed: SilverManifest, object: ObjectEvent): string | undefined {
-  if (object.sequencer && committed.source.sequencer && compareSequencers(committed.source.sequencer, object.sequencer) > 0) {
+  if (
+    object.sequencer &&
+    committed.source.sequencer &&
+    compareSequencers(committed.source.sequencer, object.sequencer) > 0
+  ) {
     return `a newer event (sequencer ${committed.source.sequencer}) was committed while this one was being processed`;
   }
   return undefined;
@@ -60,8 +87,16 @@ function laterCommit(committed: SilverManifest, object: ObjectEvent): string | u
  *
  * @returns why the work is superseded, or undefined when it may go on.
  */
-export async function supersededSince(env: LayerEnvironment, object: ObjectEvent, bronzeETag: string, keys: SilverKeys): Promise<string | undefined> {
-  const [state, committed] = await Promise.all([bronzeStateSince(env, object, bronzeETag), readSilverManifest(env, object.bucket, keys.manifest)]);
+export async function supersededSince(
+  env: LayerEnvironment,
+  object: ObjectEvent,
+  bronzeETag: string,
+  keys: SilverKeys,
+): Promise<string | undefined> {
+  const [state, committed] = await Promise.all([
+    bronzeStateSince(env, object, bronzeETag),
+    readSilverManifest(env, object.bucket, keys.manifest),
+  ]);
   return state !== 'same' ? BRONZE_STATE_REASONS[state] : committed ? laterCommit(committed, object) : undefined;
 }
 
@@ -75,7 +110,11 @@ export function outputsOf(manifest: SilverManifest): ManifestObject[] {
  * Deletes each object that still has the ETag given (conditional deletes, at once); an object
  * replaced or removed since is left alone.
  */
-export async function deleteUnchanged(env: LayerEnvironment, bucket: string, objects: readonly OutputObject[]): Promise<void> {
+export async function deleteUnchanged(
+  env: LayerEnvironment,
+  bucket: string,
+  objects: readonly OutputObject[],
+): Promise<void> {
   await Promise.all(objects.map((object) => deleteObjectIfMatch(env.s3, bucket, object.key, object.eTag)));
 }
 
@@ -83,8 +122,14 @@ export async function deleteUnchanged(env: LayerEnvironment, bucket: string, obj
 const outputId = (output: OutputObject): string => `${output.key}\n${output.eTag}`;
 
 /** Whether every object this event wrote is still the current object of its key (HeadObjects at once). */
-export async function stillCurrent(env: LayerEnvironment, bucket: string, written: readonly OutputObject[]): Promise<boolean> {
-  const current = await Promise.all(written.map(async (object) => (await currentETag(env.s3, bucket, object.key)) === object.eTag));
+export async function stillCurrent(
+  env: LayerEnvironment,
+  bucket: string,
+  written: readonly OutputObject[],
+): Promise<boolean> {
+  const current = await Promise.all(
+    written.map(async (object) => (await currentETag(env.s3, bucket, object.key)) === object.eTag),
+  );
   return current.every(Boolean);
 }
 
@@ -132,10 +177,19 @@ export async function commitSilverManifest(
   for (let attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
     try {
       const replacedOutputs = replacedOutputsOf(expected?.manifest, object, bronzeETag, written);
-      const stored = await writeSilverManifest(env, object, bronzeETag, manifestKey, { ...outcome, replacedOutputs }, expected === undefined ? { ifNoneMatch: '*' } : { ifMatch: expected.eTag });
+      const stored = await writeSilverManifest(
+        env,
+        object,
+        bronzeETag,
+        manifestKey,
+        { ...outcome, replacedOutputs },
+        expected === undefined ? { ifNoneMatch: '*' } : { ifMatch: expected.eTag },
+      );
       const pending = new Set((expected?.manifest.replacedOutputs ?? []).map(outputId));
       const exposed = written.some((output) => pending.has(outputId(output)));
-      return exposed && !(await stillCurrent(env, object.bucket, written)) ? { kind: 'redo' } : { kind: 'committed', written: stored };
+      return exposed && !(await stillCurrent(env, object.bucket, written))
+        ? { kind: 'redo' }
+        : { kind: 'committed', written: stored };
     } catch (error) {
       if (!isConditionFailed(error)) throw error;
     }
@@ -154,9 +208,17 @@ export async function commitSilverManifest(
  * this event does not write. Over a manifest of this same event (a retry, a second delivery) only
  * the latter carries on, so the record is the same each time.
  */
-function replacedOutputsOf(replaced: SilverManifest | undefined, object: ObjectEvent, bronzeETag: string, written: readonly OutputObject[]): ManifestObject[] {
+function replacedOutputsOf(
+  replaced: SilverManifest | undefined,
+  object: ObjectEvent,
+  bronzeETag: string,
+  written: readonly OutputObject[],
+): ManifestObject[] {
   if (!replaced) return [];
-  const sameEvent = replaced.source.eTag === bronzeETag && replaced.source.sequencer === (object.sequencer ?? '') && replaced.source.eventTime === object.eventTime;
+  const sameEvent =
+    replaced.source.eTag === bronzeETag &&
+    replaced.source.sequencer === (object.sequencer ?? '') &&
+    replaced.source.eventTime === object.eventTime;
   const writtenKeys = new Set(written.map((output) => output.key));
   const candidates = [...(replaced.replacedOutputs ?? []), ...(sameEvent ? [] : outputsOf(replaced))];
   const seen = new Set<string>();
@@ -173,7 +235,12 @@ function replacedOutputsOf(replaced: SilverManifest | undefined, object: ObjectE
  * rejection record, its silver and customer tables when this one is rejected), each only while it
  * still has the ETag recorded.
  */
-export async function removeReplacedOutputs(env: LayerEnvironment, bucket: string, manifest: OutputObject, committed: SilverManifest): Promise<void> {
+export async function removeReplacedOutputs(
+  env: LayerEnvironment,
+  bucket: string,
+  manifest: OutputObject,
+  committed: SilverManifest,
+): Promise<void> {
   const leftovers = committed.replacedOutputs ?? [];
   if (leftovers.length === 0) return;
   // Only while this commit is still the current one: a later commit's outputs may have the same
@@ -187,7 +254,12 @@ export async function removeReplacedOutputs(env: LayerEnvironment, bucket: strin
  * the committed manifest names it with the same ETag (the same bytes, committed by another delivery),
  * and only while it still has the ETag this event wrote (a newer event's object is never touched).
  */
-export async function takeBackUncommitted(env: LayerEnvironment, object: ObjectEvent, keys: SilverKeys, written: readonly OutputObject[]): Promise<void> {
+export async function takeBackUncommitted(
+  env: LayerEnvironment,
+  object: ObjectEvent,
+  keys: SilverKeys,
+  written: readonly OutputObject[],
+): Promise<void> {
   if (written.length === 0) return;
   let committed: SilverManifest | undefined;
   try {
@@ -197,7 +269,11 @@ export async function takeBackUncommitted(env: LayerEnvironment, object: ObjectE
     return;
   }
   const named = new Set((committed ? outputsOf(committed) : []).map(outputId));
-  await deleteUnchanged(env, object.bucket, written.filter((output) => !named.has(outputId(output)))).catch(() => undefined);
+  await deleteUnchanged(
+    env,
+    object.bucket,
+    written.filter((output) => !named.has(outputId(output))),
+  ).catch(() => undefined);
 }
 
 /**
@@ -216,7 +292,16 @@ export async function restoreCommitted(
   if (!committed || outputs.length === 0 || (await stillCurrent(env, bucket, outputs))) return;
   const { key, eTag, eventTime, sequencer } = committed.source;
   env.logger.info('restoring the committed silver outputs', { bucket, key });
-  await reprocess(env, { source: 's3-notification', eventName: 'ObjectCreated:Put', eventTime, bucket, key, size: undefined, eTag, sequencer });
+  await reprocess(env, {
+    source: 's3-notification',
+    eventName: 'ObjectCreated:Put',
+    eventTime,
+    bucket,
+    key,
+    size: undefined,
+    eTag,
+    sequencer,
+  });
 }
 
 /**
@@ -226,7 +311,17 @@ export async function restoreCommitted(
  * manifest is no longer this commit's and another manifest stands (a later version), nothing is
  * touched.
  */
-export async function undoCommit(env: LayerEnvironment, bucket: string, manifest: OutputObject, committed: SilverManifest, written: readonly OutputObject[]): Promise<void> {
-  if (!(await deleteObjectIfMatch(env.s3, bucket, manifest.key, manifest.eTag)) && (await currentETag(env.s3, bucket, manifest.key)) !== undefined) return;
+export async function undoCommit(
+  env: LayerEnvironment,
+  bucket: string,
+  manifest: OutputObject,
+  committed: SilverManifest,
+  written: readonly OutputObject[],
+): Promise<void> {
+  if (
+    !(await deleteObjectIfMatch(env.s3, bucket, manifest.key, manifest.eTag)) &&
+    (await currentETag(env.s3, bucket, manifest.key)) !== undefined
+  )
+    return;
   await deleteUnchanged(env, bucket, [...written, ...(committed.replacedOutputs ?? [])]);
 }

@@ -2,7 +2,14 @@ import { NotUtf8Error, type TextEncoding } from '@medallion/csv-io';
 import { encodeCustomerTable } from '@medallion/customer-records';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
-import { deleteObjectIfMatch, isMissingObject, openObject, putObject, uploadPartBytes, type StoredObject } from '@medallion/s3-io';
+import {
+  deleteObjectIfMatch,
+  isMissingObject,
+  openObject,
+  putObject,
+  uploadPartBytes,
+  type StoredObject,
+} from '@medallion/s3-io';
 import { SILVER_METADATA } from '@medallion/schemas';
 import { defaultExpectations } from '@medallion/silver-rules';
 import {
@@ -19,7 +26,12 @@ import {
   undoCommit,
   type OutputObject,
 } from './silver-commit';
-import { eventFreshness, readStoredSilverManifest, type StoredSilverManifest, type writeSilverManifest } from './silver-manifest';
+import {
+  eventFreshness,
+  readStoredSilverManifest,
+  type StoredSilverManifest,
+  type writeSilverManifest,
+} from './silver-manifest';
 import { rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
@@ -76,7 +88,10 @@ async function commitWork(
   const commit = await commitSilverManifest(env, object, bronzeETag, work.keys.manifest, work.read, outcome, written);
   if (commit.kind === 'superseded') return supersede(env, object, bronzeETag, work, written, layer, commit.reason);
   if (commit.kind === 'redo') {
-    env.logger.info('outputs rewritten or removed by another event while committing: processing the event again', { bucket: object.bucket, key: object.key });
+    env.logger.info('outputs rewritten or removed by another event while committing: processing the event again', {
+      bucket: object.bucket,
+      key: object.key,
+    });
     await takeBackUncommitted(env, object, work.keys, written);
     return layer.processObject(env, object);
   }
@@ -102,12 +117,46 @@ async function rejectFile(
 ): Promise<SilverResult> {
   const { reason, rule } = rejection;
   const { keys } = work;
-  const record = { bronzeKey: object.key, bronzeETag, eventTime: object.eventTime, rule, reason, ...(counts ? { counts } : {}) };
-  const rejectionRecord = await putObject(env.s3, { bucket: object.bucket, key: keys.rejection, contentType: 'application/json' }, `${JSON.stringify(record, null, 2)}\n`);
-  const committed = await commitWork(env, object, bronzeETag, work, layer, { encoding, counts: NO_ROWS, rejection, rejectionRecord }, [rejectionRecord]);
+  const record = {
+    bronzeKey: object.key,
+    bronzeETag,
+    eventTime: object.eventTime,
+    rule,
+    reason,
+    ...(counts ? { counts } : {}),
+  };
+  const rejectionRecord = await putObject(
+    env.s3,
+    { bucket: object.bucket, key: keys.rejection, contentType: 'application/json' },
+    `${JSON.stringify(record, null, 2)}\n`,
+  );
+  const committed = await commitWork(
+    env,
+    object,
+    bronzeETag,
+    work,
+    layer,
+    { encoding, counts: NO_ROWS, rejection, rejectionRecord },
+    [rejectionRecord],
+  );
   if (committed !== 'committed') return committed;
-  env.logger.warn('file rejected', { bucket: object.bucket, key: object.key, rule, reason, rejectionKey: keys.rejection });
-  return { bronzeKey: object.key, encoding, bronzeETag, rejected: reason, rejectedBy: rule, stale: undefined, outputKeys: [keys.rejection, keys.manifest], counts: NO_ROWS };
+  env.logger.warn('file rejected', {
+    bucket: object.bucket,
+    key: object.key,
+    rule,
+    reason,
+    rejectionKey: keys.rejection,
+  });
+  return {
+    bronzeKey: object.key,
+    encoding,
+    bronzeETag,
+    rejected: reason,
+    rejectedBy: rule,
+    stale: undefined,
+    outputKeys: [keys.rejection, keys.manifest],
+    counts: NO_ROWS,
+  };
 }
 
 /**
@@ -138,7 +187,15 @@ async function transformWithEncoding(
   }
   if (bronze.contentLength === 0) {
     bronze.body.destroy();
-    return rejectFile(env, object, bronze.eTag, work, layer, { rule: 'header-present', reason: 'empty object (0 bytes): no header' }, encoding);
+    return rejectFile(
+      env,
+      object,
+      bronze.eTag,
+      work,
+      layer,
+      { rule: 'header-present', reason: 'empty object (0 bytes): no header' },
+      encoding,
+    );
   }
   const metadata = {
     [SILVER_METADATA.bronzeKey]: encodeURIComponent(object.key),
@@ -147,7 +204,12 @@ async function transformWithEncoding(
     [SILVER_METADATA.sequencer]: object.sequencer ?? '',
   };
   // Silver is about bronze's size plus the Region column: a hint that sizes the upload's parts.
-  const silver = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.silver, metadata, expectedBytes: bronze.contentLength * 1.1 });
+  const silver = new CsvObjectWriter(env.s3, {
+    bucket: object.bucket,
+    key: keys.silver,
+    metadata,
+    expectedBytes: bronze.contentLength * 1.1,
+  });
   const quarantine = new CsvObjectWriter(env.s3, { bucket: object.bucket, key: keys.quarantine, metadata });
   const expectations = defaultExpectations();
   let summary: BronzeObjectSummary;
@@ -172,7 +234,10 @@ async function transformWithEncoding(
   try {
     // Checked before the outputs become visible, when parts of them are already uploaded (a large
     // object: a small one is written only at finish, right before the commit).
-    const early = bronze.contentLength * 1.1 >= uploadPartBytes() ? await supersededSince(env, object, bronze.eTag, keys) : undefined;
+    const early =
+      bronze.contentLength * 1.1 >= uploadPartBytes()
+        ? await supersededSince(env, object, bronze.eTag, keys)
+        : undefined;
     if (early) {
       await Promise.all([silver.abort(), quarantine.abort()]);
       return skipStale(env, object, early, bronze.eTag);
@@ -182,10 +247,28 @@ async function transformWithEncoding(
     const quarantineStored = await quarantine.finish();
     if (quarantineStored) written.push(quarantineStored);
     wroteQuarantine = quarantineStored !== undefined;
-    const facts = { bronzeKey: object.key, bronzeETag: bronze.eTag, eventTime: object.eventTime, sequencer: object.sequencer ?? '', silverKey: keys.silver };
-    const customersStored = await putObject(env.s3, { bucket: object.bucket, key: keys.customers, contentType: PARQUET_CONTENT_TYPE, metadata }, encodeCustomerTable(customers, facts));
+    const facts = {
+      bronzeKey: object.key,
+      bronzeETag: bronze.eTag,
+      eventTime: object.eventTime,
+      sequencer: object.sequencer ?? '',
+      silverKey: keys.silver,
+    };
+    const customersStored = await putObject(
+      env.s3,
+      { bucket: object.bucket, key: keys.customers, contentType: PARQUET_CONTENT_TYPE, metadata },
+      encodeCustomerTable(customers, facts),
+    );
     written.push(customersStored);
-    const committed = await commitWork(env, object, bronze.eTag, work, layer, { encoding, counts, silver: silverStored, customers: customersStored, quarantine: quarantineStored }, written);
+    const committed = await commitWork(
+      env,
+      object,
+      bronze.eTag,
+      work,
+      layer,
+      { encoding, counts, silver: silverStored, customers: customersStored, quarantine: quarantineStored },
+      written,
+    );
     if (committed !== 'committed') return committed;
   } catch (error) {
     // No commit record: take uncommitted outputs back (best effort; gold never reads them anyway).
@@ -195,7 +278,16 @@ async function transformWithEncoding(
   }
   const outputKeys = [keys.silver, keys.customers, ...(wroteQuarantine ? [keys.quarantine] : []), keys.manifest];
   env.logger.info('object processed', { bucket: object.bucket, key: object.key, encoding, outputKeys, ...counts });
-  return { bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, rejected: undefined, rejectedBy: undefined, stale: undefined, outputKeys, counts };
+  return {
+    bronzeKey: object.key,
+    encoding,
+    bronzeETag: bronze.eTag,
+    rejected: undefined,
+    rejectedBy: undefined,
+    stale: undefined,
+    outputKeys,
+    counts,
+  };
 }
 
 /**
@@ -246,7 +338,11 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
       { name: 'BlankRows', unit: 'Count', value: result.counts.blankRows },
       { name: 'RejectedFiles', unit: 'Count', value: result.rejected === undefined ? 0 : 1 },
       { name: 'StaleEvents', unit: 'Count', value: result.stale === undefined ? 0 : 1 },
-      ...Object.entries(result.counts.ruleFailures).map(([rule, value]) => ({ name: `RuleFailures.${rule}`, unit: 'Count' as const, value })),
+      ...Object.entries(result.counts.ruleFailures).map(([rule, value]) => ({
+        name: `RuleFailures.${rule}`,
+        unit: 'Count' as const,
+        value,
+      })),
     ],
     async processObject(env, object) {
       const keys = silverKeysFor(object.key, INPUT_PREFIX);
@@ -265,7 +361,14 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
     },
     async removeObject(env, object) {
       const keys = silverKeysFor(object.key, INPUT_PREFIX);
-      const base = { bronzeKey: object.key, encoding: 'utf-8' as const, bronzeETag: '', rejected: undefined, rejectedBy: undefined, counts: NO_ROWS };
+      const base = {
+        bronzeKey: object.key,
+        encoding: 'utf-8' as const,
+        bronzeETag: '',
+        rejected: undefined,
+        rejectedBy: undefined,
+        counts: NO_ROWS,
+      };
       for (let attempt = 1; attempt <= REMOVAL_ATTEMPTS; attempt++) {
         const committed = await readStoredSilverManifest(env, object.bucket, keys.manifest);
         if (committed && !eventFreshness(object, committed.manifest).fresh) {
@@ -281,7 +384,9 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
         env.logger.info('bronze object deleted: outputs removed', { bucket: object.bucket, key: object.key });
         return { ...base, stale: undefined, removed: true, outputKeys: [] };
       }
-      throw new Error(`silver: the manifest ${keys.manifest} changed under ${REMOVAL_ATTEMPTS} conditional deletes in a row`);
+      throw new Error(
+        `silver: the manifest ${keys.manifest} changed under ${REMOVAL_ATTEMPTS} conditional deletes in a row`,
+      );
     },
   };
   return layer;

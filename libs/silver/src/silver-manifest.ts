@@ -23,7 +23,9 @@ export function eventFreshness(event: ObjectEvent, manifest: SilverManifest | un
     event.sequencer && committed.sequencer
       ? compareSequencers(event.sequencer, committed.sequencer) < 0
       : Date.parse(event.eventTime) < Date.parse(committed.eventTime);
-  return older ? { fresh: false, reason: `an event newer than this one (sequencer ${committed.sequencer}) is already in silver` } : { fresh: true };
+  return older
+    ? { fresh: false, reason: `an event newer than this one (sequencer ${committed.sequencer}) is already in silver` }
+    : { fresh: true };
 }
 
 /**
@@ -32,7 +34,11 @@ export function eventFreshness(event: ObjectEvent, manifest: SilverManifest | un
  * @returns the manifest, or undefined when there is none.
  * @throws Error for an object there that is not a silver manifest; the SDK's errors.
  */
-export async function readSilverManifest(env: LayerEnvironment, bucket: string, key: string): Promise<SilverManifest | undefined> {
+export async function readSilverManifest(
+  env: LayerEnvironment,
+  bucket: string,
+  key: string,
+): Promise<SilverManifest | undefined> {
   return (await readStoredSilverManifest(env, bucket, key))?.manifest;
 }
 
@@ -50,13 +56,21 @@ export interface StoredSilverManifest {
  * @returns the manifest and its ETag, or undefined when there is none.
  * @throws Error for an object there that is not a silver manifest (or not JSON); the SDK's errors.
  */
-export async function readStoredSilverManifest(env: LayerEnvironment, bucket: string, key: string): Promise<StoredSilverManifest | undefined> {
+export async function readStoredSilverManifest(
+  env: LayerEnvironment,
+  bucket: string,
+  key: string,
+): Promise<StoredSilverManifest | undefined> {
   const stored = await readObjectBytes(env.s3, bucket, key);
   if (!stored) return undefined;
   return { manifest: asSilverManifest(JSON.parse(Buffer.from(stored.bytes).toString('utf8'))), eTag: stored.eTag };
 }
 
-const asManifestObject = (stored: StoredObject): ManifestObject => ({ key: stored.key, eTag: stored.eTag, ...(stored.versionId ? { versionId: stored.versionId } : {}) });
+const asManifestObject = (stored: StoredObject): ManifestObject => ({
+  key: stored.key,
+  eTag: stored.eTag,
+  ...(stored.versionId ? { versionId: stored.versionId } : {}),
+});
 
 /**
  * Writes silver's commit record for one bronze object, last, after every output it names.
@@ -103,8 +117,15 @@ export async function writeSilverManifest(
       ...(outcome.quarantine ? { quarantine: asManifestObject(outcome.quarantine) } : {}),
       ...(outcome.rejectionRecord ? { rejection: asManifestObject(outcome.rejectionRecord) } : {}),
     },
-    ...(outcome.replacedOutputs && outcome.replacedOutputs.length > 0 ? { replacedOutputs: outcome.replacedOutputs } : {}),
+    ...(outcome.replacedOutputs && outcome.replacedOutputs.length > 0
+      ? { replacedOutputs: outcome.replacedOutputs }
+      : {}),
   };
-  const written = await putObject(env.s3, { bucket: event.bucket, key, contentType: 'application/json' }, `${JSON.stringify(manifest, null, 2)}\n`, condition);
+  const written = await putObject(
+    env.s3,
+    { bucket: event.bucket, key, contentType: 'application/json' },
+    `${JSON.stringify(manifest, null, 2)}\n`,
+    condition,
+  );
   return { manifest, eTag: written.eTag };
 }

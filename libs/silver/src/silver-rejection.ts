@@ -22,7 +22,12 @@ export interface Rejection {
 export function maxRecordChars(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const raw = env['MEDALLION_MAX_RECORD_CHARS'];
   if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_RECORD_CHARS;
-  if (!/^\s*[1-9]\d*\s*$/.test(raw)) throw new InvalidSettingError('MEDALLION_MAX_RECORD_CHARS', raw, 'a whole number of characters, 1 or more (default 1048576)');
+  if (!/^\s*[1-9]\d*\s*$/.test(raw))
+    throw new InvalidSettingError(
+      'MEDALLION_MAX_RECORD_CHARS',
+      raw,
+      'a whole number of characters, 1 or more (default 1048576)',
+    );
   return Number(raw);
 }
 
@@ -55,7 +60,10 @@ export function rejectionOf(error: unknown): Rejection | undefined {
   if (error instanceof CsvSyntaxError) return { rule: 'well-formed-csv', reason: error.message };
   if (error instanceof UnsupportedEncodingError) return { rule: 'encoding', reason: error.message };
   if (error instanceof NotUtf8Error && error.afterUtf8Text) {
-    return { rule: 'encoding', reason: `invalid UTF-8 in a UTF-8 file (near byte ${error.byteOffset}); repair the file or save it as UTF-8 again` };
+    return {
+      rule: 'encoding',
+      reason: `invalid UTF-8 in a UTF-8 file (near byte ${error.byteOffset}); repair the file or save it as UTF-8 again`,
+    };
   }
   if (error instanceof FileRejectedError) return { rule: error.rule ?? 'readable-table', reason: error.message };
   return undefined;

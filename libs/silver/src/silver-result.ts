@@ -24,4 +24,11 @@ export interface SilverResult {
 }
 
 /** Counts of a file that was not read (rejected before its first data record). */
-export const NO_ROWS: SilverCounts = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} };
+export const NO_ROWS: SilverCounts = {
+  dataRecords: 0,
+  silverRows: 0,
+  quarantinedRows: 0,
+  blankRows: 0,
+  unknownCountryRows: 0,
+  ruleFailures: {},
+};

@@ -1,7 +1,15 @@
 import { escapeSpreadsheetCell, formatCsv, hasFormulaCell, isPlainRecord, type CsvRecord } from '@medallion/csv-io';
 import { regionForCountry, UNKNOWN_REGION, type Region } from '@medallion/regions';
 import { isSubscribed, REGION_COLUMN } from '@medallion/schemas';
-import { defaultExpectations, evaluateRecord, formatFailures, resolveBronzeColumns, type BronzeColumns, type ExpectationSuite, type RuleFailure } from '@medallion/silver-rules';
+import {
+  defaultExpectations,
+  evaluateRecord,
+  formatFailures,
+  resolveBronzeColumns,
+  type BronzeColumns,
+  type ExpectationSuite,
+  type RuleFailure,
+} from '@medallion/silver-rules';
 
 /** Where one bronze data record goes. */
 export type SilverOutput =
@@ -22,7 +30,11 @@ export type SilverOutput =
       readonly failures: readonly RuleFailure[];
     }
   /** A quarantine row: `Line, Reason, Raw Record`; the reason names every failed rule. */
-  | { readonly kind: 'quarantine'; readonly row: [line: string, reason: string, raw: string]; readonly failures: readonly RuleFailure[] }
+  | {
+      readonly kind: 'quarantine';
+      readonly row: [line: string, reason: string, raw: string];
+      readonly failures: readonly RuleFailure[];
+    }
   | { readonly kind: 'blank' };
 
 /**
@@ -58,11 +70,20 @@ export class SilverTransform {
   apply(record: CsvRecord): SilverOutput {
     const outcome = evaluateRecord(record.fields, this.columns, this.expectations);
     if (outcome.kind === 'blank') return outcome;
-    if (outcome.kind === 'quarantine') return { kind: 'quarantine', row: [String(record.line), formatFailures(outcome.failures), record.raw], failures: outcome.failures };
+    if (outcome.kind === 'quarantine')
+      return {
+        kind: 'quarantine',
+        row: [String(record.line), formatFailures(outcome.failures), record.raw],
+        failures: outcome.failures,
+      };
     const region = regionForCountry(outcome.country);
     const { customerId, failures } = outcome;
     const subscribed = isSubscribed(this.columns.status === undefined ? undefined : record.fields[this.columns.status]);
-    if (isPlainRecord(record.raw) && !hasFormulaCell(record.raw) && record.fields[this.columns.customerId] === customerId) {
+    if (
+      isPlainRecord(record.raw) &&
+      !hasFormulaCell(record.raw) &&
+      record.fields[this.columns.customerId] === customerId
+    ) {
       // Nothing to escape, quote or trim: the bronze text is the silver text (no re-serializing).
       return { kind: 'silver', row: `${record.raw},${regionCell(region)}`, customerId, region, subscribed, failures };
     }

@@ -50,7 +50,9 @@ export async function transformBronzeObject(
   const maxChars = maxRecordChars();
   const batches = splitCsvStream(bronze.body, { encoding, maxRecordChars: maxChars, batchBytes: options.batchBytes });
   const first = await batches.next();
-  const header = first.done ? undefined : readCsvBatch(first.value.bytes, { firstLine: 1, maxRecordChars: maxChars })[0];
+  const header = first.done
+    ? undefined
+    : readCsvBatch(first.value.bytes, { firstLine: 1, maxRecordChars: maxChars })[0];
   if (!header) throw new FileRejectedError('no header: the object holds no records', { rule: 'header-present' });
   const transform = new SilverTransform(header.fields, expectations);
   await silver.write(transform.header);
@@ -58,10 +60,20 @@ export async function transformBronzeObject(
   const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures: {} };
   const customers = new LatestCustomerRows();
   const customerLimit = maxFileCustomers();
-  const taskOf = (batch: CsvBatch) => ({ header: header.fields, bytes: batch.bytes, firstLine: batch.firstLine, maxRecordChars: maxChars });
+  const taskOf = (batch: CsvBatch) => ({
+    header: header.fields,
+    bytes: batch.bytes,
+    firstLine: batch.firstLine,
+    maxRecordChars: maxChars,
+  });
   for await (const result of runInOrder(runner, batches, taskOf)) {
     addSilverCounts(counts, result.counts);
-    customers.addAll(result.customers.customerIds, result.customers.regions, result.customers.subscribed, result.customers.lines);
+    customers.addAll(
+      result.customers.customerIds,
+      result.customers.regions,
+      result.customers.subscribed,
+      result.customers.lines,
+    );
     if (customers.customers > customerLimit) throw customerTableTooLarge(customerLimit);
     await silver.writeText(result.silverText, result.counts.silverRows);
     if (result.quarantineText.length > 0 && quarantine.recordCount === 0) await quarantine.write(QUARANTINE_COLUMNS);

@@ -9,7 +9,13 @@ import { silverLayer } from '../src';
 export const H = 'Customer ID,Customer Name,Customer Country,Subscription Status\n';
 
 /** Runs `during` before the `nth` request of `command` for `key` (any key when undefined) that this client sends. */
-export function hookFirst(c: S3Client, command: string, key: string | undefined, during: () => Promise<void>, nth = 1): void {
+export function hookFirst(
+  c: S3Client,
+  command: string,
+  key: string | undefined,
+  during: () => Promise<void>,
+  nth = 1,
+): void {
   let seen = 0;
   c.middlewareStack.add(
     (next, context) => async (args) => {
@@ -33,7 +39,11 @@ export function failNth(c: S3Client, command: string, key: string, nth = 1): { f
         seen++;
         if (seen === nth) {
           fired = true;
-          throw Object.assign(new Error('injected 500'), { name: 'InternalError', $fault: 'server', $metadata: { httpStatusCode: 500 } });
+          throw Object.assign(new Error('injected 500'), {
+            name: 'InternalError',
+            $fault: 'server',
+            $metadata: { httpStatusCode: 500 },
+          });
         }
       }
       return next(args);
@@ -48,7 +58,15 @@ export const run = (c: S3Client, event: unknown) => createLayerHandler(silverLay
 
 /** The real S3 event of `bronze/<name>.csv`'s deletion. */
 export function removalEvent(lake: TestLake, name: string, sequencer = 'FFFFFFFFFFFFFFFFFF') {
-  return buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-12-29T18:00:00.000Z', bucket: lake.bucket, key: `bronze/${name}.csv`, size: 0, eTag: '', sequencer });
+  return buildS3NotificationEvent({
+    eventName: 'ObjectRemoved:Delete',
+    eventTime: '2026-12-29T18:00:00.000Z',
+    bucket: lake.bucket,
+    key: `bronze/${name}.csv`,
+    size: 0,
+    eTag: '',
+    sequencer,
+  });
 }
 /** Deletes `bronze/<name>.csv`. */
 export async function deleteBronze(lake: TestLake, name: string) {
@@ -79,9 +97,15 @@ export async function violations(lake: TestLake, name: string): Promise<string[]
   const problems: string[] = [];
   const m = await manifestOf(lake, name);
   const bronze = await etag(lake, `bronze/${name}.csv`);
-  const outputKeys = [`silver/${name}.csv`, `silver-customers/${name}.parquet`, `quarantine/${name}.csv`, `quarantine/${name}.error.json`];
+  const outputKeys = [
+    `silver/${name}.csv`,
+    `silver-customers/${name}.parquet`,
+    `quarantine/${name}.csv`,
+    `quarantine/${name}.error.json`,
+  ];
   if (bronze === undefined && m) problems.push('bronze deleted but manifest exists');
-  if (m && bronze !== undefined && m.source.eTag !== bronze) problems.push(`manifest is of bronze ${m.source.eTag}, bronze now ${bronze}`);
+  if (m && bronze !== undefined && m.source.eTag !== bronze)
+    problems.push(`manifest is of bronze ${m.source.eTag}, bronze now ${bronze}`);
   const named = new Map<string, string>();
   for (const o of Object.values(m?.outputs ?? {}) as Array<{ key: string; eTag: string }>) named.set(o.key, o.eTag);
   for (const key of outputKeys) {
@@ -92,7 +116,8 @@ export async function violations(lake: TestLake, name: string): Promise<string[]
   }
   if (m && m.outcome === 'processed') {
     const c = m.counts;
-    if (c.dataRecords !== c.silverRows + c.quarantinedRows + c.blankRows) problems.push(`counts do not add up ${JSON.stringify(c)}`);
+    if (c.dataRecords !== c.silverRows + c.quarantinedRows + c.blankRows)
+      problems.push(`counts do not add up ${JSON.stringify(c)}`);
   }
   return problems;
 }

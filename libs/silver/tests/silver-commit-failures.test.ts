@@ -6,13 +6,22 @@ import { H, deleteBronze, failNth, hookFirst, manifestOf, removalEvent, run, vio
 
 let lake: TestLake;
 const clients: S3Client[] = [];
-beforeEach(async () => { lake = await startTestLake(); });
-afterEach(async () => { for (const c of clients.splice(0)) c.destroy(); await lake.close(); });
-const client = () => { const c = lake.store.createClient(); clients.push(c); return c; };
+beforeEach(async () => {
+  lake = await startTestLake();
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await lake.close();
+});
+const client = () => {
+  const c = lake.store.createClient();
+  clients.push(c);
+  return c;
+};
 
 // Failures and removals at each step of silver's commit (found by a tester), and what a retry leaves.
 describe('silver commit: failures, retries and removals at each step', () => {
-  it('B1 a removal during a new version\'s commit whose silver table has the old bytes: the event is redone, finds the object gone, and leaves nothing', async () => {
+  it("B1 a removal during a new version's commit whose silver table has the old bytes: the event is redone, finds the object gone, and leaves nothing", async () => {
     // v0 and v1: same silver rows, different quarantined rows
     await run(lake.s3, await lake.put('bronze/k.csv', `${H}331,Eve,Ghana,Active\n,Bad0,Chile,Active\n`));
     const c1 = client();
@@ -29,7 +38,10 @@ describe('silver commit: failures, retries and removals at each step', () => {
   });
 
   /** An earlier version committed; a new version's first run fails at `failAt` (a 500); its retry runs to the end. */
-  async function failThenRetry(earlier: string | Uint8Array, failAt: readonly [command: string, key: string]): Promise<void> {
+  async function failThenRetry(
+    earlier: string | Uint8Array,
+    failAt: readonly [command: string, key: string],
+  ): Promise<void> {
     await run(lake.s3, await lake.put('bronze/k.csv', earlier));
     const failing = client();
     failNth(failing, failAt[0], failAt[1]);
@@ -38,7 +50,7 @@ describe('silver commit: failures, retries and removals at each step', () => {
     await run(lake.s3, event);
   }
 
-  it('B2 a 500 on the HeadObject after the commit, then the retry: the earlier version\'s quarantine rows are removed', async () => {
+  it("B2 a 500 on the HeadObject after the commit, then the retry: the earlier version's quarantine rows are removed", async () => {
     await failThenRetry(bronzeFixtureBytes('missing-id.csv'), ['HeadObjectCommand', 'bronze/k.csv']);
     expect(await violations(lake, 'k')).toEqual([]);
   });
@@ -53,7 +65,7 @@ describe('silver commit: failures, retries and removals at each step', () => {
     expect(await violations(lake, 'k')).toEqual([]);
   });
 
-  it('B4 a 500 after the commit and on the take-back\'s manifest read: the committed outputs stay, and the retry removes the earlier version\'s rows', async () => {
+  it("B4 a 500 after the commit and on the take-back's manifest read: the committed outputs stay, and the retry removes the earlier version's rows", async () => {
     await run(lake.s3, await lake.put('bronze/k.csv', bronzeFixtureBytes('missing-id.csv')));
     const c1 = client();
     failNth(c1, 'HeadObjectCommand', 'bronze/k.csv');
@@ -62,26 +74,33 @@ describe('silver commit: failures, retries and removals at each step', () => {
     await expect(run(c1, e1)).rejects.toThrow('injected 500');
     // Before the retry only the earlier version's quarantine rows are left: the manifest records them as replaced.
     expect(await violations(lake, 'k')).toEqual(['unnamed object quarantine/k.csv stored']);
-    expect((await manifestOf(lake, 'k')).replacedOutputs.map((output: { key: string }) => output.key)).toEqual(['quarantine/k.csv']);
+    expect((await manifestOf(lake, 'k')).replacedOutputs.map((output: { key: string }) => output.key)).toEqual([
+      'quarantine/k.csv',
+    ]);
     await run(lake.s3, e1);
     expect(await violations(lake, 'k')).toEqual([]);
   });
 
-  it('B5 a removal between a new version\'s commit and its clean-up: nothing of either version is left', async () => {
+  it("B5 a removal between a new version's commit and its clean-up: nothing of either version is left", async () => {
     await run(lake.s3, await lake.put('bronze/k.csv', bronzeFixtureBytes('missing-id.csv')));
     const c = lake.store.createClient();
     const e1 = await lake.put('bronze/k.csv', '');
-    hookFirst(c, 'HeadObjectCommand', 'bronze/k.csv', async () => { await deleteBronze(lake, 'k'); await run(lake.s3, removalEvent(lake, 'k')); });
+    hookFirst(c, 'HeadObjectCommand', 'bronze/k.csv', async () => {
+      await deleteBronze(lake, 'k');
+      await run(lake.s3, removalEvent(lake, 'k'));
+    });
     await run(c, e1);
     c.destroy();
     expect(await lake.keys('')).toEqual([]);
   });
 
-  it('B6 a third version with the first one\'s bytes committed before the second cleans up: its silver table stays', async () => {
+  it("B6 a third version with the first one's bytes committed before the second cleans up: its silver table stays", async () => {
     await run(lake.s3, await lake.put('bronze/k.csv', bronzeFixtureBytes('bom-crlf.csv')));
     const c = lake.store.createClient();
     const e1 = await lake.put('bronze/k.csv', '');
-    hookFirst(c, 'HeadObjectCommand', 'bronze/k.csv', async () => { await run(lake.s3, await lake.put('bronze/k.csv', bronzeFixtureBytes('bom-crlf.csv'))); });
+    hookFirst(c, 'HeadObjectCommand', 'bronze/k.csv', async () => {
+      await run(lake.s3, await lake.put('bronze/k.csv', bronzeFixtureBytes('bom-crlf.csv')));
+    });
     await run(c, e1);
     c.destroy();
     expect((await manifestOf(lake, 'k')).outcome).toBe('processed');

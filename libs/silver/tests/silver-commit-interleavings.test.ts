@@ -29,7 +29,13 @@ const FILES: Readonly<Record<string, () => Uint8Array | string>> = {
 };
 
 /** Runs `during` inside `events`' run at `at` (it runs to its end if `at` never comes); returns what is wrong after both. */
-async function check(lake: TestLake, clients: S3Client[], first: unknown, at: RequestAt, during: () => Promise<unknown>): Promise<string[]> {
+async function check(
+  lake: TestLake,
+  clients: S3Client[],
+  first: unknown,
+  at: RequestAt,
+  during: () => Promise<unknown>,
+): Promise<string[]> {
   const [client] = clients;
   hookFirst(client!, at[0], at[1], async () => void (await during()));
   await run(client!, first).catch(() => undefined);
@@ -70,7 +76,9 @@ describe('silver commit under every interleaving of two events for one key', () 
                   paused();
                   await olderRun.catch(() => undefined);
                 });
-                newerRun = run(newerClient, newerEvent).catch(() => undefined).finally(paused);
+                newerRun = run(newerClient, newerEvent)
+                  .catch(() => undefined)
+                  .finally(paused);
                 await pausedAt;
               });
               const olderRun = run(olderClient, olderEvent);
@@ -78,7 +86,10 @@ describe('silver commit under every interleaving of two events for one key', () 
               await newerRun;
               return violations(lake, 'k');
             });
-            if (problems.length > 0) failures.push(`${older} then ${newer}, older at ${olderAt.join(' ')}, newer at ${newerAt.join(' ')}: ${problems.join('; ')}`);
+            if (problems.length > 0)
+              failures.push(
+                `${older} then ${newer}, older at ${olderAt.join(' ')}, newer at ${newerAt.join(' ')}: ${problems.join('; ')}`,
+              );
           }
         }
       }
@@ -103,7 +114,8 @@ describe('silver commit under every interleaving of two events for one key', () 
             const left = removed ? await lake.keys('') : [];
             return [...found, ...(left.length > 0 ? [`left after the deletion: ${left.join(' ')}`] : [])];
           });
-          if (problems.length > 0) failures.push(`${earlier ?? 'nothing'} then ${file}, deleted at ${at.join(' ')}: ${problems.join('; ')}`);
+          if (problems.length > 0)
+            failures.push(`${earlier ?? 'nothing'} then ${file}, deleted at ${at.join(' ')}: ${problems.join('; ')}`);
         }
       }
     }

@@ -39,7 +39,13 @@ type RequestAt = readonly [command: string, key: string];
  * its request `olderAt`; there the newer version is uploaded and its event runs on another client
  * until its request `newerAt`, where it waits for the older event to end; then both end.
  */
-async function interleave(name: string, older: string | Uint8Array, olderAt: RequestAt, newer: string | Uint8Array, newerAt: RequestAt): Promise<void> {
+async function interleave(
+  name: string,
+  older: string | Uint8Array,
+  olderAt: RequestAt,
+  newer: string | Uint8Array,
+  newerAt: RequestAt,
+): Promise<void> {
   const [olderClient, newerClient] = [client(), client()];
   const olderEvent = await lake.put(`bronze/${name}.csv`, older);
   let newerRun: Promise<unknown> | undefined;
@@ -64,7 +70,15 @@ async function deletedDuringCommit(name: string, bytes: Uint8Array): Promise<voi
   const creation = await lake.put(`bronze/${name}.csv`, bytes);
   hookFirst(committing, 'PutObjectCommand', `silver/_manifests/${name}.csv.json`, async () => {
     await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: `bronze/${name}.csv` }));
-    const removal = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-12-29T18:00:00.000Z', bucket: lake.bucket, key: `bronze/${name}.csv`, size: 0, eTag: '', sequencer: 'FFFFFFFFFFFFFFFFFF' });
+    const removal = buildS3NotificationEvent({
+      eventName: 'ObjectRemoved:Delete',
+      eventTime: '2026-12-29T18:00:00.000Z',
+      bucket: lake.bucket,
+      key: `bronze/${name}.csv`,
+      size: 0,
+      eTag: '',
+      sequencer: 'FFFFFFFFFFFFFFFFFF',
+    });
     await createLayerHandler(silverLayer, { s3: lake.s3 })(removal);
   });
   await createLayerHandler(silverLayer, { s3: committing })(creation);
@@ -79,24 +93,39 @@ const manifest = async (name: string) => {
 // Interleavings of two events for one key at silver's commit (found by a tester; each failed before
 // the conditional deletes and the commit's checks). Each pauses one event inside another with a hook.
 describe('silver commit when two events for one key interleave', () => {
-  it('A1 an older rejected version committing inside a newer processed one\'s commit: no rejection record stays beside the processed manifest', async () => {
-    await interleave('k', '', ['PutObjectCommand', 'quarantine/k.error.json'], bronzeFixtureBytes('bom-crlf.csv'), ['PutObjectCommand', 'silver/_manifests/k.csv.json']);
+  it("A1 an older rejected version committing inside a newer processed one's commit: no rejection record stays beside the processed manifest", async () => {
+    await interleave('k', '', ['PutObjectCommand', 'quarantine/k.error.json'], bronzeFixtureBytes('bom-crlf.csv'), [
+      'PutObjectCommand',
+      'silver/_manifests/k.csv.json',
+    ]);
     const m = await manifest('k');
     expect(m.outcome).toBe('processed');
     // invariant: no rejection record for a key whose manifest is processed
     expect(await exists('quarantine/k.error.json')).toBe(false);
   });
 
-  it('A2 an older version without quarantine rows committing inside the newer one\'s commit: the newer one\'s quarantine rows stay', async () => {
-    await interleave('q', bronzeFixtureBytes('bom-crlf.csv'), ['PutObjectCommand', 'silver/_manifests/q.csv.json'], bronzeFixtureBytes('missing-id.csv'), ['PutObjectCommand', 'silver/_manifests/q.csv.json']);
+  it("A2 an older version without quarantine rows committing inside the newer one's commit: the newer one's quarantine rows stay", async () => {
+    await interleave(
+      'q',
+      bronzeFixtureBytes('bom-crlf.csv'),
+      ['PutObjectCommand', 'silver/_manifests/q.csv.json'],
+      bronzeFixtureBytes('missing-id.csv'),
+      ['PutObjectCommand', 'silver/_manifests/q.csv.json'],
+    );
     const m = await manifest('q');
     expect(m.counts.quarantinedRows).toBe(2);
     expect(m.outputs.quarantine).toBeDefined();
     expect(await exists('quarantine/q.csv')).toBe(true);
   });
 
-  it('A3 an older processed version committing inside a newer rejected one\'s commit: the rejection record stays', async () => {
-    await interleave('r', bronzeFixtureBytes('bom-crlf.csv'), ['PutObjectCommand', 'silver/_manifests/r.csv.json'], '', ['PutObjectCommand', 'silver/_manifests/r.csv.json']);
+  it("A3 an older processed version committing inside a newer rejected one's commit: the rejection record stays", async () => {
+    await interleave(
+      'r',
+      bronzeFixtureBytes('bom-crlf.csv'),
+      ['PutObjectCommand', 'silver/_manifests/r.csv.json'],
+      '',
+      ['PutObjectCommand', 'silver/_manifests/r.csv.json'],
+    );
     const m = await manifest('r');
     expect(m.outcome).toBe('rejected');
     expect(await exists('quarantine/r.error.json')).toBe(true);
@@ -110,15 +139,27 @@ describe('silver commit when two events for one key interleave', () => {
   });
 
   it('A4b the same over an earlier manifest (If-Match): nothing stays in silver', async () => {
-    await createLayerHandler(silverLayer, { s3: lake.s3 })(await lake.put('bronze/d.csv', bronzeFixtureBytes('missing-id.csv')));
+    await createLayerHandler(silverLayer, { s3: lake.s3 })(
+      await lake.put('bronze/d.csv', bronzeFixtureBytes('missing-id.csv')),
+    );
     await deletedDuringCommit('d', bronzeFixtureBytes('bom-crlf.csv'));
     expect(await lake.keys('silver/')).toEqual([]);
   });
 
   it('A5 a removal that read the manifest before a re-creation committed leaves the newer version (its conditional delete fails and it judges again)', async () => {
-    await createLayerHandler(silverLayer, { s3: lake.s3 })(await lake.put('bronze/z.csv', bronzeFixtureBytes('missing-id.csv')));
+    await createLayerHandler(silverLayer, { s3: lake.s3 })(
+      await lake.put('bronze/z.csv', bronzeFixtureBytes('missing-id.csv')),
+    );
     await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'bronze/z.csv' }));
-    const removal = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-29T12:59:59.000Z', bucket: lake.bucket, key: 'bronze/z.csv', size: 0, eTag: '', sequencer: '0000000000000000F0' });
+    const removal = buildS3NotificationEvent({
+      eventName: 'ObjectRemoved:Delete',
+      eventTime: '2026-11-29T12:59:59.000Z',
+      bucket: lake.bucket,
+      key: 'bronze/z.csv',
+      size: 0,
+      eTag: '',
+      sequencer: '0000000000000000F0',
+    });
     const c1 = client();
     hookFirst(c1, 'DeleteObjectCommand', 'silver/_manifests/z.csv.json', async () => {
       const e3 = await lake.put('bronze/z.csv', bronzeFixtureBytes('leading-zero-ids.csv'));
@@ -133,7 +174,7 @@ describe('silver commit when two events for one key interleave', () => {
     expect(await exists('silver/z.csv')).toBe(true);
   });
 
-  it('A6 the same bytes uploaded twice, the older event running wholly inside the newer one\'s commit: the manifest names the stored outputs', async () => {
+  it("A6 the same bytes uploaded twice, the older event running wholly inside the newer one's commit: the manifest names the stored outputs", async () => {
     const c2 = client();
     const e1 = await lake.put('bronze/s.csv', bronzeFixtureBytes('missing-id.csv'));
     const e2 = await lake.put('bronze/s.csv', bronzeFixtureBytes('missing-id.csv'));
@@ -163,8 +204,14 @@ describe('silver commit when two events for one key interleave', () => {
       expect(m.outputs[o].eTag).toBe(h.ETag!.replace(/"/g, ''));
     }
   });
-  it('A8 an older version superseded by a newer one never takes back the newer version\'s outputs', async () => {
-    await interleave('t', bronzeFixtureBytes('missing-id.csv'), ['PutObjectCommand', 'silver/t.csv'], bronzeFixtureBytes('leading-zero-ids.csv'), ['HeadObjectCommand', 'bronze/t.csv']);
+  it("A8 an older version superseded by a newer one never takes back the newer version's outputs", async () => {
+    await interleave(
+      't',
+      bronzeFixtureBytes('missing-id.csv'),
+      ['PutObjectCommand', 'silver/t.csv'],
+      bronzeFixtureBytes('leading-zero-ids.csv'),
+      ['HeadObjectCommand', 'bronze/t.csv'],
+    );
     const m = await manifest('t');
     expect(m).toBeDefined();
     expect(await exists('silver/t.csv')).toBe(true);

@@ -50,12 +50,21 @@ describe('silver handler on bronze files', () => {
     const { silver, quarantine, result } = await ingest('bom-crlf.csv');
     expect(silver).toBe(`${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`);
     expect(quarantine).toBeUndefined();
-    expect(result.counts).toEqual({ dataRecords: 2, silverRows: 2, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} });
+    expect(result.counts).toEqual({
+      dataRecords: 2,
+      silverRows: 2,
+      quarantinedRows: 0,
+      blankRows: 0,
+      unknownCountryRows: 0,
+      ruleFailures: {},
+    });
   });
 
   it('keeps quoted commas, line breaks and quotes byte for byte', async () => {
     const { silver } = await ingest('quoted-fields.csv');
-    expect(silver).toBe(`${HEADER}111,"Smith, John",France,Active,Europe\n112,"First line\nSecond line",India,Active,Asia\n113,"The ""Boss""",Peru,Active,South America\n`);
+    expect(silver).toBe(
+      `${HEADER}111,"Smith, John",France,Active,Europe\n112,"First line\nSecond line",India,Active,Asia\n113,"The ""Boss""",Peru,Active,South America\n`,
+    );
   });
 
   it('quarantines ragged records with their line and raw text, and counts blanks', async () => {
@@ -66,66 +75,121 @@ describe('silver handler on bronze files', () => {
         '3,column-count: the record has 5 fields but the header has 4 columns,"222,Ben,Main St 1,Spain,Active"\n' +
         '7,column-count: the record has 2 fields but the header has 4 columns,"223,Cid"\n',
     );
-    expect(result.counts).toEqual({ dataRecords: 7, silverRows: 2, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0, ruleFailures: { 'column-count': 2 } });
-    expect(result.outputKeys).toEqual(['silver/ragged-and-blank.csv', 'silver-customers/ragged-and-blank.parquet', 'quarantine/ragged-and-blank.csv', 'silver/_manifests/ragged-and-blank.csv.json']);
+    expect(result.counts).toEqual({
+      dataRecords: 7,
+      silverRows: 2,
+      quarantinedRows: 2,
+      blankRows: 3,
+      unknownCountryRows: 0,
+      ruleFailures: { 'column-count': 2 },
+    });
+    expect(result.outputKeys).toEqual([
+      'silver/ragged-and-blank.csv',
+      'silver-customers/ragged-and-blank.parquet',
+      'quarantine/ragged-and-blank.csv',
+      'silver/_manifests/ragged-and-blank.csv.json',
+    ]);
   });
 
   it('quarantines records with an empty or blank Customer ID', async () => {
     const { silver, quarantine, result } = await ingest('missing-id.csv');
     expect(silver).toBe(`${HEADER}331,Eve,Ghana,Active,Africa\n332,Fay,Nepal,Active,Asia\n`);
-    expect(quarantine).toBe('Line,Reason,Raw Record\n3,customer-id-present: Customer ID is empty,",No Id,Chile,Active"\n4,customer-id-present: Customer ID is empty,"  \t ,Spaces Id,Peru,Active"\n');
-    expect(result.counts.dataRecords).toBe(result.counts.silverRows + result.counts.quarantinedRows + result.counts.blankRows);
+    expect(quarantine).toBe(
+      'Line,Reason,Raw Record\n3,customer-id-present: Customer ID is empty,",No Id,Chile,Active"\n4,customer-id-present: Customer ID is empty,"  \t ,Spaces Id,Peru,Active"\n',
+    );
+    expect(result.counts.dataRecords).toBe(
+      result.counts.silverRows + result.counts.quarantinedRows + result.counts.blankRows,
+    );
   });
 
   it.each([
     ['duplicate-header.csv', 'column-names-unique', 'duplicate column "country" in the header'],
-    ['missing-country-header.csv', 'country-column-present', 'no country column (expected "Customer Country" or "Country")'],
+    [
+      'missing-country-header.csv',
+      'country-column-present',
+      'no country column (expected "Customer Country" or "Country")',
+    ],
     ['empty.csv', 'header-present', 'empty object (0 bytes): no header'],
     ['unclosed-quote.csv', 'well-formed-csv', 'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3)'],
-    ['quote-in-unquoted-field.csv', 'well-formed-csv', 'not well-formed CSV: INVALID_OPENING_QUOTE (detected at line 2)'],
-  ] as const)('rejects %s whole (%s): no silver object, a rejection record, bronze untouched', async (fixture, rule, reason) => {
-    const { silver, quarantine, rejection, result, event } = await ingest(fixture);
-    const path = fixture.slice(0, -'.csv'.length);
-    expect(silver).toBeUndefined();
-    expect(quarantine).toBeUndefined();
-    const { Records } = event as { Records: Array<{ eventTime: string; s3: { object: { eTag: string } } }> };
-    expect(JSON.parse(rejection!)).toEqual({ bronzeKey: `bronze/${fixture}`, bronzeETag: Records[0]!.s3.object.eTag, eventTime: Records[0]!.eventTime, rule, reason });
-    expect(result).toMatchObject({ rejected: reason, rejectedBy: rule, outputKeys: [`quarantine/${path}.error.json`, `silver/_manifests/${fixture}.json`] });
-    expect(JSON.parse((await lake.text(`silver/_manifests/${fixture}.json`))!)).toMatchObject({ outcome: 'rejected', rejection: { rule, reason }, outputs: { rejection: { key: `quarantine/${path}.error.json` } } });
-    expect(Buffer.from((await lake.text(`bronze/${fixture}`)) ?? '', 'utf8')).toEqual(bronzeFixtureBytes(fixture));
-  });
+    [
+      'quote-in-unquoted-field.csv',
+      'well-formed-csv',
+      'not well-formed CSV: INVALID_OPENING_QUOTE (detected at line 2)',
+    ],
+  ] as const)(
+    'rejects %s whole (%s): no silver object, a rejection record, bronze untouched',
+    async (fixture, rule, reason) => {
+      const { silver, quarantine, rejection, result, event } = await ingest(fixture);
+      const path = fixture.slice(0, -'.csv'.length);
+      expect(silver).toBeUndefined();
+      expect(quarantine).toBeUndefined();
+      const { Records } = event as { Records: Array<{ eventTime: string; s3: { object: { eTag: string } } }> };
+      expect(JSON.parse(rejection!)).toEqual({
+        bronzeKey: `bronze/${fixture}`,
+        bronzeETag: Records[0]!.s3.object.eTag,
+        eventTime: Records[0]!.eventTime,
+        rule,
+        reason,
+      });
+      expect(result).toMatchObject({
+        rejected: reason,
+        rejectedBy: rule,
+        outputKeys: [`quarantine/${path}.error.json`, `silver/_manifests/${fixture}.json`],
+      });
+      expect(JSON.parse((await lake.text(`silver/_manifests/${fixture}.json`))!)).toMatchObject({
+        outcome: 'rejected',
+        rejection: { rule, reason },
+        outputs: { rejection: { key: `quarantine/${path}.error.json` } },
+      });
+      expect(Buffer.from((await lake.text(`bronze/${fixture}`)) ?? '', 'utf8')).toEqual(bronzeFixtureBytes(fixture));
+    },
+  );
 
   it('reads a file that mixes CRLF, LF and CR line endings row by row', async () => {
     const { silver, result } = await ingest('mixed-line-endings.csv');
-    expect(silver).toBe(`${HEADER}1501,Ana,Chile,Active,South America\n1502,Bo,Peru,Active,South America\n1503,Cy,Fiji,Active,Oceania\n`);
-    expect(result.counts).toEqual({ dataRecords: 3, silverRows: 3, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} });
+    expect(silver).toBe(
+      `${HEADER}1501,Ana,Chile,Active,South America\n1502,Bo,Peru,Active,South America\n1503,Cy,Fiji,Active,Oceania\n`,
+    );
+    expect(result.counts).toEqual({
+      dataRecords: 3,
+      silverRows: 3,
+      quarantinedRows: 0,
+      blankRows: 0,
+      unknownCountryRows: 0,
+      ruleFailures: {},
+    });
   });
 
   it('writes a header-only silver table for a header-only file, and no quarantine object', async () => {
     const { silver, quarantine, result } = await ingest('header-only.csv');
     expect(silver).toBe(HEADER);
     expect(quarantine).toBeUndefined();
-    expect(result.counts).toEqual({ dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} });
+    expect(result.counts).toEqual({
+      dataRecords: 0,
+      silverRows: 0,
+      quarantinedRows: 0,
+      blankRows: 0,
+      unknownCountryRows: 0,
+      ruleFailures: {},
+    });
   });
 
   it('keeps leading zeros', async () => {
     const { silver } = await ingest('leading-zero-ids.csv');
-    expect(silver).toBe(`${HEADER}01,Ida,USA,Active,North America\n0002,Jo,Canada,Active,North America\n00003,Kim,Mexico,Active,North America\n`);
+    expect(silver).toBe(
+      `${HEADER}01,Ida,USA,Active,North America\n0002,Jo,Canada,Active,North America\n00003,Kim,Mexico,Active,North America\n`,
+    );
   });
 
   it('maps country variants and keeps unknown countries as Others, counted', async () => {
     const { silver, result } = await ingest('country-variants.csv');
-    expect(silver?.trimEnd().split('\n').slice(1).map((line) => line.slice(line.lastIndexOf(',') + 1))).toEqual([
-      'North America',
-      'North America',
-      'Europe',
-      'Africa',
-      'Asia',
-      'Asia',
-      'Europe',
-      'Others',
-      'Others',
-    ]);
+    expect(
+      silver
+        ?.trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.slice(line.lastIndexOf(',') + 1)),
+    ).toEqual(['North America', 'North America', 'Europe', 'Africa', 'Asia', 'Asia', 'Europe', 'Others', 'Others']);
     expect(result.counts.unknownCountryRows).toBe(2);
     expect(result.counts.ruleFailures).toEqual({ 'country-known': 2 });
   });
@@ -136,8 +200,19 @@ describe('silver handler on bronze files', () => {
       const { silver, quarantine, rejection, result } = await ingest('missing-id.csv', 'bronze/threshold.csv');
       expect(silver).toBeUndefined();
       expect(quarantine).toBeUndefined();
-      expect(result).toMatchObject({ rejectedBy: 'quarantine-threshold', rejected: '50.0% of data records quarantined (2 of 4), over the 25% threshold (MEDALLION_MAX_QUARANTINED_PERCENT)' });
-      expect(JSON.parse(rejection!).counts).toEqual({ dataRecords: 4, silverRows: 2, quarantinedRows: 2, blankRows: 0, unknownCountryRows: 0, ruleFailures: { 'customer-id-present': 2 } });
+      expect(result).toMatchObject({
+        rejectedBy: 'quarantine-threshold',
+        rejected:
+          '50.0% of data records quarantined (2 of 4), over the 25% threshold (MEDALLION_MAX_QUARANTINED_PERCENT)',
+      });
+      expect(JSON.parse(rejection!).counts).toEqual({
+        dataRecords: 4,
+        silverRows: 2,
+        quarantinedRows: 2,
+        blankRows: 0,
+        unknownCountryRows: 0,
+        ruleFailures: { 'customer-id-present': 2 },
+      });
       process.env['MEDALLION_MAX_QUARANTINED_PERCENT'] = '50';
       expect((await ingest('missing-id.csv', 'bronze/threshold.csv')).result.rejected).toBeUndefined();
     } finally {
@@ -169,24 +244,39 @@ describe('silver handler on bronze files', () => {
   });
 
   it('rejects a UTF-8 file whose one bad byte comes before its first accented name, instead of garbling the names as Windows-1252', async () => {
-    const bytes = Buffer.concat([Buffer.from('Customer ID,Customer Name,Customer Country\n001,Caf'), Buffer.from([0xe9]), Buffer.from(',France\n002,Zoë,France\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('Customer ID,Customer Name,Customer Country\n001,Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(',France\n002,Zoë,France\n'),
+    ]);
     const report = await handler(await lake.put('bronze/early-bad-byte.csv', bytes));
-    expect(report.results[0]).toMatchObject({ rejectedBy: 'encoding', rejected: 'mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte 65); repair the file or save it as UTF-8 again' });
+    expect(report.results[0]).toMatchObject({
+      rejectedBy: 'encoding',
+      rejected:
+        'mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte 65); repair the file or save it as UTF-8 again',
+    });
     expect(await lake.text('silver/early-bad-byte.csv')).toBeUndefined();
   });
 
   it('escapes silver cells a spreadsheet would run as formulas; bronze stays raw', async () => {
     const { silver } = await ingest('formula-injection.csv');
     expect(silver).toBe(`${HEADER}771,'=1+2,Brazil,Active,South America\n772,'@cmd,Chile,Active,South America\n`);
-    expect(Buffer.from((await lake.text('bronze/formula-injection.csv'))!)).toEqual(bronzeFixtureBytes('formula-injection.csv'));
+    expect(Buffer.from((await lake.text('bronze/formula-injection.csv'))!)).toEqual(
+      bronzeFixtureBytes('formula-injection.csv'),
+    );
   });
 
   it('rejects a file holding a record over MEDALLION_MAX_RECORD_CHARS, naming the limit', async () => {
     process.env['MEDALLION_MAX_RECORD_CHARS'] = '200';
     try {
-      const event = await lake.put('bronze/huge.csv', `Customer ID,Customer Name,Customer Country\n1,${'x'.repeat(500)},Chile\n2,Bo,Peru\n`);
+      const event = await lake.put(
+        'bronze/huge.csv',
+        `Customer ID,Customer Name,Customer Country\n1,${'x'.repeat(500)},Chile\n2,Bo,Peru\n`,
+      );
       const report = await handler(event);
-      expect(report.results[0]).toMatchObject({ rejected: 'a record is over 200 characters (detected at line 2); raise MEDALLION_MAX_RECORD_CHARS to accept it' });
+      expect(report.results[0]).toMatchObject({
+        rejected: 'a record is over 200 characters (detected at line 2); raise MEDALLION_MAX_RECORD_CHARS to accept it',
+      });
       expect(await lake.text('silver/huge.csv')).toBeUndefined();
     } finally {
       delete process.env['MEDALLION_MAX_RECORD_CHARS'];
@@ -196,15 +286,28 @@ describe('silver handler on bronze files', () => {
   it('rejects a file with more distinct Customer IDs than MEDALLION_MAX_FILE_CUSTOMERS (its customer table would not fit), and accepts one at the limit', async () => {
     process.env['MEDALLION_MAX_FILE_CUSTOMERS'] = '2';
     try {
-      const atLimit = await handler(await lake.put('bronze/two.csv', 'Customer ID,Customer Name,Customer Country\n1,A,Chile\n2,B,Peru\n1,A,Japan\n'));
+      const atLimit = await handler(
+        await lake.put(
+          'bronze/two.csv',
+          'Customer ID,Customer Name,Customer Country\n1,A,Chile\n2,B,Peru\n1,A,Japan\n',
+        ),
+      );
       expect(atLimit.results[0]).toMatchObject({ counts: { dataRecords: 3, silverRows: 3 } });
-      const over = await handler(await lake.put('bronze/three.csv', 'Customer ID,Customer Name,Customer Country\n1,A,Chile\n2,B,Peru\n1,A,Japan\n3,C,Kenya\n'));
+      const over = await handler(
+        await lake.put(
+          'bronze/three.csv',
+          'Customer ID,Customer Name,Customer Country\n1,A,Chile\n2,B,Peru\n1,A,Japan\n3,C,Kenya\n',
+        ),
+      );
       expect(over.results[0]).toMatchObject({
         rejected:
-          'the file holds more than 2 distinct Customer IDs, more than this function\'s memory holds for its customer table (200 bytes each); split the file, give the function more memory, or set MEDALLION_MAX_FILE_CUSTOMERS',
+          "the file holds more than 2 distinct Customer IDs, more than this function's memory holds for its customer table (200 bytes each); split the file, give the function more memory, or set MEDALLION_MAX_FILE_CUSTOMERS",
       });
       expect(over.results[0]).toMatchObject({ rejectedBy: 'customer-table-size' });
-      expect(JSON.parse((await lake.text('silver/_manifests/three.csv.json'))!)).toMatchObject({ outcome: 'rejected', rejection: { rule: 'customer-table-size' } });
+      expect(JSON.parse((await lake.text('silver/_manifests/three.csv.json'))!)).toMatchObject({
+        outcome: 'rejected',
+        rejection: { rule: 'customer-table-size' },
+      });
       expect(await lake.text('silver/three.csv')).toBeUndefined();
       expect(await lake.text('silver-customers/three.parquet')).toBeUndefined();
     } finally {
@@ -214,7 +317,9 @@ describe('silver handler on bronze files', () => {
 
   it("records the bronze object's key, ETag, event time and sequencer on the silver object", async () => {
     const { event } = await ingest('bom-crlf.csv', 'bronze/meta/São Paulo.csv');
-    const record = (event as { Records: Array<{ eventTime: string; s3: { object: { eTag: string; sequencer: string } } }> }).Records[0]!;
+    const record = (
+      event as { Records: Array<{ eventTime: string; s3: { object: { eTag: string; sequencer: string } } }> }
+    ).Records[0]!;
     expect(await lake.metadata('silver/meta/São Paulo.csv')).toEqual({
       'bronze-key': 'bronze%2Fmeta%2FS%C3%A3o%20Paulo.csv',
       'bronze-etag': record.s3.object.eTag,
@@ -237,17 +342,31 @@ describe('silver handler on bronze files', () => {
 
 describe('silver manifests, versions and stale events', () => {
   it('writes a manifest naming the source, counts and outputs with their ETags, last', async () => {
-    const event = (await lake.put('bronze/m.csv', bronzeFixtureBytes('missing-id.csv'))) as { Records: Array<{ eventTime: string; s3: { object: { eTag: string; sequencer: string } } }> };
+    const event = (await lake.put('bronze/m.csv', bronzeFixtureBytes('missing-id.csv'))) as {
+      Records: Array<{ eventTime: string; s3: { object: { eTag: string; sequencer: string } } }>;
+    };
     await handler(event);
     const record = event.Records[0]!;
     const manifest = JSON.parse((await lake.text('silver/_manifests/m.csv.json'))!);
     expect(manifest).toEqual({
       layer: 'silver',
       codeVersion: 'local',
-      source: { key: 'bronze/m.csv', eTag: record.s3.object.eTag, eventTime: record.eventTime, sequencer: record.s3.object.sequencer },
+      source: {
+        key: 'bronze/m.csv',
+        eTag: record.s3.object.eTag,
+        eventTime: record.eventTime,
+        sequencer: record.s3.object.sequencer,
+      },
       encoding: 'utf-8',
       outcome: 'processed',
-      counts: { dataRecords: 4, silverRows: 2, quarantinedRows: 2, blankRows: 0, unknownCountryRows: 0, ruleFailures: { 'customer-id-present': 2 } },
+      counts: {
+        dataRecords: 4,
+        silverRows: 2,
+        quarantinedRows: 2,
+        blankRows: 0,
+        unknownCountryRows: 0,
+        ruleFailures: { 'customer-id-present': 2 },
+      },
       outputs: {
         silver: { key: 'silver/m.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
         customers: { key: 'silver-customers/m.parquet', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
@@ -257,17 +376,36 @@ describe('silver manifests, versions and stale events', () => {
   });
 
   it("writes the file's customer table: each Customer ID's latest row, sorted, with its line and the bronze event's ordering facts", async () => {
-    const event = (await lake.put('bronze/dups.csv', bronzeFixtureBytes('duplicate-customers.csv'))) as { Records: Array<{ eventTime: string; s3: { object: { eTag: string; sequencer: string } } }> };
+    const event = (await lake.put('bronze/dups.csv', bronzeFixtureBytes('duplicate-customers.csv'))) as {
+      Records: Array<{ eventTime: string; s3: { object: { eTag: string; sequencer: string } } }>;
+    };
     await handler(event);
     const { records, facts } = await decodeCustomerTable((await lake.bytes('silver-customers/dups.parquet'))!, 0);
     const record = event.Records[0]!;
-    expect(facts).toEqual({ bronzeKey: 'bronze/dups.csv', bronzeETag: record.s3.object.eTag, eventTime: record.eventTime, sequencer: record.s3.object.sequencer, silverKey: 'silver/dups.csv' });
-    expect(Array.from({ length: records.count }, (_, i) => [customerIdAt(records, i), records.regions[records.region[i]!], records.subscribed[i], records.line[i]])).toEqual([
+    expect(facts).toEqual({
+      bronzeKey: 'bronze/dups.csv',
+      bronzeETag: record.s3.object.eTag,
+      eventTime: record.eventTime,
+      sequencer: record.s3.object.sequencer,
+      silverKey: 'silver/dups.csv',
+    });
+    expect(
+      Array.from({ length: records.count }, (_, i) => [
+        customerIdAt(records, i),
+        records.regions[records.region[i]!],
+        records.subscribed[i],
+        records.line[i],
+      ]),
+    ).toEqual([
       ['1401', 'Europe', 1, 4],
       ['1402', 'Asia', 0, 5],
     ]);
     const manifest = JSON.parse((await lake.text('silver/_manifests/dups.csv.json'))!);
-    expect(manifest.outputs.customers.eTag).toBe((await lake.s3.send(new HeadObjectCommand({ Bucket: lake.bucket, Key: 'silver-customers/dups.parquet' }))).ETag?.replace(/"/g, ''));
+    expect(manifest.outputs.customers.eTag).toBe(
+      (
+        await lake.s3.send(new HeadObjectCommand({ Bucket: lake.bucket, Key: 'silver-customers/dups.parquet' }))
+      ).ETag?.replace(/"/g, ''),
+    );
   });
 
   it('removes what an earlier version left: its quarantine rows when the new one has none, its silver table when the new one is rejected', async () => {
@@ -275,7 +413,9 @@ describe('silver manifests, versions and stale events', () => {
     expect(await lake.text('quarantine/v.csv')).toBeDefined();
     await handler(await lake.put('bronze/v.csv', bronzeFixtureBytes('bom-crlf.csv')));
     expect(await lake.text('quarantine/v.csv')).toBeUndefined();
-    expect(await lake.text('silver/v.csv')).toBe(`${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`);
+    expect(await lake.text('silver/v.csv')).toBe(
+      `${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`,
+    );
     expect(await lake.bytes('silver-customers/v.parquet')).toBeDefined();
     await handler(await lake.put('bronze/v.csv', bronzeFixtureBytes('duplicate-header.csv')));
     expect(await lake.text('silver/v.csv')).toBeUndefined();
@@ -302,47 +442,75 @@ describe('silver manifests, versions and stale events', () => {
     const first = await lake.put('bronze/changed.csv', bronzeFixtureBytes('missing-id.csv'));
     await lake.put('bronze/changed.csv', bronzeFixtureBytes('bom-crlf.csv'));
     const report = await handler(first);
-    expect(report.results[0]?.stale).toBe('the object changed since this event (its ETag differs): the newer version has its own event');
+    expect(report.results[0]?.stale).toBe(
+      'the object changed since this event (its ETag differs): the newer version has its own event',
+    );
     expect(await lake.text('silver/changed.csv')).toBeUndefined();
   });
 });
 
 describe('silver on deletions', () => {
   const removal = (key: string, sequencer: string) =>
-    buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-29T16:00:00.000Z', bucket: lake.bucket, key, size: 0, eTag: '', sequencer });
+    buildS3NotificationEvent({
+      eventName: 'ObjectRemoved:Delete',
+      eventTime: '2026-11-29T16:00:00.000Z',
+      bucket: lake.bucket,
+      key,
+      size: 0,
+      eTag: '',
+      sequencer,
+    });
 
   it('removes the manifest, silver table, quarantine rows and rejection record of a deleted bronze object', async () => {
     await handler(await lake.put('bronze/gone.csv', bronzeFixtureBytes('missing-id.csv')));
     expect(await lake.keys('silver/_manifests/gone')).toEqual(['silver/_manifests/gone.csv.json']);
     const report = await handler(removal('bronze/gone.csv', 'FFFFFFFFFFFFFFFFFF'));
     expect(report.results[0]).toMatchObject({ removed: true, stale: undefined });
-    for (const key of ['silver/_manifests/gone.csv.json', 'silver/gone.csv', 'silver-customers/gone.parquet', 'quarantine/gone.csv', 'quarantine/gone.error.json']) expect(await lake.text(key)).toBeUndefined();
+    for (const key of [
+      'silver/_manifests/gone.csv.json',
+      'silver/gone.csv',
+      'silver-customers/gone.parquet',
+      'quarantine/gone.csv',
+      'quarantine/gone.error.json',
+    ])
+      expect(await lake.text(key)).toBeUndefined();
   });
 
   it('skips a deletion older than the version silver holds', async () => {
     await handler(await lake.put('bronze/kept.csv', bronzeFixtureBytes('bom-crlf.csv')));
     const report = await handler(removal('bronze/kept.csv', '000000000000000000'));
-    expect(report.results[0]?.stale).toMatch(/^a version created after this deletion \(sequencer [0-9A-F]+\) is already in silver$/);
+    expect(report.results[0]?.stale).toMatch(
+      /^a version created after this deletion \(sequencer [0-9A-F]+\) is already in silver$/,
+    );
     expect(await lake.text('silver/kept.csv')).toBeDefined();
   });
 });
 
 describe('silver handler on S3 events', () => {
   it('decodes keys exactly once and derives silver keys from the decoded key, in both event shapes', async () => {
-    const keys = ['bronze/customers 2024 (v2).csv', 'bronze/clientes_São Paulo.csv', 'bronze/a+b.csv', 'bronze/100% real.csv'];
+    const keys = [
+      'bronze/customers 2024 (v2).csv',
+      'bronze/clientes_São Paulo.csv',
+      'bronze/a+b.csv',
+      'bronze/100% real.csv',
+    ];
     for (const shape of ['s3-notification', 'eventbridge'] as const) {
       const events = [];
       for (const key of keys) events.push(await lake.put(key, bronzeFixtureBytes('bom-crlf.csv'), { shape }));
-      const reports = shape === 's3-notification'
-        ? [await handler({ Records: events.flatMap((e) => (e as { Records: unknown[] }).Records) })]
-        : await Promise.all(events.map((e) => handler(e)));
+      const reports =
+        shape === 's3-notification'
+          ? [await handler({ Records: events.flatMap((e) => (e as { Records: unknown[] }).Records) })]
+          : await Promise.all(events.map((e) => handler(e)));
       expect(reports.flatMap((r) => r.results.map((x) => x.outputKeys[0]))).toEqual([
         'silver/customers 2024 (v2).csv',
         'silver/clientes_São Paulo.csv',
         'silver/a+b.csv',
         'silver/100% real.csv',
       ]);
-      for (const key of keys) expect(await lake.text(key.replace('bronze/', 'silver/'))).toBe(`${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`);
+      for (const key of keys)
+        expect(await lake.text(key.replace('bronze/', 'silver/'))).toBe(
+          `${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`,
+        );
     }
   });
 
@@ -363,12 +531,25 @@ describe('silver handler on S3 events', () => {
   });
 
   it('processes a real multipart upload (ObjectCreated:CompleteMultipartUpload) like a Put', async () => {
-    const rows = Array.from({ length: 100_000 }, (_, i) => `${String(i).padStart(6, '0')},Customer Number ${i} With A Rather Long Display Name Here,New Zealand,Active\n`);
+    const rows = Array.from(
+      { length: 100_000 },
+      (_, i) =>
+        `${String(i).padStart(6, '0')},Customer Number ${i} With A Rather Long Display Name Here,New Zealand,Active\n`,
+    );
     const body = Buffer.from(`Customer ID,Customer Name,Customer Country,Subscription Status\n${rows.join('')}`);
     expect(body.byteLength).toBeGreaterThan(8 * 1024 * 1024);
     commands.length = 0;
-    const { eTag } = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'bronze/big.csv', contentType: 'text/csv' }, Readable.from([body]));
-    expect(commands).toEqual(['CreateMultipartUploadCommand', 'UploadPartCommand', 'UploadPartCommand', 'CompleteMultipartUploadCommand']);
+    const { eTag } = await uploadStream(
+      lake.s3,
+      { bucket: lake.bucket, key: 'bronze/big.csv', contentType: 'text/csv' },
+      Readable.from([body]),
+    );
+    expect(commands).toEqual([
+      'CreateMultipartUploadCommand',
+      'UploadPartCommand',
+      'UploadPartCommand',
+      'CompleteMultipartUploadCommand',
+    ]);
     const event = buildS3NotificationEvent({
       eventName: 'ObjectCreated:CompleteMultipartUpload',
       eventTime: '2026-11-29T13:00:00.000Z',
@@ -379,24 +560,54 @@ describe('silver handler on S3 events', () => {
       sequencer: '00000000000000FFFF',
     });
     const report = await handler(event);
-    expect(report.results[0]?.counts).toEqual({ dataRecords: 100_000, silverRows: 100_000, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} });
+    expect(report.results[0]?.counts).toEqual({
+      dataRecords: 100_000,
+      silverRows: 100_000,
+      quarantinedRows: 0,
+      blankRows: 0,
+      unknownCountryRows: 0,
+      ruleFailures: {},
+    });
     const silver = await lake.text('silver/big.csv');
     expect(silver?.length).toBe(body.byteLength + 100_000 * ',Oceania'.length + ',Region'.length);
   });
 
   it('processes every record: one failing object does not stop the other; the failure is thrown after the loop', async () => {
-    const failing = (await lake.put('bronze/failing.csv', bronzeFixtureBytes('bom-crlf.csv'))) as { Records: unknown[] };
-    const present = (await lake.put('bronze/present.csv', bronzeFixtureBytes('bom-crlf.csv'))) as { Records: unknown[] };
-    const faults = injectS3Faults(lake.s3, [{ command: 'GetObjectCommand', key: (key) => key === 'bronze/failing.csv', kind: 'internal-error', times: Infinity }]);
+    const failing = (await lake.put('bronze/failing.csv', bronzeFixtureBytes('bom-crlf.csv'))) as {
+      Records: unknown[];
+    };
+    const present = (await lake.put('bronze/present.csv', bronzeFixtureBytes('bom-crlf.csv'))) as {
+      Records: unknown[];
+    };
+    const faults = injectS3Faults(lake.s3, [
+      {
+        command: 'GetObjectCommand',
+        key: (key) => key === 'bronze/failing.csv',
+        kind: 'internal-error',
+        times: Infinity,
+      },
+    ]);
     const error = await handler({ Records: [...failing.Records, ...present.Records] }).catch((e: unknown) => e);
     faults.remove();
     expect(error).toBeInstanceOf(LayerInvocationError);
-    expect((error as LayerInvocationError).failures).toEqual([{ key: 'bronze/failing.csv', message: 'We encountered an internal error. Please try again.' }]);
-    expect(await lake.text('silver/present.csv')).toBe(`${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`);
+    expect((error as LayerInvocationError).failures).toEqual([
+      { key: 'bronze/failing.csv', message: 'We encountered an internal error. Please try again.' },
+    ]);
+    expect(await lake.text('silver/present.csv')).toBe(
+      `${HEADER}007,Lia Costa,Portugal,Active,Europe\n008,Ken Ito,Japan,Inactive,Asia\n`,
+    );
   });
 
   it('skips, without failing, an event for an object deleted since (a deletion delivered before its creation)', async () => {
-    const vanished = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T14:00:00.000Z', bucket: lake.bucket, key: 'bronze/vanished.csv', size: 10, eTag: 'x', sequencer: '01' });
+    const vanished = buildS3NotificationEvent({
+      eventName: 'ObjectCreated:Put',
+      eventTime: '2026-11-29T14:00:00.000Z',
+      bucket: lake.bucket,
+      key: 'bronze/vanished.csv',
+      size: 10,
+      eTag: 'x',
+      sequencer: '01',
+    });
     const report = await handler(vanished);
     expect(report.results[0]?.stale).toBe('the object no longer exists: it was deleted after this event');
     expect(await lake.keys('silver/_manifests/vanished')).toEqual([]);
@@ -405,8 +616,24 @@ describe('silver handler on S3 events', () => {
   it('refuses keys outside bronze/ without writing anything (no recursion)', async () => {
     await lake.put('silver/outside.csv', `${HEADER}1,A,France,Active,Europe\n`);
     const before = await lake.keys();
-    const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T15:00:00.000Z', bucket: lake.bucket, key: 'silver/outside.csv', size: 1, eTag: 'x', sequencer: '02' });
-    const gold = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-11-29T15:00:00.000Z', bucket: lake.bucket, key: 'gold/customers_by_region.csv', size: 1, eTag: 'x', sequencer: '03' });
+    const event = buildS3NotificationEvent({
+      eventName: 'ObjectCreated:Put',
+      eventTime: '2026-11-29T15:00:00.000Z',
+      bucket: lake.bucket,
+      key: 'silver/outside.csv',
+      size: 1,
+      eTag: 'x',
+      sequencer: '02',
+    });
+    const gold = buildS3NotificationEvent({
+      eventName: 'ObjectCreated:Put',
+      eventTime: '2026-11-29T15:00:00.000Z',
+      bucket: lake.bucket,
+      key: 'gold/customers_by_region.csv',
+      size: 1,
+      eTag: 'x',
+      sequencer: '03',
+    });
     const report = await handler({ Records: [...event.Records, ...gold.Records] });
     expect(report.skipped).toEqual([
       { key: 'silver/outside.csv', reason: 'outside the input prefix bronze/' },
@@ -417,7 +644,14 @@ describe('silver handler on S3 events', () => {
 
   it("acknowledges S3's test event and does nothing", async () => {
     const before = await lake.keys();
-    expect(await handler({ Service: 'Amazon S3', Event: 's3:TestEvent', Time: '2026-11-29T12:00:00.000Z', Bucket: lake.bucket })).toEqual({ layer: 'silver', results: [], skipped: [] });
+    expect(
+      await handler({
+        Service: 'Amazon S3',
+        Event: 's3:TestEvent',
+        Time: '2026-11-29T12:00:00.000Z',
+        Bucket: lake.bucket,
+      }),
+    ).toEqual({ layer: 'silver', results: [], skipped: [] });
     expect(await lake.keys()).toEqual(before);
   });
 });

@@ -24,7 +24,9 @@ describe('silverKeysFor', () => {
   });
 
   it('never gives two bronze keys one output: a stem that would end in .csv again keeps the path whole', () => {
-    const keys = ['x.csv', 'x.CSV', 'x.CSV.csv', 'x.csv.csv', 'x.Csv.CSV', 'a/x.csv', 'a/x.CSV.csv'].map((name) => silverKeysFor(`bronze/${name}`, 'bronze/'));
+    const keys = ['x.csv', 'x.CSV', 'x.CSV.csv', 'x.csv.csv', 'x.Csv.CSV', 'a/x.csv', 'a/x.CSV.csv'].map((name) =>
+      silverKeysFor(`bronze/${name}`, 'bronze/'),
+    );
     expect(keys.map((k) => [k.customers, k.rejection])).toEqual([
       ['silver-customers/x.parquet', 'quarantine/x.error.json'],
       ['silver-customers/x.CSV.parquet', 'quarantine/x.CSV.error.json'],
@@ -34,15 +36,22 @@ describe('silverKeysFor', () => {
       ['silver-customers/a/x.parquet', 'quarantine/a/x.error.json'],
       ['silver-customers/a/x.CSV.csv.parquet', 'quarantine/a/x.CSV.csv.error.json'],
     ]);
-    for (const field of ['silver', 'customers', 'quarantine', 'rejection', 'manifest'] as const) expect(new Set(keys.map((k) => k[field])).size).toBe(keys.length);
+    for (const field of ['silver', 'customers', 'quarantine', 'rejection', 'manifest'] as const)
+      expect(new Set(keys.map((k) => k[field])).size).toBe(keys.length);
   });
 
   it('is one-to-one on random names made of the letters of .csv in both cases (property)', () => {
-    const anyName = fc.tuple(fc.string({ unit: fc.constantFrom('x', '.', 'c', 's', 'v', 'C', 'S', 'V', '/'), maxLength: 10 }), fc.constantFrom('.csv', '.CSV', '.Csv')).map(([stem, extension]) => stem + extension);
+    const anyName = fc
+      .tuple(
+        fc.string({ unit: fc.constantFrom('x', '.', 'c', 's', 'v', 'C', 'S', 'V', '/'), maxLength: 10 }),
+        fc.constantFrom('.csv', '.CSV', '.Csv'),
+      )
+      .map(([stem, extension]) => stem + extension);
     fc.assert(
       fc.property(fc.uniqueArray(anyName, { minLength: 2, maxLength: 12 }), (names) => {
         const keys = names.map((name) => silverKeysFor(`bronze/${name}`, 'bronze/'));
-        for (const field of ['silver', 'customers', 'quarantine', 'rejection', 'manifest'] as const) expect(new Set(keys.map((k) => k[field])).size).toBe(names.length);
+        for (const field of ['silver', 'customers', 'quarantine', 'rejection', 'manifest'] as const)
+          expect(new Set(keys.map((k) => k[field])).size).toBe(names.length);
       }),
       { numRuns: 500 },
     );

@@ -24,11 +24,21 @@ describe('silver logs', () => {
       lines.push(String(chunk));
       return true;
     };
-    const spies = [vi.spyOn(process.stdout, 'write').mockImplementation(capture), vi.spyOn(process.stderr, 'write').mockImplementation(capture)];
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation(capture),
+      vi.spyOn(process.stderr, 'write').mockImplementation(capture),
+    ];
     try {
       const header = 'Customer ID,Customer Name,Email,Customer Country,Subscription Status\n';
-      await handler(await lake.put('bronze/ok.csv', `${header}1,Zelda Quokkafield,zelda.quokka@example.org,France,Active\n,Bartholomew Xyst,bart.xyst@example.net,Peru,Active\n`));
-      await handler(await lake.put('bronze/bad.csv', `${header}2,Zelda Quokkafield "Z",zelda.quokka@example.org,France,Active\n`));
+      await handler(
+        await lake.put(
+          'bronze/ok.csv',
+          `${header}1,Zelda Quokkafield,zelda.quokka@example.org,France,Active\n,Bartholomew Xyst,bart.xyst@example.net,Peru,Active\n`,
+        ),
+      );
+      await handler(
+        await lake.put('bronze/bad.csv', `${header}2,Zelda Quokkafield "Z",zelda.quokka@example.org,France,Active\n`),
+      );
       await handler(await lake.put('bronze/dup.csv', 'Customer ID,Customer ID,Zelda Quokkafield\n1,2,3\n'));
     } finally {
       for (const spy of spies) spy.mockRestore();

@@ -12,7 +12,9 @@ beforeAll(async () => {
   lake = await startTestLake();
   inline = createLayerHandler(createSilverLayer({ threads: 0 }), { s3: lake.s3 });
   // Two worker threads and batches of ~64 bytes: every file is cut in many places.
-  parallel = createLayerHandler(createSilverLayer({ threads: 2, parallelMinBytes: 0, batchBytes: 64 }), { s3: lake.s3 });
+  parallel = createLayerHandler(createSilverLayer({ threads: 2, parallelMinBytes: 0, batchBytes: 64 }), {
+    s3: lake.s3,
+  });
 });
 
 afterAll(async () => {
@@ -26,7 +28,9 @@ function mixedBronze(records: number): Buffer {
   for (let i = 0; i < records; i++) {
     const name = i % 5 === 0 ? `"Name ""${i}""\nsecond line"` : i % 7 === 0 ? `=cmd${i}` : `Name ${i}`;
     const id = i % 11 === 0 ? '' : i % 13 === 0 ? ` ${i} ` : String(i);
-    lines.push(i % 17 === 0 ? ',,,' : `${id},${name},${countries[i % countries.length]},${i % 3 === 0 ? 'Inactive' : 'Active'}`);
+    lines.push(
+      i % 17 === 0 ? ',,,' : `${id},${name},${countries[i % countries.length]},${i % 3 === 0 ? 'Inactive' : 'Active'}`,
+    );
   }
   return Buffer.from(lines.join(lines.length % 2 === 0 ? '\r\n' : '\n') + '\n');
 }
@@ -52,7 +56,10 @@ describe('silver on worker threads', () => {
   it('writes the same bytes and counts as inline for every bronze fixture', async () => {
     for (const fixture of BRONZE_FIXTURES) {
       const bytes = bronzeFixtureBytes(fixture);
-      expect({ fixture, ...(await outputsOf(parallel, 'parallel', fixture, bytes)) }).toEqual({ fixture, ...(await outputsOf(inline, 'inline', fixture, bytes)) });
+      expect({ fixture, ...(await outputsOf(parallel, 'parallel', fixture, bytes)) }).toEqual({
+        fixture,
+        ...(await outputsOf(inline, 'inline', fixture, bytes)),
+      });
     }
   });
 
@@ -63,7 +70,9 @@ describe('silver on worker threads', () => {
     // 3,000 data records: 177 blank (every 17th), the rest either kept or quarantined, none lost.
     expect(inlineOutputs.counts.dataRecords).toBe(3000);
     expect(inlineOutputs.counts.blankRows).toBe(177);
-    expect(inlineOutputs.counts.silverRows + inlineOutputs.counts.quarantinedRows + inlineOutputs.counts.blankRows).toBe(3000);
+    expect(
+      inlineOutputs.counts.silverRows + inlineOutputs.counts.quarantinedRows + inlineOutputs.counts.blankRows,
+    ).toBe(3000);
     expect(inlineOutputs.silver!.split('\n')).toContain(`7,'=cmd7,"Korea, Republic of",Active,Asia`);
   });
 });

@@ -25,7 +25,15 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
     const creation = await lake.put('bronze/race.csv', bronzeFixtureBytes('bom-crlf.csv'));
     hookFirst(slow, 'PutObjectCommand', 'silver/race.csv', async () => {
       await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: 'bronze/race.csv' }));
-      const removal = buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', eventTime: '2026-11-29T18:00:00.000Z', bucket: lake.bucket, key: 'bronze/race.csv', size: 0, eTag: '', sequencer: 'FFFFFFFFFFFFFFFFFF' });
+      const removal = buildS3NotificationEvent({
+        eventName: 'ObjectRemoved:Delete',
+        eventTime: '2026-11-29T18:00:00.000Z',
+        bucket: lake.bucket,
+        key: 'bronze/race.csv',
+        size: 0,
+        eTag: '',
+        sequencer: 'FFFFFFFFFFFFFFFFFF',
+      });
       await createLayerHandler(silverLayer, { s3: lake.s3 })(removal);
     });
     const report = await createLayerHandler(silverLayer, { s3: slow })(creation);
@@ -43,29 +51,39 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
       await createLayerHandler(silverLayer, { s3: lake.s3 })(newer);
     });
     const report = await createLayerHandler(silverLayer, { s3: slow })(older);
-    const newerSequencer = (newer as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3.object.sequencer;
+    const newerSequencer = (newer as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3
+      .object.sequencer;
     // The newer version committed first: the older one's conditional manifest write fails on it.
-    expect(report.results[0]?.stale).toBe(`a newer event (sequencer ${newerSequencer}) was committed while this one was being processed`);
+    expect(report.results[0]?.stale).toBe(
+      `a newer event (sequencer ${newerSequencer}) was committed while this one was being processed`,
+    );
     expect(JSON.parse((await lake.text('silver/_manifests/k.csv.json'))!).source.sequencer).toBe(newerSequencer);
-    expect(await lake.text('silver/k.csv')).toBe(`${HEADER}01,Ida,USA,Active,North America\n0002,Jo,Canada,Active,North America\n00003,Kim,Mexico,Active,North America\n`);
+    expect(await lake.text('silver/k.csv')).toBe(
+      `${HEADER}01,Ida,USA,Active,North America\n0002,Jo,Canada,Active,North America\n00003,Kim,Mexico,Active,North America\n`,
+    );
     expect(await lake.text('quarantine/k.csv')).toBeUndefined();
     slow.destroy();
   });
 
   it('a quarantine upload that fails on a new version keeps the committed manifest, fails the invocation, and the retry commits', async () => {
-    const v1 = (await lake.put('bronze/q.csv', bronzeFixtureBytes('bom-crlf.csv'))) as { Records: Array<{ s3: { object: { eTag: string } } }> };
+    const v1 = (await lake.put('bronze/q.csv', bronzeFixtureBytes('bom-crlf.csv'))) as {
+      Records: Array<{ s3: { object: { eTag: string } } }>;
+    };
     await createLayerHandler(silverLayer, { s3: lake.s3 })(v1);
     const failing = lake.store.createClient();
     failing.middlewareStack.add(
       (next, context) => async (args) => {
-        if (context.commandName === 'PutObjectCommand' && (args.input as { Key?: string }).Key === 'quarantine/q.csv') throw Object.assign(new Error('boom'), { name: 'InternalError', $metadata: { httpStatusCode: 500 } });
+        if (context.commandName === 'PutObjectCommand' && (args.input as { Key?: string }).Key === 'quarantine/q.csv')
+          throw Object.assign(new Error('boom'), { name: 'InternalError', $metadata: { httpStatusCode: 500 } });
         return next(args);
       },
       { step: 'initialize', name: 'failQuarantine' },
     );
     const event = await lake.put('bronze/q.csv', bronzeFixtureBytes('missing-id.csv'));
     await expect(createLayerHandler(silverLayer, { s3: failing })(event)).rejects.toThrow('boom');
-    expect(JSON.parse((await lake.text('silver/_manifests/q.csv.json'))!).source.eTag).toBe(v1.Records[0]!.s3.object.eTag);
+    expect(JSON.parse((await lake.text('silver/_manifests/q.csv.json'))!).source.eTag).toBe(
+      v1.Records[0]!.s3.object.eTag,
+    );
     failing.destroy();
     await createLayerHandler(silverLayer, { s3: lake.s3 })(event);
     const manifest = JSON.parse((await lake.text('silver/_manifests/q.csv.json'))!);
@@ -82,8 +100,11 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
       expect((await createLayerHandler(silverLayer, { s3: lake.s3 })(later)).results[0]?.stale).toBeUndefined();
     });
     const report = await createLayerHandler(silverLayer, { s3: slow })(earlier);
-    const laterSequencer = (later as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3.object.sequencer;
-    expect(report.results[0]?.stale).toBe(`a newer event (sequencer ${laterSequencer}) was committed while this one was being processed`);
+    const laterSequencer = (later as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3
+      .object.sequencer;
+    expect(report.results[0]?.stale).toBe(
+      `a newer event (sequencer ${laterSequencer}) was committed while this one was being processed`,
+    );
     expect(JSON.parse((await lake.text('silver/_manifests/same.csv.json'))!).source.sequencer).toBe(laterSequencer);
     slow.destroy();
   });
@@ -99,7 +120,8 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
     slow.middlewareStack.add(
       (next, context) => async (args) => {
         const input = args.input as { Key?: string; IfMatch?: string; IfNoneMatch?: string };
-        if (context.commandName === 'PutObjectCommand' && input.Key === 'silver/_manifests/pair.csv.json') manifestWrites.push(input.IfMatch ? 'If-Match' : `If-None-Match ${input.IfNoneMatch}`);
+        if (context.commandName === 'PutObjectCommand' && input.Key === 'silver/_manifests/pair.csv.json')
+          manifestWrites.push(input.IfMatch ? 'If-Match' : `If-None-Match ${input.IfNoneMatch}`);
         return next(args);
       },
       { step: 'initialize', name: 'recordManifestWrites' },
@@ -107,7 +129,8 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
     const report = await createLayerHandler(silverLayer, { s3: slow })(later);
     expect(report.results[0]).toMatchObject({ stale: undefined, counts: { silverRows: 2, quarantinedRows: 2 } });
     expect(manifestWrites).toEqual(['If-None-Match *', 'If-Match']);
-    const laterSequencer = (later as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3.object.sequencer;
+    const laterSequencer = (later as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3
+      .object.sequencer;
     expect(JSON.parse((await lake.text('silver/_manifests/pair.csv.json'))!).source.sequencer).toBe(laterSequencer);
     expect(await lake.text('quarantine/pair.csv')).toContain('customer-id-present');
     slow.destroy();

@@ -39,24 +39,43 @@ describe('silver under storage faults', () => {
   });
 
   it('retries a multipart part that failed with SlowDown and a reset connection, and stores every byte', async () => {
-    const rows = Array.from({ length: 100_000 }, (_, i) => `${String(i).padStart(6, '0')},Customer Number ${i} With A Rather Long Display Name Here,Fiji,Active\n`);
+    const rows = Array.from(
+      { length: 100_000 },
+      (_, i) => `${String(i).padStart(6, '0')},Customer Number ${i} With A Rather Long Display Name Here,Fiji,Active\n`,
+    );
     const body = Buffer.from(`Customer ID,Customer Name,Customer Country,Subscription Status\n${rows.join('')}`);
-    const { eTag } = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'bronze/big.csv', contentType: 'text/csv' }, Readable.from([body]));
+    const { eTag } = await uploadStream(
+      lake.s3,
+      { bucket: lake.bucket, key: 'bronze/big.csv', contentType: 'text/csv' },
+      Readable.from([body]),
+    );
     const faults = injectS3Faults(lake.s3, [
       { command: 'UploadPartCommand', kind: 'slow-down', times: 1 },
       { command: 'UploadPartCommand', kind: 'connection-reset', times: 1 },
     ]);
-    const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:CompleteMultipartUpload', eventTime: '2026-11-29T13:00:00.000Z', bucket: lake.bucket, key: 'bronze/big.csv', size: body.byteLength, eTag, sequencer: '0F' });
+    const event = buildS3NotificationEvent({
+      eventName: 'ObjectCreated:CompleteMultipartUpload',
+      eventTime: '2026-11-29T13:00:00.000Z',
+      bucket: lake.bucket,
+      key: 'bronze/big.csv',
+      size: body.byteLength,
+      eTag,
+      sequencer: '0F',
+    });
     const report = await handler(event);
     faults.remove();
     expect(faults.injected).toEqual({ UploadPartCommand: 2 });
     expect(report.results[0]?.counts.silverRows).toBe(100_000);
-    expect((await lake.text('silver/big.csv'))?.length).toBe(body.byteLength + 100_000 * ',Oceania'.length + ',Region'.length);
+    expect((await lake.text('silver/big.csv'))?.length).toBe(
+      body.byteLength + 100_000 * ',Oceania'.length + ',Region'.length,
+    );
   });
 
   it('fails the invocation on a connection reset mid-body, leaves no silver table, and a re-run completes', async () => {
     const event = await lake.put('bronze/r.csv', bronzeFixtureBytes('missing-id.csv'));
-    const faults = injectS3Faults(lake.s3, [{ command: 'GetObjectCommand', key: isBronze, kind: 'reset-mid-body', afterBytes: 80, times: 1 }]);
+    const faults = injectS3Faults(lake.s3, [
+      { command: 'GetObjectCommand', key: isBronze, kind: 'reset-mid-body', afterBytes: 80, times: 1 },
+    ]);
     const error = await handler(event).catch((e: unknown) => e);
     faults.remove();
     expect(error).toBeInstanceOf(LayerInvocationError);
@@ -69,7 +88,14 @@ describe('silver under storage faults', () => {
 
   it('fails the invocation when the manifest cannot be written, takes the uncommitted outputs back, and a re-run commits', async () => {
     const event = await lake.put('bronze/m.csv', bronzeFixtureBytes('missing-id.csv'));
-    const faults = injectS3Faults(lake.s3, [{ command: 'PutObjectCommand', key: (key) => key.startsWith('silver/_manifests/'), kind: 'internal-error', times: Infinity }]);
+    const faults = injectS3Faults(lake.s3, [
+      {
+        command: 'PutObjectCommand',
+        key: (key) => key.startsWith('silver/_manifests/'),
+        kind: 'internal-error',
+        times: Infinity,
+      },
+    ]);
     await expect(handler(event)).rejects.toBeInstanceOf(LayerInvocationError);
     faults.remove();
     expect(faults.injected['PutObjectCommand']).toBe(3);

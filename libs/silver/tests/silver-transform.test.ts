@@ -14,7 +14,9 @@ describe('SilverTransform', () => {
 
   it('keeps every field in order, trims the ID and appends the region', () => {
     const transform = new SilverTransform(HEADER);
-    expect(transform.apply({ fields: [' 001 ', 'Ana', 'Brazil', 'Active'], raw: ' 001 ,Ana,Brazil,Active', line: 2 })).toEqual({
+    expect(
+      transform.apply({ fields: [' 001 ', 'Ana', 'Brazil', 'Active'], raw: ' 001 ,Ana,Brazil,Active', line: 2 }),
+    ).toEqual({
       kind: 'silver',
       row: ['001', 'Ana', 'Brazil', 'Active', 'South America'],
       customerId: '001',
@@ -26,7 +28,9 @@ describe('SilverTransform', () => {
 
   it('writes a plain record as its bronze text plus the Region cell, without re-serializing it', () => {
     const transform = new SilverTransform(HEADER);
-    expect(transform.apply({ fields: ['001', 'Ana', 'Brazil', 'Active'], raw: '001,Ana,Brazil,Active', line: 2 })).toEqual({
+    expect(
+      transform.apply({ fields: ['001', 'Ana', 'Brazil', 'Active'], raw: '001,Ana,Brazil,Active', line: 2 }),
+    ).toEqual({
       kind: 'silver',
       row: '001,Ana,Brazil,Active,South America',
       customerId: '001',
@@ -77,7 +81,7 @@ describe('SilverTransform', () => {
       "004,'=SUM(A1),Kenya,Active,Africa",
       "005,''-1,Peru,Active,South America",
       '006,"Say ""hi""",Chile,Active,South America',
-      "007,'+44 20,\"Korea, Republic of\",Active,Asia",
+      '007,\'+44 20,"Korea, Republic of",Active,Asia',
       "008,'\t@x,Spain,Active,Europe",
       '009,Zed,Atlantis,,Others',
       '',
@@ -86,12 +90,16 @@ describe('SilverTransform', () => {
 
   it('gives Others, kept, for a country it does not know', () => {
     const transform = new SilverTransform(HEADER);
-    expect(transform.apply({ fields: ['9', 'Zed', 'Atlantis', 'Active'], raw: '9,Zed,Atlantis,Active', line: 5 })).toMatchObject({ kind: 'silver', region: 'Others' });
+    expect(
+      transform.apply({ fields: ['9', 'Zed', 'Atlantis', 'Active'], raw: '9,Zed,Atlantis,Active', line: 5 }),
+    ).toMatchObject({ kind: 'silver', region: 'Others' });
   });
 
   it('quarantines with line, reason and the raw record', () => {
     const transform = new SilverTransform(HEADER);
-    expect(transform.apply({ fields: ['', 'Nameless', 'Kenya', 'Active'], raw: ',Nameless,Kenya,Active', line: 3 })).toEqual({
+    expect(
+      transform.apply({ fields: ['', 'Nameless', 'Kenya', 'Active'], raw: ',Nameless,Kenya,Active', line: 3 }),
+    ).toEqual({
       kind: 'quarantine',
       row: ['3', 'customer-id-present: Customer ID is empty', ',Nameless,Kenya,Active'],
       failures: [{ rule: 'customer-id-present', action: 'quarantine', message: 'Customer ID is empty' }],
@@ -99,7 +107,9 @@ describe('SilverTransform', () => {
   });
 
   it('reports blanks', () => {
-    expect(new SilverTransform(HEADER).apply({ fields: ['', '', '', ''], raw: ',,,', line: 4 })).toEqual({ kind: 'blank' });
+    expect(new SilverTransform(HEADER).apply({ fields: ['', '', '', ''], raw: ',,,', line: 4 })).toEqual({
+      kind: 'blank',
+    });
   });
 
   it('refuses a header without a country column', () => {
@@ -110,7 +120,8 @@ describe('SilverTransform', () => {
 describe('transformSilverBatch', () => {
   it('keeps apart headers whose cells join to the same text (the transform is cached per header)', () => {
     const batch = (header: string[]) =>
-      transformSilverBatch({ header, bytes: Buffer.from('001,Japan,France\n'), firstLine: 2, maxRecordChars: 1000 }).silverText;
+      transformSilverBatch({ header, bytes: Buffer.from('001,Japan,France\n'), firstLine: 2, maxRecordChars: 1000 })
+        .silverText;
     expect(batch(['Customer ID', 'Country\u0000x', 'Customer Country'])).toBe('001,Japan,France,Europe\n');
     expect(batch(['Customer ID', 'Country', 'x\u0000Customer Country'])).toBe('001,Japan,France,Asia\n');
   });

@@ -35,6 +35,10 @@ export function threadsFor(inputBytes: number, options: BatchProcessingOptions, 
  * @returns the results in order.
  * @throws as {@link mapInOrder}.
  */
-export function runInOrder<Item, Task, Result>(runner: TaskRunner<Task, Result>, items: AsyncIterable<Item>, taskOf: (item: Item) => Task): AsyncGenerator<Result> {
+export function runInOrder<Item, Task, Result>(
+  runner: TaskRunner<Task, Result>,
+  items: AsyncIterable<Item>,
+  taskOf: (item: Item) => Task,
+): AsyncGenerator<Result> {
   return mapInOrder(items, (item) => runner.run(taskOf(item)), Math.max(2, 2 * runner.threads));
 }

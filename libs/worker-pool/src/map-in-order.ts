@@ -10,7 +10,11 @@
  * @throws the first failed task's error, in task order, after the results before it; when the task
  *   source itself fails, the results of the tasks already started come first, then its error.
  */
-export async function* mapInOrder<Task, Result>(tasks: AsyncIterable<Task>, run: (task: Task) => Promise<Result>, maxInFlight: number): AsyncGenerator<Result> {
+export async function* mapInOrder<Task, Result>(
+  tasks: AsyncIterable<Task>,
+  run: (task: Task) => Promise<Result>,
+  maxInFlight: number,
+): AsyncGenerator<Result> {
   const inFlight: Promise<Result>[] = [];
   const source = tasks[Symbol.asyncIterator]();
   let sourceDone = false;

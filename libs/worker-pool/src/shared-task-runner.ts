@@ -23,12 +23,20 @@ const runners = new Map<string, TaskRunner<never, unknown>>();
  * @param threads - worker threads; 0 (or less) runs tasks on the calling thread.
  * @returns the runner.
  */
-export function sharedTaskRunner<Task, Result>(options: SharedTaskRunnerOptions<Task, Result>, threads: number): TaskRunner<Task, Result> {
+export function sharedTaskRunner<Task, Result>(
+  options: SharedTaskRunnerOptions<Task, Result>,
+  threads: number,
+): TaskRunner<Task, Result> {
   if (threads <= 0) return inlineRunner(options.work);
   const key = `${options.role}/${threads}`;
   let runner = runners.get(key) as TaskRunner<Task, Result> | undefined;
   if (!runner) {
-    runner = workerRunner<Task, Result>({ script: options.script, threads, workerData: options.role, ...(options.reviveError ? { reviveError: options.reviveError } : {}) });
+    runner = workerRunner<Task, Result>({
+      script: options.script,
+      threads,
+      workerData: options.role,
+      ...(options.reviveError ? { reviveError: options.reviveError } : {}),
+    });
     runners.set(key, runner as TaskRunner<never, unknown>);
   }
   return runner;

@@ -109,7 +109,8 @@ export function workerRunner<Task, Result>(options: WorkerRunnerOptions): TaskRu
 function serializeError(error: unknown): SerializedError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
   const properties: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(error)) if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) properties[key] = value;
+  for (const [key, value] of Object.entries(error))
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) properties[key] = value;
   return { ...properties, name: error.name, message: error.message };
 }
 

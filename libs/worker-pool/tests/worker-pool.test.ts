@@ -44,8 +44,14 @@ describe('mapInOrder', () => {
       if (n === 5) throw new Error('task 5 failed');
       return n;
     };
-    expect(await collect(mapInOrder(numbers(9), failOn5, 3))).toEqual({ values: [1, 2, 3, 4], error: new Error('task 5 failed') });
-    expect(await collect(mapInOrder(numbers(9, 7), async (n) => n, 4))).toEqual({ values: [1, 2, 3, 4, 5, 6], error: new Error('source failed at 7') });
+    expect(await collect(mapInOrder(numbers(9), failOn5, 3))).toEqual({
+      values: [1, 2, 3, 4],
+      error: new Error('task 5 failed'),
+    });
+    expect(await collect(mapInOrder(numbers(9, 7), async (n) => n, 4))).toEqual({
+      values: [1, 2, 3, 4, 5, 6],
+      error: new Error('source failed at 7'),
+    });
   });
 });
 
@@ -67,7 +73,11 @@ describe('workerRunner', () => {
       workerData: 'test:square',
       reviveError: (error) => Object.assign(new RangeError(error.message), { code: error['code'] }),
     });
-    await expect(runner.run(-3)).rejects.toMatchObject({ name: 'RangeError', message: 'negative: -3', code: 'NEGATIVE' });
+    await expect(runner.run(-3)).rejects.toMatchObject({
+      name: 'RangeError',
+      message: 'negative: -3',
+      code: 'NEGATIVE',
+    });
     expect(await runner.run(7)).toBe(49);
   });
 });
@@ -85,6 +95,16 @@ describe('threadsFor and runInOrder', () => {
     expect(threadsFor(1000, { threads: 3 }, 1024)).toBe(0);
     expect(threadsFor(1024, { threads: 3 }, 1024)).toBe(3);
     expect(threadsFor(10, { threads: 3, parallelMinBytes: 10 }, 1024)).toBe(3);
-    expect((await collect(runInOrder(inlineRunner((n: number) => n * 2), numbers(5), (n) => n + 1))).values).toEqual([4, 6, 8, 10, 12]);
+    expect(
+      (
+        await collect(
+          runInOrder(
+            inlineRunner((n: number) => n * 2),
+            numbers(5),
+            (n) => n + 1,
+          ),
+        )
+      ).values,
+    ).toEqual([4, 6, 8, 10, 12]);
   });
 });

@@ -35,14 +35,20 @@ interface FunctionData {
 export async function startAggregateFunctions(
   store: LocalS3,
   script: URL,
-): Promise<{ deliver: (event: unknown) => Promise<void>; forgetHeld: () => Promise<void>; close: () => Promise<void> }> {
+): Promise<{
+  deliver: (event: unknown) => Promise<void>;
+  forgetHeld: () => Promise<void>;
+  close: () => Promise<void>;
+}> {
   const workers = (['gold', 'platinum'] as const).map((layer) => {
     const data: FunctionData = { role: ROLE, layer, endpoint: store.endpoint, credentials: store.credentials };
     return new Worker(script, { workerData: data });
   });
   const reply = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {
-      worker.once('message', (message: { error?: string }) => (message.error ? reject(new Error(message.error)) : resolve()));
+      worker.once('message', (message: { error?: string }) =>
+        message.error ? reject(new Error(message.error)) : resolve(),
+      );
       worker.once('error', reject);
     });
   await Promise.all(workers.map(reply));
@@ -69,10 +75,12 @@ export async function startAggregateFunctions(
  */
 export function serveAggregateFunction(): boolean {
   const data = workerData as Partial<FunctionData> | undefined;
-  if (isMainThread || !parentPort || data?.role !== ROLE || !data.layer || !data.endpoint || !data.credentials) return false;
+  if (isMainThread || !parentPort || data?.role !== ROLE || !data.layer || !data.endpoint || !data.credentials)
+    return false;
   const port = parentPort;
   const env = { s3: createS3Client({ endpoint: data.endpoint, region: 'us-east-1', credentials: data.credentials }) };
-  const handler: (event: unknown) => Promise<unknown> = data.layer === 'gold' ? createLayerHandler(goldLayer, env) : createLayerHandler(platinumLayer, env);
+  const handler: (event: unknown) => Promise<unknown> =
+    data.layer === 'gold' ? createLayerHandler(goldLayer, env) : createLayerHandler(platinumLayer, env);
   port.on('message', (event: unknown) => {
     if (event === FORGET_HELD) {
       forgetProcessCache();

@@ -48,7 +48,8 @@ function changedFileScenario(change: 'replace' | 'remove'): Scenario {
       const { paths } = smallFiles(files);
       return withLake(lakeDirectory, async (lake) => {
         let last: unknown;
-        for (const [i, path] of paths.entries()) last = await ingest(lake, path, `bronze/${String(i).padStart(5, '0')}.csv`);
+        for (const [i, path] of paths.entries())
+          last = await ingest(lake, path, `bronze/${String(i).padStart(5, '0')}.csv`);
         await aggregates(lake)(last);
         const middle = `bronze/${String(Math.floor(files / 2)).padStart(5, '0')}.csv`;
         const [first = ''] = paths;
@@ -56,7 +57,8 @@ function changedFileScenario(change: 'replace' | 'remove'): Scenario {
         return { bytes: statSync(first).size, event, rows: 5 * files, warmUp: last };
       });
     },
-    open: (_files, lakeDirectory, prepared) => openAggregates(lakeDirectory, prepared.event, prepared.rows ?? 0, prepared.bytes, prepared.warmUp),
+    open: (_files, lakeDirectory, prepared) =>
+      openAggregates(lakeDirectory, prepared.event, prepared.rows ?? 0, prepared.bytes, prepared.warmUp),
   };
 }
 
@@ -66,7 +68,11 @@ export const AGGREGATE_SCENARIOS: Readonly<Record<string, Scenario>> = {
   'aggregate-first': {
     async prepare(rows, lakeDirectory) {
       const file = await customerFile(rows);
-      return withLake(lakeDirectory, async (lake) => ({ bytes: file.bytes, event: await ingest(lake, file.path, 'bronze/bench.csv'), rows }));
+      return withLake(lakeDirectory, async (lake) => ({
+        bytes: file.bytes,
+        event: await ingest(lake, file.path, 'bronze/bench.csv'),
+        rows,
+      }));
     },
     open: (rows, lakeDirectory, prepared) => openAggregates(lakeDirectory, prepared.event, rows, prepared.bytes),
   },
@@ -78,10 +84,16 @@ export const AGGREGATE_SCENARIOS: Readonly<Record<string, Scenario>> = {
       return withLake(lakeDirectory, async (lake) => {
         const earlier = await ingest(lake, file.path, 'bronze/bench.csv');
         await aggregates(lake)(earlier);
-        return { bytes: statSync(small).size, event: await ingest(lake, small, 'bronze/one-more.csv'), rows: 5, warmUp: earlier };
+        return {
+          bytes: statSync(small).size,
+          event: await ingest(lake, small, 'bronze/one-more.csv'),
+          rows: 5,
+          warmUp: earlier,
+        };
       });
     },
-    open: (_rows, lakeDirectory, prepared) => openAggregates(lakeDirectory, prepared.event, prepared.rows ?? 0, prepared.bytes, prepared.warmUp),
+    open: (_rows, lakeDirectory, prepared) =>
+      openAggregates(lakeDirectory, prepared.event, prepared.rows ?? 0, prepared.bytes, prepared.warmUp),
   },
   /**
    * The same as `aggregate-incremental`, on functions in their steady state: before the timed step
@@ -92,11 +104,22 @@ export const AGGREGATE_SCENARIOS: Readonly<Record<string, Scenario>> = {
   'aggregate-incremental-steady': {
     async prepare(rows, lakeDirectory) {
       const file = await customerFile(rows);
-      return withLake(lakeDirectory, async (lake) => ({ bytes: 0, event: await ingest(lake, file.path, 'bronze/bench.csv'), rows: 5 }));
+      return withLake(lakeDirectory, async (lake) => ({
+        bytes: 0,
+        event: await ingest(lake, file.path, 'bronze/bench.csv'),
+        rows: 5,
+      }));
     },
     open(_rows, lakeDirectory, prepared) {
       const [small = ''] = smallFiles(1).paths;
-      return openAggregates(lakeDirectory, (lake: TestLake) => ingest(lake, small, 'bronze/one-more.csv'), 5, statSync(small).size, prepared.event, 'keep-held');
+      return openAggregates(
+        lakeDirectory,
+        (lake: TestLake) => ingest(lake, small, 'bronze/one-more.csv'),
+        5,
+        statSync(small).size,
+        prepared.event,
+        'keep-held',
+      );
     },
   },
   /** A new version of one file in a lake of `files` five-row files: the state rebuilt from every customer table. */
@@ -115,7 +138,8 @@ export const AGGREGATE_SCENARIOS: Readonly<Record<string, Scenario>> = {
     async open(rows, lakeDirectory) {
       const lake = await startTestLake(undefined, lakeDirectory);
       const stored = await readObjectBytes(lake.s3, lake.bucket, 'silver-customers/bench.parquet');
-      if (!stored) throw new Error('transform-aggregate: silver-customers/bench.parquet is missing from the prepared lake');
+      if (!stored)
+        throw new Error('transform-aggregate: silver-customers/bench.parquet is missing from the prepared lake');
       const table = stored.bytes;
       return {
         run: async () => {

@@ -51,7 +51,10 @@ export function customerFile(rows: number, seed = 42): Promise<BenchFile> {
  * @param path - the file.
  * @param visit - called with the header's fields and each batch after the header, in order.
  */
-export async function forEachBatch(path: string, visit: (header: string[], batch: CsvBatch) => Promise<void> | void): Promise<void> {
+export async function forEachBatch(
+  path: string,
+  visit: (header: string[], batch: CsvBatch) => Promise<void> | void,
+): Promise<void> {
   const batches = splitCsvStream(createReadStream(path));
   const first = await batches.next();
   const header = first.done ? [] : (readCsvBatchFields(first.value.bytes, first.value)[0] ?? []);

@@ -36,10 +36,18 @@ const RUNS = Number(options.runs);
 function initMilliseconds(bundle: string): number {
   const samples: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(bundle)}); process.stdout.write(String(performance.now() - t));`], {
-      encoding: 'utf8',
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    });
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const t = performance.now(); await import(${JSON.stringify(bundle)}); process.stdout.write(String(performance.now() - t));`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      },
+    );
     if (child.status !== 0) throw new Error(`importing ${bundle} failed:\n${child.stderr}`);
     samples.push(Number(child.stdout));
   }
@@ -62,7 +70,9 @@ for (const app of ['silver-lambda', 'gold-lambda']) {
       legalComments: 'none',
       logLevel: 'error',
       external: sdk === 'external' ? ['@aws-sdk/*', '@smithy/*'] : [],
-      banner: { js: "import { createRequire as __medallionCreateRequire } from 'node:module'; const require = __medallionCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __medallionCreateRequire } from 'node:module'; const require = __medallionCreateRequire(import.meta.url);",
+      },
     });
     const bytes = statSync(outfile).size;
     const gzipped = gzipSync(readFileSync(outfile), { level: 9 }).length;

@@ -13,7 +13,10 @@ let sequence = 0;
 /** The next event time and sequencer: strictly later than the last, as S3's are for one key. */
 function nextFacts(): { eventTime: string; sequencer: string } {
   sequence++;
-  return { eventTime: new Date(Date.UTC(2026, 0, 1) + sequence * 1000).toISOString(), sequencer: sequence.toString(16).toUpperCase().padStart(18, '0') };
+  return {
+    eventTime: new Date(Date.UTC(2026, 0, 1) + sequence * 1000).toISOString(),
+    sequencer: sequence.toString(16).toUpperCase().padStart(18, '0'),
+  };
 }
 
 /**
@@ -25,9 +28,22 @@ function nextFacts(): { eventTime: string; sequencer: string } {
  * @returns the real S3 event of the silver manifest it committed (what gold and platinum receive).
  */
 export async function ingest(lake: TestLake, path: string, key: string): Promise<unknown> {
-  const stored = await uploadStream(lake.s3, { bucket: lake.bucket, key, contentType: 'text/csv' }, createReadStream(path));
+  const stored = await uploadStream(
+    lake.s3,
+    { bucket: lake.bucket, key, contentType: 'text/csv' },
+    createReadStream(path),
+  );
   const head = await headObject(lake.s3, lake.bucket, key);
-  await createLayerHandler(silverLayer, { s3: lake.s3 })(buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', bucket: lake.bucket, key, size: 0, eTag: stored.eTag || (head?.eTag ?? ''), ...nextFacts() }));
+  await createLayerHandler(silverLayer, { s3: lake.s3 })(
+    buildS3NotificationEvent({
+      eventName: 'ObjectCreated:Put',
+      bucket: lake.bucket,
+      key,
+      size: 0,
+      eTag: stored.eTag || (head?.eTag ?? ''),
+      ...nextFacts(),
+    }),
+  );
   return manifestEvent(lake, key, 'ObjectCreated:Put');
 }
 
@@ -42,7 +58,14 @@ export async function ingest(lake: TestLake, path: string, key: string): Promise
 export async function manifestEvent(lake: TestLake, bronzeKey: string, eventName: string): Promise<unknown> {
   const key = silverKeysFor(bronzeKey, 'bronze/').manifest;
   const head = eventName.startsWith('ObjectCreated') ? await headObject(lake.s3, lake.bucket, key) : undefined;
-  return buildS3NotificationEvent({ eventName, bucket: lake.bucket, key, size: 0, eTag: head?.eTag ?? '', ...nextFacts() });
+  return buildS3NotificationEvent({
+    eventName,
+    bucket: lake.bucket,
+    key,
+    size: 0,
+    eTag: head?.eTag ?? '',
+    ...nextFacts(),
+  });
 }
 
 /**
@@ -52,7 +75,16 @@ export async function manifestEvent(lake: TestLake, bronzeKey: string, eventName
  */
 export async function remove(lake: TestLake, key: string): Promise<unknown> {
   await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: key }));
-  await createLayerHandler(silverLayer, { s3: lake.s3 })(buildS3NotificationEvent({ eventName: 'ObjectRemoved:Delete', bucket: lake.bucket, key, size: 0, eTag: '', ...nextFacts() }));
+  await createLayerHandler(silverLayer, { s3: lake.s3 })(
+    buildS3NotificationEvent({
+      eventName: 'ObjectRemoved:Delete',
+      bucket: lake.bucket,
+      key,
+      size: 0,
+      eTag: '',
+      ...nextFacts(),
+    }),
+  );
   return manifestEvent(lake, key, 'ObjectRemoved:Delete');
 }
 

@@ -47,7 +47,14 @@ function usageError(message: string): never {
 let parsed;
 try {
   parsed = parseArgs({
-    options: { runs: { type: 'string', default: '3' }, json: { type: 'string' }, threads: { type: 'string' }, smoke: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      runs: { type: 'string', default: '3' },
+      json: { type: 'string' },
+      threads: { type: 'string' },
+      smoke: { type: 'boolean' },
+      only: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
 } catch (error) {
   usageError(error instanceof Error ? error.message : String(error));
@@ -58,7 +65,8 @@ if (values.help) {
   process.exit(0);
 }
 if (!/^[1-9]\d*$/.test(values.runs)) usageError(`--runs ${values.runs}: give a whole number of runs, 1 or more`);
-if (values.threads !== undefined && !/^\d+$/.test(values.threads)) usageError(`--threads ${values.threads}: give a whole number of worker threads, 0 or more`);
+if (values.threads !== undefined && !/^\d+$/.test(values.threads))
+  usageError(`--threads ${values.threads}: give a whole number of worker threads, 0 or more`);
 const smoke = values.smoke === true;
 const runs = smoke ? 1 : Number(values.runs);
 const k = smoke ? 0.002 : 1;
@@ -92,7 +100,8 @@ const TARGET_SECONDS: Record<string, number> = {
 };
 const only = values.only?.split(',');
 const unknown = only?.filter((name) => !PLAN.some(([step]) => step === name)) ?? [];
-if (unknown.length > 0) usageError(`--only ${unknown.join(',')}: no such step (steps: ${PLAN.map(([step]) => step).join(', ')})`);
+if (unknown.length > 0)
+  usageError(`--only ${unknown.join(',')}: no such step (steps: ${PLAN.map(([step]) => step).join(', ')})`);
 const workspace = fileURLToPath(new URL('../../../', import.meta.url));
 const runner = `${workspace}tmp/bench/run-scenario.mjs`;
 mkdirSync(`${workspace}tmp/bench`, { recursive: true });
@@ -106,10 +115,14 @@ buildSync({
   format: 'esm',
   target: 'node20',
   logLevel: 'error',
-  banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+  },
 });
 const threads = values.threads ?? String(Math.min(4, availableParallelism()));
-process.stdout.write(`${availableParallelism()} cores, ${threads} worker thread(s) (MEDALLION_WORKER_THREADS), Node ${process.version}\n`);
+process.stdout.write(
+  `${availableParallelism()} cores, ${threads} worker thread(s) (MEDALLION_WORKER_THREADS), Node ${process.version}\n`,
+);
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const results: BenchResult[] = [];
@@ -122,7 +135,13 @@ for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.inclu
       spawnSync(process.execPath, [runner, scenario, String(Math.round(rows)), which, lake, `${lake}.json`], {
         encoding: 'utf8',
         cwd: workspace,
-        env: { ...process.env, MEDALLION_WORKER_THREADS: threads, POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+        env: {
+          ...process.env,
+          MEDALLION_WORKER_THREADS: threads,
+          POWERTOOLS_LOG_LEVEL: 'ERROR',
+          POWERTOOLS_METRICS_DISABLED: 'true',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
         maxBuffer: 16 * 1024 * 1024,
       });
     const prepared = phase('prepare');
@@ -139,7 +158,11 @@ for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.inclu
   const { rows: done, bytes } = samples[0]!;
   const walls = samples.map((s) => s.wallSeconds);
   const thousandFiles = results.find((r) => r.name === 'many-files-1000');
-  const targetSeconds = smoke ? undefined : name === 'many-files-4000' && thousandFiles ? Math.min(4.5 * thousandFiles.wallSeconds, TARGET_SECONDS[name]!) : TARGET_SECONDS[name];
+  const targetSeconds = smoke
+    ? undefined
+    : name === 'many-files-4000' && thousandFiles
+      ? Math.min(4.5 * thousandFiles.wallSeconds, TARGET_SECONDS[name]!)
+      : TARGET_SECONDS[name];
   const result: BenchResult = {
     name,
     rows: done,
@@ -154,7 +177,10 @@ for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.inclu
   };
   results.push(result);
   const spread = runs > 1 ? ` (${result.minWallSeconds.toFixed(2)}–${result.maxWallSeconds.toFixed(2)})` : '';
-  const target = targetSeconds === undefined ? '' : `  target ≤ ${targetSeconds.toFixed(1)} s: ${result.targetMet ? 'met' : 'MISSED'}`;
+  const target =
+    targetSeconds === undefined
+      ? ''
+      : `  target ≤ ${targetSeconds.toFixed(1)} s: ${result.targetMet ? 'met' : 'MISSED'}`;
   process.stdout.write(
     `${name.padEnd(32)} ${String(done).padStart(9)} rows ${(bytes / 1e6).toFixed(1).padStart(7)} MB ${wallSeconds.toFixed(2).padStart(7)} s${spread} ` +
       `${Math.round(result.rowsPerSecond).toString().padStart(8)} rows/s ${result.mbPerSecond.toFixed(1).padStart(6)} MB/s ${result.peakRssMB.toFixed(0).padStart(5)} MB peak RSS${target}\n`,

@@ -16,7 +16,19 @@ export const MANY_FILES_SCENARIO: Scenario = {
   },
   async open(files, lakeDirectory, prepared) {
     const { paths } = smallFiles(files);
-    const command = ['-f', '%M', process.execPath, '--import', 'tsx', 'apps/cli/src/main.ts', 'run', '--json', '--lake-dir', lakeDirectory, ...paths];
+    const command = [
+      '-f',
+      '%M',
+      process.execPath,
+      '--import',
+      'tsx',
+      'apps/cli/src/main.ts',
+      'run',
+      '--json',
+      '--lake-dir',
+      lakeDirectory,
+      ...paths,
+    ];
     return {
       run: () =>
         new Promise((resolve, reject) => {
@@ -26,7 +38,8 @@ export const MANY_FILES_SCENARIO: Scenario = {
           child.on('error', reject);
           child.on('close', (code) => {
             const maxRssKb = Number(stderr.trim().split('\n').pop());
-            if (code !== 0 || !Number.isFinite(maxRssKb)) reject(new Error(`the CLI exited ${code}: ${stderr.slice(-2000)}`));
+            if (code !== 0 || !Number.isFinite(maxRssKb))
+              reject(new Error(`the CLI exited ${code}: ${stderr.slice(-2000)}`));
             else resolve({ rows: prepared.rows ?? 0, bytes: prepared.bytes, peakRssMB: maxRssKb / 1024 });
           });
         }),

@@ -17,8 +17,17 @@ if (isMainThread) {
   const [name = '', rowsArg = '', phase = '', lakeDirectory = '', stateFile = ''] = process.argv.slice(2);
   const scenario = SCENARIOS[name];
   const rows = Number(rowsArg);
-  if (!scenario || !Number.isInteger(rows) || rows <= 0 || !['prepare', 'run'].includes(phase) || !lakeDirectory || !stateFile) {
-    process.stderr.write(`usage: run-scenario <${Object.keys(SCENARIOS).join('|')}> <rows> prepare|run <lake folder> <state file>\n`);
+  if (
+    !scenario ||
+    !Number.isInteger(rows) ||
+    rows <= 0 ||
+    !['prepare', 'run'].includes(phase) ||
+    !lakeDirectory ||
+    !stateFile
+  ) {
+    process.stderr.write(
+      `usage: run-scenario <${Object.keys(SCENARIOS).join('|')}> <rows> prepare|run <lake folder> <state file>\n`,
+    );
     process.exit(2);
   }
   if (phase === 'prepare') {
@@ -27,9 +36,13 @@ if (isMainThread) {
     const { run, close } = await scenario.open(rows, lakeDirectory, JSON.parse(readFileSync(stateFile, 'utf8')));
     // MEDALLION_BENCH_MEMORY=1: also print (stderr) the largest heap and off-heap figures seen during the step.
     const most: Record<string, number> = {};
-    const sampler = process.env['MEDALLION_BENCH_MEMORY'] === '1' ? setInterval(() => {
-      for (const [kind, bytes] of Object.entries(process.memoryUsage())) most[kind] = Math.max(most[kind] ?? 0, Math.round(bytes / 2 ** 20));
-    }, 20) : undefined;
+    const sampler =
+      process.env['MEDALLION_BENCH_MEMORY'] === '1'
+        ? setInterval(() => {
+            for (const [kind, bytes] of Object.entries(process.memoryUsage()))
+              most[kind] = Math.max(most[kind] ?? 0, Math.round(bytes / 2 ** 20));
+          }, 20)
+        : undefined;
     const started = performance.now();
     const work = await run();
     const wallSeconds = (performance.now() - started) / 1000;

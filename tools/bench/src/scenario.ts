@@ -37,7 +37,11 @@ export interface Scenario {
   /** Untimed, in its own process: makes the input and fills the lake in `lakeDirectory`. */
   prepare(rows: number, lakeDirectory: string): Promise<Prepared>;
   /** In the measuring process: everything the timed `run` needs, then `close`. */
-  open(rows: number, lakeDirectory: string, prepared: Prepared): Promise<{ run: () => Promise<ScenarioWork>; close: () => Promise<void> }>;
+  open(
+    rows: number,
+    lakeDirectory: string,
+    prepared: Prepared,
+  ): Promise<{ run: () => Promise<ScenarioWork>; close: () => Promise<void> }>;
 }
 
 /**

@@ -17,13 +17,25 @@ const SILVER_SCENARIOS: Readonly<Record<string, Scenario>> = {
     async prepare(rows, lakeDirectory) {
       const file = await customerFile(rows);
       return withLake(lakeDirectory, async (lake) => {
-        const { eTag } = await uploadStream(lake.s3, { bucket: lake.bucket, key: 'bronze/bench.csv', contentType: 'text/csv' }, createReadStream(file.path));
+        const { eTag } = await uploadStream(
+          lake.s3,
+          { bucket: lake.bucket, key: 'bronze/bench.csv', contentType: 'text/csv' },
+          createReadStream(file.path),
+        );
         return { bytes: file.bytes, eTag };
       });
     },
     async open(_rows, lakeDirectory, prepared) {
       const lake = await startTestLake(undefined, lakeDirectory);
-      const event = buildS3NotificationEvent({ eventName: 'ObjectCreated:Put', eventTime: '2026-01-01T00:00:00.000Z', bucket: lake.bucket, key: 'bronze/bench.csv', size: prepared.bytes, eTag: prepared.eTag ?? '', sequencer: '01' });
+      const event = buildS3NotificationEvent({
+        eventName: 'ObjectCreated:Put',
+        eventTime: '2026-01-01T00:00:00.000Z',
+        bucket: lake.bucket,
+        key: 'bronze/bench.csv',
+        size: prepared.bytes,
+        eTag: prepared.eTag ?? '',
+        sequencer: '01',
+      });
       const handler = createLayerHandler(silverLayer, { s3: lake.s3 });
       return {
         run: async () => {
@@ -45,7 +57,12 @@ const SILVER_SCENARIOS: Readonly<Record<string, Scenario>> = {
         run: async () => {
           let count = 0;
           await forEachBatch(file.path, (header, batch) => {
-            count += transformSilverBatch({ header, bytes: batch.bytes, firstLine: batch.firstLine, maxRecordChars: DEFAULT_MAX_RECORD_CHARS }).counts.dataRecords;
+            count += transformSilverBatch({
+              header,
+              bytes: batch.bytes,
+              firstLine: batch.firstLine,
+              maxRecordChars: DEFAULT_MAX_RECORD_CHARS,
+            }).counts.dataRecords;
           });
           return { rows: count, bytes: file.bytes };
         },
@@ -56,4 +73,8 @@ const SILVER_SCENARIOS: Readonly<Record<string, Scenario>> = {
 };
 
 /** Every scenario by name (the size, rows or files, is its argument). */
-export const SCENARIOS: Readonly<Record<string, Scenario>> = { ...SILVER_SCENARIOS, ...AGGREGATE_SCENARIOS, 'many-files': MANY_FILES_SCENARIO };
+export const SCENARIOS: Readonly<Record<string, Scenario>> = {
+  ...SILVER_SCENARIOS,
+  ...AGGREGATE_SCENARIOS,
+  'many-files': MANY_FILES_SCENARIO,
+};

@@ -2,7 +2,20 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR } from './bench-inputs';
 
-const COUNTRIES = ['France', 'Japan', 'Brazil', 'Kenya', 'Canada', 'Australia', 'Peru', 'Germany', 'India', 'Chile', 'Fiji', 'Cuba'];
+const COUNTRIES = [
+  'France',
+  'Japan',
+  'Brazil',
+  'Kenya',
+  'Canada',
+  'Australia',
+  'Peru',
+  'Germany',
+  'India',
+  'Chile',
+  'Fiji',
+  'Cuba',
+];
 
 /**
  * A folder of `files` small bronze files of the original README's schema, `rows` rows each, made
@@ -21,12 +34,17 @@ export function smallFiles(files: number, rows = 5): { folder: string; paths: st
       const lines = ['Customer ID,Customer Name,Customer Country,Subscription Status'];
       for (let row = 0; row < rows; row++) {
         const n = (file * 7919 + row * 104_729) % (files * rows * 3);
-        lines.push(`C${String(n).padStart(7, '0')},Name ${n},${COUNTRIES[n % COUNTRIES.length]},${n % 3 === 0 ? 'Inactive' : 'Active'}`);
+        lines.push(
+          `C${String(n).padStart(7, '0')},Name ${n},${COUNTRIES[n % COUNTRIES.length]},${n % 3 === 0 ? 'Inactive' : 'Active'}`,
+        );
       }
       writeFileSync(join(folder, `f${String(file).padStart(5, '0')}.csv`), `${lines.join('\n')}\n`);
     }
     writeFileSync(join(folder, '.complete'), '');
   }
-  const paths = readdirSync(folder).filter((name) => name.endsWith('.csv')).sort().map((name) => join(folder, name));
+  const paths = readdirSync(folder)
+    .filter((name) => name.endsWith('.csv'))
+    .sort()
+    .map((name) => join(folder, name));
   return { folder, paths };
 }

@@ -18,7 +18,14 @@ function fail(message: string): never {
 
 let values;
 try {
-  ({ values } = parseArgs({ options: { rows: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '42' }, help: { type: 'boolean' } } }));
+  ({ values } = parseArgs({
+    options: {
+      rows: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '42' },
+      help: { type: 'boolean' },
+    },
+  }));
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }

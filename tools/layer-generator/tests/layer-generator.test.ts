@@ -13,7 +13,14 @@ const WORKSPACE = fileURLToPath(new URL('../../../', import.meta.url));
  * The workspace's real registration files, and projects whose names a layer may not take. The layers
  * made here have names and prefixes (`unit-…`) that a layer generated in the workspace is unlikely to take.
  */
-const COPIED = ['apps/infra/src/lake-layout.ts', 'apps/cli/src/lake-layers.ts', 'eslint.config.mjs', 'libs/regions/project.json', 'apps/cli/project.json', 'libs/gold/project.json'];
+const COPIED = [
+  'apps/infra/src/lake-layout.ts',
+  'apps/cli/src/lake-layers.ts',
+  'eslint.config.mjs',
+  'libs/regions/project.json',
+  'apps/cli/project.json',
+  'libs/gold/project.json',
+];
 
 let tree: Tree;
 
@@ -35,7 +42,9 @@ function addedLines(path: string): string[] {
   const after = text(path).split('\n');
   const common = Array.from({ length: before.length + 1 }, () => new Array<number>(after.length + 1).fill(0));
   for (let i = before.length - 1; i >= 0; i--) {
-    for (let j = after.length - 1; j >= 0; j--) common[i]![j] = before[i] === after[j] ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
+    for (let j = after.length - 1; j >= 0; j--)
+      common[i]![j] =
+        before[i] === after[j] ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
   }
   const added: string[] = [];
   let i = 0;
@@ -54,14 +63,26 @@ function createdFiles(): string[] {
   const copied = new Set(COPIED);
   return tree
     .listChanges()
-    .filter((change) => change.type === 'CREATE' && !copied.has(change.path) && !['nx.json', 'package.json', 'tsconfig.base.json'].includes(change.path))
+    .filter(
+      (change) =>
+        change.type === 'CREATE' &&
+        !copied.has(change.path) &&
+        !['nx.json', 'package.json', 'tsconfig.base.json'].includes(change.path),
+    )
     .map((change) => change.path)
     .sort();
 }
 
 describe('layer generator: aggregate', () => {
   beforeEach(async () => {
-    await layerGenerator(tree, { name: 'unit-mart', kind: 'aggregate', input: 'silver/_manifests/', output: 'unit-mart/', suffixes: '.json', skipInstall: true });
+    await layerGenerator(tree, {
+      name: 'unit-mart',
+      kind: 'aggregate',
+      input: 'silver/_manifests/',
+      output: 'unit-mart/',
+      suffixes: '.json',
+      skipInstall: true,
+    });
   });
 
   it('creates the lib and the app, and nothing else', () => {
@@ -99,11 +120,15 @@ describe('layer generator: aggregate', () => {
     const gold = JSON.parse(readFileSync(`${WORKSPACE}apps/gold-lambda/project.json`, 'utf8'));
     expect(app.tags).toEqual(['type:lambda', 'scope:unit-mart']);
     expect(Object.keys(app.targets)).toEqual(['build', 'test', 'typecheck', 'deploy']);
-    expect(JSON.stringify(app.targets.build).replaceAll('unit-mart-lambda', 'gold-lambda')).toBe(JSON.stringify(gold.targets.build));
+    expect(JSON.stringify(app.targets.build).replaceAll('unit-mart-lambda', 'gold-lambda')).toBe(
+      JSON.stringify(gold.targets.build),
+    );
     expect(app.targets.deploy.command ?? app.targets.deploy.options.command).toBe(
       'cdk deploy --app ../../dist/apps/infra/cdk.out "medallion-${MEDALLION_STAGE:-dev}-unit-mart" --exclusively --require-approval never',
     );
-    expect(text('apps/unit-mart-lambda/src/main.ts')).toMatch(/\nexport \{ handler \} from '@medallion\/unit-mart';\n$/);
+    expect(text('apps/unit-mart-lambda/src/main.ts')).toMatch(
+      /\nexport \{ handler \} from '@medallion\/unit-mart';\n$/,
+    );
   });
 
   it('registers the stack in LAYERS: its prefixes, listing, one at a time', () => {
@@ -126,9 +151,13 @@ describe('layer generator: aggregate', () => {
         '  },',
       ].join('\n'),
     );
-    const before = readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, readFileSync(`${WORKSPACE}${LAKE_LAYOUT_PATH}`, 'utf8'))).map((layer) => layer.name);
+    const before = readRegisteredLayers(
+      parseSource(LAKE_LAYOUT_PATH, readFileSync(`${WORKSPACE}${LAKE_LAYOUT_PATH}`, 'utf8')),
+    ).map((layer) => layer.name);
     expect(before.slice(0, 2)).toEqual(['silver', 'gold']);
-    expect(readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH))).map((layer) => layer.name)).toEqual([...before, 'unit-mart']);
+    expect(
+      readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH))).map((layer) => layer.name),
+    ).toEqual([...before, 'unit-mart']);
   });
 
   it('registers the route with the local runner and the scope rule with lint', () => {
@@ -137,7 +166,9 @@ describe('layer generator: aggregate', () => {
       '  layerRoute(unitMartLayer, unitMartHandler),',
     ]);
     expect(text('apps/cli/src/lake-layers.ts')).toMatch(/\n {2}layerRoute\(unitMartLayer, unitMartHandler\),\n\];\n$/);
-    expect(addedLines('eslint.config.mjs')).toEqual(["  { sourceTag: 'scope:unit-mart', onlyDependOnLibsWithTags: ['scope:unit-mart', 'scope:shared'] },"]);
+    expect(addedLines('eslint.config.mjs')).toEqual([
+      "  { sourceTag: 'scope:unit-mart', onlyDependOnLibsWithTags: ['scope:unit-mart', 'scope:shared'] },",
+    ]);
   });
 
   it('writes the aggregate layer: every input object under the prefix → one table', () => {
@@ -151,8 +182,18 @@ describe('layer generator: aggregate', () => {
   });
 
   it('chains a second layer after the first, and refuses the same name again without writing', async () => {
-    await layerGenerator(tree, { name: 'unit-mart-copy', kind: 'map', input: 'unit-mart/', output: 'unit-mart-copy/', skipInstall: true });
-    const registered = readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH))).map((layer) => [layer.name, layer.inputPrefix, layer.writePrefixes]);
+    await layerGenerator(tree, {
+      name: 'unit-mart-copy',
+      kind: 'map',
+      input: 'unit-mart/',
+      output: 'unit-mart-copy/',
+      skipInstall: true,
+    });
+    const registered = readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH))).map((layer) => [
+      layer.name,
+      layer.inputPrefix,
+      layer.writePrefixes,
+    ]);
     expect(registered.slice(0, 2)).toEqual([
       ['silver', 'bronze/', ['silver/', 'silver-customers/', 'quarantine/']],
       ['gold', 'silver/_manifests/', ['gold/']],
@@ -162,7 +203,9 @@ describe('layer generator: aggregate', () => {
       ['unit-mart-copy', 'unit-mart/', ['unit-mart-copy/']],
     ]);
     const before = JSON.stringify(tree.listChanges());
-    await expect(layerGenerator(tree, { name: 'unit-mart', kind: 'map', input: 'gold/', output: 'other/', skipInstall: true })).rejects.toThrow(
+    await expect(
+      layerGenerator(tree, { name: 'unit-mart', kind: 'map', input: 'gold/', output: 'other/', skipInstall: true }),
+    ).rejects.toThrow(
       'a layer named unit-mart is already registered in apps/infra/src/lake-layout.ts: choose another name',
     );
     expect(JSON.stringify(tree.listChanges())).toBe(before);
@@ -171,11 +214,18 @@ describe('layer generator: aggregate', () => {
 
 describe('layer generator: customer-aggregate', () => {
   beforeEach(async () => {
-    await layerGenerator(tree, { name: 'unit-rate', kind: 'customer-aggregate', output: 'unit-rate/', skipInstall: true });
+    await layerGenerator(tree, {
+      name: 'unit-rate',
+      kind: 'customer-aggregate',
+      output: 'unit-rate/',
+      skipInstall: true,
+    });
   });
 
   it('creates the lib with a row function on the aggregate mechanism, and the app', () => {
-    expect(createdFiles().filter((path) => path.startsWith('libs/unit-rate/src') || path.startsWith('libs/unit-rate/tests'))).toEqual([
+    expect(
+      createdFiles().filter((path) => path.startsWith('libs/unit-rate/src') || path.startsWith('libs/unit-rate/tests')),
+    ).toEqual([
       'libs/unit-rate/src/index.ts',
       'libs/unit-rate/src/unit-rate-handler.ts',
       'libs/unit-rate/src/unit-rate-layer.ts',
@@ -185,13 +235,19 @@ describe('layer generator: customer-aggregate', () => {
     for (const path of createdFiles()) expect(text(path)).not.toMatch(/<%|%>/);
     const layer = text('libs/unit-rate/src/unit-rate-layer.ts');
     expect(layer).toContain("export const UNIT_RATE_KEY = 'unit-rate/unit-rate.csv';");
-    expect(layer).toContain('export const unitRateLayer: AggregateLayer<UnitRateResult> = createSilverAggregateLayer({');
+    expect(layer).toContain(
+      'export const unitRateLayer: AggregateLayer<UnitRateResult> = createSilverAggregateLayer({',
+    );
     expect(layer).toContain("  manifestKey: 'unit-rate/_manifests/unit-rate.json',");
-    expect(text('libs/unit-rate/src/unit-rate-rows.ts')).toContain('export function unitRateRowsOf(state: CustomerRecords): UnitRateRow[] {');
+    expect(text('libs/unit-rate/src/unit-rate-rows.ts')).toContain(
+      'export function unitRateRowsOf(state: CustomerRecords): UnitRateRow[] {',
+    );
     expect(text('libs/unit-rate/src/index.ts')).toBe(
       "export { handler } from './unit-rate-handler';\nexport { unitRateLayer, type UnitRateResult } from './unit-rate-layer';\nexport { formatUnitRateCsv, unitRateRowsOf, type UnitRateRow } from './unit-rate-rows';\n",
     );
-    expect(text('apps/unit-rate-lambda/tests/bundle.test.ts')).toContain("await commitSilverTable(lake, 'bundle check',");
+    expect(text('apps/unit-rate-lambda/tests/bundle.test.ts')).toContain(
+      "await commitSilverTable(lake, 'bundle check',",
+    );
   });
 
   it("registers gold's rights, queue and checkpoint in LAYERS, triggered by silver's manifests", () => {
@@ -217,16 +273,28 @@ describe('layer generator: customer-aggregate', () => {
     );
   });
 
-  it('refuses an input or suffixes other than silver\'s manifests', async () => {
-    await expect(layerGenerator(tree, { name: 'unit-x', kind: 'customer-aggregate', input: 'gold/', output: 'unit-x/', skipInstall: true })).rejects.toThrow(
+  it("refuses an input or suffixes other than silver's manifests", async () => {
+    await expect(
+      layerGenerator(tree, {
+        name: 'unit-x',
+        kind: 'customer-aggregate',
+        input: 'gold/',
+        output: 'unit-x/',
+        skipInstall: true,
+      }),
+    ).rejects.toThrow(
       "--kind=customer-aggregate is triggered by silver's manifests (silver/_manifests/*.json): leave out --input and --suffixes",
     );
   });
 });
 
 describe('registered layers', () => {
-  it('reads the workspace\'s LAYERS, PREFIXES references resolved', () => {
-    expect(readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, readFileSync(`${WORKSPACE}${LAKE_LAYOUT_PATH}`, 'utf8'))).slice(0, 3)).toEqual([
+  it("reads the workspace's LAYERS, PREFIXES references resolved", () => {
+    expect(
+      readRegisteredLayers(
+        parseSource(LAKE_LAYOUT_PATH, readFileSync(`${WORKSPACE}${LAKE_LAYOUT_PATH}`, 'utf8')),
+      ).slice(0, 3),
+    ).toEqual([
       { name: 'silver', inputPrefix: 'bronze/', writePrefixes: ['silver/', 'silver-customers/', 'quarantine/'] },
       { name: 'gold', inputPrefix: 'silver/_manifests/', writePrefixes: ['gold/'] },
       { name: 'platinum', inputPrefix: 'silver/_manifests/', writePrefixes: ['platinum/'] },
@@ -236,7 +304,13 @@ describe('registered layers', () => {
 
 describe('layer generator: map', () => {
   it('registers a map layer: reads its input, writes and cleans its output, unreserved, 5 minutes', async () => {
-    await layerGenerator(tree, { name: 'unit-map', kind: 'map', input: 'gold/', output: 'unit-map/', skipInstall: true });
+    await layerGenerator(tree, {
+      name: 'unit-map',
+      kind: 'map',
+      input: 'gold/',
+      output: 'unit-map/',
+      skipInstall: true,
+    });
     expect(addedLines(LAKE_LAYOUT_PATH).filter((line) => /Prefixes|timeout|reserved|Suffixes/.test(line))).toEqual([
       "    inputSuffixes: ['.csv'],",
       "    readPrefixes: ['gold/'],",
@@ -245,25 +319,73 @@ describe('layer generator: map', () => {
       "    deletePrefixes: ['unit-map/'],",
       '    timeout: Duration.minutes(5),',
     ]);
-    expect(text('libs/unit-map/src/unit-map-layer.ts')).toContain('export const unitMapLayer: MapLayer<UnitMapResult> = {');
+    expect(text('libs/unit-map/src/unit-map-layer.ts')).toContain(
+      'export const unitMapLayer: MapLayer<UnitMapResult> = {',
+    );
     expect(text('libs/unit-map/src/index.ts')).toContain("export { UnitMapTransform } from './unit-map-transform';");
-    expect(text('apps/unit-map-lambda/tests/bundle.test.ts')).toContain("expect(await lake.text('unit-map/bundle check.csv')).toBe(body);");
+    expect(text('apps/unit-map-lambda/tests/bundle.test.ts')).toContain(
+      "expect(await lake.text('unit-map/bundle check.csv')).toBe(body);",
+    );
   });
 });
 
 describe('layer generator refuses, with a clear message and no files written', () => {
   const refusals: Array<[string, Parameters<typeof layerGenerator>[1], string]> = [
-    ['a registered layer name', { name: 'gold', kind: 'map', input: 'silver/', output: 'gold2/' }, 'a layer named gold is already registered'],
-    ['the name of a project', { name: 'regions', kind: 'map', input: 'gold/', output: 'regions/' }, 'a project named regions already exists (libs/regions): choose another layer name'],
-    ['an output prefix another layer writes', { name: 'x', kind: 'map', input: 'bronze/', output: 'silver/extra/' }, '--output=silver/extra/ overlaps silver/, which the silver layer writes'],
-    ['an output prefix above one another layer writes', { name: 'x', kind: 'aggregate', input: 'bronze/', output: 'gold/' }, '--output=gold/ overlaps gold/, which the gold layer writes'],
-    ['an output prefix under the platinum layer\'s', { name: 'x', kind: 'aggregate', input: 'gold/', output: 'platinum/mart/' }, '--output=platinum/mart/ overlaps platinum/, which the platinum layer writes'],
-    ['an input prefix overlapping its own output', { name: 'x', kind: 'map', input: 'mart/', output: 'mart/out/' }, '--input=mart/ and --output=mart/out/ overlap: x would trigger itself'],
-    ['a loop through other layers', { name: 'x', kind: 'map', input: 'gold/', output: 'bronze/replay/' }, 'x would close a loop of layers that trigger each other (x → silver → gold → x)'],
-    ['a name that is not kebab-case', { name: 'Bad_Name', kind: 'map', input: 'gold/', output: 'bad/' }, 'layer name "Bad_Name" is not usable'],
-    ['an unknown kind', { name: 'x', kind: 'reduce', input: 'gold/', output: 'x/' }, '--kind="reduce" is not a layer kind'],
-    ['a prefix without its slash', { name: 'x', kind: 'map', input: 'gold', output: 'x/' }, '--input="gold" is not a key prefix'],
-    ['a suffix without its dot', { name: 'x', kind: 'map', input: 'gold/', output: 'x/', suffixes: 'csv' }, '--suffixes: "csv" is not a key ending'],
+    [
+      'a registered layer name',
+      { name: 'gold', kind: 'map', input: 'silver/', output: 'gold2/' },
+      'a layer named gold is already registered',
+    ],
+    [
+      'the name of a project',
+      { name: 'regions', kind: 'map', input: 'gold/', output: 'regions/' },
+      'a project named regions already exists (libs/regions): choose another layer name',
+    ],
+    [
+      'an output prefix another layer writes',
+      { name: 'x', kind: 'map', input: 'bronze/', output: 'silver/extra/' },
+      '--output=silver/extra/ overlaps silver/, which the silver layer writes',
+    ],
+    [
+      'an output prefix above one another layer writes',
+      { name: 'x', kind: 'aggregate', input: 'bronze/', output: 'gold/' },
+      '--output=gold/ overlaps gold/, which the gold layer writes',
+    ],
+    [
+      "an output prefix under the platinum layer's",
+      { name: 'x', kind: 'aggregate', input: 'gold/', output: 'platinum/mart/' },
+      '--output=platinum/mart/ overlaps platinum/, which the platinum layer writes',
+    ],
+    [
+      'an input prefix overlapping its own output',
+      { name: 'x', kind: 'map', input: 'mart/', output: 'mart/out/' },
+      '--input=mart/ and --output=mart/out/ overlap: x would trigger itself',
+    ],
+    [
+      'a loop through other layers',
+      { name: 'x', kind: 'map', input: 'gold/', output: 'bronze/replay/' },
+      'x would close a loop of layers that trigger each other (x → silver → gold → x)',
+    ],
+    [
+      'a name that is not kebab-case',
+      { name: 'Bad_Name', kind: 'map', input: 'gold/', output: 'bad/' },
+      'layer name "Bad_Name" is not usable',
+    ],
+    [
+      'an unknown kind',
+      { name: 'x', kind: 'reduce', input: 'gold/', output: 'x/' },
+      '--kind="reduce" is not a layer kind',
+    ],
+    [
+      'a prefix without its slash',
+      { name: 'x', kind: 'map', input: 'gold', output: 'x/' },
+      '--input="gold" is not a key prefix',
+    ],
+    [
+      'a suffix without its dot',
+      { name: 'x', kind: 'map', input: 'gold/', output: 'x/', suffixes: 'csv' },
+      '--suffixes: "csv" is not a key ending',
+    ],
   ];
   it.each(refusals)('%s', async (_what, options, message) => {
     const before = JSON.stringify(tree.listChanges());
@@ -274,14 +396,18 @@ describe('layer generator refuses, with a clear message and no files written', (
   it('a folder that exists without a project', async () => {
     tree.write('apps/x-lambda/README.md', 'old');
     const before = JSON.stringify(tree.listChanges());
-    await expect(layerGenerator(tree, { name: 'x', kind: 'map', input: 'gold/', output: 'x/', skipInstall: true })).rejects.toThrow('apps/x-lambda already exists: choose another layer name');
+    await expect(
+      layerGenerator(tree, { name: 'x', kind: 'map', input: 'gold/', output: 'x/', skipInstall: true }),
+    ).rejects.toThrow('apps/x-lambda already exists: choose another layer name');
     expect(JSON.stringify(tree.listChanges())).toBe(before);
   });
 
   it('a registration file that is missing', async () => {
     tree.delete('apps/cli/src/lake-layers.ts');
     const before = JSON.stringify(tree.listChanges());
-    await expect(layerGenerator(tree, { name: 'x', kind: 'map', input: 'gold/', output: 'x/', skipInstall: true })).rejects.toThrow(
+    await expect(
+      layerGenerator(tree, { name: 'x', kind: 'map', input: 'gold/', output: 'x/', skipInstall: true }),
+    ).rejects.toThrow(
       'apps/cli/src/lake-layers.ts does not exist: run the generator at the root of the medallion workspace',
     );
     expect(JSON.stringify(tree.listChanges())).toBe(before);

@@ -17,7 +17,9 @@ describe('findTriggerCycle', () => {
 
   it('finds no cycle in bronze → silver → gold, nor with a mart on gold', () => {
     expect(findTriggerCycle([silver, gold])).toBeUndefined();
-    expect(findTriggerCycle([silver, gold, { name: 'mart', inputPrefix: 'gold/', writePrefixes: ['mart/'] }])).toBeUndefined();
+    expect(
+      findTriggerCycle([silver, gold, { name: 'mart', inputPrefix: 'gold/', writePrefixes: ['mart/'] }]),
+    ).toBeUndefined();
   });
 
   it('names the loop from the first layer in it back to itself', () => {

@@ -1,5 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +29,11 @@ const NOT_SHARED = new Set(['@medallion', '.vite', '.cache', '.package-lock.json
  */
 export function copyWorkspace(): string {
   const copy = mkdtempSync(join(tmpdir(), 'medallion-layer-e2e-'));
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: WORKSPACE }).toString('utf8').split('\0');
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: WORKSPACE,
+  })
+    .toString('utf8')
+    .split('\0');
   for (const file of files) {
     const source = join(WORKSPACE, file);
     if (file === '' || !existsSync(source) || !lstatSync(source).isFile()) continue;
@@ -76,7 +89,13 @@ export function runIn(folder: string, command: string, args: readonly string[]):
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !/^(NX_|VITEST|npm_|INIT_CWD$)/.test(key)) env[key] = value;
   }
-  Object.assign(env, { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_SKIP_NX_CACHE: 'true', AWS_EC2_METADATA_DISABLED: 'true' });
+  Object.assign(env, {
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+    NX_TUI: 'false',
+    NX_SKIP_NX_CACHE: 'true',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -84,14 +84,20 @@ export class LayerFunction extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(this.deadLetterQueue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is the dead-letter queue of the layer; it needs none of its own.' });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the layer; it needs none of its own.',
+    });
     this.logGroup = new LogGroup(this, 'LogGroup', {
       logGroupName: `/medallion/${props.stage}/${props.layerName}`,
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     const logGroup = this.logGroup;
-    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `medallion ${props.layerName} layer` });
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `medallion ${props.layerName} layer`,
+    });
     logGroup.grantWrite(role);
     this.function = new LambdaFunction(this, 'Function', {
       runtime: Runtime.NODEJS_22_X,
@@ -111,7 +117,10 @@ export class LayerFunction extends Construct {
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         MEDALLION_LAYER: props.layerName,
         // Recorded in every manifest the layer writes: which bundle produced an output.
-        MEDALLION_CODE_VERSION: createHash('sha256').update(readFileSync(join(props.codeDirectory, 'index.mjs'))).digest('hex').slice(0, 16),
+        MEDALLION_CODE_VERSION: createHash('sha256')
+          .update(readFileSync(join(props.codeDirectory, 'index.mjs')))
+          .digest('hex')
+          .slice(0, 16),
         // Lambda gives one vCPU per 1,769 MB: a worker thread for CSV work per vCPU when there are several.
         MEDALLION_WORKER_THREADS: String(workerThreadsFor(props.memorySize)),
       },
@@ -119,7 +128,8 @@ export class LayerFunction extends Construct {
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: 'Node.js 22 is the runtime medallion targets and tests (design decision); newer runtimes are adopted deliberately.',
+      reason:
+        'Node.js 22 is the runtime medallion targets and tests (design decision); newer runtimes are adopted deliberately.',
     });
     this.alarmTopic = new Topic(this, 'AlarmTopic', { enforceSSL: true });
     Validations.of(this.alarmTopic).acknowledge({
@@ -138,7 +148,10 @@ export class LayerFunction extends Construct {
     });
     this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
       alarmDescription: `medallion ${props.layerName}: events wait in the dead-letter queue`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

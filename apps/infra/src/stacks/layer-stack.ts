@@ -61,11 +61,19 @@ export class LayerStack extends Stack {
     }
     if (layer.writePrefixes.length > 0) {
       fn.addToRolePolicy(
-        new PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: layer.writePrefixes.map((p) => bucket.arnForObjects(`${p}*`)) }),
+        new PolicyStatement({
+          actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
+          resources: layer.writePrefixes.map((p) => bucket.arnForObjects(`${p}*`)),
+        }),
       );
     }
     if (layer.deletePrefixes.length > 0) {
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: layer.deletePrefixes.map((p) => bucket.arnForObjects(`${p}*`)) }));
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:DeleteObject'],
+          resources: layer.deletePrefixes.map((p) => bucket.arnForObjects(`${p}*`)),
+        }),
+      );
     }
     if (layer.listPrefixes.length > 0) {
       fn.addToRolePolicy(
@@ -82,7 +90,11 @@ export class LayerStack extends Stack {
         reason: `Object ARNs under one prefix (${prefix}*): the layer reads or writes any object key below its own prefix and nothing else.`,
       });
     }
-    const delivery = { deadLetterQueue: this.layerFunction.deadLetterQueue, retryAttempts: 4, maxEventAge: Duration.hours(2) };
+    const delivery = {
+      deadLetterQueue: this.layerFunction.deadLetterQueue,
+      retryAttempts: 4,
+      maxEventAge: Duration.hours(2),
+    };
     this.eventQueue = layer.queue ? this.queueFor({ ...layer, queue: layer.queue }, props.stage) : undefined;
     this.rule = new Rule(this, 'ObjectCreatedRule', {
       description: `medallion ${layer.name}: ${layer.inputSuffixes.join(' or ')} objects created under ${layer.inputPrefix}`,
@@ -96,11 +108,18 @@ export class LayerStack extends Stack {
       },
       targets: [this.eventQueue ? new QueueTarget(this.eventQueue, delivery) : new LambdaTarget(fn, delivery)],
     });
-    if (this.eventQueue) new CfnOutput(this, 'EventQueueUrl', { value: this.eventQueue.queueUrl, description: 'Events waiting for the layer' });
+    if (this.eventQueue)
+      new CfnOutput(this, 'EventQueueUrl', {
+        value: this.eventQueue.queueUrl,
+        description: 'Events waiting for the layer',
+      });
     new CfnOutput(this, 'FunctionName', { value: fn.functionName });
     new CfnOutput(this, 'LogGroupName', { value: this.layerFunction.logGroup.logGroupName });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.layerFunction.deadLetterQueue.queueUrl });
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.layerFunction.alarmTopic.topicArn, description: 'Subscribe to be told of errors and dead letters' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.layerFunction.alarmTopic.topicArn,
+      description: 'Subscribe to be told of errors and dead letters',
+    });
   }
 
   /**

@@ -51,7 +51,10 @@ export class StorageStack extends Stack {
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
       removalPolicy,
     });
-    Validations.of(accessLogs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it to itself would loop.' });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it to itself would loop.',
+    });
     this.lakeBucket = new Bucket(this, 'Lake', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -78,11 +81,18 @@ export class StorageStack extends Stack {
     // eventBridgeEnabled is applied by CDK's own notifications custom resource in this stack.
     Validations.of(this).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: "CDK's BucketNotificationsHandler (which turns EventBridge notifications on) is CDK-owned and uses the basic execution role for its logs only.",
+      reason:
+        "CDK's BucketNotificationsHandler (which turns EventBridge notifications on) is CDK-owned and uses the basic execution role for its logs only.",
     });
-    new CfnOutput(this, 'LakeBucketName', { value: this.lakeBucket.bucketName, exportName: lakeBucketExportName(props.stage) });
+    new CfnOutput(this, 'LakeBucketName', {
+      value: this.lakeBucket.bucketName,
+      exportName: lakeBucketExportName(props.stage),
+    });
     for (const [layer, prefix] of Object.entries(PREFIXES)) {
-      new CfnOutput(this, `${layer[0]!.toUpperCase()}${layer.slice(1)}Prefix`, { value: prefix, description: `The ${layer} prefix of the lake bucket` });
+      new CfnOutput(this, `${layer[0]!.toUpperCase()}${layer.slice(1)}Prefix`, {
+        value: prefix,
+        description: `The ${layer} prefix of the lake bucket`,
+      });
     }
   }
 }

@@ -60,9 +60,15 @@ export class AwsChunkedDecoder extends Transform {
       const piece = chunk.subarray(offset, end < 0 ? chunk.length : end + 1);
       offset += piece.length;
       this.lineBytes += piece.length;
-      if (this.lineBytes > MAX_LINE_BYTES) throw new S3Error('InvalidRequest', 'An aws-chunked framing line is too long.');
+      if (this.lineBytes > MAX_LINE_BYTES)
+        throw new S3Error('InvalidRequest', 'An aws-chunked framing line is too long.');
       this.line.push(piece);
-      if (end >= 0) this.endLine(Buffer.concat(this.line).toString('latin1').replace(/\r?\n$/, ''));
+      if (end >= 0)
+        this.endLine(
+          Buffer.concat(this.line)
+            .toString('latin1')
+            .replace(/\r?\n$/, ''),
+        );
     }
   }
 
@@ -93,7 +99,13 @@ export class AwsChunkedDecoder extends Transform {
  * @param headers - the request's `x-amz-content-sha256` and `content-encoding`.
  * @returns true for `STREAMING-…` payloads or an `aws-chunked` content encoding.
  */
-export function isAwsChunked(headers: { readonly 'x-amz-content-sha256'?: string | string[]; readonly 'content-encoding'?: string }): boolean {
+export function isAwsChunked(headers: {
+  readonly 'x-amz-content-sha256'?: string | string[];
+  readonly 'content-encoding'?: string;
+}): boolean {
   const sha = headers['x-amz-content-sha256'];
-  return (typeof sha === 'string' && sha.startsWith('STREAMING-')) || (headers['content-encoding']?.split(',').some((token) => token.trim() === 'aws-chunked') ?? false);
+  return (
+    (typeof sha === 'string' && sha.startsWith('STREAMING-')) ||
+    (headers['content-encoding']?.split(',').some((token) => token.trim() === 'aws-chunked') ?? false)
+  );
 }

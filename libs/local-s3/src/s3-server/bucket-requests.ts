@@ -18,9 +18,19 @@ const MAX_DELETE_KEYS = 1000;
 export function listBuckets(store: ObjectStore, request: S3Request): void {
   const buckets = store
     .listBuckets()
-    .map((bucket) => `<Bucket>${xmlElement('Name', bucket.name)}${xmlElement('CreationDate', new Date(bucket.creationDate).toISOString())}</Bucket>`)
+    .map(
+      (bucket) =>
+        `<Bucket>${xmlElement('Name', bucket.name)}${xmlElement('CreationDate', new Date(bucket.creationDate).toISOString())}</Bucket>`,
+    )
     .join('');
-  sendXml(request, 200, xmlDocument('ListAllMyBucketsResult', `<Owner><ID>local</ID><DisplayName>local</DisplayName></Owner><Buckets>${buckets}</Buckets>`));
+  sendXml(
+    request,
+    200,
+    xmlDocument(
+      'ListAllMyBucketsResult',
+      `<Owner><ID>local</ID><DisplayName>local</DisplayName></Owner><Buckets>${buckets}</Buckets>`,
+    ),
+  );
 }
 
 /**
@@ -62,7 +72,12 @@ export function readBucket(store: ObjectStore, request: S3Request, bucket: strin
   const found = store.bucket(bucket);
   if (request.method === 'HEAD') sendEmpty(request, 200, { 'x-amz-bucket-region': 'us-east-1' });
   else if (request.query.has('location')) sendXml(request, 200, xmlDocument('LocationConstraint', ''));
-  else sendXml(request, 200, request.query.get('list-type') === '2' ? listObjectsV2(found, request) : listObjectsV1(found, request));
+  else
+    sendXml(
+      request,
+      200,
+      request.query.get('list-type') === '2' ? listObjectsV2(found, request) : listObjectsV1(found, request),
+    );
 }
 
 /**
@@ -79,7 +94,8 @@ export async function deleteObjects(store: ObjectStore, request: S3Request, buck
   store.bucket(bucket);
   const document = parseXmlRequest(await receiveText(request.http));
   const keys = childrenNamed(document, 'Object').map((entry) => childText(entry, 'Key') ?? '');
-  if (document.name !== 'Delete' || keys.length === 0 || keys.length > MAX_DELETE_KEYS || keys.includes('')) throw new S3Error('MalformedXML');
+  if (document.name !== 'Delete' || keys.length === 0 || keys.length > MAX_DELETE_KEYS || keys.includes(''))
+    throw new S3Error('MalformedXML');
   const quiet = childText(document, 'Quiet')?.trim() === 'true';
   const results: string[] = [];
   for (const key of keys) {
@@ -88,7 +104,9 @@ export async function deleteObjects(store: ObjectStore, request: S3Request, buck
       if (!quiet) results.push(`<Deleted><Key>${escapeXml(key)}</Key></Deleted>`);
     } catch (error) {
       const failure = error instanceof S3Error ? error : new S3Error('InternalError');
-      results.push(`<Error><Key>${escapeXml(key)}</Key>${xmlElement('Code', failure.code)}${xmlElement('Message', failure.message)}</Error>`);
+      results.push(
+        `<Error><Key>${escapeXml(key)}</Key>${xmlElement('Code', failure.code)}${xmlElement('Message', failure.message)}</Error>`,
+      );
     }
   }
   sendXml(request, 200, xmlDocument('DeleteResult', results.join('')));

@@ -38,7 +38,10 @@ export interface ListingPage {
 export function listKeys(bucket: Bucket, query: ListingQuery): ListingPage {
   const { prefix, delimiter, after, afterPrefix, maxKeys } = query;
   const { keys, objects } = bucket;
-  let index = Math.max(keys.firstAtOrAfter(prefix), afterPrefix ? keys.firstPast(after) : after === '' ? 0 : keys.firstAfter(after));
+  let index = Math.max(
+    keys.firstAtOrAfter(prefix),
+    afterPrefix ? keys.firstPast(after) : after === '' ? 0 : keys.firstAfter(after),
+  );
   const page: { objects: StoredObject[]; commonPrefixes: string[] } = { objects: [], commonPrefixes: [] };
   let last: ListingPage['last'];
   for (let count = 0; count < maxKeys; count++) {
@@ -58,7 +61,11 @@ export function listKeys(bucket: Bucket, query: ListingQuery): ListingPage {
     index++;
   }
   const next = keys.at(index);
-  return { ...page, truncated: maxKeys > 0 && next !== undefined && next.startsWith(prefix), ...(last ? { last } : {}) };
+  return {
+    ...page,
+    truncated: maxKeys > 0 && next !== undefined && next.startsWith(prefix),
+    ...(last ? { last } : {}),
+  };
 }
 
 /** A continuation token: opaque to clients, here the base64url of where the page ended. */
@@ -69,7 +76,9 @@ function tokenOf(last: NonNullable<ListingPage['last']>): string {
 function decodeToken(token: string): { after: string; afterPrefix: boolean } {
   const text = Buffer.from(token, 'base64url').toString('utf8');
   if ((text[0] !== 'P' && text[0] !== 'K') || Buffer.from(text, 'utf8').toString('base64url') !== token) {
-    throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', { ArgumentName: 'continuation-token' });
+    throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', {
+      ArgumentName: 'continuation-token',
+    });
   }
   return { after: text.slice(1), afterPrefix: text[0] === 'P' };
 }
@@ -77,7 +86,11 @@ function decodeToken(token: string): { after: string; afterPrefix: boolean } {
 function maxKeysOf(request: S3Request): number {
   const text = request.query.get('max-keys');
   if (text === undefined) return 1000;
-  if (!/^\d+$/.test(text)) throw new S3Error('InvalidArgument', 'Provided max-keys not an integer or within integer range', { ArgumentName: 'max-keys', ArgumentValue: text });
+  if (!/^\d+$/.test(text))
+    throw new S3Error('InvalidArgument', 'Provided max-keys not an integer or within integer range', {
+      ArgumentName: 'max-keys',
+      ArgumentValue: text,
+    });
   return Math.min(1000, Number(text));
 }
 
@@ -85,7 +98,10 @@ function maxKeysOf(request: S3Request): number {
 function nameEncoder(request: S3Request): (name: string) => string {
   const encodingType = request.query.get('encoding-type');
   if (encodingType === undefined) return escapeXml;
-  if (encodingType !== 'url') throw new S3Error('InvalidArgument', 'Invalid Encoding Method specified in Request', { ArgumentName: 'encoding-type' });
+  if (encodingType !== 'url')
+    throw new S3Error('InvalidArgument', 'Invalid Encoding Method specified in Request', {
+      ArgumentName: 'encoding-type',
+    });
   return (name) => encodeURIComponent(name).replace(/%2F/g, '/');
 }
 
@@ -96,7 +112,9 @@ function entriesXml(page: ListingPage, encode: (name: string) => string, withOwn
     (object) =>
       `<Contents><Key>${encode(object.key)}</Key>${xmlElement('LastModified', new Date(object.lastModified).toISOString())}${xmlElement('ETag', quoteETag(object.eTag))}${xmlElement('Size', object.size)}${owner}<StorageClass>STANDARD</StorageClass></Contents>`,
   );
-  const prefixes = page.commonPrefixes.map((prefix) => `<CommonPrefixes><Prefix>${encode(prefix)}</Prefix></CommonPrefixes>`);
+  const prefixes = page.commonPrefixes.map(
+    (prefix) => `<CommonPrefixes><Prefix>${encode(prefix)}</Prefix></CommonPrefixes>`,
+  );
   return contents.join('') + prefixes.join('');
 }
 
@@ -150,7 +168,13 @@ export function listObjectsV1(bucket: Bucket, request: S3Request): string {
   const delimiter = query.get('delimiter') ?? '';
   const marker = query.get('marker') ?? '';
   const maxKeys = maxKeysOf(request);
-  const page = listKeys(bucket, { prefix, delimiter, maxKeys, after: marker, afterPrefix: marker !== '' && delimiter !== '' && marker.endsWith(delimiter) });
+  const page = listKeys(bucket, {
+    prefix,
+    delimiter,
+    maxKeys,
+    after: marker,
+    afterPrefix: marker !== '' && delimiter !== '' && marker.endsWith(delimiter),
+  });
   const encode = nameEncoder(request);
   const header = [
     xmlElement('Name', bucket.name),

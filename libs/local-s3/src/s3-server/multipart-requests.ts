@@ -33,7 +33,14 @@ export class MultipartRequests {
    */
   create(request: S3Request, bucket: string, key: string): void {
     const upload = this.uploads.create(bucket, key, attributesFromHeaders(request.headers));
-    sendXml(request, 200, xmlDocument('InitiateMultipartUploadResult', xmlElement('Bucket', bucket) + xmlElement('Key', key) + xmlElement('UploadId', upload.uploadId)));
+    sendXml(
+      request,
+      200,
+      xmlDocument(
+        'InitiateMultipartUploadResult',
+        xmlElement('Bucket', bucket) + xmlElement('Key', key) + xmlElement('UploadId', upload.uploadId),
+      ),
+    );
   }
 
   /**
@@ -45,9 +52,12 @@ export class MultipartRequests {
    * @throws S3Error `NoSuchUpload`, `InvalidArgument`, `NotImplemented`, and those of `receiveBody`.
    */
   async uploadPart(request: S3Request, bucket: string, key: string): Promise<void> {
-    if (headerOf(request, 'x-amz-copy-source') !== undefined) throw new S3Error('NotImplemented', 'UploadPartCopy is not implemented by the embedded store.');
+    if (headerOf(request, 'x-amz-copy-source') !== undefined)
+      throw new S3Error('NotImplemented', 'UploadPartCopy is not implemented by the embedded store.');
     const upload = this.uploads.get(bucket, key, uploadIdOf(request));
-    const part = await this.uploads.uploadPart(upload, request.query.get('partNumber') ?? '', (path) => receiveBody(request.http, path));
+    const part = await this.uploads.uploadPart(upload, request.query.get('partNumber') ?? '', (path) =>
+      receiveBody(request.http, path),
+    );
     sendEmpty(request, 200, { ETag: quoteETag(part.eTag) });
   }
 
@@ -70,9 +80,22 @@ export class MultipartRequests {
       if (!/^\d+$/.test(partNumber) || eTag === undefined) throw new S3Error('MalformedXML');
       return { partNumber: Number(partNumber), eTag };
     });
-    const object = await this.uploads.complete(upload, parts, { ifMatch: headerOf(request, 'if-match'), ifNoneMatch: headerOf(request, 'if-none-match') });
+    const object = await this.uploads.complete(upload, parts, {
+      ifMatch: headerOf(request, 'if-match'),
+      ifNoneMatch: headerOf(request, 'if-none-match'),
+    });
     const location = `http://${headerOf(request, 'host') ?? '127.0.0.1'}/${encodeURIComponent(bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
-    sendXml(request, 200, xmlDocument('CompleteMultipartUploadResult', xmlElement('Location', location) + xmlElement('Bucket', bucket) + xmlElement('Key', key) + xmlElement('ETag', quoteETag(object.eTag))));
+    sendXml(
+      request,
+      200,
+      xmlDocument(
+        'CompleteMultipartUploadResult',
+        xmlElement('Location', location) +
+          xmlElement('Bucket', bucket) +
+          xmlElement('Key', key) +
+          xmlElement('ETag', quoteETag(object.eTag)),
+      ),
+    );
   }
 
   /**
@@ -100,10 +123,15 @@ export class MultipartRequests {
     const upload = this.uploads.get(bucket, key, uploadIdOf(request));
     const marker = Number(request.query.get('part-number-marker') ?? '0') || 0;
     const maxParts = Math.min(1000, Number(request.query.get('max-parts') ?? '1000') || 1000);
-    const after = [...upload.parts.values()].filter((part) => part.partNumber > marker).sort((a, b) => a.partNumber - b.partNumber);
+    const after = [...upload.parts.values()]
+      .filter((part) => part.partNumber > marker)
+      .sort((a, b) => a.partNumber - b.partNumber);
     const page = after.slice(0, maxParts);
     const truncated = after.length > page.length;
-    const parts = page.map((part) => `<Part>${xmlElement('PartNumber', part.partNumber)}${xmlElement('LastModified', new Date(part.lastModified).toISOString())}${xmlElement('ETag', quoteETag(part.eTag))}${xmlElement('Size', part.size)}</Part>`);
+    const parts = page.map(
+      (part) =>
+        `<Part>${xmlElement('PartNumber', part.partNumber)}${xmlElement('LastModified', new Date(part.lastModified).toISOString())}${xmlElement('ETag', quoteETag(part.eTag))}${xmlElement('Size', part.size)}</Part>`,
+    );
     const header = [
       xmlElement('Bucket', bucket),
       xmlElement('Key', key),
@@ -129,7 +157,21 @@ export class MultipartRequests {
     const prefix = request.query.get('prefix') ?? '';
     const uploads = this.uploads
       .list(bucket, prefix)
-      .map((upload) => `<Upload>${xmlElement('Key', upload.key)}${xmlElement('UploadId', upload.uploadId)}${xmlElement('Initiated', new Date(upload.initiated).toISOString())}<StorageClass>STANDARD</StorageClass></Upload>`);
-    sendXml(request, 200, xmlDocument('ListMultipartUploadsResult', xmlElement('Bucket', bucket) + xmlElement('Prefix', prefix) + xmlElement('MaxUploads', 1000) + xmlElement('IsTruncated', false) + uploads.join('')));
+      .map(
+        (upload) =>
+          `<Upload>${xmlElement('Key', upload.key)}${xmlElement('UploadId', upload.uploadId)}${xmlElement('Initiated', new Date(upload.initiated).toISOString())}<StorageClass>STANDARD</StorageClass></Upload>`,
+      );
+    sendXml(
+      request,
+      200,
+      xmlDocument(
+        'ListMultipartUploadsResult',
+        xmlElement('Bucket', bucket) +
+          xmlElement('Prefix', prefix) +
+          xmlElement('MaxUploads', 1000) +
+          xmlElement('IsTruncated', false) +
+          uploads.join(''),
+      ),
+    );
   }
 }

@@ -87,7 +87,8 @@ export class MultipartUploads {
    */
   get(bucket: string, key: string, uploadId: string): MultipartUpload {
     const upload = this.uploads.get(uploadId);
-    if (!upload || upload.bucket !== bucket || upload.key !== key) throw new S3Error('NoSuchUpload', undefined, { UploadId: uploadId });
+    if (!upload || upload.bucket !== bucket || upload.key !== key)
+      throw new S3Error('NoSuchUpload', undefined, { UploadId: uploadId });
     return upload;
   }
 
@@ -99,7 +100,9 @@ export class MultipartUploads {
    * @returns the uploads.
    */
   list(bucket: string, prefix: string): MultipartUpload[] {
-    return [...this.uploads.values()].filter((upload) => upload.bucket === bucket && upload.key.startsWith(prefix)).sort((a, b) => (a.key === b.key ? a.initiated - b.initiated : a.key < b.key ? -1 : 1));
+    return [...this.uploads.values()]
+      .filter((upload) => upload.bucket === bucket && upload.key.startsWith(prefix))
+      .sort((a, b) => (a.key === b.key ? a.initiated - b.initiated : a.key < b.key ? -1 : 1));
   }
 
   /**
@@ -113,10 +116,17 @@ export class MultipartUploads {
    * @throws S3Error `InvalidArgument` for a part number outside 1-10,000; `NoSuchUpload` when the
    *   upload ended meanwhile; the receiver's errors.
    */
-  async uploadPart(upload: MultipartUpload, partNumberText: string, receive: (path: string) => Promise<ReceivedBody>): Promise<UploadedPart> {
+  async uploadPart(
+    upload: MultipartUpload,
+    partNumberText: string,
+    receive: (path: string) => Promise<ReceivedBody>,
+  ): Promise<UploadedPart> {
     const partNumber = Number(partNumberText);
     if (!/^\d+$/.test(partNumberText) || partNumber < 1 || partNumber > MAX_PART_NUMBER) {
-      throw new S3Error('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive', { ArgumentName: 'partNumber', ArgumentValue: partNumberText });
+      throw new S3Error('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive', {
+        ArgumentName: 'partNumber',
+        ArgumentValue: partNumberText,
+      });
     }
     const path = this.store.spares.take();
     let body: ReceivedBody;
@@ -130,7 +140,14 @@ export class MultipartUploads {
       this.store.discard(path);
       throw new S3Error('NoSuchUpload', undefined, { UploadId: upload.uploadId });
     }
-    const part: UploadedPart = { partNumber, size: body.size, eTag: body.md5.toString('hex'), md5: body.md5, lastModified: Date.now(), path };
+    const part: UploadedPart = {
+      partNumber,
+      size: body.size,
+      eTag: body.md5.toString('hex'),
+      md5: body.md5,
+      lastModified: Date.now(),
+      path,
+    };
     const replaced = upload.parts.get(partNumber);
     upload.parts.set(partNumber, part);
     if (replaced) this.store.discard(replaced.path);
@@ -149,16 +166,26 @@ export class MultipartUploads {
    * @throws S3Error `MalformedXML` (no parts), `InvalidPartOrder`, `InvalidPart` (a part not uploaded or
    *   of another ETag), `EntityTooSmall` (a part but the last under 5 MiB), `PreconditionFailed`, `NoSuchKey`.
    */
-  async complete(upload: MultipartUpload, listed: readonly CompletedPart[], condition: WriteCondition): Promise<StoredObject> {
+  async complete(
+    upload: MultipartUpload,
+    listed: readonly CompletedPart[],
+    condition: WriteCondition,
+  ): Promise<StoredObject> {
     if (listed.length === 0) throw new S3Error('MalformedXML');
     const parts = listed.map(({ partNumber, eTag }, index) => {
       if (index > 0 && partNumber <= (listed[index - 1]?.partNumber ?? 0)) throw new S3Error('InvalidPartOrder');
       const part = upload.parts.get(partNumber);
-      if (!part || part.eTag !== unquoteETag(eTag)) throw new S3Error('InvalidPart', undefined, { PartNumber: String(partNumber), ETag: eTag });
+      if (!part || part.eTag !== unquoteETag(eTag))
+        throw new S3Error('InvalidPart', undefined, { PartNumber: String(partNumber), ETag: eTag });
       return part;
     });
     const small = parts.slice(0, -1).find((part) => part.size < MIN_PART_BYTES);
-    if (small) throw new S3Error('EntityTooSmall', undefined, { ProposedSize: String(small.size), MinSizeAllowed: String(MIN_PART_BYTES), PartNumber: String(small.partNumber) });
+    if (small)
+      throw new S3Error('EntityTooSmall', undefined, {
+        ProposedSize: String(small.size),
+        MinSizeAllowed: String(MIN_PART_BYTES),
+        PartNumber: String(small.partNumber),
+      });
     const { bucket, key } = upload;
     checkWriteCondition(this.store.head(bucket, key)?.eTag, condition, key);
     const pending = await this.store.newObjectFile(bucket, key);
@@ -166,7 +193,9 @@ export class MultipartUploads {
       .update(Buffer.concat(parts.map((part) => part.md5)))
       .digest('hex')}-${parts.length}`;
     try {
-      await writeNewFile(pending.path, partBytes(parts), { trailer: (written) => pending.seal(written.size, eTag, upload.attributes) });
+      await writeNewFile(pending.path, partBytes(parts), {
+        trailer: (written) => pending.seal(written.size, eTag, upload.attributes),
+      });
     } catch (error) {
       this.store.discard(pending.path);
       throw error;

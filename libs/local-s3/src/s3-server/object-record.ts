@@ -25,7 +25,13 @@ export interface StoredObject extends ObjectAttributes {
 }
 
 /** Headers S3 stores with an object and returns on reads, besides `Content-Type` and user metadata. */
-const STORED_HEADERS = ['cache-control', 'content-disposition', 'content-encoding', 'content-language', 'expires'] as const;
+const STORED_HEADERS = [
+  'cache-control',
+  'content-disposition',
+  'content-encoding',
+  'content-language',
+  'expires',
+] as const;
 
 const META_PREFIX = 'x-amz-meta-';
 

@@ -1,7 +1,12 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { attributesFromHeaders, objectResponseHeaders, type ObjectAttributes, type StoredObject } from './object-record';
+import {
+  attributesFromHeaders,
+  objectResponseHeaders,
+  type ObjectAttributes,
+  type StoredObject,
+} from './object-record';
 import type { PendingObject } from './pending-object';
 import type { ObjectStore } from './object-store';
 import { checkReadConditions, parseRange } from './read-conditions';
@@ -30,7 +35,10 @@ function writeConditionOf(request: S3Request): WriteCondition {
 }
 
 /** Status, headers and byte range of a GetObject or HeadObject response, after its conditions. */
-function readResponse(request: S3Request, object: StoredObject): { status: number; headers: OutgoingHttpHeaders; start: number; length: number } {
+function readResponse(
+  request: S3Request,
+  object: StoredObject,
+): { status: number; headers: OutgoingHttpHeaders; start: number; length: number } {
   checkReadConditions(object, request.headers);
   const range = parseRange(headerOf(request, 'range'), object.size);
   const headers = objectResponseHeaders(object);
@@ -113,7 +121,9 @@ export async function putObject(store: ObjectStore, request: S3Request, bucket: 
   const pending = await store.newObjectFile(bucket, key);
   const attributes = attributesFromHeaders(request.headers);
   try {
-    await receiveBody(request.http, pending.path, (body) => pending.seal(body.size, body.md5.toString('hex'), attributes));
+    await receiveBody(request.http, pending.path, (body) =>
+      pending.seal(body.size, body.md5.toString('hex'), attributes),
+    );
   } catch (error) {
     store.discard(pending.path);
     throw error;
@@ -141,11 +151,16 @@ export function deleteObject(store: ObjectStore, request: S3Request, bucket: str
 function parseCopySource(header: string): { bucket: string; key: string } {
   const path = header.replace(/^\//, '').replace(/\?versionId=.*$/, '');
   const slash = path.indexOf('/');
-  if (slash <= 0 || slash === path.length - 1) throw new S3Error('InvalidArgument', 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey', { ArgumentName: 'x-amz-copy-source' });
+  if (slash <= 0 || slash === path.length - 1)
+    throw new S3Error('InvalidArgument', 'Copy Source must mention the source bucket and key: sourcebucket/sourcekey', {
+      ArgumentName: 'x-amz-copy-source',
+    });
   try {
     return { bucket: decodeURIComponent(path.slice(0, slash)), key: decodeURIComponent(path.slice(slash + 1)) };
   } catch {
-    throw new S3Error('InvalidArgument', 'Copy Source is not URL-encoded correctly', { ArgumentName: 'x-amz-copy-source' });
+    throw new S3Error('InvalidArgument', 'Copy Source is not URL-encoded correctly', {
+      ArgumentName: 'x-amz-copy-source',
+    });
   }
 }
 
@@ -163,12 +178,22 @@ function parseCopySource(header: string): { bucket: string; key: string } {
  * @throws S3Error `NoSuchKey` (no source), `PreconditionFailed`, `InvalidRequest` (a copy onto itself
  *   that changes nothing), `InvalidArgument`, `NoSuchBucket`.
  */
-export async function copyObject(store: ObjectStore, request: S3Request, bucket: string, key: string, copySource: string): Promise<void> {
+export async function copyObject(
+  store: ObjectStore,
+  request: S3Request,
+  bucket: string,
+  key: string,
+  copySource: string,
+): Promise<void> {
   const source = parseCopySource(copySource);
   const directive = headerOf(request, 'x-amz-metadata-directive') ?? 'COPY';
-  if (directive !== 'COPY' && directive !== 'REPLACE') throw new S3Error('InvalidArgument', 'Unknown metadata directive.', { ArgumentName: 'x-amz-metadata-directive' });
+  if (directive !== 'COPY' && directive !== 'REPLACE')
+    throw new S3Error('InvalidArgument', 'Unknown metadata directive.', { ArgumentName: 'x-amz-metadata-directive' });
   if (source.bucket === bucket && source.key === key && directive === 'COPY') {
-    throw new S3Error('InvalidRequest', "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.");
+    throw new S3Error(
+      'InvalidRequest',
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+    );
   }
   const condition = writeConditionOf(request);
   checkWriteCondition(store.head(bucket, key)?.eTag, condition, key);
@@ -177,31 +202,63 @@ export async function copyObject(store: ObjectStore, request: S3Request, bucket:
   let pending: PendingObject;
   try {
     checkCopySourceConditions(request, opened.object);
-    pending = await copyInto(store, opened, bucket, key, directive === 'REPLACE' ? attributesFromHeaders(request.headers) : opened.object);
+    pending = await copyInto(
+      store,
+      opened,
+      bucket,
+      key,
+      directive === 'REPLACE' ? attributesFromHeaders(request.headers) : opened.object,
+    );
   } finally {
     await opened.file.close();
   }
   const object = store.commit(pending, condition, 'ObjectCreated:Copy');
-  sendXml(request, 200, xmlDocument('CopyObjectResult', xmlElement('LastModified', new Date(object.lastModified).toISOString()) + xmlElement('ETag', quoteETag(object.eTag))));
+  sendXml(
+    request,
+    200,
+    xmlDocument(
+      'CopyObjectResult',
+      xmlElement('LastModified', new Date(object.lastModified).toISOString()) +
+        xmlElement('ETag', quoteETag(object.eTag)),
+    ),
+  );
 }
 
 /** Checks `x-amz-copy-source-if-*` against the source; a copy answers every failed one with 412. */
 function checkCopySourceConditions(request: S3Request, source: StoredObject): void {
   const condition = (name: string): string | undefined => headerOf(request, `x-amz-copy-source-${name}`);
   try {
-    checkReadConditions(source, { 'if-match': condition('if-match'), 'if-none-match': condition('if-none-match'), 'if-modified-since': condition('if-modified-since'), 'if-unmodified-since': condition('if-unmodified-since') });
+    checkReadConditions(source, {
+      'if-match': condition('if-match'),
+      'if-none-match': condition('if-none-match'),
+      'if-modified-since': condition('if-modified-since'),
+      'if-unmodified-since': condition('if-unmodified-since'),
+    });
   } catch (error) {
-    throw error instanceof S3Error && error.code === 'NotModified' ? new S3Error('PreconditionFailed', undefined, { Condition: 'x-amz-copy-source-if-none-match' }) : error;
+    throw error instanceof S3Error && error.code === 'NotModified'
+      ? new S3Error('PreconditionFailed', undefined, { Condition: 'x-amz-copy-source-if-none-match' })
+      : error;
   }
 }
 
 /** Writes the source's bytes into a new version of the target, sealed with the given attributes and the bytes' own MD5. */
-async function copyInto(store: ObjectStore, source: { object: StoredObject; file: FileHandle }, bucket: string, key: string, attributes: ObjectAttributes): Promise<PendingObject> {
+async function copyInto(
+  store: ObjectStore,
+  source: { object: StoredObject; file: FileHandle },
+  bucket: string,
+  key: string,
+  attributes: ObjectAttributes,
+): Promise<PendingObject> {
   const pending = await store.newObjectFile(bucket, key);
   // Only the object's bytes: the file's record follows them (and a read stream with `end: -1` would read it all).
-  const bytes = source.object.size === 0 ? [] : source.file.createReadStream({ start: 0, end: source.object.size - 1, autoClose: false });
+  const bytes =
+    source.object.size === 0
+      ? []
+      : source.file.createReadStream({ start: 0, end: source.object.size - 1, autoClose: false });
   try {
-    await writeNewFile(pending.path, bytes, { trailer: (copied) => pending.seal(copied.size, copied.md5.toString('hex'), attributes) });
+    await writeNewFile(pending.path, bytes, {
+      trailer: (copied) => pending.seal(copied.size, copied.md5.toString('hex'), attributes),
+    });
   } catch (error) {
     store.discard(pending.path);
     throw error;

@@ -176,7 +176,8 @@ export class ObjectStore {
         this.checkVanished(error, bucket, key, object);
         continue;
       }
-      if (bytes.length < object.size + RECORD_FOOTER_BYTES) throw new S3Error('InternalError', `The file of ${key} is shorter than its object`);
+      if (bytes.length < object.size + RECORD_FOOTER_BYTES)
+        throw new S3Error('InternalError', `The file of ${key} is shorter than its object`);
       return { object, bytes: bytes.subarray(0, object.size) };
     }
   }
@@ -287,7 +288,9 @@ export class ObjectStore {
   private checkVanished(error: unknown, bucket: string, key: string, object: StoredObject): void {
     // Replaced or deleted since the look-up (its file goes only after the index changed): look again.
     if (isMissing(error) && this.head(bucket, key) !== object) return;
-    throw isMissing(error) ? new S3Error('InternalError', `The file of ${key} is missing from the store's folder`) : error;
+    throw isMissing(error)
+      ? new S3Error('InternalError', `The file of ${key} is missing from the store's folder`)
+      : error;
   }
 
   private announce(change: LocalObjectChange): void {
@@ -304,7 +307,9 @@ export class ObjectStore {
   private async loadBucket(name: string): Promise<void> {
     let creationDate: number;
     try {
-      creationDate = Number((JSON.parse(await readFile(this.layout.bucketFile(name), 'utf8')) as { creationDate?: unknown }).creationDate);
+      creationDate = Number(
+        (JSON.parse(await readFile(this.layout.bucketFile(name), 'utf8')) as { creationDate?: unknown }).creationDate,
+      );
     } catch {
       return;
     }
@@ -320,7 +325,10 @@ export class ObjectStore {
   private async loadObjects(folder: string, objects: Map<string, StoredObject>): Promise<void> {
     this.foldersMade.add(folder);
     const files = await readdir(folder);
-    const versions = files.filter((file) => file.endsWith('.obj')).sort().reverse();
+    const versions = files
+      .filter((file) => file.endsWith('.obj'))
+      .sort()
+      .reverse();
     const loaded = new Set<string>();
     const leftovers = files.filter((file) => !file.endsWith('.obj'));
     for (const file of versions) {

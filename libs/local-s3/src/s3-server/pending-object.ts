@@ -36,7 +36,16 @@ export class PendingObject {
    */
   seal(size: number, eTag: string, attributes: ObjectAttributes): Buffer {
     const { contentType, metadata, headers } = attributes;
-    this.record = { key: this.key, size, eTag, lastModified: Date.now(), version: this.version, contentType, metadata, headers };
+    this.record = {
+      key: this.key,
+      size,
+      eTag,
+      lastModified: Date.now(),
+      version: this.version,
+      contentType,
+      metadata,
+      headers,
+    };
     return encodeRecordTrailer(this.record);
   }
 

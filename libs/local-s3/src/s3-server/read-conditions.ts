@@ -24,7 +24,8 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   if (!match) return undefined;
   const [, first = '', last = ''] = match;
   if (first === '' && last === '') return undefined;
-  const unsatisfiable = (): S3Error => new S3Error('InvalidRange', undefined, { RangeRequested: header ?? '', ActualObjectSize: String(size) });
+  const unsatisfiable = (): S3Error =>
+    new S3Error('InvalidRange', undefined, { RangeRequested: header ?? '', ActualObjectSize: String(size) });
   if (first === '') {
     const suffix = Number(last);
     if (suffix === 0 || size === 0) throw unsatisfiable();
@@ -52,14 +53,24 @@ function dateOf(header: string | undefined): number | undefined {
  * @param headers - the request's condition headers.
  * @throws S3Error `PreconditionFailed` (412) or `NotModified` (304).
  */
-export function checkReadConditions(object: StoredObject, headers: { readonly 'if-match'?: string; readonly 'if-none-match'?: string; readonly 'if-modified-since'?: string; readonly 'if-unmodified-since'?: string }): void {
+export function checkReadConditions(
+  object: StoredObject,
+  headers: {
+    readonly 'if-match'?: string;
+    readonly 'if-none-match'?: string;
+    readonly 'if-modified-since'?: string;
+    readonly 'if-unmodified-since'?: string;
+  },
+): void {
   const modified = Math.floor(object.lastModified / 1000) * 1000;
   const ifMatch = headers['if-match'];
   if (ifMatch !== undefined) {
-    if (!etagListMatches(ifMatch, object.eTag)) throw new S3Error('PreconditionFailed', undefined, { Condition: 'If-Match' });
+    if (!etagListMatches(ifMatch, object.eTag))
+      throw new S3Error('PreconditionFailed', undefined, { Condition: 'If-Match' });
   } else {
     const since = dateOf(headers['if-unmodified-since']);
-    if (since !== undefined && modified > since) throw new S3Error('PreconditionFailed', undefined, { Condition: 'If-Unmodified-Since' });
+    if (since !== undefined && modified > since)
+      throw new S3Error('PreconditionFailed', undefined, { Condition: 'If-Unmodified-Since' });
   }
   const ifNoneMatch = headers['if-none-match'];
   if (ifNoneMatch !== undefined) {

@@ -50,9 +50,14 @@ const CHECKSUMS: Readonly<Record<string, () => Checksum>> = {
 };
 
 /** The checksum the request announces, as a header or as an `x-amz-trailer`, when this server can verify it. */
-function announcedChecksum(request: IncomingMessage): { readonly name: string; readonly checksum: Checksum } | undefined {
+function announcedChecksum(
+  request: IncomingMessage,
+): { readonly name: string; readonly checksum: Checksum } | undefined {
   const trailer = request.headers['x-amz-trailer'];
-  const names = [...Object.keys(CHECKSUMS).filter((name) => request.headers[name] !== undefined), ...(typeof trailer === 'string' ? trailer.split(',').map((name) => name.trim().toLowerCase()) : [])];
+  const names = [
+    ...Object.keys(CHECKSUMS).filter((name) => request.headers[name] !== undefined),
+    ...(typeof trailer === 'string' ? trailer.split(',').map((name) => name.trim().toLowerCase()) : []),
+  ];
   for (const name of names) {
     const make = CHECKSUMS[name];
     if (make) return { name, checksum: make() };
@@ -61,17 +66,26 @@ function announcedChecksum(request: IncomingMessage): { readonly name: string; r
 }
 
 /** Checks `Content-MD5` and the announced checksum against what was received. */
-function verifyDigests(request: IncomingMessage, md5: Buffer, announced: ReturnType<typeof announcedChecksum>, trailers: Record<string, string>): void {
+function verifyDigests(
+  request: IncomingMessage,
+  md5: Buffer,
+  announced: ReturnType<typeof announcedChecksum>,
+  trailers: Record<string, string>,
+): void {
   const contentMd5 = request.headers['content-md5'];
   if (typeof contentMd5 === 'string') {
     if (Buffer.from(contentMd5, 'base64').length !== 16) throw new S3Error('InvalidDigest');
-    if (contentMd5 !== md5.toString('base64')) throw new S3Error('BadDigest', 'The Content-MD5 you specified did not match what we received.');
+    if (contentMd5 !== md5.toString('base64'))
+      throw new S3Error('BadDigest', 'The Content-MD5 you specified did not match what we received.');
   }
   if (!announced) return;
   const header = request.headers[announced.name];
   const expected = typeof header === 'string' ? header : trailers[announced.name];
   if (expected !== undefined && expected !== announced.checksum.base64()) {
-    throw new S3Error('BadDigest', `The ${announced.name.slice('x-amz-checksum-'.length).toUpperCase()} you specified did not match the calculated checksum.`);
+    throw new S3Error(
+      'BadDigest',
+      `The ${announced.name.slice('x-amz-checksum-'.length).toUpperCase()} you specified did not match the calculated checksum.`,
+    );
   }
 }
 
@@ -96,7 +110,11 @@ export interface WriteOptions {
  * @returns size (bytes) and MD5 of the stream's bytes (without the trailer).
  * @throws the source's or the file system's error (the file may be left behind: the caller removes it).
  */
-export async function writeNewFile(path: string, chunks: AsyncIterable<Buffer> | Iterable<Buffer>, options: WriteOptions = {}): Promise<ReceivedBody> {
+export async function writeNewFile(
+  path: string,
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+  options: WriteOptions = {},
+): Promise<ReceivedBody> {
   const { observe, trailer } = options;
   const md5 = createHash('md5');
   let file: FileHandle | undefined;
@@ -142,7 +160,11 @@ export async function writeNewFile(path: string, chunks: AsyncIterable<Buffer> |
  *   `Content-MD5` that does not match), `InvalidDigest`, `InvalidRequest` (bad aws-chunked framing);
  *   the stream's error when the client goes away. The file may be left behind on error: the caller removes it.
  */
-export async function receiveBody(request: IncomingMessage, path: string, trailer?: (written: ReceivedBody) => Buffer): Promise<ReceivedBody> {
+export async function receiveBody(
+  request: IncomingMessage,
+  path: string,
+  trailer?: (written: ReceivedBody) => Buffer,
+): Promise<ReceivedBody> {
   const announced = announcedChecksum(request);
   let received: ReceivedBody = { size: 0, md5: Buffer.alloc(0) };
   const observe = announced ? (chunk: Buffer): void => announced.checksum.update(chunk) : undefined;
@@ -154,7 +176,10 @@ export async function receiveBody(request: IncomingMessage, path: string, traile
   else await pipeline(request, store);
   const decodedLength = request.headers['x-amz-decoded-content-length'];
   if (decoder && decodedLength !== undefined && Number(decodedLength) !== received.size) {
-    throw new S3Error('IncompleteBody', `The aws-chunked body holds ${received.size} bytes where x-amz-decoded-content-length says ${decodedLength}.`);
+    throw new S3Error(
+      'IncompleteBody',
+      `The aws-chunked body holds ${received.size} bytes where x-amz-decoded-content-length says ${decodedLength}.`,
+    );
   }
   verifyDigests(request, received.md5, announced, decoder?.trailers ?? {});
   return received;

@@ -9,17 +9,48 @@ import { xmlDocument } from './s3-xml';
 
 /** Subresources this server does not implement: answered 501 NotImplemented rather than mistaken for plain reads or writes. */
 const UNSUPPORTED = new Set([
-  'accelerate', 'acl', 'analytics', 'attributes', 'cors', 'encryption', 'intelligent-tiering', 'inventory', 'legal-hold', 'lifecycle', 'logging', 'metrics', 'notification',
-  'object-lock', 'ownershipControls', 'policy', 'policyStatus', 'publicAccessBlock', 'replication', 'requestPayment', 'restore', 'retention', 'select', 'tagging', 'torrent', 'versions', 'website',
+  'accelerate',
+  'acl',
+  'analytics',
+  'attributes',
+  'cors',
+  'encryption',
+  'intelligent-tiering',
+  'inventory',
+  'legal-hold',
+  'lifecycle',
+  'logging',
+  'metrics',
+  'notification',
+  'object-lock',
+  'ownershipControls',
+  'policy',
+  'policyStatus',
+  'publicAccessBlock',
+  'replication',
+  'requestPayment',
+  'restore',
+  'retention',
+  'select',
+  'tagging',
+  'torrent',
+  'versions',
+  'website',
 ]);
 
 type Route = (request: S3Request) => Promise<void> | void;
 
 /** The operation a request on a bucket (no key) asks for. */
-function bucketRoute(store: ObjectStore, multipart: MultipartRequests, request: S3Request, bucket: string): Route | undefined {
+function bucketRoute(
+  store: ObjectStore,
+  multipart: MultipartRequests,
+  request: S3Request,
+  bucket: string,
+): Route | undefined {
   const { method, query } = request;
   if (method === 'GET' && query.has('uploads')) return (r) => multipart.listUploads(r, bucket);
-  if (method === 'GET' && query.has('versioning')) return (r) => sendXml(r, 200, xmlDocument('VersioningConfiguration', ''));
+  if (method === 'GET' && query.has('versioning'))
+    return (r) => sendXml(r, 200, xmlDocument('VersioningConfiguration', ''));
   if (method === 'GET' || method === 'HEAD') return (r) => readBucket(store, r, bucket);
   if (method === 'PUT') return (r) => createBucket(store, r, bucket);
   if (method === 'DELETE') return (r) => deleteBucket(store, r, bucket);
@@ -28,19 +59,29 @@ function bucketRoute(store: ObjectStore, multipart: MultipartRequests, request: 
 }
 
 /** The operation a request on an object key asks for. */
-function objectRoute(store: ObjectStore, multipart: MultipartRequests, request: S3Request, bucket: string, key: string): Route | undefined {
+function objectRoute(
+  store: ObjectStore,
+  multipart: MultipartRequests,
+  request: S3Request,
+  bucket: string,
+  key: string,
+): Route | undefined {
   const { method, query } = request;
   const upload = query.has('uploadId');
-  if (method === 'GET') return upload ? (r) => multipart.listParts(r, bucket, key) : (r) => getObject(store, r, bucket, key);
+  if (method === 'GET')
+    return upload ? (r) => multipart.listParts(r, bucket, key) : (r) => getObject(store, r, bucket, key);
   if (method === 'HEAD') return (r) => headObject(store, r, bucket, key);
   if (method === 'PUT') {
     if (upload) return (r) => multipart.uploadPart(r, bucket, key);
     const copySource = headerOf(request, 'x-amz-copy-source');
-    return copySource === undefined ? (r) => putObject(store, r, bucket, key) : (r) => copyObject(store, r, bucket, key, copySource);
+    return copySource === undefined
+      ? (r) => putObject(store, r, bucket, key)
+      : (r) => copyObject(store, r, bucket, key, copySource);
   }
   if (method === 'POST' && query.has('uploads')) return (r) => multipart.create(r, bucket, key);
   if (method === 'POST' && upload) return (r) => multipart.complete(r, bucket, key);
-  if (method === 'DELETE') return upload ? (r) => multipart.abort(r, bucket, key) : (r) => deleteObject(store, r, bucket, key);
+  if (method === 'DELETE')
+    return upload ? (r) => multipart.abort(r, bucket, key) : (r) => deleteObject(store, r, bucket, key);
   return undefined;
 }
 
@@ -50,7 +91,10 @@ function fail(request: S3Request, error: unknown): void {
     request.response.destroy();
     return;
   }
-  sendError(request, error instanceof S3Error ? error : new S3Error('InternalError', error instanceof Error ? error.message : undefined));
+  sendError(
+    request,
+    error instanceof S3Error ? error : new S3Error('InternalError', error instanceof Error ? error.message : undefined),
+  );
 }
 
 /**
@@ -72,17 +116,42 @@ export function createS3Handler(store: ObjectStore): (http: IncomingMessage, res
     try {
       request = parseS3Request(http, response, requestId);
     } catch (error) {
-      fail({ method: http.method ?? 'GET', bucket: undefined, key: undefined, query: new Map(), headers: http.headers, http, response, requestId }, error);
+      fail(
+        {
+          method: http.method ?? 'GET',
+          bucket: undefined,
+          key: undefined,
+          query: new Map(),
+          headers: http.headers,
+          http,
+          response,
+          requestId,
+        },
+        error,
+      );
       return;
     }
     const { bucket, key, method } = request;
     const unsupported = [...request.query.keys()].find((name) => UNSUPPORTED.has(name));
     let route: Route | undefined;
-    if (unsupported !== undefined) route = () => Promise.reject(new S3Error('NotImplemented', `The embedded store does not implement the ${unsupported} subresource.`));
-    else if (bucket === undefined) route = method === 'GET' || method === 'HEAD' ? (r) => listBuckets(store, r) : undefined;
-    else route = key === undefined ? bucketRoute(store, multipart, request, bucket) : objectRoute(store, multipart, request, bucket, key);
+    if (unsupported !== undefined)
+      route = () =>
+        Promise.reject(
+          new S3Error('NotImplemented', `The embedded store does not implement the ${unsupported} subresource.`),
+        );
+    else if (bucket === undefined)
+      route = method === 'GET' || method === 'HEAD' ? (r) => listBuckets(store, r) : undefined;
+    else
+      route =
+        key === undefined
+          ? bucketRoute(store, multipart, request, bucket)
+          : objectRoute(store, multipart, request, bucket, key);
     const run = async (): Promise<void> => {
-      if (!route) throw new S3Error('MethodNotAllowed', undefined, { Method: method, ResourceType: key === undefined ? 'BUCKET' : 'OBJECT' });
+      if (!route)
+        throw new S3Error('MethodNotAllowed', undefined, {
+          Method: method,
+          ResourceType: key === undefined ? 'BUCKET' : 'OBJECT',
+        });
       await route(request);
     };
     run().catch((error: unknown) => fail(request, error));

@@ -54,7 +54,11 @@ export function parseS3Request(http: IncomingMessage, response: ServerResponse, 
   const slash = path.indexOf('/', 1);
   const bucket = path.length > 1 ? decode(slash < 0 ? path.slice(1) : path.slice(1, slash)) : undefined;
   const key = slash < 0 || slash === path.length - 1 ? undefined : decode(path.slice(slash + 1));
-  if (key !== undefined && Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) throw new S3Error('KeyTooLongError', undefined, { Size: String(Buffer.byteLength(key, 'utf8')), MaxSizeAllowed: String(MAX_KEY_BYTES) });
+  if (key !== undefined && Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES)
+    throw new S3Error('KeyTooLongError', undefined, {
+      Size: String(Buffer.byteLength(key, 'utf8')),
+      MaxSizeAllowed: String(MAX_KEY_BYTES),
+    });
   return { method: http.method ?? 'GET', bucket, key, query, headers: http.headers, http, response, requestId };
 }
 
@@ -80,7 +84,12 @@ export function headerOf(request: S3Request, name: string): string | undefined {
  */
 export function sendXml(request: S3Request, status: number, xml: string, headers: OutgoingHttpHeaders = {}): void {
   const body = Buffer.from(xml, 'utf8');
-  request.response.writeHead(status, { 'Content-Type': 'application/xml', 'Content-Length': body.length, 'x-amz-request-id': request.requestId, ...headers });
+  request.response.writeHead(status, {
+    'Content-Type': 'application/xml',
+    'Content-Length': body.length,
+    'x-amz-request-id': request.requestId,
+    ...headers,
+  });
   request.response.end(request.method === 'HEAD' ? undefined : body);
 }
 

@@ -1,7 +1,16 @@
 /** S3's XML namespace, on the root element of every response document. */
 const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\r': '&#13;',
+  '\n': '&#10;',
+  '\t': '&#9;',
+};
 
 /**
  * Escapes text for an XML element's content or an attribute value: `& < > " '`, and CR, LF and TAB as

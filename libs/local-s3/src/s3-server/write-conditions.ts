@@ -23,7 +23,8 @@ export interface WriteCondition {
 export function checkWriteCondition(current: string | undefined, condition: WriteCondition, key: string): void {
   const { ifMatch, ifNoneMatch } = condition;
   if (ifNoneMatch !== undefined) {
-    if (ifNoneMatch.trim() !== '*') throw new S3Error('NotImplemented', 'If-None-Match on a write accepts only *', { Header: 'If-None-Match' });
+    if (ifNoneMatch.trim() !== '*')
+      throw new S3Error('NotImplemented', 'If-None-Match on a write accepts only *', { Header: 'If-None-Match' });
     if (current !== undefined) throw new S3Error('PreconditionFailed', undefined, { Condition: 'If-None-Match' });
   }
   if (ifMatch === undefined) return;

@@ -19,7 +19,11 @@ function decodeEntities(text: string): string {
     if (!whole.endsWith(';')) throw malformed();
     const named = ENTITIES[entity];
     if (named !== undefined) return named;
-    const code = /^#x[0-9a-f]+$/i.test(entity) ? parseInt(entity.slice(2), 16) : /^#[0-9]+$/.test(entity) ? parseInt(entity.slice(1), 10) : NaN;
+    const code = /^#x[0-9a-f]+$/i.test(entity)
+      ? parseInt(entity.slice(2), 16)
+      : /^#[0-9]+$/.test(entity)
+        ? parseInt(entity.slice(1), 10)
+        : NaN;
     if (!Number.isInteger(code) || code > 0x10ffff) throw malformed();
     return String.fromCodePoint(code);
   });
@@ -51,7 +55,9 @@ class Cursor {
 /** Parses one element at the cursor (which stands on its `<`). */
 function parseElement(cursor: Cursor): XmlElement {
   const { text } = cursor;
-  const open = /^<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(text.slice(cursor.position, cursor.position + 4096));
+  const open = /^<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(
+    text.slice(cursor.position, cursor.position + 4096),
+  );
   if (!open) throw malformed();
   const [whole, qualifiedName = '', , selfClosing] = open;
   cursor.position += whole.length;

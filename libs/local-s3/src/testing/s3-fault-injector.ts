@@ -36,8 +36,15 @@ export interface FaultInjector {
 }
 
 function serviceError(kind: 'slow-down' | 'internal-error'): Error {
-  const [name, status, message] = kind === 'slow-down' ? ['SlowDown', 503, 'Please reduce your request rate.'] : ['InternalError', 500, 'We encountered an internal error. Please try again.'];
-  return Object.assign(new Error(message), { name, $fault: 'server', $metadata: { httpStatusCode: status, attempts: 1 } });
+  const [name, status, message] =
+    kind === 'slow-down'
+      ? ['SlowDown', 503, 'Please reduce your request rate.']
+      : ['InternalError', 500, 'We encountered an internal error. Please try again.'];
+  return Object.assign(new Error(message), {
+    name,
+    $fault: 'server',
+    $metadata: { httpStatusCode: status, attempts: 1 },
+  });
 }
 
 function cutAfter(body: Readable, bytes: number): Readable {
@@ -79,13 +86,16 @@ export function injectS3Faults(client: S3Client, rules: readonly FaultRule[]): F
       const command = context.commandName ?? '';
       attempts[command] = (attempts[command] ?? 0) + 1;
       const key = String((args.input as { Key?: unknown }).Key ?? '');
-      const index = rules.findIndex((rule, i) => rule.command === command && remaining[i]! > 0 && (rule.key?.(key) ?? true));
+      const index = rules.findIndex(
+        (rule, i) => rule.command === command && remaining[i]! > 0 && (rule.key?.(key) ?? true),
+      );
       if (index < 0) return next(args);
       const rule = rules[index]!;
       remaining[index]!--;
       injected[command] = (injected[command] ?? 0) + 1;
       if (rule.kind === 'slow-down' || rule.kind === 'internal-error') throw serviceError(rule.kind);
-      if (rule.kind === 'connection-reset') throw Object.assign(new Error('socket hang up'), { name: 'Error', code: 'ECONNRESET', $metadata: {} });
+      if (rule.kind === 'connection-reset')
+        throw Object.assign(new Error('socket hang up'), { name: 'Error', code: 'ECONNRESET', $metadata: {} });
       const result = await next(args);
       const output = result.output as { Body?: unknown };
       if (output.Body instanceof Readable) output.Body = cutAfter(output.Body, rule.afterBytes ?? 1024);

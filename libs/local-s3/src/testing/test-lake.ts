@@ -1,4 +1,10 @@
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { buildEventBridgeEvent, buildS3NotificationEvent } from '@medallion/s3-events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +20,11 @@ export interface TestLake {
    * Uploads an object (PutObject) and returns a real-shaped event for it, carrying the object's
    * real ETag and size, a strictly later event time and an increasing sequencer.
    */
-  put(key: string, body: string | Uint8Array, options?: { eventName?: string; shape?: 's3-notification' | 'eventbridge' }): Promise<unknown>;
+  put(
+    key: string,
+    body: string | Uint8Array,
+    options?: { eventName?: string; shape?: 's3-notification' | 'eventbridge' },
+  ): Promise<unknown>;
   /** The object's bytes as UTF-8 text, or undefined when it does not exist. */
   text(key: string): Promise<string | undefined>;
   /** The object's bytes, or undefined when it does not exist. */
@@ -83,7 +93,9 @@ export async function startTestLake(bucket = 'medallion-lake', directory?: strin
       const found: string[] = [];
       let token: string | undefined;
       do {
-        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        const page = await s3.send(
+          new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+        );
         for (const item of page.Contents ?? []) found.push(item.Key!);
         token = page.NextContinuationToken;
       } while (token);

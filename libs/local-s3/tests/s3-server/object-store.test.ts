@@ -1,4 +1,10 @@
-import { CopyObjectCommand, DeleteObjectCommand, HeadObjectCommand, ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  HeadObjectCommand,
+  ListBucketsCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +15,9 @@ import { startTestLake, type TestLake } from '../../src/testing';
 /** Every file under a folder, as paths relative to it. */
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1));
 }
 
 describe('the store folder across restarts', () => {
@@ -34,14 +42,36 @@ describe('the store folder across restarts', () => {
     const folder = await newFolder();
     const first = await open(folder);
     const long = `keys/${'x'.repeat(1000)}`;
-    await first.s3.send(new PutObjectCommand({ Bucket: first.bucket, Key: 'keys/a.csv', Body: 'first', ContentType: 'text/csv', Metadata: { step: '1' } }));
-    await first.s3.send(new PutObjectCommand({ Bucket: first.bucket, Key: 'keys/a.csv', Body: 'second', ContentType: 'text/csv', Metadata: { step: '2' } }));
+    await first.s3.send(
+      new PutObjectCommand({
+        Bucket: first.bucket,
+        Key: 'keys/a.csv',
+        Body: 'first',
+        ContentType: 'text/csv',
+        Metadata: { step: '1' },
+      }),
+    );
+    await first.s3.send(
+      new PutObjectCommand({
+        Bucket: first.bucket,
+        Key: 'keys/a.csv',
+        Body: 'second',
+        ContentType: 'text/csv',
+        Metadata: { step: '2' },
+      }),
+    );
     await first.s3.send(new PutObjectCommand({ Bucket: first.bucket, Key: 'keys/gone.csv', Body: 'gone' }));
     await first.s3.send(new DeleteObjectCommand({ Bucket: first.bucket, Key: 'keys/gone.csv' }));
     await first.s3.send(new PutObjectCommand({ Bucket: first.bucket, Key: long, Body: 'long' }));
-    await first.s3.send(new CopyObjectCommand({ Bucket: first.bucket, Key: 'keys/copy é.csv', CopySource: `${first.bucket}/keys/a.csv` }));
+    await first.s3.send(
+      new CopyObjectCommand({ Bucket: first.bucket, Key: 'keys/copy é.csv', CopySource: `${first.bucket}/keys/a.csv` }),
+    );
     const big = Buffer.alloc(6 * 1024 * 1024, 7);
-    await new Upload({ client: first.s3, params: { Bucket: first.bucket, Key: 'keys/big.bin', Body: big }, partSize: 5 * 1024 * 1024 }).done();
+    await new Upload({
+      client: first.s3,
+      params: { Bucket: first.bucket, Key: 'keys/big.bin', Body: big },
+      partSize: 5 * 1024 * 1024,
+    }).done();
     const before = await first.s3.send(new HeadObjectCommand({ Bucket: first.bucket, Key: 'keys/a.csv' }));
     const bigETag = (await first.s3.send(new HeadObjectCommand({ Bucket: first.bucket, Key: 'keys/big.bin' }))).ETag;
     await first.close();
@@ -49,10 +79,22 @@ describe('the store folder across restarts', () => {
 
     const second = await open(folder);
     expect(await second.keys()).toEqual(['keys/a.csv', 'keys/big.bin', 'keys/copy é.csv', long]);
-    expect([await second.text('keys/a.csv'), await second.text('keys/copy é.csv'), await second.text(long)]).toEqual(['second', 'second', 'long']);
+    expect([await second.text('keys/a.csv'), await second.text('keys/copy é.csv'), await second.text(long)]).toEqual([
+      'second',
+      'second',
+      'long',
+    ]);
     const after = await second.s3.send(new HeadObjectCommand({ Bucket: second.bucket, Key: 'keys/a.csv' }));
-    expect([after.ETag, after.ContentType, after.Metadata, after.LastModified, after.ContentLength]).toEqual([before.ETag, 'text/csv', { step: '2' }, before.LastModified, 6]);
-    expect((await second.s3.send(new HeadObjectCommand({ Bucket: second.bucket, Key: 'keys/big.bin' }))).ETag).toBe(bigETag);
+    expect([after.ETag, after.ContentType, after.Metadata, after.LastModified, after.ContentLength]).toEqual([
+      before.ETag,
+      'text/csv',
+      { step: '2' },
+      before.LastModified,
+      6,
+    ]);
+    expect((await second.s3.send(new HeadObjectCommand({ Bucket: second.bucket, Key: 'keys/big.bin' }))).ETag).toBe(
+      bigETag,
+    );
     expect(Buffer.from((await second.bytes('keys/big.bin'))!).equals(big)).toBe(true);
   });
 
@@ -74,7 +116,9 @@ describe('the store folder across restarts', () => {
     const second = await open(folder);
     expect([await second.text('a/very secret name.csv'), await second.text('b/other.csv')]).toEqual(['two', 'three']);
     const after = await filesUnder(folder);
-    expect(after.filter((file) => file.includes('half') || file.endsWith('spare-x') || file.endsWith('.stray'))).toEqual([]);
+    expect(
+      after.filter((file) => file.includes('half') || file.endsWith('spare-x') || file.endsWith('.stray')),
+    ).toEqual([]);
     expect(after.filter((file) => file.endsWith('.obj'))).toHaveLength(2);
   });
 

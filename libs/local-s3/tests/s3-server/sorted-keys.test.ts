@@ -17,26 +17,33 @@ describe('compareKeys and SortedKeys', () => {
 
   it('keeps keys sorted and finds the positions a listing starts at', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 6 }), { maxLength: 60 }), fc.array(fc.nat()), fc.string({ unit: 'grapheme', maxLength: 3 }), (added, removals, probe) => {
-        const keys = new SortedKeys();
-        const model = new Set<string>();
-        for (const key of added) {
-          keys.add(key);
-          model.add(key);
-        }
-        for (const pick of removals) {
-          const key = added[pick % Math.max(1, added.length)];
-          if (key === undefined) continue;
-          keys.delete(key);
-          model.delete(key);
-        }
-        const expected = [...model].sort(utf8Order);
-        expect(Array.from({ length: keys.size }, (_, i) => keys.at(i))).toEqual(expected);
-        expect(keys.firstAtOrAfter(probe)).toBe(expected.filter((key) => utf8Order(key, probe) < 0).length);
-        expect(keys.firstAfter(probe)).toBe(expected.filter((key) => utf8Order(key, probe) <= 0).length);
-        expect(keys.firstPast(probe)).toBe(expected.filter((key) => utf8Order(key, probe) < 0 || key.startsWith(probe)).length);
-        expect(SortedKeys.of(model).size).toBe(expected.length);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 6 }), { maxLength: 60 }),
+        fc.array(fc.nat()),
+        fc.string({ unit: 'grapheme', maxLength: 3 }),
+        (added, removals, probe) => {
+          const keys = new SortedKeys();
+          const model = new Set<string>();
+          for (const key of added) {
+            keys.add(key);
+            model.add(key);
+          }
+          for (const pick of removals) {
+            const key = added[pick % Math.max(1, added.length)];
+            if (key === undefined) continue;
+            keys.delete(key);
+            model.delete(key);
+          }
+          const expected = [...model].sort(utf8Order);
+          expect(Array.from({ length: keys.size }, (_, i) => keys.at(i))).toEqual(expected);
+          expect(keys.firstAtOrAfter(probe)).toBe(expected.filter((key) => utf8Order(key, probe) < 0).length);
+          expect(keys.firstAfter(probe)).toBe(expected.filter((key) => utf8Order(key, probe) <= 0).length);
+          expect(keys.firstPast(probe)).toBe(
+            expected.filter((key) => utf8Order(key, probe) < 0 || key.startsWith(probe)).length,
+          );
+          expect(SortedKeys.of(model).size).toBe(expected.length);
+        },
+      ),
       { numRuns: 500 },
     );
   });

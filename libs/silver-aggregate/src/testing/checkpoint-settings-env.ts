@@ -8,7 +8,9 @@ import { CHECKPOINT_SETTING_VARIABLES, type CheckpointSettings } from '../checkp
  * @param settings - the settings to use; `{}` restores the defaults.
  */
 export function useCheckpointSettings(settings: Partial<CheckpointSettings>): void {
-  for (const [name, variable] of Object.entries(CHECKPOINT_SETTING_VARIABLES) as Array<[keyof CheckpointSettings, string]>) {
+  for (const [name, variable] of Object.entries(CHECKPOINT_SETTING_VARIABLES) as Array<
+    [keyof CheckpointSettings, string]
+  >) {
     const value = settings[name];
     if (value === undefined) delete process.env[variable];
     else process.env[variable] = String(value);

@@ -44,7 +44,12 @@ async function put(lake: SilverTestLake, key: string, body: string | Uint8Array)
  * @param options - the bronze event's time and sequencer, the outcome, the event shape, the customer table.
  * @returns the manifest's real S3 event, as the layers reading silver receive it.
  */
-export async function commitSilverTable(lake: SilverTestLake, name: string, body: string, options: SilverCommitOptions = {}): Promise<unknown> {
+export async function commitSilverTable(
+  lake: SilverTestLake,
+  name: string,
+  body: string,
+  options: SilverCommitOptions = {},
+): Promise<unknown> {
   const outcome = options.outcome ?? 'processed';
   const eventTime = options.eventTime ?? '2026-11-29T12:00:00.000Z';
   const sequencer = options.sequencer ?? '01';
@@ -74,8 +79,17 @@ export async function commitSilverTable(lake: SilverTestLake, name: string, body
     source: { key: `bronze/${name}.csv`, eTag: 'b', eventTime, sequencer },
     encoding: 'utf-8',
     outcome,
-    counts: { dataRecords: rows.length, silverRows: outcome === 'processed' ? rows.length : 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0, ruleFailures: {} },
+    counts: {
+      dataRecords: rows.length,
+      silverRows: outcome === 'processed' ? rows.length : 0,
+      quarantinedRows: 0,
+      blankRows: 0,
+      unknownCountryRows: 0,
+      ruleFailures: {},
+    },
     outputs: outcome === 'processed' ? { silver, ...(customers ? { customers } : {}) } : {},
   };
-  return lake.put(`silver/_manifests/${name}.csv.json`, JSON.stringify(manifest), { shape: options.shape ?? 's3-notification' });
+  return lake.put(`silver/_manifests/${name}.csv.json`, JSON.stringify(manifest), {
+    shape: options.shape ?? 's3-notification',
+  });
 }

@@ -6,14 +6,21 @@ import { LayerGeneratorError } from './layer-generator-error';
 import { checkLayerPlacement } from './layer-placement';
 import { normalizeLayerOptions, type LayerGeneratorSchema, type LayerOptions } from './layer-options';
 import { LAKE_LAYOUT_PATH, readRegisteredLayers } from './registered-layers';
-import { CLI_LAYERS_PATH, ESLINT_CONFIG_PATH, registerCliLayer, registerInfraLayer, registerLayerScope } from './registrations';
+import {
+  CLI_LAYERS_PATH,
+  ESLINT_CONFIG_PATH,
+  registerCliLayer,
+  registerInfraLayer,
+  registerLayerScope,
+} from './registrations';
 import { parseSource, type ParsedSource } from './source-edits';
 
 const FILES = fileURLToPath(new URL('./files', import.meta.url));
 
 function readSource(tree: Tree, path: string): ParsedSource {
   const text = tree.read(path, 'utf-8');
-  if (text === null) throw new LayerGeneratorError(`${path} does not exist: run the generator at the root of the medallion workspace`);
+  if (text === null)
+    throw new LayerGeneratorError(`${path} does not exist: run the generator at the root of the medallion workspace`);
   return parseSource(path, text);
 }
 
@@ -24,7 +31,10 @@ function refuseTakenName(tree: Tree, options: LayerOptions): void {
     [options.appName, `apps/${options.appName}`],
   ] as const) {
     const existing = projects.get(project);
-    if (existing) throw new LayerGeneratorError(`a project named ${project} already exists (${existing.root}): choose another layer name`);
+    if (existing)
+      throw new LayerGeneratorError(
+        `a project named ${project} already exists (${existing.root}): choose another layer name`,
+      );
     if (tree.exists(folder)) throw new LayerGeneratorError(`${folder} already exists: choose another layer name`);
   }
 }
@@ -55,7 +65,11 @@ function refuseTakenName(tree: Tree, options: LayerOptions): void {
 export async function layerGenerator(tree: Tree, schema: LayerGeneratorSchema): Promise<GeneratorCallback> {
   const options = normalizeLayerOptions(schema);
   const layout = readSource(tree, LAKE_LAYOUT_PATH);
-  checkLayerPlacement(readRegisteredLayers(layout), { name: options.name, inputPrefix: options.inputPrefix, writePrefixes: [options.outputPrefix] });
+  checkLayerPlacement(readRegisteredLayers(layout), {
+    name: options.name,
+    inputPrefix: options.inputPrefix,
+    writePrefixes: [options.outputPrefix],
+  });
   refuseTakenName(tree, options);
   // Every edit is computed before the first write: a failure here leaves the tree untouched.
   const edits = [
@@ -65,7 +79,12 @@ export async function layerGenerator(tree: Tree, schema: LayerGeneratorSchema): 
   ] as const;
   const substitutions = {
     ...options,
-    transformName: options.kind === 'map' ? `${options.className}Transform` : options.kind === 'aggregate' ? `${options.className}Aggregator` : `${options.propertyName}RowsOf`,
+    transformName:
+      options.kind === 'map'
+        ? `${options.className}Transform`
+        : options.kind === 'aggregate'
+          ? `${options.className}Aggregator`
+          : `${options.propertyName}RowsOf`,
     tmpl: '',
   };
   generateFiles(tree, join(FILES, 'lib'), `libs/${options.name}`, substitutions);

@@ -89,14 +89,23 @@ export function normalizeLayerOptions(schema: LayerGeneratorSchema): LayerOption
     );
   }
   const customers = schema.kind === 'customer-aggregate';
-  if (customers && ((schema.input !== undefined && schema.input.trim() !== CUSTOMER_AGGREGATE_INPUT.prefix) || (schema.suffixes !== undefined && schema.suffixes.trim() !== '.json'))) {
-    throw new LayerGeneratorError(`--kind=customer-aggregate is triggered by silver's manifests (${CUSTOMER_AGGREGATE_INPUT.prefix}*.json): leave out --input and --suffixes`);
+  if (
+    customers &&
+    ((schema.input !== undefined && schema.input.trim() !== CUSTOMER_AGGREGATE_INPUT.prefix) ||
+      (schema.suffixes !== undefined && schema.suffixes.trim() !== '.json'))
+  ) {
+    throw new LayerGeneratorError(
+      `--kind=customer-aggregate is triggered by silver's manifests (${CUSTOMER_AGGREGATE_INPUT.prefix}*.json): leave out --input and --suffixes`,
+    );
   }
   const inputPrefix = customers ? CUSTOMER_AGGREGATE_INPUT.prefix : checkPrefix('input', schema.input);
   const outputPrefix = checkPrefix('output', schema.output);
   const inputSuffixes = (customers ? '.json' : (schema.suffixes ?? '.csv')).split(',').map((suffix) => suffix.trim());
   const badSuffix = inputSuffixes.find((suffix) => !SUFFIX_PATTERN.test(suffix));
-  if (badSuffix !== undefined) throw new LayerGeneratorError(`--suffixes: ${JSON.stringify(badSuffix)} is not a key ending: give endings like .csv, comma-separated (--suffixes=.csv,.CSV)`);
+  if (badSuffix !== undefined)
+    throw new LayerGeneratorError(
+      `--suffixes: ${JSON.stringify(badSuffix)} is not a key ending: give endings like .csv, comma-separated (--suffixes=.csv,.CSV)`,
+    );
   const derived = names(name);
   return {
     name,

@@ -56,7 +56,9 @@ export function findTriggerCycle(layers: readonly RegisteredLayer[]): string[] |
  */
 export function checkLayerPlacement(registered: readonly RegisteredLayer[], candidate: RegisteredLayer): void {
   if (registered.some((layer) => layer.name === candidate.name)) {
-    throw new LayerGeneratorError(`a layer named ${candidate.name} is already registered in apps/infra/src/lake-layout.ts: choose another name`);
+    throw new LayerGeneratorError(
+      `a layer named ${candidate.name} is already registered in apps/infra/src/lake-layout.ts: choose another name`,
+    );
   }
   for (const output of candidate.writePrefixes) {
     if (prefixesOverlap(candidate.inputPrefix, output)) {
@@ -67,7 +69,9 @@ export function checkLayerPlacement(registered: readonly RegisteredLayer[], cand
     for (const layer of registered) {
       const taken = layer.writePrefixes.find((prefix) => prefixesOverlap(prefix, output));
       if (taken !== undefined) {
-        throw new LayerGeneratorError(`--output=${output} overlaps ${taken}, which the ${layer.name} layer writes: two layers would write the same keys. Choose an output prefix of its own, e.g. ${candidate.name}/`);
+        throw new LayerGeneratorError(
+          `--output=${output} overlaps ${taken}, which the ${layer.name} layer writes: two layers would write the same keys. Choose an output prefix of its own, e.g. ${candidate.name}/`,
+        );
       }
     }
   }

@@ -30,7 +30,12 @@ export function readRegisteredLayers(source: ParsedSource): RegisteredLayer[] {
   const constants = { PREFIXES: evaluateLiteral(constInitializer(source, 'PREFIXES')) };
   return constArray(source, 'LAYERS').elements.map((element, index) => {
     const spec = evaluateLiteral(element, constants) as Partial<Record<keyof RegisteredLayer, unknown>> | undefined;
-    if (!spec || typeof spec.name !== 'string' || typeof spec.inputPrefix !== 'string' || !isStringArray(spec.writePrefixes)) {
+    if (
+      !spec ||
+      typeof spec.name !== 'string' ||
+      typeof spec.inputPrefix !== 'string' ||
+      !isStringArray(spec.writePrefixes)
+    ) {
       throw new LayerGeneratorError(
         `${source.path}: LAYERS entry ${index + 1} has no literal name, inputPrefix and writePrefixes (strings or PREFIXES members), so the generator cannot check the new layer against it`,
       );

@@ -1,5 +1,13 @@
 import type { LayerOptions } from './layer-options';
-import { addImport, appendElement, applyInsertions, constArray, evaluateLiteral, insertElementBefore, type ParsedSource } from './source-edits';
+import {
+  addImport,
+  appendElement,
+  applyInsertions,
+  constArray,
+  evaluateLiteral,
+  insertElementBefore,
+  type ParsedSource,
+} from './source-edits';
 
 /** Where the local runner lists its layers (`LAKE_LAYERS`). */
 export const CLI_LAYERS_PATH = 'apps/cli/src/lake-layers.ts';
@@ -79,7 +87,11 @@ export function registerCliLayer(source: ParsedSource, options: LayerOptions): s
   const line = `import { handler as ${options.propertyName}Handler, ${options.propertyName}Layer } from '${specifier}';`;
   return applyInsertions(source.text, [
     ...addImport(source, line, specifier),
-    ...appendElement(source, constArray(source, 'LAKE_LAYERS'), `layerRoute(${options.propertyName}Layer, ${options.propertyName}Handler)`),
+    ...appendElement(
+      source,
+      constArray(source, 'LAKE_LAYERS'),
+      `layerRoute(${options.propertyName}Layer, ${options.propertyName}Handler)`,
+    ),
   ]);
 }
 
@@ -95,6 +107,11 @@ export function registerCliLayer(source: ParsedSource, options: LayerOptions): s
 export function registerLayerScope(source: ParsedSource, options: LayerOptions): string {
   const constraints = constArray(source, 'depConstraints');
   const rule = `{ sourceTag: 'scope:${options.name}', onlyDependOnLibsWithTags: ['scope:${options.name}', 'scope:shared'] }`;
-  const shared = constraints.elements.find((element) => (evaluateLiteral(element) as { sourceTag?: unknown } | undefined)?.sourceTag === 'scope:shared');
-  return applyInsertions(source.text, shared ? insertElementBefore(source, shared, rule) : appendElement(source, constraints, rule));
+  const shared = constraints.elements.find(
+    (element) => (evaluateLiteral(element) as { sourceTag?: unknown } | undefined)?.sourceTag === 'scope:shared',
+  );
+  return applyInsertions(
+    source.text,
+    shared ? insertElementBefore(source, shared, rule) : appendElement(source, constraints, rule),
+  );
 }

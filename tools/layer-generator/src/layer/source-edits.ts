@@ -35,12 +35,19 @@ export function constInitializer(source: ParsedSource, name: string): ts.Express
     for (const declaration of statement.declarationList.declarations) {
       if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer) {
         let expression = declaration.initializer;
-        while (ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression) || ts.isParenthesizedExpression(expression)) expression = expression.expression;
+        while (
+          ts.isAsExpression(expression) ||
+          ts.isSatisfiesExpression(expression) ||
+          ts.isParenthesizedExpression(expression)
+        )
+          expression = expression.expression;
         return expression;
       }
     }
   }
-  throw new LayerGeneratorError(`${source.path} declares no top-level const ${name}: the generator reads and registers layers there; restore it or register the layer by hand`);
+  throw new LayerGeneratorError(
+    `${source.path} declares no top-level const ${name}: the generator reads and registers layers there; restore it or register the layer by hand`,
+  );
 }
 
 /**
@@ -50,7 +57,10 @@ export function constInitializer(source: ParsedSource, name: string): ts.Express
  */
 export function constArray(source: ParsedSource, name: string): ts.ArrayLiteralExpression {
   const expression = constInitializer(source, name);
-  if (!ts.isArrayLiteralExpression(expression)) throw new LayerGeneratorError(`${source.path}: ${name} is not an array literal, so the generator cannot add to it; register the layer by hand`);
+  if (!ts.isArrayLiteralExpression(expression))
+    throw new LayerGeneratorError(
+      `${source.path}: ${name} is not an array literal, so the generator cannot add to it; register the layer by hand`,
+    );
   return expression;
 }
 
@@ -67,11 +77,15 @@ export function evaluateLiteral(expression: ts.Expression, constants: Readonly<R
   if (ts.isNumericLiteral(expression)) return Number(expression.text);
   if (expression.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (expression.kind === ts.SyntaxKind.FalseKeyword) return false;
-  if (ts.isAsExpression(expression) || ts.isParenthesizedExpression(expression) || ts.isSatisfiesExpression(expression)) return evaluateLiteral(expression.expression, constants);
-  if (ts.isArrayLiteralExpression(expression)) return expression.elements.map((element) => evaluateLiteral(element, constants));
+  if (ts.isAsExpression(expression) || ts.isParenthesizedExpression(expression) || ts.isSatisfiesExpression(expression))
+    return evaluateLiteral(expression.expression, constants);
+  if (ts.isArrayLiteralExpression(expression))
+    return expression.elements.map((element) => evaluateLiteral(element, constants));
   if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression)) {
     const owner = constants[expression.expression.text];
-    return owner !== null && typeof owner === 'object' ? (owner as Record<string, unknown>)[expression.name.text] : undefined;
+    return owner !== null && typeof owner === 'object'
+      ? (owner as Record<string, unknown>)[expression.name.text]
+      : undefined;
   }
   if (ts.isObjectLiteralExpression(expression)) {
     const value: Record<string, unknown> = {};
@@ -98,7 +112,8 @@ interface Insertion {
  */
 export function applyInsertions(text: string, insertions: readonly Insertion[]): string {
   let result = text;
-  for (const { at, text: inserted } of [...insertions].sort((a, b) => b.at - a.at)) result = result.slice(0, at) + inserted + result.slice(at);
+  for (const { at, text: inserted } of [...insertions].sort((a, b) => b.at - a.at))
+    result = result.slice(0, at) + inserted + result.slice(at);
   return result;
 }
 
@@ -150,7 +165,9 @@ export function insertElementBefore(source: ParsedSource, before: ts.Expression,
  */
 export function addImport(source: ParsedSource, line: string, specifier: string): Insertion[] {
   const imports = source.file.statements.filter(ts.isImportDeclaration);
-  const next = imports.find((statement) => ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text > specifier);
+  const next = imports.find(
+    (statement) => ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text > specifier,
+  );
   if (next) return [{ at: next.getStart(), text: `${line}\n` }];
   const last = imports[imports.length - 1];
   return last ? [{ at: last.getEnd(), text: `\n${line}` }] : [{ at: 0, text: `${line}\n` }];

@@ -1,15 +1,12 @@
 import type { AggregateLayer } from '@medallion/layer-runtime';
 import { GOLD_MANIFEST_KEY } from '@medallion/schemas';
 import { createSilverAggregateLayer, type SilverAggregateResult } from '@medallion/silver-aggregate';
-import type { SilverReadOptions } from '@medallion/silver-tables';
+import type { ParallelOptions } from '@medallion/worker-pool';
 import { formatGoldCsv } from './gold-csv';
 import { goldRowsOf, type GoldTableRow } from './gold-rows';
 
 /** The gold table's key. */
 export const GOLD_KEY = 'gold/customers_by_region.csv';
-
-/** How gold reads the wide silver tables of lakes written before customer tables (see `SilverReadOptions`). */
-export type GoldLayerOptions = SilverReadOptions;
 
 /** What one gold invocation did (see `SilverAggregateResult`); `rows` are the gold table's. */
 export type GoldResult = SilverAggregateResult<GoldTableRow>;
@@ -28,7 +25,7 @@ export type GoldResult = SilverAggregateResult<GoldTableRow>;
  * @param options - how legacy wide silver tables are read (tests, the benchmark).
  * @returns the layer definition.
  */
-export function createGoldLayer(options: GoldLayerOptions = {}): AggregateLayer<GoldResult> {
+export function createGoldLayer(options: ParallelOptions = {}): AggregateLayer<GoldResult> {
   return createSilverAggregateLayer({
     name: 'gold',
     outputPrefix: 'gold/',

@@ -1,4 +1,4 @@
 export { handler } from './gold-handler';
-export { createGoldLayer, goldLayer, GOLD_KEY, type GoldLayerOptions, type GoldResult } from './gold-layer';
+export { createGoldLayer, goldLayer, GOLD_KEY, type GoldResult } from './gold-layer';
 export { goldRowsOf, type GoldTableRow } from './gold-rows';
 export { formatGoldCsv } from './gold-csv';

@@ -2,7 +2,8 @@ import { decodeCustomerTable, type CustomerRecords } from '@medallion/customer-r
 import type { LayerEnvironment } from '@medallion/layer-runtime';
 import { listObjects, readObjectBytes } from '@medallion/s3-io';
 import { asSilverManifest, SILVER_MANIFEST_PREFIX } from '@medallion/schemas';
-import { readSilverTableRecords, SilverTableChangedError, type SilverReadOptions } from '@medallion/silver-tables';
+import { readSilverTableRecords, SilverTableChangedError } from '@medallion/silver-tables';
+import type { ParallelOptions } from '@medallion/worker-pool';
 import { committedTableOf, type CommittedTable } from './committed-table';
 import { concurrently } from './concurrently';
 import { readImmutable, readNamedObject } from './immutable-reads';
@@ -83,7 +84,7 @@ export async function readCommitRecords(
   bucket: string,
   commit: CommittedTable,
   source: number,
-  options: SilverReadOptions,
+  options: ParallelOptions,
 ): Promise<CommitRecords> {
   const { table } = commit;
   if (!table || commit.notSilverTable) return { source, commit, records: undefined };
@@ -119,7 +120,7 @@ export async function readAllCommitRecords(
   env: LayerEnvironment,
   bucket: string,
   commits: ReadonlyArray<{ readonly commit: CommittedTable; readonly source: number }>,
-  options: SilverReadOptions,
+  options: ParallelOptions,
   onRead: (records: number) => void,
 ): Promise<CommitRecords[]> {
   return concurrently(commits, READ_CONCURRENCY, async ({ commit, source }) => {

@@ -15,7 +15,7 @@ import {
 } from '@medallion/s3-io';
 import { randomUUID } from 'node:crypto';
 import type { ManifestObject } from '@medallion/schemas';
-import type { SilverReadOptions } from '@medallion/silver-tables';
+import type { ParallelOptions } from '@medallion/worker-pool';
 import { decodeCheckpoint, encodeCheckpoint, UnusableCheckpointError, type Checkpoint } from './checkpoint';
 import { baseAfterMerge, mergeWithBase, type BasedState } from './checkpoint-base';
 import type { CheckpointSettings } from './checkpoint-settings';
@@ -129,7 +129,7 @@ export interface RefreshOptions {
   /** The most customers the state may hold (see `maxAggregateCustomers`). */
   readonly maxCustomers: number;
   /** How legacy silver tables are read. */
-  readonly read: SilverReadOptions;
+  readonly read: ParallelOptions;
   /** How the checkpoint is stored: segments' size, bases' least size (see `checkpointSettings`). */
   readonly settings: CheckpointSettings;
 }

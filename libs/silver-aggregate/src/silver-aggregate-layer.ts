@@ -3,7 +3,7 @@ import { codeVersion, type AggregateLayer, type LayerEnvironment, type LayerMetr
 import { isObjectRemoved, type ObjectEvent } from '@medallion/s3-events';
 import { headObject } from '@medallion/s3-io';
 import { SILVER_AGGREGATE_QUEUE, SILVER_MANIFEST_PREFIX, type ManifestObject } from '@medallion/schemas';
-import type { SilverReadOptions } from '@medallion/silver-tables';
+import type { ParallelOptions } from '@medallion/worker-pool';
 import { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
 import { checkpointSettings } from './checkpoint-settings';
 import { processCache } from './process-cache';
@@ -36,7 +36,7 @@ export interface SilverAggregateSpec<Row> {
    */
   formatCsv(rows: readonly Row[]): string;
   /** How tables of old lakes (wide silver CSV) are read: threads, threshold, batch size. */
-  readonly readOptions?: SilverReadOptions;
+  readonly readOptions?: ParallelOptions;
 }
 
 /**

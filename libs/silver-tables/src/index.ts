@@ -1,4 +1,4 @@
-export { readSilverTableRecords, type SilverReadEnvironment, type SilverReadOptions } from './read-silver-table';
+export { readSilverTableRecords, type SilverReadEnvironment } from './read-silver-table';
 export {
   customerKeyOf,
   extractCustomerKeys,

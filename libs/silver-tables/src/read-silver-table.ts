@@ -1,11 +1,11 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { readCsvBatchFields, splitCsvStream, unescapeSpreadsheetCell } from '@medallion/csv-io';
+import { readCsvBatchFields, splitCsvStream, unescapeSpreadsheetCell, type CsvBatch } from '@medallion/csv-io';
 import { LatestCustomerRows, type CustomerRecords } from '@medallion/customer-records';
 import { isMissingObject, openObject } from '@medallion/s3-io';
 import { resolveSilverColumns, type ManifestObject, type SilverColumns } from '@medallion/schemas';
-import { runInOrder, threadsFor, type BatchProcessingOptions } from '@medallion/worker-pool';
-import { customerKeysRunner } from './customer-keys-runner';
+import type { ParallelOptions } from '@medallion/worker-pool';
+import { customerKeysTask } from './customer-keys-task';
 import { SilverTableChangedError } from './errors';
 
 /** What reading silver needs: the S3 client and a logger (a layer's `LayerEnvironment` is one). */
@@ -14,9 +14,6 @@ export interface SilverReadEnvironment {
   /** Warnings name keys, never row contents. */
   readonly logger: Logger;
 }
-
-/** How a reader spreads the CSV work of a silver table (parallel threshold: 1 MiB, since the workers stay up between tables and invocations). */
-export type SilverReadOptions = BatchProcessingOptions;
 
 function tryResolveColumns(header: string[]): SilverColumns | undefined {
   try {
@@ -49,7 +46,7 @@ export async function readSilverTableRecords(
   bucket: string,
   table: ManifestObject,
   source: number,
-  options: SilverReadOptions = {},
+  options: ParallelOptions = {},
 ): Promise<{ readonly records: CustomerRecords; readonly rows: number } | undefined> {
   let silver;
   try {
@@ -78,13 +75,9 @@ export async function readSilverTableRecords(
     env.logger.warn('silver object skipped: not a silver table', { bucket, key: table.key });
     return undefined;
   }
-  const runner = customerKeysRunner(threadsFor(silver.contentLength, options, 1024 * 1024));
   const latest = new LatestCustomerRows();
-  for await (const keys of runInOrder(runner, batches, (batch) => ({
-    bytes: batch.bytes,
-    firstLine: batch.firstLine,
-    columns,
-  }))) {
+  const taskOf = (batch: CsvBatch) => ({ bytes: batch.bytes, firstLine: batch.firstLine, columns });
+  for await (const keys of customerKeysTask.runInOrder(batches, taskOf, silver.contentLength, options)) {
     const first = latest.rows + 2;
     const regions = Array.from(keys.regionIndexes, (index) => keys.regionNames[index] ?? '');
     latest.addAll(

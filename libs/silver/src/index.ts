@@ -2,7 +2,6 @@ export { InvalidSettingError } from '@medallion/silver-rules';
 export { handler } from './silver-handler';
 export { checkSilverSettings } from './silver-rejection';
 export { createSilverLayer, silverLayer } from './silver-layer';
-export type { SilverLayerOptions } from './transform-bronze-object';
 export { SilverTransform, type SilverOutput } from './silver-transform';
 export { silverKeysFor, type SilverKeys } from './silver-keys';
 export type { SilverCounts, SilverResult } from './silver-result';

@@ -35,7 +35,8 @@ import {
 import { rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
-import { transformBronzeObject, type BronzeObjectSummary, type SilverLayerOptions } from './transform-bronze-object';
+import { transformBronzeObject, type BronzeObjectSummary } from './transform-bronze-object';
+import type { ParallelOptions } from '@medallion/worker-pool';
 
 const INPUT_PREFIX = 'bronze/';
 
@@ -169,7 +170,7 @@ async function transformWithEncoding(
   work: SilverWork,
   encoding: TextEncoding,
   layer: MapLayer<SilverResult>,
-  options: SilverLayerOptions,
+  options: ParallelOptions,
 ): Promise<SilverResult | 'not-utf-8'> {
   const { keys } = work;
   let bronze;
@@ -322,7 +323,7 @@ async function transformWithEncoding(
  * @param options - threads, the parallel threshold and the batch size (tests, the benchmark).
  * @returns the layer definition.
  */
-export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<SilverResult> {
+export function createSilverLayer(options: ParallelOptions = {}): MapLayer<SilverResult> {
   const layer: MapLayer<SilverResult> = {
     kind: 'map',
     name: 'silver',

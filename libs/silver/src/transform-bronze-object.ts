@@ -3,17 +3,14 @@ import { LatestCustomerRows, type CustomerRecords } from '@medallion/customer-re
 import type { CsvObjectWriter } from '@medallion/layer-runtime';
 import { FileRejectedError, QUARANTINE_COLUMNS } from '@medallion/schemas';
 import type { ExpectationSuite } from '@medallion/silver-rules';
-import { runInOrder, threadsFor, type BatchProcessingOptions } from '@medallion/worker-pool';
+import type { ParallelOptions } from '@medallion/worker-pool';
 import type { Readable } from 'node:stream';
 import { addSilverCounts, type RunningSilverCounts } from './silver-batch';
-import { silverBatchRunner } from './silver-batch-runner';
+import { silverBatchTask } from './silver-batch-task';
 import { CUSTOMER_TABLE_BYTES_PER_CUSTOMER, maxFileCustomers } from './customer-table-limit';
 import { maxRecordChars } from './silver-rejection';
 import { NO_ROWS, type SilverCounts } from './silver-result';
 import { SilverTransform } from './silver-transform';
-
-/** How silver spreads the CSV work of one object (parallel threshold: 8 MiB). */
-export type SilverLayerOptions = BatchProcessingOptions;
 
 /** What reading one bronze object gave, besides the rows it wrote. */
 export interface BronzeObjectSummary {
@@ -45,7 +42,7 @@ export async function transformBronzeObject(
   silver: CsvObjectWriter,
   quarantine: CsvObjectWriter,
   expectations: ExpectationSuite,
-  options: SilverLayerOptions,
+  options: ParallelOptions,
 ): Promise<BronzeObjectSummary> {
   const maxChars = maxRecordChars();
   const batches = splitCsvStream(bronze.body, { encoding, maxRecordChars: maxChars, batchBytes: options.batchBytes });
@@ -56,7 +53,6 @@ export async function transformBronzeObject(
   if (!header) throw new FileRejectedError('no header: the object holds no records', { rule: 'header-present' });
   const transform = new SilverTransform(header.fields, expectations);
   await silver.write(transform.header);
-  const runner = silverBatchRunner(threadsFor(bronze.contentLength, options, 8 * 1024 * 1024));
   const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures: {} };
   const customers = new LatestCustomerRows();
   const customerLimit = maxFileCustomers();
@@ -66,7 +62,7 @@ export async function transformBronzeObject(
     firstLine: batch.firstLine,
     maxRecordChars: maxChars,
   });
-  for await (const result of runInOrder(runner, batches, taskOf)) {
+  for await (const result of silverBatchTask.runInOrder(batches, taskOf, bronze.contentLength, options)) {
     addSilverCounts(counts, result.counts);
     customers.addAll(
       result.customers.customerIds,

@@ -1,7 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { inlineRunner, mapInOrder, runInOrder, threadsFor, workerRunner, workerThreadCount } from '../src';
+import { mapInOrder, workerThreadCount } from '../src';
+import { inlineRunner } from '../src/task-runner';
+import { workerRunner } from '../src/worker-runner';
+import { threadsFor } from '../src/worker-task';
+import { squareTask } from './square-worker';
 
 async function* numbers(count: number, failAfter?: number): AsyncGenerator<number> {
   for (let i = 1; i <= count; i++) {
@@ -90,21 +94,31 @@ describe('workerThreadCount', () => {
   });
 });
 
-describe('threadsFor and runInOrder', () => {
-  it('give no threads below the threshold, the asked ones above it, and run tasks in order on a runner', async () => {
+describe('threadsFor', () => {
+  it('gives no threads below the threshold and the asked ones at or above it', () => {
     expect(threadsFor(1000, { threads: 3 }, 1024)).toBe(0);
     expect(threadsFor(1024, { threads: 3 }, 1024)).toBe(3);
     expect(threadsFor(10, { threads: 3, parallelMinBytes: 10 }, 1024)).toBe(3);
-    expect(
-      (
-        await collect(
-          runInOrder(
-            inlineRunner((n: number) => n * 2),
-            numbers(5),
-            (n) => n + 1,
-          ),
-        )
-      ).values,
-    ).toEqual([4, 6, 8, 10, 12]);
+  });
+});
+
+describe('defineWorkerTask', () => {
+  it('runs a small input inline and a large one on its workers, with the same results in order', async () => {
+    const inline = await collect(squareTask.runInOrder(numbers(30), (n) => n + 1, 10, { threads: 2 }));
+    const onWorkers = await collect(squareTask.runInOrder(numbers(30), (n) => n + 1, 100, { threads: 2 }));
+    expect(inline.values.slice(0, 4)).toEqual([4, 9, 16, 25]);
+    expect(onWorkers.values).toEqual(inline.values);
+    expect(onWorkers.values).toHaveLength(30);
+  });
+
+  it('revives a task error from a worker with its reviver, and inline throws the task error itself', async () => {
+    const failing = (n: number) => (n === 3 ? -1 : n);
+    expect(await collect(squareTask.runInOrder(numbers(5), failing, 100, { threads: 1 }))).toEqual({
+      values: [1, 4],
+      error: Object.assign(new RangeError('negative: -1'), { code: 'NEGATIVE' }),
+    });
+    const inline = await collect(squareTask.runInOrder(numbers(5), failing, 10, { threads: 1 }));
+    expect(inline.values).toEqual([1, 4]);
+    expect(inline.error).toMatchObject({ name: 'RangeError', message: 'negative: -1', code: 'NEGATIVE' });
   });
 });

@@ -11,7 +11,7 @@ import { SCENARIOS } from './scenarios';
  *   (getrusage's maxrss, from the OS) of this process (the embedded S3 server included), or of the child process
  *   the step measured (`many-files`: the CLI).
  */
-// Layers' worker threads load this bundle too (see `sharedTaskRunner`), and so do the aggregate
+// Layers' worker threads load this bundle too (see `defineWorkerTask`), and so do the aggregate
 // functions' threads (`serveAggregateFunction`): only the main thread runs a phase.
 if (isMainThread) {
   const [name = '', rowsArg = '', phase = '', lakeDirectory = '', stateFile = ''] = process.argv.slice(2);

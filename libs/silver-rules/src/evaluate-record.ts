@@ -1,4 +1,5 @@
-import type { ExpectationAction, ExpectationSuite } from './expectations';
+import type { ExpectationSuite } from './expectations';
+import type { ExpectationAction } from './rules';
 import type { BronzeColumns } from './resolve-bronze-columns';
 
 /** One failed expectation of a record. */

@@ -1,15 +1,14 @@
 import { lookupCountry } from '@medallion/regions';
 import { COLUMN_ALIASES, isSubscribed, normalizeHeaderName } from '@medallion/schemas';
-import { InvalidSettingError } from './errors';
+import { InvalidSettingError, UnregisteredRuleError } from './errors';
 import type { BronzeColumns } from './resolve-bronze-columns';
+import { MAX_CUSTOMER_ID_LENGTH, SILVER_RULES, type RuleDeclaration, type SilverRuleName } from './rules';
 
-/** What a failed expectation does: `warn` keeps the row and counts it; `quarantine` moves the row; `reject` refuses the whole file. */
-export type ExpectationAction = 'warn' | 'quarantine' | 'reject';
-
-/** A rule on a file's header. Failing it rejects the file. */
-export interface FileExpectation {
+/** A rule on a file's header (a `file` rule of the registry, see `SILVER_RULES`). Failing it rejects the file. */
+export interface FileExpectation extends RuleDeclaration {
   /** Stable rule name, e.g. `column-names-unique`; used in reasons, counts and manifests. */
-  readonly name: string;
+  readonly name: SilverRuleName;
+  readonly level: 'file';
   readonly action: 'reject';
   /** What the rule demands, for people (the README lists these). */
   readonly description: string;
@@ -20,9 +19,11 @@ export interface FileExpectation {
   check(header: readonly string[]): string | undefined;
 }
 
-/** A rule on one data record. */
-export interface RowExpectation {
-  readonly name: string;
+/** A rule on one data record (a `row` rule of the registry, see `SILVER_RULES`). */
+export interface RowExpectation extends RuleDeclaration {
+  /** Stable rule name, e.g. `customer-id-present`. */
+  readonly name: SilverRuleName;
+  readonly level: 'row';
   readonly action: 'warn' | 'quarantine';
   readonly description: string;
   /** The rule reads cells by column, so it is checked only when the record has the header's field count. */
@@ -43,9 +44,6 @@ export interface ExpectationSuite {
   readonly maxQuarantinedPercent: number | undefined;
 }
 
-/** Longest Customer ID accepted, in characters. */
-export const MAX_CUSTOMER_ID_LENGTH = 64;
-
 /** Status values recognized as "not subscribed" (compared trimmed, lower-cased). */
 const NOT_SUBSCRIBED_STATUSES: ReadonlySet<string> = new Set([
   'inactive',
@@ -65,16 +63,12 @@ const hasAny = (header: readonly string[], aliases: readonly string[]): boolean 
 /** Header rules, checked in order; the first failure rejects the file. */
 export const FILE_EXPECTATIONS: readonly FileExpectation[] = [
   {
-    name: 'header-present',
-    action: 'reject',
-    description: 'the first record names the columns',
+    ...SILVER_RULES.headerPresent,
     check: (header) =>
       folded(header).every((name) => name === '') ? 'no header: the first record has no column names' : undefined,
   },
   {
-    name: 'column-names-unique',
-    action: 'reject',
-    description: 'no column name appears twice (ignoring case and surrounding space)',
+    ...SILVER_RULES.columnNamesUnique,
     check: (header) => {
       const seen = new Set<string>();
       for (const [index, name] of folded(header).entries()) {
@@ -85,18 +79,14 @@ export const FILE_EXPECTATIONS: readonly FileExpectation[] = [
     },
   },
   {
-    name: 'customer-id-column-present',
-    action: 'reject',
-    description: 'a Customer ID column ("Customer ID" or "Customer Id")',
+    ...SILVER_RULES.customerIdColumnPresent,
     check: (header) =>
       hasAny(header, COLUMN_ALIASES.customerId)
         ? undefined
         : 'no Customer ID column (expected "Customer ID" or "Customer Id")',
   },
   {
-    name: 'country-column-present',
-    action: 'reject',
-    description: 'a country column ("Customer Country" or "Country")',
+    ...SILVER_RULES.countryColumnPresent,
     check: (header) =>
       hasAny(header, COLUMN_ALIASES.country)
         ? undefined
@@ -107,9 +97,7 @@ export const FILE_EXPECTATIONS: readonly FileExpectation[] = [
 /** Record rules; every one is checked (aligned-column rules only when the field count is right). */
 export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
   {
-    name: 'column-count',
-    action: 'quarantine',
-    description: 'the record has as many fields as the header (fields are never shifted into another column)',
+    ...SILVER_RULES.columnCount,
     needsAlignedColumns: false,
     check: (fields, columns) =>
       fields.length === columns.width
@@ -117,16 +105,12 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
         : `the record has ${fields.length} fields but the header has ${columns.width} columns`,
   },
   {
-    name: 'customer-id-present',
-    action: 'quarantine',
-    description: 'the Customer ID is not empty after trimming',
+    ...SILVER_RULES.customerIdPresent,
     needsAlignedColumns: true,
     check: (fields, columns) => ((fields[columns.customerId] ?? '').trim() === '' ? 'Customer ID is empty' : undefined),
   },
   {
-    name: 'customer-id-sane',
-    action: 'quarantine',
-    description: `the Customer ID has no control characters and at most ${MAX_CUSTOMER_ID_LENGTH} characters`,
+    ...SILVER_RULES.customerIdSane,
     needsAlignedColumns: true,
     check: (fields, columns) => {
       const id = (fields[columns.customerId] ?? '').trim();
@@ -137,17 +121,13 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
     },
   },
   {
-    name: 'country-known',
-    action: 'warn',
-    description: 'the country names a known country (else Region is Others)',
+    ...SILVER_RULES.countryKnown,
     needsAlignedColumns: true,
     check: (fields, columns) =>
       lookupCountry(fields[columns.country] ?? '') ? undefined : 'country names no known country',
   },
   {
-    name: 'status-recognized',
-    action: 'warn',
-    description: 'the status, when the file has a status column, is a known subscribed or not-subscribed value',
+    ...SILVER_RULES.statusRecognized,
     needsAlignedColumns: true,
     check: (fields, columns) => {
       if (columns.status === undefined) return undefined;
@@ -192,4 +172,34 @@ export function maxQuarantinedPercentSetting(env: Readonly<Record<string, string
  */
 export function defaultExpectations(env: Readonly<Record<string, string | undefined>> = process.env): ExpectationSuite {
   return { file: FILE_EXPECTATIONS, row: ROW_EXPECTATIONS, maxQuarantinedPercent: maxQuarantinedPercentSetting(env) };
+}
+
+/**
+ * The names of a suite's row rules, for a batch task that may cross to a worker thread (see
+ * {@link rowExpectationsNamed}, which turns them back into rules there).
+ *
+ * @param rules - the suite's row rules; each must be one of {@link ROW_EXPECTATIONS} itself.
+ * @returns their names, in order.
+ * @throws UnregisteredRuleError for a rule that is not the registry's (a copy with another check counts as not).
+ */
+export function rowRuleNames(rules: readonly RowExpectation[]): SilverRuleName[] {
+  return rules.map((rule) => {
+    if (!ROW_EXPECTATIONS.includes(rule)) throw new UnregisteredRuleError(rule.name);
+    return rule.name;
+  });
+}
+
+/**
+ * The registry's row rules of some names, in the order given.
+ *
+ * @param names - names from {@link rowRuleNames}.
+ * @returns the rules.
+ * @throws UnregisteredRuleError for a name {@link ROW_EXPECTATIONS} does not hold.
+ */
+export function rowExpectationsNamed(names: readonly string[]): RowExpectation[] {
+  return names.map((name) => {
+    const rule = ROW_EXPECTATIONS.find((candidate) => candidate.name === name);
+    if (rule === undefined) throw new UnregisteredRuleError(name);
+    return rule;
+  });
 }

@@ -1,5 +1,12 @@
 import { COLUMN_ALIASES, FileRejectedError, findColumn, normalizeHeaderName } from '@medallion/schemas';
 import { FILE_EXPECTATIONS, type FileExpectation } from './expectations';
+import { SILVER_RULES } from './rules';
+
+/** The header rules every suite is held to, its own or not: silver cannot work without these columns. */
+const REQUIRED_COLUMN_RULES = FILE_EXPECTATIONS.filter(
+  (rule) =>
+    rule.name === SILVER_RULES.customerIdColumnPresent.name || rule.name === SILVER_RULES.countryColumnPresent.name,
+);
 
 /** Zero-based positions of the columns silver needs in a bronze header. */
 export interface BronzeColumns {
@@ -19,20 +26,19 @@ export interface BronzeColumns {
  * @returns the column positions.
  * @throws FileRejectedError (naming the rule) at the first failed rule: by default when the header
  *   is empty, a column name appears twice (after trimming and lower-casing), or the Customer ID or
- *   country column is missing.
+ *   country column is missing; a suite without the two column rules is still held to them
+ *   (`customer-id-column-present`, `country-column-present`).
  */
 export function resolveBronzeColumns(
   header: readonly string[],
   expectations: readonly FileExpectation[] = FILE_EXPECTATIONS,
 ): BronzeColumns {
-  for (const rule of expectations) {
+  for (const rule of [...expectations, ...REQUIRED_COLUMN_RULES]) {
     const message = rule.check(header);
     if (message !== undefined) throw new FileRejectedError(message, { rule: rule.name });
   }
   const folded = header.map(normalizeHeaderName);
-  const customerId = findColumn(folded, COLUMN_ALIASES.customerId);
-  const country = findColumn(folded, COLUMN_ALIASES.country);
-  if (customerId === undefined || country === undefined)
-    throw new FileRejectedError('no Customer ID or country column', { rule: 'required-columns' });
+  const customerId = findColumn(folded, COLUMN_ALIASES.customerId)!;
+  const country = findColumn(folded, COLUMN_ALIASES.country)!;
   return { width: header.length, customerId, country, status: findColumn(folded, COLUMN_ALIASES.status) };
 }

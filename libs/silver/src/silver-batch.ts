@@ -1,5 +1,6 @@
 import { CsvTextBuilder, readCsvBatch } from '@medallion/csv-io';
 import type { SilverCounts } from '@medallion/schemas';
+import { ROW_EXPECTATIONS, rowExpectationsNamed } from '@medallion/silver-rules';
 import { isUnknownRegion, SilverTransform } from './silver-transform';
 import { NO_ROWS } from './silver-result';
 
@@ -13,6 +14,11 @@ export interface SilverBatchTask {
   readonly firstLine: number;
   /** The record size limit, in characters. */
   readonly maxRecordChars: number;
+  /**
+   * The row rules to apply, by name, in order (see `rowRuleNames`): the worker takes them from the
+   * registry. @default every rule of `ROW_EXPECTATIONS`
+   */
+  readonly rowRules?: readonly string[];
 }
 
 /** The customer rows of one batch, in row order (structured-cloneable): what the file's customer table is built from. */
@@ -39,27 +45,35 @@ export interface SilverBatchResult {
   readonly customers: SilverBatchCustomers;
 }
 
-let cachedTransform: { header: string; transform: SilverTransform } | undefined;
+let cachedTransform: { key: string; transform: SilverTransform } | undefined;
 
-/** The transform of a header, reused across the batches of one file (and of files with the same header). */
-function transformFor(header: readonly string[]): SilverTransform {
+/** The transform of a header and row rules, reused across the batches of one file (and of files with the same header and rules). */
+function transformFor(header: readonly string[], rowRules: readonly string[] | undefined): SilverTransform {
   // JSON, not a join: header cells may hold any character, so only an unambiguous key is safe.
-  const key = JSON.stringify(header);
-  if (cachedTransform?.header !== key) cachedTransform = { header: key, transform: new SilverTransform(header) };
+  const key = JSON.stringify([header, rowRules ?? null]);
+  if (cachedTransform?.key !== key) {
+    const row = rowRules === undefined ? ROW_EXPECTATIONS : rowExpectationsNamed(rowRules);
+    // The header was checked on the main thread; the threshold is applied there to the file's counts.
+    cachedTransform = {
+      key,
+      transform: new SilverTransform(header, { file: [], row, maxQuarantinedPercent: undefined }),
+    };
+  }
   return cachedTransform.transform;
 }
 
 /**
- * Transforms one batch of bronze records (the rows of `SilverTransform` with the default row
- * expectations, which take nothing from the environment), synchronously; on a worker thread or
- * inline, the result is the same.
+ * Transforms one batch of bronze records (the rows of `SilverTransform` with the task's row rules,
+ * taken from the registry by name; nothing from the environment), synchronously; on a worker thread
+ * or inline, the result is the same.
  *
- * @param task - the header, the batch's bytes and first line, the record size limit.
+ * @param task - the header, the batch's bytes and first line, the record size limit, the row rules.
  * @returns the silver and quarantine text of the batch, its counts and its customer rows.
- * @throws CsvSyntaxError for malformed CSV or an oversized record (line in the whole file).
+ * @throws CsvSyntaxError for malformed CSV or an oversized record (line in the whole file);
+ *   UnregisteredRuleError for a row rule name the registry does not hold.
  */
 export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
-  const transform = transformFor(task.header);
+  const transform = transformFor(task.header, task.rowRules);
   const silver = new CsvTextBuilder();
   const quarantine = new CsvTextBuilder();
   const ruleFailures: Record<string, number> = {};

@@ -11,7 +11,7 @@ import {
   type StoredObject,
 } from '@medallion/s3-io';
 import { SILVER_METADATA } from '@medallion/schemas';
-import { defaultExpectations } from '@medallion/silver-rules';
+import { defaultExpectations, SILVER_RULES } from '@medallion/silver-rules';
 import {
   BRONZE_STATE_REASONS,
   bronzeStateSince,
@@ -194,7 +194,7 @@ async function transformWithEncoding(
       bronze.eTag,
       work,
       layer,
-      { rule: 'header-present', reason: 'empty object (0 bytes): no header' },
+      { rule: SILVER_RULES.headerPresent.name, reason: 'empty object (0 bytes): no header' },
       encoding,
     );
   }

@@ -1,12 +1,18 @@
 import { CsvSyntaxError, DEFAULT_MAX_RECORD_CHARS, NotUtf8Error, UnsupportedEncodingError } from '@medallion/csv-io';
 import { FileRejectedError } from '@medallion/schemas';
-import { InvalidSettingError, maxQuarantinedPercentSetting, type ExpectationSuite } from '@medallion/silver-rules';
+import {
+  InvalidSettingError,
+  maxQuarantinedPercentSetting,
+  ruleNamed,
+  SILVER_RULES,
+  type ExpectationSuite,
+} from '@medallion/silver-rules';
 import type { SilverCounts } from './silver-result';
 
 /** A whole-file refusal: the reason and the expectation that made it. */
 export interface Rejection {
   readonly reason: string;
-  /** e.g. `column-names-unique`, `well-formed-csv`, `record-size`, `customer-table-size`, `quarantine-threshold`. */
+  /** A `file` rule of the registry (`SILVER_RULES`), e.g. `column-names-unique`, `record-size`. */
   readonly rule: string;
 }
 
@@ -47,25 +53,28 @@ export function checkSilverSettings(env: Readonly<Record<string, string | undefi
  * The rejection an error means, if it is a file-level refusal rather than a failure to retry.
  *
  * @param error - what reading or transforming the file threw.
- * @returns the rejection, or undefined when the error should propagate (storage, bugs; also a plain
+ * @returns the rejection, or undefined when the error should propagate (storage, bugs, a
+ *   `FileRejectedError` naming no registered file rule; also a plain
  *   `NotUtf8Error`, which the caller answers by reading the file as Windows-1252).
  */
 export function rejectionOf(error: unknown): Rejection | undefined {
   if (error instanceof CsvSyntaxError && error.code === 'CSV_MAX_RECORD_SIZE') {
     return {
-      rule: 'record-size',
+      rule: SILVER_RULES.recordSize.name,
       reason: `a record is over ${maxRecordChars()} characters (detected at line ${error.line}); raise MEDALLION_MAX_RECORD_CHARS to accept it`,
     };
   }
-  if (error instanceof CsvSyntaxError) return { rule: 'well-formed-csv', reason: error.message };
-  if (error instanceof UnsupportedEncodingError) return { rule: 'encoding', reason: error.message };
+  if (error instanceof CsvSyntaxError) return { rule: SILVER_RULES.wellFormedCsv.name, reason: error.message };
+  if (error instanceof UnsupportedEncodingError) return { rule: SILVER_RULES.encoding.name, reason: error.message };
   if (error instanceof NotUtf8Error && error.afterUtf8Text) {
     return {
-      rule: 'encoding',
+      rule: SILVER_RULES.encoding.name,
       reason: `invalid UTF-8 in a UTF-8 file (near byte ${error.byteOffset}); repair the file or save it as UTF-8 again`,
     };
   }
-  if (error instanceof FileRejectedError) return { rule: error.rule ?? 'readable-table', reason: error.message };
+  // A refusal names its rule; one without a registered rule is a bug, not a file's fault, and propagates.
+  const rule = error instanceof FileRejectedError && error.rule !== undefined ? ruleNamed(error.rule) : undefined;
+  if (rule?.level === 'file') return { rule: rule.name, reason: (error as FileRejectedError).message };
   return undefined;
 }
 
@@ -83,7 +92,7 @@ export function thresholdRejection(counts: SilverCounts, suite: ExpectationSuite
   const percent = (counts.quarantinedRows * 100) / counts.dataRecords;
   if (percent <= threshold) return undefined;
   return {
-    rule: 'quarantine-threshold',
+    rule: SILVER_RULES.quarantineThreshold.name,
     reason: `${percent.toFixed(1)}% of data records quarantined (${counts.quarantinedRows} of ${counts.dataRecords}), over the ${threshold}% threshold (MEDALLION_MAX_QUARANTINED_PERCENT)`,
   };
 }

@@ -2,7 +2,7 @@ import { readCsvBatch, splitCsvStream, type CsvBatch, type TextEncoding } from '
 import { LatestCustomerRows, type CustomerRecords } from '@medallion/customer-records';
 import type { CsvObjectWriter } from '@medallion/layer-runtime';
 import { FileRejectedError, QUARANTINE_COLUMNS } from '@medallion/schemas';
-import type { ExpectationSuite } from '@medallion/silver-rules';
+import { rowRuleNames, SILVER_RULES, type ExpectationSuite } from '@medallion/silver-rules';
 import type { ParallelOptions } from '@medallion/worker-pool';
 import type { Readable } from 'node:stream';
 import { addSilverCounts, type RunningSilverCounts } from './silver-batch';
@@ -29,12 +29,14 @@ export interface BronzeObjectSummary {
  * @param encoding - how to decode it.
  * @param silver - the silver table's writer.
  * @param quarantine - the quarantine table's writer (its header is written before its first row).
- * @param expectations - the data-quality rules (the header's; rows use the default row rules, which are the same).
+ * @param expectations - the data-quality rules: the header's, and the row rules every batch applies
+ *   (sent to the batches by name, so each must be one of the registry's `ROW_EXPECTATIONS`).
  * @param options - threads, the parallel threshold, the batch size.
  * @returns the object's counts and its customer records (each Customer ID's last silver row, sorted).
  * @throws FileRejectedError for a missing or bad header, or (`customer-table-size`) more distinct
  *   Customer IDs than {@link maxFileCustomers} allows; CsvSyntaxError, NotUtf8Error,
- *   UnsupportedEncodingError from reading; the writers' upload errors.
+ *   UnsupportedEncodingError from reading; the writers' upload errors; UnregisteredRuleError, before
+ *   reading anything, for a row rule that is not the registry's.
  */
 export async function transformBronzeObject(
   bronze: { body: Readable; contentLength: number },
@@ -44,13 +46,15 @@ export async function transformBronzeObject(
   expectations: ExpectationSuite,
   options: ParallelOptions,
 ): Promise<BronzeObjectSummary> {
+  const rowRules = rowRuleNames(expectations.row);
   const maxChars = maxRecordChars();
   const batches = splitCsvStream(bronze.body, { encoding, maxRecordChars: maxChars, batchBytes: options.batchBytes });
   const first = await batches.next();
   const header = first.done
     ? undefined
     : readCsvBatch(first.value.bytes, { firstLine: 1, maxRecordChars: maxChars })[0];
-  if (!header) throw new FileRejectedError('no header: the object holds no records', { rule: 'header-present' });
+  if (!header)
+    throw new FileRejectedError('no header: the object holds no records', { rule: SILVER_RULES.headerPresent.name });
   const transform = new SilverTransform(header.fields, expectations);
   await silver.write(transform.header);
   const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures: {} };
@@ -61,6 +65,7 @@ export async function transformBronzeObject(
     bytes: batch.bytes,
     firstLine: batch.firstLine,
     maxRecordChars: maxChars,
+    rowRules,
   });
   for await (const result of silverBatchTask.runInOrder(batches, taskOf, bronze.contentLength, options)) {
     addSilverCounts(counts, result.counts);
@@ -83,6 +88,6 @@ function customerTableTooLarge(limit: number): FileRejectedError {
   return new FileRejectedError(
     `the file holds more than ${limit.toLocaleString('en-US')} distinct Customer IDs, more than this function's memory holds for its customer table ` +
       `(${CUSTOMER_TABLE_BYTES_PER_CUSTOMER} bytes each); split the file, give the function more memory, or set MEDALLION_MAX_FILE_CUSTOMERS`,
-    { rule: 'customer-table-size' },
+    { rule: SILVER_RULES.customerTableSize.name },
   );
 }

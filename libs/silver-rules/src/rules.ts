@@ -1,0 +1,129 @@
+/** What a failed rule does: `warn` keeps the row and counts it; `quarantine` moves the row; `reject` refuses the whole file. */
+export type ExpectationAction = 'warn' | 'quarantine' | 'reject';
+
+/** What a rule is checked on: the whole `file` (its bytes, header, size or counts) or one `row` (a data record). */
+export type RuleLevel = 'file' | 'row';
+
+/** One data-quality rule as data: what the README's "Data quality" table lists, row for row. */
+export interface RuleDeclaration {
+  /** Stable rule name, e.g. `column-names-unique`; used in reasons, counts and manifests. */
+  readonly name: string;
+  /** What the rule is checked on. */
+  readonly level: RuleLevel;
+  /** What failing it does (a file rule always rejects the file). */
+  readonly action: ExpectationAction;
+  /** What the rule demands, for people. */
+  readonly description: string;
+}
+
+/** Longest Customer ID accepted, in characters. */
+export const MAX_CUSTOMER_ID_LENGTH = 64;
+
+/**
+ * Every rule silver applies, by key: the one registry of names, levels, actions and descriptions.
+ * Silver names a rule only through it (`SILVER_RULES.recordSize.name`); the header and record
+ * checks (`FILE_EXPECTATIONS`, `ROW_EXPECTATIONS`) are built on these entries, and a test compares
+ * the README's "Data quality" table with {@link RULE_REGISTRY}.
+ */
+export const SILVER_RULES = {
+  headerPresent: {
+    name: 'header-present',
+    level: 'file',
+    action: 'reject',
+    description: 'the first record names the columns (an empty object fails too)',
+  },
+  columnNamesUnique: {
+    name: 'column-names-unique',
+    level: 'file',
+    action: 'reject',
+    description: 'no column name appears twice (ignoring case and surrounding space)',
+  },
+  customerIdColumnPresent: {
+    name: 'customer-id-column-present',
+    level: 'file',
+    action: 'reject',
+    description: 'a Customer ID column ("Customer ID" or "Customer Id")',
+  },
+  countryColumnPresent: {
+    name: 'country-column-present',
+    level: 'file',
+    action: 'reject',
+    description: 'a country column ("Customer Country" or "Country")',
+  },
+  wellFormedCsv: {
+    name: 'well-formed-csv',
+    level: 'file',
+    action: 'reject',
+    description: 'the bytes parse as CSV (no unclosed quote, no quote inside an unquoted field)',
+  },
+  recordSize: {
+    name: 'record-size',
+    level: 'file',
+    action: 'reject',
+    description: "no record's raw text is over MEDALLION_MAX_RECORD_CHARS characters",
+  },
+  customerTableSize: {
+    name: 'customer-table-size',
+    level: 'file',
+    action: 'reject',
+    description: 'the file holds no more distinct Customer IDs than its customer table may hold',
+  },
+  encoding: {
+    name: 'encoding',
+    level: 'file',
+    action: 'reject',
+    description: 'the bytes are UTF-8, or else Windows-1252',
+  },
+  quarantineThreshold: {
+    name: 'quarantine-threshold',
+    level: 'file',
+    action: 'reject',
+    description: 'at most MEDALLION_MAX_QUARANTINED_PERCENT % of the data records are quarantined',
+  },
+  columnCount: {
+    name: 'column-count',
+    level: 'row',
+    action: 'quarantine',
+    description: 'the record has as many fields as the header (fields are never shifted into another column)',
+  },
+  customerIdPresent: {
+    name: 'customer-id-present',
+    level: 'row',
+    action: 'quarantine',
+    description: 'the Customer ID is not empty after trimming',
+  },
+  customerIdSane: {
+    name: 'customer-id-sane',
+    level: 'row',
+    action: 'quarantine',
+    description: `the Customer ID has no control characters and at most ${MAX_CUSTOMER_ID_LENGTH} characters`,
+  },
+  countryKnown: {
+    name: 'country-known',
+    level: 'row',
+    action: 'warn',
+    description: 'the country names a known country (else Region is Others)',
+  },
+  statusRecognized: {
+    name: 'status-recognized',
+    level: 'row',
+    action: 'warn',
+    description: 'the status, when the file has a status column, is a known subscribed or not-subscribed value',
+  },
+} as const satisfies Record<string, RuleDeclaration>;
+
+/** A rule's name, one of {@link SILVER_RULES}'. */
+export type SilverRuleName = (typeof SILVER_RULES)[keyof typeof SILVER_RULES]['name'];
+
+/** Every rule of {@link SILVER_RULES}, in the README table's order (file rules, then row rules). */
+export const RULE_REGISTRY: readonly RuleDeclaration[] = Object.values(SILVER_RULES);
+
+/**
+ * The registry's rule of a name.
+ *
+ * @param name - e.g. `record-size`.
+ * @returns the rule, or undefined for a name the registry does not hold.
+ */
+export function ruleNamed(name: string): RuleDeclaration | undefined {
+  return RULE_REGISTRY.find((rule) => rule.name === name);
+}

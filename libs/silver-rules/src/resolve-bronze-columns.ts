@@ -33,7 +33,8 @@ export function resolveBronzeColumns(
   header: readonly string[],
   expectations: readonly FileExpectation[] = FILE_EXPECTATIONS,
 ): BronzeColumns {
-  for (const rule of [...expectations, ...REQUIRED_COLUMN_RULES]) {
+  // A set: the default suite holds the column rules already, and each is checked once.
+  for (const rule of new Set([...expectations, ...REQUIRED_COLUMN_RULES])) {
     const message = rule.check(header);
     if (message !== undefined) throw new FileRejectedError(message, { rule: rule.name });
   }

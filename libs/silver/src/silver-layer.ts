@@ -12,6 +12,7 @@ import {
 } from '@medallion/s3-io';
 import { SILVER_METADATA } from '@medallion/schemas';
 import { defaultExpectations, SILVER_RULES } from '@medallion/silver-rules';
+import type { ParallelOptions } from '@medallion/worker-pool';
 import {
   BRONZE_STATE_REASONS,
   bronzeStateSince,
@@ -36,7 +37,6 @@ import { rejectionOf, thresholdRejection, type Rejection } from './silver-reject
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
 import { transformBronzeObject, type BronzeObjectSummary } from './transform-bronze-object';
-import type { ParallelOptions } from '@medallion/worker-pool';
 
 const INPUT_PREFIX = 'bronze/';
 

@@ -1,3 +1,4 @@
+import { PREFIXES } from '@medallion/lake-layout';
 import type { AggregateLayer } from '@medallion/layer-runtime';
 import { GOLD_MANIFEST_KEY } from '@medallion/schemas';
 import { createSilverAggregateLayer, type SilverAggregateResult } from '@medallion/silver-aggregate';
@@ -31,7 +32,7 @@ export type GoldResult = SilverAggregateResult<GoldTableRow>;
 export function createGoldLayer(options: GoldLayerOptions = {}): AggregateLayer<GoldResult> {
   return createSilverAggregateLayer({
     name: 'gold',
-    outputPrefix: 'gold/',
+    outputPrefix: PREFIXES.gold,
     tableKey: GOLD_KEY,
     manifestKey: GOLD_MANIFEST_KEY,
     rowsOf: goldRowsOf,

@@ -1,3 +1,4 @@
+import { PREFIXES } from '@medallion/lake-layout';
 import { EventRouter, localS3Environment, startLocalS3, type EventShape } from '@medallion/local-s3';
 import { readJsonObject, uploadStream } from '@medallion/s3-io';
 import { asSilverManifest } from '@medallion/schemas';
@@ -69,7 +70,7 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
     await router.idle();
     const manifests = await Promise.all(
       options.files.map(async ({ key }) => {
-        const json = await readJsonObject(s3, options.bucket, silverKeysFor(key, 'bronze/').manifest);
+        const json = await readJsonObject(s3, options.bucket, silverKeysFor(key, PREFIXES.bronze).manifest);
         return json === undefined ? undefined : asSilverManifest(json);
       }),
     );

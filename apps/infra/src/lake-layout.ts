@@ -1,4 +1,4 @@
-import { SILVER_AGGREGATE_QUEUE as AGGREGATE_QUEUE } from '@medallion/schemas';
+import { SILVER_AGGREGATE_QUEUE as AGGREGATE_QUEUE } from '@medallion/lake-layout';
 import { Duration } from 'aws-cdk-lib';
 
 /** The lake's prefixes: one bucket, one prefix per layer. */
@@ -63,7 +63,7 @@ export interface LayerSpec {
   readonly checkpointPrefix?: string;
 }
 
-/** How gold and platinum take their events: the aggregates' queue settings (see `SILVER_AGGREGATE_QUEUE` in @medallion/schemas). */
+/** How gold and platinum take their events: the aggregates' queue settings (see `SILVER_AGGREGATE_QUEUE` in @medallion/lake-layout). */
 const SILVER_AGGREGATE_QUEUE: QueueTrigger = {
   batchSize: AGGREGATE_QUEUE.batchSize,
   batchingWindow: Duration.seconds(AGGREGATE_QUEUE.batchingWindowSeconds),

@@ -1,3 +1,4 @@
+import { PREFIXES } from '@medallion/lake-layout';
 import type { AggregateLayer } from '@medallion/layer-runtime';
 import { GOLD_MANIFEST_KEY } from '@medallion/schemas';
 import { createSilverAggregateLayer, type SilverAggregateResult } from '@medallion/silver-aggregate';
@@ -28,7 +29,7 @@ export type GoldResult = SilverAggregateResult<GoldTableRow>;
 export function createGoldLayer(options: ParallelOptions = {}): AggregateLayer<GoldResult> {
   return createSilverAggregateLayer({
     name: 'gold',
-    outputPrefix: 'gold/',
+    outputPrefix: PREFIXES.gold,
     tableKey: GOLD_KEY,
     manifestKey: GOLD_MANIFEST_KEY,
     rowsOf: goldRowsOf,

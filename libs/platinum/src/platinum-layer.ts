@@ -1,3 +1,4 @@
+import { PREFIXES } from '@medallion/lake-layout';
 import type { AggregateLayer } from '@medallion/layer-runtime';
 import { createSilverAggregateLayer, type SilverAggregateResult } from '@medallion/silver-aggregate';
 import { formatPlatinumCsv } from './platinum-csv';
@@ -23,7 +24,7 @@ export type PlatinumResult = SilverAggregateResult<PlatinumRow>;
  */
 export const platinumLayer: AggregateLayer<PlatinumResult> = createSilverAggregateLayer({
   name: 'platinum',
-  outputPrefix: 'platinum/',
+  outputPrefix: PREFIXES.platinum,
   tableKey: PLATINUM_KEY,
   manifestKey: PLATINUM_MANIFEST_KEY,
   rowsOf: platinumRowsOf,

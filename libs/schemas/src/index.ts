@@ -20,4 +20,3 @@ export {
   type SilverCounts,
   type SilverManifest,
 } from './manifests';
-export { SILVER_AGGREGATE_QUEUE } from './aggregate-queue';

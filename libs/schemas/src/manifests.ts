@@ -1,12 +1,14 @@
+import { PREFIXES } from '@medallion/lake-layout';
+
 /** Where silver writes one manifest per bronze object: `silver/_manifests/<path>.json`. */
-export const SILVER_MANIFEST_PREFIX = 'silver/_manifests/';
+export const SILVER_MANIFEST_PREFIX = PREFIXES.silverManifests;
 
 /**
  * Where silver writes each bronze object's customer table (`silver-customers/<path>.parquet`: each
  * Customer ID's latest record in the file, sorted), a prefix of its own so that a catalog table can
  * point at it. Gold and platinum read these instead of the wide silver tables.
  */
-export const SILVER_CUSTOMERS_PREFIX = 'silver-customers/';
+export const SILVER_CUSTOMERS_PREFIX = PREFIXES.silverCustomers;
 
 /** Where gold writes the manifest of its table. */
 export const GOLD_MANIFEST_KEY = 'gold/_manifests/customers_by_region.json';

@@ -1,6 +1,7 @@
 import { NotUtf8Error, type TextEncoding } from '@medallion/csv-io';
 import { encodeCustomerTable } from '@medallion/customer-records';
 import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
+import { PREFIXES } from '@medallion/lake-layout';
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
 import {
   deleteObjectIfMatch,
@@ -38,7 +39,7 @@ import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
 import { transformBronzeObject, type BronzeObjectSummary } from './transform-bronze-object';
 
-const INPUT_PREFIX = 'bronze/';
+const INPUT_PREFIX = PREFIXES.bronze;
 
 /** Conditional deletes of a manifest before a removal gives up (each lost to a commit made meanwhile). */
 const REMOVAL_ATTEMPTS = 5;
@@ -329,7 +330,7 @@ export function createSilverLayer(options: ParallelOptions = {}): MapLayer<Silve
     name: 'silver',
     inputPrefix: INPUT_PREFIX,
     inputSuffixes: CSV_EXTENSIONS,
-    outputPrefix: 'silver/',
+    outputPrefix: PREFIXES.silver,
     acceptsRemovals: true,
     metricsOf: (result) => [
       { name: 'Files', unit: 'Count', value: result.stale === undefined && !result.removed ? 1 : 0 },

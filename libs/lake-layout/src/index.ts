@@ -1,0 +1,2 @@
+export { PREFIXES, checkpointPrefixOf } from './prefixes';
+export { SILVER_AGGREGATE_QUEUE } from './aggregate-queue';

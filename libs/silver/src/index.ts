@@ -5,5 +5,13 @@ export { createSilverLayer, silverLayer } from './silver-layer';
 export type { SilverLayerOptions } from './transform-bronze-object';
 export { SilverTransform, type SilverOutput } from './silver-transform';
 export { silverKeysFor, type SilverKeys } from './silver-keys';
-export type { SilverCounts, SilverResult } from './silver-result';
+export { countsOf } from './silver-result';
+export type {
+  SilverCounts,
+  SilverProcessed,
+  SilverRejected,
+  SilverRemoved,
+  SilverResult,
+  SilverStale,
+} from './silver-result';
 export { transformSilverBatch, type SilverBatchResult, type SilverBatchTask } from './silver-batch';

@@ -1,6 +1,6 @@
 import { NotUtf8Error, type TextEncoding } from '@medallion/csv-io';
 import { encodeCustomerTable } from '@medallion/customer-records';
-import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
+import { CsvObjectWriter, type LayerEnvironment, type LayerMetric, type MapLayer } from '@medallion/layer-runtime';
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
 import {
   deleteObjectIfMatch,
@@ -33,7 +33,7 @@ import {
   type writeSilverManifest,
 } from './silver-manifest';
 import { rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
-import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
+import { countsOf, NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
 import { transformBronzeObject, type BronzeObjectSummary, type SilverLayerOptions } from './transform-bronze-object';
 
@@ -148,12 +148,12 @@ async function rejectFile(
     rejectionKey: keys.rejection,
   });
   return {
+    kind: 'rejected',
     bronzeKey: object.key,
     encoding,
     bronzeETag,
-    rejected: reason,
-    rejectedBy: rule,
-    stale: undefined,
+    reason,
+    rule,
     outputKeys: [keys.rejection, keys.manifest],
     counts: NO_ROWS,
   };
@@ -278,16 +278,32 @@ async function transformWithEncoding(
   }
   const outputKeys = [keys.silver, keys.customers, ...(wroteQuarantine ? [keys.quarantine] : []), keys.manifest];
   env.logger.info('object processed', { bucket: object.bucket, key: object.key, encoding, outputKeys, ...counts });
-  return {
-    bronzeKey: object.key,
-    encoding,
-    bronzeETag: bronze.eTag,
-    rejected: undefined,
-    rejectedBy: undefined,
-    stale: undefined,
-    outputKeys,
-    counts,
-  };
+  return { kind: 'processed', bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, outputKeys, counts };
+}
+
+/**
+ * Silver's CloudWatch metrics of one result: `Files` (1 for a processed or rejected file), the row
+ * counts, `RejectedFiles`, `StaleEvents` and one `RuleFailures.<rule>` per rule that failed (all `Count`).
+ *
+ * @param result - what silver did with one event.
+ * @returns the metric values.
+ */
+function silverMetrics(result: SilverResult): LayerMetric[] {
+  const counts = countsOf(result);
+  return [
+    { name: 'Files', unit: 'Count', value: result.kind === 'processed' || result.kind === 'rejected' ? 1 : 0 },
+    { name: 'RowsIn', unit: 'Count', value: counts.dataRecords },
+    { name: 'RowsOut', unit: 'Count', value: counts.silverRows },
+    { name: 'QuarantinedRows', unit: 'Count', value: counts.quarantinedRows },
+    { name: 'BlankRows', unit: 'Count', value: counts.blankRows },
+    { name: 'RejectedFiles', unit: 'Count', value: result.kind === 'rejected' ? 1 : 0 },
+    { name: 'StaleEvents', unit: 'Count', value: result.kind === 'stale' ? 1 : 0 },
+    ...Object.entries(counts.ruleFailures).map(([rule, value]) => ({
+      name: `RuleFailures.${rule}`,
+      unit: 'Count' as const,
+      value,
+    })),
+  ];
 }
 
 /**
@@ -330,20 +346,7 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
     inputSuffixes: CSV_EXTENSIONS,
     outputPrefix: 'silver/',
     acceptsRemovals: true,
-    metricsOf: (result) => [
-      { name: 'Files', unit: 'Count', value: result.stale === undefined && !result.removed ? 1 : 0 },
-      { name: 'RowsIn', unit: 'Count', value: result.counts.dataRecords },
-      { name: 'RowsOut', unit: 'Count', value: result.counts.silverRows },
-      { name: 'QuarantinedRows', unit: 'Count', value: result.counts.quarantinedRows },
-      { name: 'BlankRows', unit: 'Count', value: result.counts.blankRows },
-      { name: 'RejectedFiles', unit: 'Count', value: result.rejected === undefined ? 0 : 1 },
-      { name: 'StaleEvents', unit: 'Count', value: result.stale === undefined ? 0 : 1 },
-      ...Object.entries(result.counts.ruleFailures).map(([rule, value]) => ({
-        name: `RuleFailures.${rule}`,
-        unit: 'Count' as const,
-        value,
-      })),
-    ],
+    metricsOf: silverMetrics,
     async processObject(env, object) {
       const keys = silverKeysFor(object.key, INPUT_PREFIX);
       const committed = await readStoredSilverManifest(env, object.bucket, keys.manifest);
@@ -361,20 +364,12 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
     },
     async removeObject(env, object) {
       const keys = silverKeysFor(object.key, INPUT_PREFIX);
-      const base = {
-        bronzeKey: object.key,
-        encoding: 'utf-8' as const,
-        bronzeETag: '',
-        rejected: undefined,
-        rejectedBy: undefined,
-        counts: NO_ROWS,
-      };
       for (let attempt = 1; attempt <= REMOVAL_ATTEMPTS; attempt++) {
         const committed = await readStoredSilverManifest(env, object.bucket, keys.manifest);
         if (committed && !eventFreshness(object, committed.manifest).fresh) {
           const reason = `a version created after this deletion (sequencer ${committed.manifest.source.sequencer}) is already in silver`;
           env.logger.info('stale deletion skipped', { bucket: object.bucket, key: object.key, reason });
-          return { ...base, stale: reason, outputKeys: [] };
+          return { kind: 'stale', bronzeKey: object.key, bronzeETag: '', reason };
         }
         // Uncommit first (only the manifest read: a commit made since is judged again): gold,
         // triggered by the manifest's removal, stops reading the table at once. Then the outputs it
@@ -382,7 +377,7 @@ export function createSilverLayer(options: SilverLayerOptions = {}): MapLayer<Si
         if (committed && !(await deleteObjectIfMatch(env.s3, object.bucket, keys.manifest, committed.eTag))) continue;
         if (committed) await deleteUnchanged(env, object.bucket, outputsOf(committed.manifest));
         env.logger.info('bronze object deleted: outputs removed', { bucket: object.bucket, key: object.key });
-        return { ...base, stale: undefined, removed: true, outputKeys: [] };
+        return { kind: 'removed', bronzeKey: object.key };
       }
       throw new Error(
         `silver: the manifest ${keys.manifest} changed under ${REMOVAL_ATTEMPTS} conditional deletes in a row`,

@@ -33,7 +33,7 @@ import {
   type writeSilverManifest,
 } from './silver-manifest';
 import { rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
-import { countsOf, NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
+import { countsOf, NO_ROWS, type SilverCounts, type SilverResult, type SilverStale } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
 import { transformBronzeObject, type BronzeObjectSummary, type SilverLayerOptions } from './transform-bronze-object';
 
@@ -159,6 +159,33 @@ async function rejectFile(
   };
 }
 
+/** An open bronze object: its body stream, ETag and length in bytes. */
+type OpenBronze = Awaited<ReturnType<typeof openObject>>;
+
+/**
+ * The read step: opens the bronze object the event names.
+ *
+ * @returns the open object; or the stale result when it was deleted after the event, or changed
+ *   since (its ETag differs from the event's; the body is closed then).
+ * @throws the SDK's errors other than a missing object.
+ */
+async function openBronze(env: LayerEnvironment, object: ObjectEvent): Promise<OpenBronze | SilverStale> {
+  let bronze: OpenBronze;
+  try {
+    bronze = await openObject(env.s3, object.bucket, object.key);
+  } catch (error) {
+    if (!isMissingObject(error)) throw error;
+    const reason = 'the object no longer exists: it was deleted after this event';
+    return skipStale(env, object, reason);
+  }
+  if (object.eTag !== undefined && object.eTag !== bronze.eTag) {
+    bronze.body.destroy();
+    const reason = 'the object changed since this event (its ETag differs): the newer version has its own event';
+    return skipStale(env, object, reason, bronze.eTag);
+  }
+  return bronze;
+}
+
 /**
  * One attempt at a bronze object in one encoding. Returns `'not-utf-8'` when reading UTF-8 met an
  * invalid byte sequence: the partial outputs are aborted, and the caller tries Windows-1252.
@@ -172,19 +199,8 @@ async function transformWithEncoding(
   options: SilverLayerOptions,
 ): Promise<SilverResult | 'not-utf-8'> {
   const { keys } = work;
-  let bronze;
-  try {
-    bronze = await openObject(env.s3, object.bucket, object.key);
-  } catch (error) {
-    if (!isMissingObject(error)) throw error;
-    const reason = 'the object no longer exists: it was deleted after this event';
-    return skipStale(env, object, reason);
-  }
-  if (object.eTag !== undefined && object.eTag !== bronze.eTag) {
-    bronze.body.destroy();
-    const reason = 'the object changed since this event (its ETag differs): the newer version has its own event';
-    return skipStale(env, object, reason, bronze.eTag);
-  }
+  const bronze = await openBronze(env, object);
+  if ('kind' in bronze) return bronze;
   if (bronze.contentLength === 0) {
     bronze.body.destroy();
     return rejectFile(
@@ -229,7 +245,39 @@ async function transformWithEncoding(
     await Promise.all([silver.abort(), quarantine.abort()]);
     return rejectFile(env, object, bronze.eTag, work, layer, overThreshold, encoding, counts);
   }
+  const written: Written = { silver, quarantine, metadata, customers };
+  return writeAndCommit(env, object, bronze, work, layer, encoding, counts, written);
+}
+
+/** The outputs of a transformed file before they are finished: its silver and quarantine writers, their S3 metadata, its customer rows. */
+interface Written {
+  readonly silver: CsvObjectWriter;
+  readonly quarantine: CsvObjectWriter;
+  readonly metadata: Record<string, string>;
+  readonly customers: BronzeObjectSummary['customers'];
+}
+
+/**
+ * The write and commit steps of a transformed file: checks once more that the work is not
+ * superseded (large objects only, while parts are uploaded), finishes the silver and quarantine
+ * uploads, writes the customer table, then commits (see `commitWork`).
+ *
+ * @returns the processed result; or the result of an event that did not commit (stale, processed again).
+ * @throws the SDK's errors, after aborting the uploads and taking back what was written.
+ */
+async function writeAndCommit(
+  env: LayerEnvironment,
+  object: ObjectEvent,
+  bronze: OpenBronze,
+  work: SilverWork,
+  layer: MapLayer<SilverResult>,
+  encoding: TextEncoding,
+  counts: SilverCounts,
+  outputs: Written,
+): Promise<SilverResult> {
   let wroteQuarantine: boolean;
+  const { silver, quarantine, metadata, customers } = outputs;
+  const { keys } = work;
   const written: StoredObject[] = [];
   try {
     // Checked before the outputs become visible, when parts of them are already uploaded (a large

@@ -4,5 +4,13 @@ export { checkSilverSettings } from './silver-rejection';
 export { createSilverLayer, silverLayer } from './silver-layer';
 export { SilverTransform, type SilverOutput } from './silver-transform';
 export { silverKeysFor, type SilverKeys } from './silver-keys';
-export type { SilverCounts, SilverResult } from './silver-result';
+export { countsOf } from './silver-result';
+export type {
+  SilverCounts,
+  SilverProcessed,
+  SilverRejected,
+  SilverRemoved,
+  SilverResult,
+  SilverStale,
+} from './silver-result';
 export { transformSilverBatch, type SilverBatchResult, type SilverBatchTask } from './silver-batch';

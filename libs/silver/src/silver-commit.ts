@@ -9,7 +9,7 @@ import {
   writeSilverManifest,
   type StoredSilverManifest,
 } from './silver-manifest';
-import { NO_ROWS, type SilverResult } from './silver-result';
+import type { SilverStale } from './silver-result';
 
 // Silver's commit protocol under concurrency: events for one key may run at the same time on AWS.
 // Every write of the manifest is conditional on the manifest it replaces, and every delete is
@@ -24,24 +24,16 @@ export type OutputObject = Pick<ManifestObject, 'key' | 'eTag'>;
  * result that says so, with nothing written.
  *
  * @param bronzeETag - the bronze ETag as read, when it was read. @default the event's
+ * @returns the `stale` result with the reason.
  */
 export function skipStale(
   env: LayerEnvironment,
   object: ObjectEvent,
   reason: string,
   bronzeETag = object.eTag ?? '',
-): SilverResult {
+): SilverStale {
   env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason });
-  return {
-    bronzeKey: object.key,
-    encoding: 'utf-8',
-    bronzeETag,
-    rejected: undefined,
-    rejectedBy: undefined,
-    stale: reason,
-    outputKeys: [],
-    counts: NO_ROWS,
-  };
+  return { kind: 'stale', bronzeKey: object.key, bronzeETag, reason };
 }
 
 /** How the bronze object stands now against the version an event read. */

@@ -1,6 +1,6 @@
 import { NotUtf8Error, type TextEncoding } from '@medallion/csv-io';
 import { encodeCustomerTable } from '@medallion/customer-records';
-import { CsvObjectWriter, type LayerEnvironment, type MapLayer } from '@medallion/layer-runtime';
+import { CsvObjectWriter, type LayerEnvironment, type LayerMetric, type MapLayer } from '@medallion/layer-runtime';
 import { PREFIXES } from '@medallion/lake-layout';
 import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
 import {
@@ -35,7 +35,7 @@ import {
   type writeSilverManifest,
 } from './silver-manifest';
 import { rejectionOf, thresholdRejection, type Rejection } from './silver-rejection';
-import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
+import { countsOf, NO_ROWS, type SilverCounts, type SilverResult, type SilverStale } from './silver-result';
 import { silverKeysFor, type SilverKeys } from './silver-keys';
 import { transformBronzeObject, type BronzeObjectSummary } from './transform-bronze-object';
 
@@ -150,15 +150,42 @@ async function rejectFile(
     rejectionKey: keys.rejection,
   });
   return {
+    kind: 'rejected',
     bronzeKey: object.key,
     encoding,
     bronzeETag,
-    rejected: reason,
-    rejectedBy: rule,
-    stale: undefined,
+    reason,
+    rule,
     outputKeys: [keys.rejection, keys.manifest],
     counts: NO_ROWS,
   };
+}
+
+/** An open bronze object: its body stream, ETag and length in bytes. */
+type OpenBronze = Awaited<ReturnType<typeof openObject>>;
+
+/**
+ * The read step: opens the bronze object the event names.
+ *
+ * @returns the open object; or the stale result when it was deleted after the event, or changed
+ *   since (its ETag differs from the event's; the body is closed then).
+ * @throws the SDK's errors other than a missing object.
+ */
+async function openBronze(env: LayerEnvironment, object: ObjectEvent): Promise<OpenBronze | SilverStale> {
+  let bronze: OpenBronze;
+  try {
+    bronze = await openObject(env.s3, object.bucket, object.key);
+  } catch (error) {
+    if (!isMissingObject(error)) throw error;
+    const reason = 'the object no longer exists: it was deleted after this event';
+    return skipStale(env, object, reason);
+  }
+  if (object.eTag !== undefined && object.eTag !== bronze.eTag) {
+    bronze.body.destroy();
+    const reason = 'the object changed since this event (its ETag differs): the newer version has its own event';
+    return skipStale(env, object, reason, bronze.eTag);
+  }
+  return bronze;
 }
 
 /**
@@ -174,19 +201,8 @@ async function transformWithEncoding(
   options: ParallelOptions,
 ): Promise<SilverResult | 'not-utf-8'> {
   const { keys } = work;
-  let bronze;
-  try {
-    bronze = await openObject(env.s3, object.bucket, object.key);
-  } catch (error) {
-    if (!isMissingObject(error)) throw error;
-    const reason = 'the object no longer exists: it was deleted after this event';
-    return skipStale(env, object, reason);
-  }
-  if (object.eTag !== undefined && object.eTag !== bronze.eTag) {
-    bronze.body.destroy();
-    const reason = 'the object changed since this event (its ETag differs): the newer version has its own event';
-    return skipStale(env, object, reason, bronze.eTag);
-  }
+  const bronze = await openBronze(env, object);
+  if ('kind' in bronze) return bronze;
   if (bronze.contentLength === 0) {
     bronze.body.destroy();
     return rejectFile(
@@ -231,7 +247,39 @@ async function transformWithEncoding(
     await Promise.all([silver.abort(), quarantine.abort()]);
     return rejectFile(env, object, bronze.eTag, work, layer, overThreshold, encoding, counts);
   }
+  const written: Written = { silver, quarantine, metadata, customers };
+  return writeAndCommit(env, object, bronze, work, layer, encoding, counts, written);
+}
+
+/** The outputs of a transformed file before they are finished: its silver and quarantine writers, their S3 metadata, its customer rows. */
+interface Written {
+  readonly silver: CsvObjectWriter;
+  readonly quarantine: CsvObjectWriter;
+  readonly metadata: Record<string, string>;
+  readonly customers: BronzeObjectSummary['customers'];
+}
+
+/**
+ * The write and commit steps of a transformed file: checks once more that the work is not
+ * superseded (large objects only, while parts are uploaded), finishes the silver and quarantine
+ * uploads, writes the customer table, then commits (see `commitWork`).
+ *
+ * @returns the processed result; or the result of an event that did not commit (stale, processed again).
+ * @throws the SDK's errors, after aborting the uploads and taking back what was written.
+ */
+async function writeAndCommit(
+  env: LayerEnvironment,
+  object: ObjectEvent,
+  bronze: OpenBronze,
+  work: SilverWork,
+  layer: MapLayer<SilverResult>,
+  encoding: TextEncoding,
+  counts: SilverCounts,
+  outputs: Written,
+): Promise<SilverResult> {
   let wroteQuarantine: boolean;
+  const { silver, quarantine, metadata, customers } = outputs;
+  const { keys } = work;
   const written: StoredObject[] = [];
   try {
     // Checked before the outputs become visible, when parts of them are already uploaded (a large
@@ -280,16 +328,32 @@ async function transformWithEncoding(
   }
   const outputKeys = [keys.silver, keys.customers, ...(wroteQuarantine ? [keys.quarantine] : []), keys.manifest];
   env.logger.info('object processed', { bucket: object.bucket, key: object.key, encoding, outputKeys, ...counts });
-  return {
-    bronzeKey: object.key,
-    encoding,
-    bronzeETag: bronze.eTag,
-    rejected: undefined,
-    rejectedBy: undefined,
-    stale: undefined,
-    outputKeys,
-    counts,
-  };
+  return { kind: 'processed', bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, outputKeys, counts };
+}
+
+/**
+ * Silver's CloudWatch metrics of one result: `Files` (1 for a processed or rejected file), the row
+ * counts, `RejectedFiles`, `StaleEvents` and one `RuleFailures.<rule>` per rule that failed (all `Count`).
+ *
+ * @param result - what silver did with one event.
+ * @returns the metric values.
+ */
+function silverMetrics(result: SilverResult): LayerMetric[] {
+  const counts = countsOf(result);
+  return [
+    { name: 'Files', unit: 'Count', value: result.kind === 'processed' || result.kind === 'rejected' ? 1 : 0 },
+    { name: 'RowsIn', unit: 'Count', value: counts.dataRecords },
+    { name: 'RowsOut', unit: 'Count', value: counts.silverRows },
+    { name: 'QuarantinedRows', unit: 'Count', value: counts.quarantinedRows },
+    { name: 'BlankRows', unit: 'Count', value: counts.blankRows },
+    { name: 'RejectedFiles', unit: 'Count', value: result.kind === 'rejected' ? 1 : 0 },
+    { name: 'StaleEvents', unit: 'Count', value: result.kind === 'stale' ? 1 : 0 },
+    ...Object.entries(counts.ruleFailures).map(([rule, value]) => ({
+      name: `RuleFailures.${rule}`,
+      unit: 'Count' as const,
+      value,
+    })),
+  ];
 }
 
 /**
@@ -332,20 +396,7 @@ export function createSilverLayer(options: ParallelOptions = {}): MapLayer<Silve
     inputSuffixes: CSV_EXTENSIONS,
     outputPrefix: PREFIXES.silver,
     acceptsRemovals: true,
-    metricsOf: (result) => [
-      { name: 'Files', unit: 'Count', value: result.stale === undefined && !result.removed ? 1 : 0 },
-      { name: 'RowsIn', unit: 'Count', value: result.counts.dataRecords },
-      { name: 'RowsOut', unit: 'Count', value: result.counts.silverRows },
-      { name: 'QuarantinedRows', unit: 'Count', value: result.counts.quarantinedRows },
-      { name: 'BlankRows', unit: 'Count', value: result.counts.blankRows },
-      { name: 'RejectedFiles', unit: 'Count', value: result.rejected === undefined ? 0 : 1 },
-      { name: 'StaleEvents', unit: 'Count', value: result.stale === undefined ? 0 : 1 },
-      ...Object.entries(result.counts.ruleFailures).map(([rule, value]) => ({
-        name: `RuleFailures.${rule}`,
-        unit: 'Count' as const,
-        value,
-      })),
-    ],
+    metricsOf: silverMetrics,
     async processObject(env, object) {
       const keys = silverKeysFor(object.key, INPUT_PREFIX);
       const committed = await readStoredSilverManifest(env, object.bucket, keys.manifest);
@@ -363,20 +414,12 @@ export function createSilverLayer(options: ParallelOptions = {}): MapLayer<Silve
     },
     async removeObject(env, object) {
       const keys = silverKeysFor(object.key, INPUT_PREFIX);
-      const base = {
-        bronzeKey: object.key,
-        encoding: 'utf-8' as const,
-        bronzeETag: '',
-        rejected: undefined,
-        rejectedBy: undefined,
-        counts: NO_ROWS,
-      };
       for (let attempt = 1; attempt <= REMOVAL_ATTEMPTS; attempt++) {
         const committed = await readStoredSilverManifest(env, object.bucket, keys.manifest);
         if (committed && !eventFreshness(object, committed.manifest).fresh) {
           const reason = `a version created after this deletion (sequencer ${committed.manifest.source.sequencer}) is already in silver`;
           env.logger.info('stale deletion skipped', { bucket: object.bucket, key: object.key, reason });
-          return { ...base, stale: reason, outputKeys: [] };
+          return { kind: 'stale', bronzeKey: object.key, bronzeETag: '', reason };
         }
         // Uncommit first (only the manifest read: a commit made since is judged again): gold,
         // triggered by the manifest's removal, stops reading the table at once. Then the outputs it
@@ -384,7 +427,7 @@ export function createSilverLayer(options: ParallelOptions = {}): MapLayer<Silve
         if (committed && !(await deleteObjectIfMatch(env.s3, object.bucket, keys.manifest, committed.eTag))) continue;
         if (committed) await deleteUnchanged(env, object.bucket, outputsOf(committed.manifest));
         env.logger.info('bronze object deleted: outputs removed', { bucket: object.bucket, key: object.key });
-        return { ...base, stale: undefined, removed: true, outputKeys: [] };
+        return { kind: 'removed', bronzeKey: object.key };
       }
       throw new Error(
         `silver: the manifest ${keys.manifest} changed under ${REMOVAL_ATTEMPTS} conditional deletes in a row`,

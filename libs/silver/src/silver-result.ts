@@ -3,25 +3,55 @@ import type { SilverCounts } from '@medallion/schemas';
 
 export type { SilverCounts } from '@medallion/schemas';
 
-/** What silver did with one bronze object. */
-export interface SilverResult {
+/** A bronze object silver read and committed: its silver table, customer table, quarantine rows (when any) and manifest. */
+export interface SilverProcessed {
+  readonly kind: 'processed';
   readonly bronzeKey: string;
   /** How the bronze bytes were decoded: `utf-8`, or `windows-1252` when they were not valid UTF-8. */
   readonly encoding: TextEncoding;
   /** The bronze object's ETag, as read. */
   readonly bronzeETag: string;
-  /** Set when the file was rejected whole: the reason. No silver object is written then. */
-  readonly rejected: string | undefined;
-  /** The expectation that rejected the file (e.g. `column-names-unique`, `quarantine-threshold`, `well-formed-csv`). */
-  readonly rejectedBy: string | undefined;
-  /** Set when the event was stale (an older version, or an object that has changed since): the reason. Nothing was written. */
-  readonly stale: string | undefined;
-  /** True when the bronze object was deleted and silver removed what it had derived from it. */
-  readonly removed?: boolean;
-  /** Keys written: the silver table, the quarantine table or the rejection record, and the manifest (last). */
+  /** Keys written: the silver table, the customer table, the quarantine table (when rows were refused), the manifest (last). */
   readonly outputKeys: string[];
   readonly counts: SilverCounts;
 }
+
+/** A bronze object rejected whole: a rejection record and a `rejected` manifest; no silver object. */
+export interface SilverRejected {
+  readonly kind: 'rejected';
+  readonly bronzeKey: string;
+  /** How the bronze bytes were decoded (see {@link SilverProcessed.encoding}). */
+  readonly encoding: TextEncoding;
+  /** The bronze object's ETag, as read. */
+  readonly bronzeETag: string;
+  /** Why the file was rejected. */
+  readonly reason: string;
+  /** The expectation that rejected the file (e.g. `column-names-unique`, `quarantine-threshold`, `well-formed-csv`). */
+  readonly rule: string;
+  /** Keys written: the rejection record, then the manifest. */
+  readonly outputKeys: string[];
+  /** No rows: a rejected file adds nothing to silver (the rejection record carries what was counted). */
+  readonly counts: SilverCounts;
+}
+
+/** An event that was stale (an older version, or an object that has changed since): nothing was written. */
+export interface SilverStale {
+  readonly kind: 'stale';
+  readonly bronzeKey: string;
+  /** The bronze ETag as read, else the event's; '' when neither is known. */
+  readonly bronzeETag: string;
+  /** Why the event was stale. */
+  readonly reason: string;
+}
+
+/** A deleted bronze object: silver removed its manifest and what it had derived from it. */
+export interface SilverRemoved {
+  readonly kind: 'removed';
+  readonly bronzeKey: string;
+}
+
+/** What silver did with one bronze event: processed, rejected, stale or removed (`kind`), with only that kind's fields. */
+export type SilverResult = SilverProcessed | SilverRejected | SilverStale | SilverRemoved;
 
 /** Counts of a file that was not read (rejected before its first data record). */
 export const NO_ROWS: SilverCounts = {
@@ -32,3 +62,13 @@ export const NO_ROWS: SilverCounts = {
   unknownCountryRows: 0,
   ruleFailures: {},
 };
+
+/**
+ * The counts a result carries: a processed or rejected file's, {@link NO_ROWS} for a stale event or a removal.
+ *
+ * @param result - what silver did.
+ * @returns the counts (data records, silver, quarantined and blank rows, rule failures).
+ */
+export function countsOf(result: SilverResult): SilverCounts {
+  return result.kind === 'processed' || result.kind === 'rejected' ? result.counts : NO_ROWS;
+}

@@ -3,7 +3,7 @@ import { DeleteObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/
 import { createLayerHandler } from '@medallion/layer-runtime';
 import type { TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
-import { silverLayer } from '../src';
+import { silverLayer, type SilverResult } from '../src';
 
 /** The original README's header. */
 export const H = 'Customer ID,Customer Name,Customer Country,Subscription Status\n';
@@ -121,3 +121,7 @@ export async function violations(lake: TestLake, name: string): Promise<string[]
   }
   return problems;
 }
+
+/** A result's stale reason; undefined for any other kind. */
+export const staleReason = (result: SilverResult | undefined): string | undefined =>
+  result?.kind === 'stale' ? result.reason : undefined;

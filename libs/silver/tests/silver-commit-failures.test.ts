@@ -2,7 +2,17 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { bronzeFixtureBytes } from '@medallion/schemas/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { H, deleteBronze, failNth, hookFirst, manifestOf, removalEvent, run, violations } from './silver-commit-checks';
+import {
+  H,
+  deleteBronze,
+  failNth,
+  hookFirst,
+  manifestOf,
+  removalEvent,
+  run,
+  staleReason,
+  violations,
+} from './silver-commit-checks';
 
 let lake: TestLake;
 const clients: S3Client[] = [];
@@ -31,7 +41,7 @@ describe('silver commit: failures, retries and removals at each step', () => {
       await run(lake.s3, removalEvent(lake, 'k'));
     });
     const report = await run(c1, e1);
-    expect(report.results[0]?.stale).toBe('the object no longer exists: it was deleted after this event');
+    expect(report.results.map(staleReason)[0]).toBe('the object no longer exists: it was deleted after this event');
     expect(await violations(lake, 'k')).toEqual([]);
     expect(await lake.keys('silver-customers/')).toEqual([]);
     expect(await lake.keys('quarantine/')).toEqual([]);

@@ -1,3 +1,4 @@
+import { staleReason } from './silver-commit-checks';
 import { createLayerHandler, LayerInvocationError, type LayerInvocationReport } from '@medallion/layer-runtime';
 import { injectS3Faults, startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
@@ -7,7 +8,8 @@ import { customerIdAt, decodeCustomerTable } from '@medallion/customer-records';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silverLayer, type SilverResult } from '../src';
+import { silverLayer, type SilverProcessed, type SilverRejected, type SilverResult } from '../src';
+import { countsOf } from '../src/silver-result';
 
 let lake: TestLake;
 let handler: (event: unknown) => Promise<LayerInvocationReport<SilverResult>>;
@@ -36,7 +38,7 @@ async function ingest(fixture: BronzeFixture, key = `bronze/${fixture}`) {
   const path = key.slice('bronze/'.length, -'.csv'.length);
   return {
     event,
-    result: report.results[0]!,
+    result: readFile(report.results[0]),
     silver: await lake.text(`silver/${path}.csv`),
     quarantine: await lake.text(`quarantine/${path}.csv`),
     rejection: await lake.text(`quarantine/${path}.error.json`),
@@ -132,8 +134,8 @@ describe('silver handler on bronze files', () => {
         reason,
       });
       expect(result).toMatchObject({
-        rejected: reason,
-        rejectedBy: rule,
+        reason,
+        rule,
         outputKeys: [`quarantine/${path}.error.json`, `silver/_manifests/${fixture}.json`],
       });
       expect(JSON.parse((await lake.text(`silver/_manifests/${fixture}.json`))!)).toMatchObject({
@@ -201,8 +203,8 @@ describe('silver handler on bronze files', () => {
       expect(silver).toBeUndefined();
       expect(quarantine).toBeUndefined();
       expect(result).toMatchObject({
-        rejectedBy: 'quarantine-threshold',
-        rejected:
+        rule: 'quarantine-threshold',
+        reason:
           '50.0% of data records quarantined (2 of 4), over the 25% threshold (MEDALLION_MAX_QUARANTINED_PERCENT)',
       });
       expect(JSON.parse(rejection!).counts).toEqual({
@@ -214,7 +216,7 @@ describe('silver handler on bronze files', () => {
         ruleFailures: { 'customer-id-present': 2 },
       });
       process.env['MEDALLION_MAX_QUARANTINED_PERCENT'] = '50';
-      expect((await ingest('missing-id.csv', 'bronze/threshold.csv')).result.rejected).toBeUndefined();
+      expect((await ingest('missing-id.csv', 'bronze/threshold.csv')).result.kind).toBe('processed');
     } finally {
       delete process.env['MEDALLION_MAX_QUARANTINED_PERCENT'];
     }
@@ -238,7 +240,7 @@ describe('silver handler on bronze files', () => {
   it('reads bytes that are not UTF-8 as Windows-1252, says so, and never writes U+FFFD', async () => {
     const { silver, result } = await ingest('windows-1252.csv');
     expect(silver).toBe(`${HEADER}661,José,Curaçao,Active,Caribbean\n`);
-    expect(result).toMatchObject({ encoding: 'windows-1252', rejected: undefined });
+    expect(result).toMatchObject({ encoding: 'windows-1252', kind: 'processed' });
     expect(silver).not.toContain('\uFFFD');
     expect((await ingest('bom-crlf.csv')).result.encoding).toBe('utf-8');
   });
@@ -251,8 +253,8 @@ describe('silver handler on bronze files', () => {
     ]);
     const report = await handler(await lake.put('bronze/early-bad-byte.csv', bytes));
     expect(report.results[0]).toMatchObject({
-      rejectedBy: 'encoding',
-      rejected:
+      rule: 'encoding',
+      reason:
         'mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte 65); repair the file or save it as UTF-8 again',
     });
     expect(await lake.text('silver/early-bad-byte.csv')).toBeUndefined();
@@ -275,7 +277,7 @@ describe('silver handler on bronze files', () => {
       );
       const report = await handler(event);
       expect(report.results[0]).toMatchObject({
-        rejected: 'a record is over 200 characters (detected at line 2); raise MEDALLION_MAX_RECORD_CHARS to accept it',
+        reason: 'a record is over 200 characters (detected at line 2); raise MEDALLION_MAX_RECORD_CHARS to accept it',
       });
       expect(await lake.text('silver/huge.csv')).toBeUndefined();
     } finally {
@@ -300,10 +302,10 @@ describe('silver handler on bronze files', () => {
         ),
       );
       expect(over.results[0]).toMatchObject({
-        rejected:
+        reason:
           "the file holds more than 2 distinct Customer IDs, more than this function's memory holds for its customer table (200 bytes each); split the file, give the function more memory, or set MEDALLION_MAX_FILE_CUSTOMERS",
       });
-      expect(over.results[0]).toMatchObject({ rejectedBy: 'customer-table-size' });
+      expect(over.results[0]).toMatchObject({ rule: 'customer-table-size' });
       expect(JSON.parse((await lake.text('silver/_manifests/three.csv.json'))!)).toMatchObject({
         outcome: 'rejected',
         rejection: { rule: 'customer-table-size' },
@@ -432,7 +434,7 @@ describe('silver manifests, versions and stale events', () => {
     const silver = await lake.text('silver/order.csv');
     const manifest = await lake.text('silver/_manifests/order.csv.json');
     const report = await handler(older);
-    expect(report.results[0]).toMatchObject({ stale: expect.stringContaining('is already in silver'), outputKeys: [] });
+    expect(report.results[0]).toMatchObject({ kind: 'stale', reason: expect.stringContaining('is already in silver') });
     expect(await lake.text('silver/order.csv')).toBe(silver);
     expect(await lake.text('silver/_manifests/order.csv.json')).toBe(manifest);
     expect(await lake.text('quarantine/order.csv')).toBeUndefined();
@@ -442,7 +444,7 @@ describe('silver manifests, versions and stale events', () => {
     const first = await lake.put('bronze/changed.csv', bronzeFixtureBytes('missing-id.csv'));
     await lake.put('bronze/changed.csv', bronzeFixtureBytes('bom-crlf.csv'));
     const report = await handler(first);
-    expect(report.results[0]?.stale).toBe(
+    expect(report.results.map(staleReason)[0]).toBe(
       'the object changed since this event (its ETag differs): the newer version has its own event',
     );
     expect(await lake.text('silver/changed.csv')).toBeUndefined();
@@ -465,7 +467,7 @@ describe('silver on deletions', () => {
     await handler(await lake.put('bronze/gone.csv', bronzeFixtureBytes('missing-id.csv')));
     expect(await lake.keys('silver/_manifests/gone')).toEqual(['silver/_manifests/gone.csv.json']);
     const report = await handler(removal('bronze/gone.csv', 'FFFFFFFFFFFFFFFFFF'));
-    expect(report.results[0]).toMatchObject({ removed: true, stale: undefined });
+    expect(report.results[0]).toMatchObject({ kind: 'removed' });
     for (const key of [
       'silver/_manifests/gone.csv.json',
       'silver/gone.csv',
@@ -479,7 +481,7 @@ describe('silver on deletions', () => {
   it('skips a deletion older than the version silver holds', async () => {
     await handler(await lake.put('bronze/kept.csv', bronzeFixtureBytes('bom-crlf.csv')));
     const report = await handler(removal('bronze/kept.csv', '000000000000000000'));
-    expect(report.results[0]?.stale).toMatch(
+    expect(report.results.map(staleReason)[0]).toMatch(
       /^a version created after this deletion \(sequencer [0-9A-F]+\) is already in silver$/,
     );
     expect(await lake.text('silver/kept.csv')).toBeDefined();
@@ -501,7 +503,7 @@ describe('silver handler on S3 events', () => {
         shape === 's3-notification'
           ? [await handler({ Records: events.flatMap((e) => (e as { Records: unknown[] }).Records) })]
           : await Promise.all(events.map((e) => handler(e)));
-      expect(reports.flatMap((r) => r.results.map((x) => x.outputKeys[0]))).toEqual([
+      expect(reports.flatMap((r) => r.results.map((x) => readFile(x).outputKeys[0]))).toEqual([
         'silver/customers 2024 (v2).csv',
         'silver/clientes_São Paulo.csv',
         'silver/a+b.csv',
@@ -560,7 +562,7 @@ describe('silver handler on S3 events', () => {
       sequencer: '00000000000000FFFF',
     });
     const report = await handler(event);
-    expect(report.results[0]?.counts).toEqual({
+    expect(countsOf(report.results[0]!)).toEqual({
       dataRecords: 100_000,
       silverRows: 100_000,
       quarantinedRows: 0,
@@ -609,7 +611,7 @@ describe('silver handler on S3 events', () => {
       sequencer: '01',
     });
     const report = await handler(vanished);
-    expect(report.results[0]?.stale).toBe('the object no longer exists: it was deleted after this event');
+    expect(report.results.map(staleReason)[0]).toBe('the object no longer exists: it was deleted after this event');
     expect(await lake.keys('silver/_manifests/vanished')).toEqual([]);
   });
 
@@ -655,3 +657,9 @@ describe('silver handler on S3 events', () => {
     expect(await lake.keys()).toEqual(before);
   });
 });
+
+/** The result of a file silver read (processed or rejected); throws for a stale event or a removal. */
+function readFile(result: SilverResult | undefined): SilverProcessed | SilverRejected {
+  if (result?.kind !== 'processed' && result?.kind !== 'rejected') throw new Error(`not a read file: ${result?.kind}`);
+  return result;
+}

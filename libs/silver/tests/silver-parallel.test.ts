@@ -3,6 +3,7 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { BRONZE_FIXTURES, bronzeFixtureBytes } from '@medallion/schemas/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSilverLayer, type SilverResult } from '../src';
+import { countsOf } from '../src/silver-result';
 
 let lake: TestLake;
 let inline: (event: unknown) => Promise<LayerInvocationReport<SilverResult>>;
@@ -42,10 +43,10 @@ async function outputsOf(handler: typeof inline, folder: string, name: string, b
   const result = report.results[0]!;
   const rejection = await lake.text(`quarantine/${path}.error.json`);
   return {
-    counts: result.counts,
-    encoding: result.encoding,
-    rejectedBy: result.rejectedBy,
-    rejected: result.rejected,
+    counts: countsOf(result),
+    encoding: 'encoding' in result ? result.encoding : undefined,
+    rejectedBy: result.kind === 'rejected' ? result.rule : undefined,
+    rejected: result.kind === 'rejected' ? result.reason : undefined,
     silver: await lake.text(`silver/${path}.csv`),
     quarantine: await lake.text(`quarantine/${path}.csv`),
     rejectionReason: rejection === undefined ? undefined : (JSON.parse(rejection) as { reason: string }).reason,

@@ -5,7 +5,7 @@ import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { bronzeFixtureBytes } from '@medallion/schemas/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silverLayer } from '../src';
-import { hookFirst } from './silver-commit-checks';
+import { hookFirst, staleReason } from './silver-commit-checks';
 
 let lake: TestLake;
 
@@ -37,7 +37,7 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
       await createLayerHandler(silverLayer, { s3: lake.s3 })(removal);
     });
     const report = await createLayerHandler(silverLayer, { s3: slow })(creation);
-    expect(report.results[0]?.stale).toBe('the bronze object was deleted while it was being processed');
+    expect(report.results.map(staleReason)[0]).toBe('the bronze object was deleted while it was being processed');
     expect(await lake.keys('silver/')).toEqual([]);
     slow.destroy();
   });
@@ -54,7 +54,7 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
     const newerSequencer = (newer as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3
       .object.sequencer;
     // The newer version committed first: the older one's conditional manifest write fails on it.
-    expect(report.results[0]?.stale).toBe(
+    expect(report.results.map(staleReason)[0]).toBe(
       `a newer event (sequencer ${newerSequencer}) was committed while this one was being processed`,
     );
     expect(JSON.parse((await lake.text('silver/_manifests/k.csv.json'))!).source.sequencer).toBe(newerSequencer);
@@ -97,12 +97,14 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
     let later: unknown;
     hookFirst(slow, 'PutObjectCommand', 'silver/_manifests/same.csv.json', async () => {
       later = await lake.put('bronze/same.csv', bronzeFixtureBytes('bom-crlf.csv'));
-      expect((await createLayerHandler(silverLayer, { s3: lake.s3 })(later)).results[0]?.stale).toBeUndefined();
+      expect(
+        (await createLayerHandler(silverLayer, { s3: lake.s3 })(later)).results.map(staleReason)[0],
+      ).toBeUndefined();
     });
     const report = await createLayerHandler(silverLayer, { s3: slow })(earlier);
     const laterSequencer = (later as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3
       .object.sequencer;
-    expect(report.results[0]?.stale).toBe(
+    expect(report.results.map(staleReason)[0]).toBe(
       `a newer event (sequencer ${laterSequencer}) was committed while this one was being processed`,
     );
     expect(JSON.parse((await lake.text('silver/_manifests/same.csv.json'))!).source.sequencer).toBe(laterSequencer);
@@ -114,7 +116,9 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
     const earlier = await lake.put('bronze/pair.csv', bronzeFixtureBytes('missing-id.csv'));
     const later = await lake.put('bronze/pair.csv', bronzeFixtureBytes('missing-id.csv'));
     hookFirst(slow, 'PutObjectCommand', 'silver/_manifests/pair.csv.json', async () => {
-      expect((await createLayerHandler(silverLayer, { s3: lake.s3 })(earlier)).results[0]?.stale).toBeUndefined();
+      expect(
+        (await createLayerHandler(silverLayer, { s3: lake.s3 })(earlier)).results.map(staleReason)[0],
+      ).toBeUndefined();
     });
     const manifestWrites: string[] = [];
     slow.middlewareStack.add(
@@ -127,7 +131,7 @@ describe('silver when events for one key run at the same time (as on AWS)', () =
       { step: 'initialize', name: 'recordManifestWrites' },
     );
     const report = await createLayerHandler(silverLayer, { s3: slow })(later);
-    expect(report.results[0]).toMatchObject({ stale: undefined, counts: { silverRows: 2, quarantinedRows: 2 } });
+    expect(report.results[0]).toMatchObject({ kind: 'processed', counts: { silverRows: 2, quarantinedRows: 2 } });
     expect(manifestWrites).toEqual(['If-None-Match *', 'If-Match']);
     const laterSequencer = (later as { Records: Array<{ s3: { object: { sequencer: string } } }> }).Records[0]!.s3
       .object.sequencer;

@@ -6,6 +6,7 @@ import { bronzeFixtureBytes } from '@medallion/schemas/testing';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silverLayer, type SilverResult } from '../src';
+import { countsOf } from '../src/silver-result';
 
 let lake: TestLake;
 let handler: (event: unknown) => Promise<LayerInvocationReport<SilverResult>>;
@@ -33,7 +34,7 @@ describe('silver under storage faults', () => {
     const report = await handler(event);
     faults.remove();
     expect(faults.injected).toEqual({ GetObjectCommand: 2, PutObjectCommand: 1 });
-    expect(report.results[0]?.counts.silverRows).toBe(2);
+    expect(countsOf(report.results[0]!).silverRows).toBe(2);
     expect(await lake.text('silver/f.csv')).toBe(MISSING_ID_SILVER);
     expect(await lake.text('silver/_manifests/f.csv.json')).toContain('"outcome": "processed"');
   });
@@ -65,7 +66,7 @@ describe('silver under storage faults', () => {
     const report = await handler(event);
     faults.remove();
     expect(faults.injected).toEqual({ UploadPartCommand: 2 });
-    expect(report.results[0]?.counts.silverRows).toBe(100_000);
+    expect(countsOf(report.results[0]!).silverRows).toBe(100_000);
     expect((await lake.text('silver/big.csv'))?.length).toBe(
       body.byteLength + 100_000 * ',Oceania'.length + ',Region'.length,
     );

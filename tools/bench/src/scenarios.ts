@@ -3,7 +3,7 @@ import { createLayerHandler } from '@medallion/layer-runtime';
 import { startTestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { uploadStream } from '@medallion/s3-io';
-import { silverLayer, transformSilverBatch } from '@medallion/silver';
+import { countsOf, silverLayer, transformSilverBatch } from '@medallion/silver';
 import { createReadStream } from 'node:fs';
 import { AGGREGATE_SCENARIOS } from './aggregate-scenarios';
 import { customerFile, forEachBatch } from './bench-inputs';
@@ -40,7 +40,7 @@ const SILVER_SCENARIOS: Readonly<Record<string, Scenario>> = {
       return {
         run: async () => {
           const report = await handler(event);
-          return { rows: report.results[0]!.counts.dataRecords, bytes: prepared.bytes };
+          return { rows: countsOf(report.results[0]!).dataRecords, bytes: prepared.bytes };
         },
         close: () => lake.close(),
       };

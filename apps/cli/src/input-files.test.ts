@@ -1,13 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputFileError, resolveInputFiles } from './input-files';
 
 const root = mkdtempSync(join(tmpdir(), 'medallion-inputs-'));
 mkdirSync(join(root, 'a'));
 mkdirSync(join(root, 'b'));
 for (const name of ['a/x.csv', 'b/x.csv', 'a/y.CSV', 'a/notes.txt']) writeFileSync(join(root, name), 'id\n');
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('resolveInputFiles', () => {
   it('resolves relative paths from the base folder and keys each file by its name', () => {

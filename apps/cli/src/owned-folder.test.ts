@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { claimFolder, ForeignFolderError } from './owned-folder';
 
 describe('claimFolder', () => {
   const root = mkdtempSync(join(tmpdir(), 'medallion-claim-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('creates a missing folder with the marker', async () => {
     await claimFolder(join(root, 'new'), '.m');

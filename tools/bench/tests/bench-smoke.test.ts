@@ -1,15 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('npm run bench -- --smoke', () => {
   it('measures every step in its own process and writes the JSON the README describes', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'medallion-bench-')), 'bench.json');
+    const folder = mkdtempSync(join(tmpdir(), 'medallion-bench-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const out = join(folder, 'bench.json');
     const run = spawnSync('npm', ['run', 'bench', '--silent', '--', '--smoke', '--json', out], {
       cwd: WORKSPACE_ROOT,
       encoding: 'utf8',

@@ -17,8 +17,6 @@ export interface OpenedObject {
   readonly eTag: string;
   /** Size in bytes. */
   readonly contentLength: number;
-  /** User metadata (`x-amz-meta-*`), keys lower-case. */
-  readonly metadata: Readonly<Record<string, string>>;
 }
 
 /** A stored object version, as a write returns it. */
@@ -42,7 +40,7 @@ export function unquoteETag(eTag: string | undefined): string {
  * @param bucket - bucket name.
  * @param key - object key, decoded (as stored).
  * @param versionId - a specific version to read; by default the current one.
- * @returns the body stream and the object's ETag, size and metadata.
+ * @returns the body stream and the object's ETag and size (bytes).
  * @throws S3ServiceException (e.g. `NoSuchKey`) from the SDK.
  */
 export async function openObject(
@@ -60,7 +58,6 @@ export async function openObject(
     body: response.Body,
     eTag: unquoteETag(response.ETag),
     contentLength: response.ContentLength ?? 0,
-    metadata: response.Metadata ?? {},
   };
 }
 

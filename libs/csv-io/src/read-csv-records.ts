@@ -135,14 +135,12 @@ export function readCsvBatch(bytes: Uint8Array, options: CsvBatchReadOptions): C
   const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   // (csv-parse's on_record hook would hand records over one by one, but builds an info object for each: slower.)
   const parsed = parseBatch<{ record: string[]; raw: string }>(bytes, options, true);
-  const records: CsvRecord[] = new Array(parsed.length);
   let line = options.firstLine;
-  for (let i = 0; i < parsed.length; i++) {
-    const { record, raw } = parsed[i]!;
-    records[i] = toRecord(record, raw, line, maxRecordChars);
+  return parsed.map(({ record, raw }) => {
+    const csvRecord = toRecord(record, raw, line, maxRecordChars);
     line += countLineBreaks(raw);
-  }
-  return records;
+    return csvRecord;
+  });
 }
 
 /**

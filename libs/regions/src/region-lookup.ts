@@ -47,7 +47,8 @@ function regionTable(): Map<string, CountryMatch> {
   }
   for (const [name, region] of HISTORIC_COUNTRIES) add(name, { cca2: undefined, region });
   for (const country of countries) {
-    const match = byCode.get(country.cca2)!;
+    const match = byCode.get(country.cca2);
+    if (!match) throw new Error(`country ${country.cca2} is missing from its own code table`);
     // Codes are matched separately, upper case only (see isoCodeTable): folded, "no" or "ca" would match.
     for (const spelling of country.altSpellings) if (!/^[A-Z]{2,3}$/.test(spelling)) add(spelling, match);
     for (const native of Object.values(country.name.native ?? {})) {

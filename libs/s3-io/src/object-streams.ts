@@ -274,7 +274,8 @@ export async function readJsonObject(client: S3Client, bucket: string, key: stri
     if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
     throw error;
   }
-  return JSON.parse(await response.Body!.transformToString('utf8'));
+  if (!response.Body) throw new Error(`s3://${bucket}/${key}: the SDK returned no body`);
+  return JSON.parse(await response.Body.transformToString('utf8'));
 }
 
 /** A small object read whole: its bytes and what S3 says of its version. */

@@ -50,8 +50,8 @@ export function evaluateRecord(
   if (failures.some((failure) => failure.action === 'quarantine')) return { kind: 'quarantine', failures };
   return {
     kind: 'accept',
-    customerId: fields[columns.customerId]!.trim(),
-    country: fields[columns.country]!,
+    customerId: (fields[columns.customerId] ?? '').trim(),
+    country: fields[columns.country] ?? '',
     failures,
   };
 }

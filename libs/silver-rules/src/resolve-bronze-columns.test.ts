@@ -1,4 +1,3 @@
-import { FileRejectedError } from '@medallion/schemas';
 import { describe, expect, it } from 'vitest';
 import { resolveBronzeColumns } from './resolve-bronze-columns';
 

@@ -39,7 +39,10 @@ export function resolveBronzeColumns(
     if (message !== undefined) throw new FileRejectedError(message, { rule: rule.name });
   }
   const folded = header.map(normalizeHeaderName);
-  const customerId = findColumn(folded, COLUMN_ALIASES.customerId)!;
-  const country = findColumn(folded, COLUMN_ALIASES.country)!;
+  const customerId = findColumn(folded, COLUMN_ALIASES.customerId);
+  const country = findColumn(folded, COLUMN_ALIASES.country);
+  // The required-column rules above have passed, so both are present.
+  if (customerId === undefined || country === undefined)
+    throw new Error('a required column passed its rule but is missing');
   return { width: header.length, customerId, country, status: findColumn(folded, COLUMN_ALIASES.status) };
 }

@@ -63,8 +63,8 @@ export function extractCustomerKeys(task: CustomerKeysTask): CustomerKeys {
   const subscribed = new Uint8Array(records.length);
   const regionNames: string[] = [];
   const regionIndex = new Map<string, number>();
-  for (let i = 0; i < records.length; i++) {
-    const key = customerKeyOf(records[i]!, task.columns);
+  records.forEach((record, i) => {
+    const key = customerKeyOf(record, task.columns);
     customerIds[i] = key.customerId;
     let index = regionIndex.get(key.region);
     if (index === undefined) {
@@ -73,6 +73,6 @@ export function extractCustomerKeys(task: CustomerKeysTask): CustomerKeys {
     }
     regionIndexes[i] = index;
     subscribed[i] = key.subscribed ? 1 : 0;
-  }
+  });
   return { customerIds, regionNames, regionIndexes, subscribed };
 }

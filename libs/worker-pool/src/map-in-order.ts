@@ -26,7 +26,7 @@ export async function* mapInOrder<Task, Result>(
       } catch (error) {
         sourceDone = true;
         // The source failed: the tasks already started come first, as in a sequential loop.
-        while (inFlight.length > 0) yield await inFlight.shift()!;
+        yield* drainInOrder(inFlight);
         throw error;
       }
       if (next.done) break;
@@ -34,12 +34,18 @@ export async function* mapInOrder<Task, Result>(
       // Handled when its turn comes; until then a failure must not count as unhandled.
       result.catch(() => undefined);
       inFlight.push(result);
-      if (inFlight.length >= Math.max(1, maxInFlight)) yield await inFlight.shift()!;
+      const oldest = inFlight.length >= Math.max(1, maxInFlight) ? inFlight.shift() : undefined;
+      if (oldest) yield await oldest;
     }
     sourceDone = true;
-    while (inFlight.length > 0) yield await inFlight.shift()!;
+    yield* drainInOrder(inFlight);
   } finally {
     // A consumer that stops early (or a failed task) closes the source too.
     if (!sourceDone) await source.return?.();
   }
+}
+
+/** Yields each pending result, oldest first, until none is left. */
+async function* drainInOrder<Result>(inFlight: Promise<Result>[]): AsyncGenerator<Result> {
+  for (let oldest = inFlight.shift(); oldest; oldest = inFlight.shift()) yield await oldest;
 }

@@ -51,7 +51,7 @@ function initMilliseconds(bundle: string): number {
     if (child.status !== 0) throw new Error(`importing ${bundle} failed:\n${child.stderr}`);
     samples.push(Number(child.stdout));
   }
-  return samples.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  return samples.sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? Number.NaN;
 }
 
 process.stdout.write(`${'bundle'.padEnd(28)} ${'KB'.padStart(8)} ${'KB gzip'.padStart(8)} ${'init ms'.padStart(8)}\n`);

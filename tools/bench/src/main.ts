@@ -123,7 +123,8 @@ const threads = values.threads ?? String(Math.min(4, availableParallelism()));
 process.stdout.write(
   `${availableParallelism()} cores, ${threads} worker thread(s) (MEDALLION_WORKER_THREADS), Node ${process.version}\n`,
 );
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 const results: BenchResult[] = [];
 for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.includes(name))) {
@@ -152,16 +153,16 @@ for (const [name, scenario, rows] of PLAN.filter(([name]) => !only || only.inclu
       process.stderr.write(`${name} failed (exit ${child.status}):\n${child.stderr}\n`);
       process.exit(1);
     }
-    samples.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
+    samples.push(JSON.parse(child.stdout.trim().split('\n').pop() ?? ''));
   }
   const wallSeconds = median(samples.map((s) => s.wallSeconds));
-  const { rows: done, bytes } = samples[0]!;
+  const { rows: done, bytes } = samples[0] ?? { rows: 0, bytes: 0 };
   const walls = samples.map((s) => s.wallSeconds);
   const thousandFiles = results.find((r) => r.name === 'many-files-1000');
   const targetSeconds = smoke
     ? undefined
     : name === 'many-files-4000' && thousandFiles
-      ? Math.min(4.5 * thousandFiles.wallSeconds, TARGET_SECONDS[name]!)
+      ? Math.min(4.5 * thousandFiles.wallSeconds, TARGET_SECONDS[name] ?? Infinity)
       : TARGET_SECONDS[name];
   const result: BenchResult = {
     name,

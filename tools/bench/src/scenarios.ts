@@ -40,7 +40,9 @@ const SILVER_SCENARIOS: Readonly<Record<string, Scenario>> = {
       return {
         run: async () => {
           const report = await handler(event);
-          return { rows: countsOf(report.results[0]!).dataRecords, bytes: prepared.bytes };
+          const [result] = report.results;
+          if (!result) throw new Error('silver returned no result');
+          return { rows: countsOf(result).dataRecords, bytes: prepared.bytes };
         },
         close: () => lake.close(),
       };

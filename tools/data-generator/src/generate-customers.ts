@@ -103,7 +103,11 @@ function random(seed: number): () => number {
  */
 export function* generateCustomerRows(rows: number, seed = 42): Generator<string[]> {
   const next = random(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => {
+    const picked = list[Math.floor(next() * list.length)];
+    if (picked === undefined) throw new RangeError('pick needs a non-empty list');
+    return picked;
+  };
   yield [...DATABLIST_HEADER];
   for (let index = 1; index <= rows; index++) {
     let id = '';

@@ -87,11 +87,11 @@ export function injectS3Faults(client: S3Client, rules: readonly FaultRule[]): F
       attempts[command] = (attempts[command] ?? 0) + 1;
       const key = String((args.input as { Key?: unknown }).Key ?? '');
       const index = rules.findIndex(
-        (rule, i) => rule.command === command && remaining[i]! > 0 && (rule.key?.(key) ?? true),
+        (rule, i) => rule.command === command && (remaining[i] ?? 0) > 0 && (rule.key?.(key) ?? true),
       );
-      if (index < 0) return next(args);
-      const rule = rules[index]!;
-      remaining[index]!--;
+      const rule = rules[index];
+      if (rule === undefined) return next(args);
+      remaining[index] = (remaining[index] ?? 0) - 1;
       injected[command] = (injected[command] ?? 0) + 1;
       if (rule.kind === 'slow-down' || rule.kind === 'internal-error') throw serviceError(rule.kind);
       if (rule.kind === 'connection-reset')

@@ -56,7 +56,7 @@ export async function startTestLake(bucket = 'medallion-lake', directory?: strin
   const bytes = async (key: string): Promise<Uint8Array | undefined> => {
     try {
       const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return await response.Body!.transformToByteArray();
+      return await response.Body?.transformToByteArray();
     } catch (error) {
       if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
       throw error;
@@ -96,7 +96,7 @@ export async function startTestLake(bucket = 'medallion-lake', directory?: strin
         const page = await s3.send(
           new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
         );
-        for (const item of page.Contents ?? []) found.push(item.Key!);
+        for (const { Key } of page.Contents ?? []) if (Key !== undefined) found.push(Key);
         token = page.NextContinuationToken;
       } while (token);
       return found.sort();

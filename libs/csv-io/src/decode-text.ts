@@ -3,31 +3,10 @@
 import { decode as decodeWindows1252 } from 'windows-1252';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
+import { NotUtf8Error, UnsupportedEncodingError } from './errors';
 
 /** Text encodings medallion reads: UTF-8 (the expectation), Windows-1252 (the usual spreadsheet export). */
 export type TextEncoding = 'utf-8' | 'windows-1252';
-
-/** The input is not valid UTF-8. */
-export class NotUtf8Error extends Error {
-  override readonly name = 'NotUtf8Error';
-
-  /**
-   * @param byteOffset - offset (bytes, 0-based) of the chunk holding the first invalid sequence.
-   * @param afterUtf8Text - valid multi-byte UTF-8 came before the fault: the file is UTF-8 with a bad
-   *   byte, not a Windows-1252 file (reading it as Windows-1252 would garble all of its text).
-   */
-  constructor(
-    readonly byteOffset: number,
-    readonly afterUtf8Text: boolean,
-  ) {
-    super(`not valid UTF-8 (first invalid byte sequence in the chunk at byte ${byteOffset})`);
-  }
-}
-
-/** The input is in an encoding medallion does not read (UTF-16, or bytes Windows-1252 leaves undefined). */
-export class UnsupportedEncodingError extends Error {
-  override readonly name = 'UnsupportedEncodingError';
-}
 
 /** Text holding a character beyond ASCII. */
 const NON_ASCII = /[^\p{ASCII}]/u;

@@ -1,9 +1,17 @@
 /**
+ * The base of every error @medallion/csv-io throws (besides `RangeError`s for arguments out of range):
+ * `instanceof CsvIoError` catches any of them.
+ */
+export class CsvIoError extends Error {
+  override readonly name: string = 'CsvIoError';
+}
+
+/**
  * The input is not well-formed CSV (an unclosed quote, a quote inside an unquoted field, text after
  * a closing quote, …).
  * The message names the csv-parse error code and the line, never field values, so it is safe to log.
  */
-export class CsvSyntaxError extends Error {
+export class CsvSyntaxError extends CsvIoError {
   override readonly name = 'CsvSyntaxError';
 
   /**
@@ -36,4 +44,26 @@ export function reviveCsvSyntaxError(error: {
   if (error.name === 'CsvSyntaxError' && typeof code === 'string' && typeof line === 'number')
     return new CsvSyntaxError(code, line);
   return Object.assign(new Error(error.message), { name: error.name });
+}
+
+/** The input is not valid UTF-8. */
+export class NotUtf8Error extends CsvIoError {
+  override readonly name = 'NotUtf8Error';
+
+  /**
+   * @param byteOffset - offset (bytes, 0-based) of the chunk holding the first invalid sequence.
+   * @param afterUtf8Text - valid multi-byte UTF-8 came before the fault: the file is UTF-8 with a bad
+   *   byte, not a Windows-1252 file (reading it as Windows-1252 would garble all of its text).
+   */
+  constructor(
+    readonly byteOffset: number,
+    readonly afterUtf8Text: boolean,
+  ) {
+    super(`not valid UTF-8 (first invalid byte sequence in the chunk at byte ${byteOffset})`);
+  }
+}
+
+/** The input is in an encoding medallion does not read (UTF-16, or bytes Windows-1252 leaves undefined). */
+export class UnsupportedEncodingError extends CsvIoError {
+  override readonly name = 'UnsupportedEncodingError';
 }

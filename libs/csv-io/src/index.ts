@@ -14,7 +14,7 @@ export {
   type CsvBatchOptions,
   type CsvStreamBatchOptions,
 } from './split-csv-batches';
-export { createTextDecoder, NotUtf8Error, UnsupportedEncodingError, type TextEncoding } from './decode-text';
+export { createTextDecoder, type TextEncoding } from './decode-text';
 export { CsvTextBuilder, CsvWriter, formatCsv, isPlainRecord, type CsvOutputRecord } from './csv-writer';
-export { CsvSyntaxError, reviveCsvSyntaxError } from './errors';
+export { CsvIoError, CsvSyntaxError, NotUtf8Error, reviveCsvSyntaxError, UnsupportedEncodingError } from './errors';
 export { escapeSpreadsheetCell, hasFormulaCell, unescapeSpreadsheetCell } from './spreadsheet-safety';

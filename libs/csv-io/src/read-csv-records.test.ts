@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { NotUtf8Error } from './decode-text';
+import { NotUtf8Error } from './errors';
 import { readCsvBatch, readCsvRecords } from './read-csv-records';
 
 async function read(text: string | Buffer, chunkSize = 7) {

@@ -1,4 +1,12 @@
+/**
+ * The base of every error @medallion/customer-records throws (besides `RangeError`s for arguments out of range):
+ * `instanceof CustomerRecordsError` catches any of them.
+ */
+export class CustomerRecordsError extends Error {
+  override readonly name: string = 'CustomerRecordsError';
+}
+
 /** A file that does not hold customer records as medallion writes them (a column missing, IDs out of order, metadata unreadable). The message never quotes values. */
-export class CustomerRecordsFormatError extends Error {
+export class CustomerRecordsFormatError extends CustomerRecordsError {
   override readonly name = 'CustomerRecordsFormatError';
 }

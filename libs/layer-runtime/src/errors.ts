@@ -6,11 +6,19 @@ export interface ObjectFailure {
 }
 
 /**
+ * The base of every error @medallion/layer-runtime throws (besides `RangeError`s for arguments out of range):
+ * `instanceof LayerRuntimeError` catches any of them.
+ */
+export class LayerRuntimeError extends Error {
+  override readonly name: string = 'LayerRuntimeError';
+}
+
+/**
  * Thrown by a layer handler after it has tried every object of an event, when at least one
  * failed: Lambda then retries the invocation and, after its retries, sends it to the
  * dead-letter destination. Carries each failure.
  */
-export class LayerInvocationError extends Error {
+export class LayerInvocationError extends LayerRuntimeError {
   override readonly name = 'LayerInvocationError';
 
   /**

@@ -12,7 +12,7 @@ export {
   type LayerHandlerOptions,
   type LayerInvocationReport,
 } from './create-layer-handler';
-export { LayerInvocationError, type ObjectFailure } from './errors';
+export { LayerInvocationError, LayerRuntimeError, type ObjectFailure } from './errors';
 export { selectObjects, type SkippedObject } from './select-objects';
 export { CsvObjectWriter } from './csv-object-writer';
 export { codeVersion } from './code-version';

@@ -6,3 +6,4 @@ export {
   type LocalS3Options,
 } from './start-local-s3';
 export { EventRouter, type Delivery, type EventRoute, type EventShape, type PreparedEvent } from './event-router';
+export { LocalS3Error } from './errors';

@@ -4,4 +4,4 @@ export { PARQUET_CREATED_BY, type ParquetLayout } from './parquet-layout';
 export { writeParquet } from './write-parquet';
 export { writeParquetWithLibrary } from './write-parquet-with-library';
 export { readParquet } from './read-parquet';
-export { ParquetFormatError } from './errors';
+export { ParquetFormatError, ParquetIoError } from './errors';

@@ -2,6 +2,7 @@ import type { ColumnChunk, FileMetaData, PageHeader } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { endianness } from 'node:os';
+import { NoFastPathError } from './errors';
 import { keyValueMetadata, readFooter } from './parquet-footer';
 import type { ParquetColumn, ParquetColumnKind, ParquetColumnRequest, ParquetTable } from './parquet-table';
 import { readParquetWithLibrary } from './read-parquet-with-library';
@@ -16,11 +17,8 @@ import { readParquetWithLibrary } from './read-parquet-with-library';
 const LITTLE_ENDIAN = endianness() === 'LE';
 const textDecoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Thrown inside the fast path for a page it does not read; the file then goes to the library. */
-class NoFastPath extends Error {}
-
 function unsupported(): never {
-  throw new NoFastPath();
+  throw new NoFastPathError();
 }
 
 /** Where a chunk's data pages are, and each page's header. */
@@ -218,7 +216,7 @@ export async function readParquet(bytes: Uint8Array, request: ParquetColumnReque
     const columns = Object.entries(request).map(([name, kind]) => readColumn(bytes, metadata, name, kind));
     return { rows: Number(metadata.num_rows), columns, metadata: keyValueMetadata(metadata) };
   } catch (error) {
-    if (!(error instanceof NoFastPath) && !(error instanceof RangeError)) throw error;
+    if (!(error instanceof NoFastPathError) && !(error instanceof RangeError)) throw error;
     return readParquetWithLibrary(bytes, request, metadata);
   }
 }

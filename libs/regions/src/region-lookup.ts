@@ -3,6 +3,7 @@ import { COUNTRY_ALIASES, HISTORIC_COUNTRIES } from './country-aliases';
 import { normalizeCountryName } from './normalize-country-name';
 import { UNKNOWN_REGION, type Region } from './region';
 import { regionOfSubregion } from './region-of-subregion';
+import { RegionTableError } from './errors';
 
 /** A country value resolved against the region table. */
 export interface CountryMatch {
@@ -42,13 +43,13 @@ function regionTable(): Map<string, CountryMatch> {
   }
   for (const [alias, cca2] of COUNTRY_ALIASES) {
     const match = byCode.get(cca2);
-    if (!match) throw new Error(`country alias "${alias}" names unknown ISO code ${cca2}`);
+    if (!match) throw new RegionTableError(`country alias "${alias}" names unknown ISO code ${cca2}`);
     add(alias, match);
   }
   for (const [name, region] of HISTORIC_COUNTRIES) add(name, { cca2: undefined, region });
   for (const country of countries) {
     const match = byCode.get(country.cca2);
-    if (!match) throw new Error(`country ${country.cca2} is missing from its own code table`);
+    if (!match) throw new RegionTableError(`country ${country.cca2} is missing from its own code table`);
     // Codes are matched separately, upper case only (see isoCodeTable): folded, "no" or "ca" would match.
     for (const spelling of country.altSpellings) if (!/^[A-Z]{2,3}$/.test(spelling)) add(spelling, match);
     for (const native of Object.values(country.name.native ?? {})) {

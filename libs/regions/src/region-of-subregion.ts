@@ -1,4 +1,5 @@
 import type { Region } from './region';
+import { RegionTableError } from './errors';
 
 /**
  * Maps a `world-countries` region and subregion (UN M49 geoscheme names) to medallion's taxonomy.
@@ -27,5 +28,5 @@ export function regionOfSubregion(region: string, subregion: string): Region {
       if (subregion === 'North America' || subregion === 'Central America') return 'North America';
       break;
   }
-  throw new Error(`world-countries region "${region}/${subregion}" has no medallion region`);
+  throw new RegionTableError(`world-countries region "${region}/${subregion}" has no medallion region`);
 }

@@ -1,10 +1,6 @@
+import { UnsupportedEventError } from './errors';
 import type { ObjectEvent } from './object-event';
 import { decodeS3EventKey } from './s3-key-encoding';
-
-/** The input was not an S3 notification, an S3 test event, or an EventBridge S3 event. */
-export class UnsupportedEventError extends Error {
-  override readonly name = 'UnsupportedEventError';
-}
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import type { ObjectEvent } from './object-event';
-import { parseObjectEvents, UnsupportedEventError } from './parse-object-events';
+import { UnsupportedEventError } from './errors';
+import { parseObjectEvents } from './parse-object-events';
 
 /** One SQS message of a batch: the object events its body carries, or why it carries none that can be read. */
 export type QueueMessage =

@@ -1,4 +1,5 @@
 export { createS3Client, type S3ConnectionOptions } from './create-s3-client';
+export { DeleteFailedError, MissingBodyError, S3IoError } from './errors';
 export {
   currentETag,
   deleteObject,

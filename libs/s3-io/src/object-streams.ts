@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
+import { DeleteFailedError, MissingBodyError } from './errors';
 
 /** An S3 object opened for reading. */
 export interface OpenedObject {
@@ -41,7 +42,7 @@ export function unquoteETag(eTag: string | undefined): string {
  * @param key - object key, decoded (as stored).
  * @param versionId - a specific version to read; by default the current one.
  * @returns the body stream and the object's ETag and size (bytes).
- * @throws S3ServiceException (e.g. `NoSuchKey`) from the SDK.
+ * @throws S3ServiceException (e.g. `NoSuchKey`) from the SDK; MissingBodyError when the response has no stream.
  */
 export async function openObject(
   client: S3Client,
@@ -53,7 +54,7 @@ export async function openObject(
     new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
   );
   if (!(response.Body instanceof Readable))
-    throw new Error(`s3://${bucket}/${key}: the SDK returned no Node.js stream`);
+    throw new MissingBodyError(`s3://${bucket}/${key}: the SDK returned no Node.js stream`);
   return {
     body: response.Body,
     eTag: unquoteETag(response.ETag),
@@ -240,7 +241,7 @@ const DELETE_OBJECTS_LIMIT = 1000;
  * @param client - the S3 client.
  * @param bucket - bucket name.
  * @param keys - object keys (duplicates are sent once).
- * @throws Error naming the first key S3 could not delete, with its code and message; the SDK's errors after its retries.
+ * @throws DeleteFailedError naming the first key S3 could not delete, with its code and message; the SDK's errors after its retries.
  */
 export async function deleteObjects(client: S3Client, bucket: string, keys: readonly string[]): Promise<void> {
   const unique = [...new Set(keys)];
@@ -251,7 +252,7 @@ export async function deleteObjects(client: S3Client, bucket: string, keys: read
     );
     const [failed] = response.Errors ?? [];
     if (failed)
-      throw new Error(
+      throw new DeleteFailedError(
         `DeleteObjects could not delete s3://${bucket}/${failed.Key ?? '?'}: ${failed.Code ?? 'error'} ${failed.Message ?? ''}`.trim(),
       );
   }
@@ -264,7 +265,7 @@ export async function deleteObjects(client: S3Client, bucket: string, keys: read
  * @param bucket - bucket name.
  * @param key - object key.
  * @returns the parsed JSON, or undefined for `NoSuchKey`.
- * @throws SyntaxError for invalid JSON; the SDK's other errors.
+ * @throws SyntaxError for invalid JSON; MissingBodyError for a response without a body; the SDK's other errors.
  */
 export async function readJsonObject(client: S3Client, bucket: string, key: string): Promise<unknown> {
   let response;
@@ -274,7 +275,7 @@ export async function readJsonObject(client: S3Client, bucket: string, key: stri
     if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
     throw error;
   }
-  if (!response.Body) throw new Error(`s3://${bucket}/${key}: the SDK returned no body`);
+  if (!response.Body) throw new MissingBodyError(`s3://${bucket}/${key}: the SDK returned no body`);
   return JSON.parse(await response.Body.transformToString('utf8'));
 }
 

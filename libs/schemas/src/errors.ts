@@ -1,9 +1,17 @@
 /**
+ * The base of every error @medallion/schemas throws (besides `RangeError`s for arguments out of range):
+ * `instanceof SchemasError` catches any of them.
+ */
+export class SchemasError extends Error {
+  override readonly name: string = 'SchemasError';
+}
+
+/**
  * A whole input file cannot be read as a table (empty object, no header, a required column
  * missing, a duplicated column name). The file is rejected: no silver output, a rejection record
  * with {@link FileRejectedError.message} as the reason.
  */
-export class FileRejectedError extends Error {
+export class FileRejectedError extends SchemasError {
   override readonly name = 'FileRejectedError';
 
   /** The failed expectation's name, e.g. `column-names-unique`, when a rule failed. */
@@ -17,4 +25,9 @@ export class FileRejectedError extends Error {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.rule = options?.rule;
   }
+}
+
+/** A JSON object that is not a silver manifest (it needs layer `silver`, `source.key`, counts and outputs). */
+export class ManifestFormatError extends SchemasError {
+  override readonly name = 'ManifestFormatError';
 }

@@ -6,7 +6,7 @@ export {
   findColumn,
   normalizeHeaderName,
 } from './column-names';
-export { FileRejectedError } from './errors';
+export { FileRejectedError, ManifestFormatError, SchemasError } from './errors';
 export { resolveSilverColumns, type SilverColumns } from './resolve-columns';
 export { isSubscribed, SUBSCRIBED_STATUSES } from './subscription-status';
 export { formatCustomerIdList, type GoldRow } from './gold-row';

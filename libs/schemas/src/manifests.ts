@@ -1,4 +1,5 @@
 import { PREFIXES } from '@medallion/lake-layout';
+import { ManifestFormatError } from './errors';
 
 /** Where silver writes one manifest per bronze object: `silver/_manifests/<path>.json`. */
 export const SILVER_MANIFEST_PREFIX = PREFIXES.silverManifests;
@@ -96,7 +97,7 @@ export function asSilverManifest(value: unknown): SilverManifest {
     !manifest.counts ||
     !manifest.outputs
   ) {
-    throw new Error('not a silver manifest (needs layer "silver", source.key, counts and outputs)');
+    throw new ManifestFormatError('not a silver manifest (needs layer "silver", source.key, counts and outputs)');
   }
   return manifest as SilverManifest;
 }

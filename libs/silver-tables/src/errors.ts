@@ -1,8 +1,16 @@
 /**
+ * The base of every error @medallion/silver-tables throws (besides `RangeError`s for arguments out of range):
+ * `instanceof SilverTablesError` catches any of them.
+ */
+export class SilverTablesError extends Error {
+  override readonly name: string = 'SilverTablesError';
+}
+
+/**
  * A committed silver table whose bytes are not the ones its manifest names: it was rewritten after
  * the manifest (only where reads cannot name a version). Silver's retry writes a new manifest for
  * it; the reader starts over.
  */
-export class SilverTableChangedError extends Error {
+export class SilverTableChangedError extends SilverTablesError {
   override readonly name = 'SilverTableChangedError';
 }

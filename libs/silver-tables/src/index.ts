@@ -7,4 +7,4 @@ export {
   type CustomerKeysTask,
 } from './customer-keys';
 export { compareSilverObjects, type SilverObjectOrder } from './silver-object-order';
-export { SilverTableChangedError } from './errors';
+export { SilverTableChangedError, SilverTablesError } from './errors';

@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData as currentWorkerData } from 'node:worker_threads';
 import type { TaskRunner } from './task-runner';
+import { NotOnWorkerThreadError } from './errors';
 
 /** An error thrown by a task on a worker, as it crosses threads: its name, message and own enumerable properties (e.g. `code`, `line`). */
 export type SerializedError = { readonly name: string; readonly message: string } & Readonly<Record<string, unknown>>;
@@ -119,11 +120,11 @@ function serializeError(error: unknown): SerializedError {
  * result, or with the error it threw (name, message and own scalar properties).
  *
  * @param work - the task function; synchronous, one task at a time.
- * @throws Error when called on the main thread.
+ * @throws NotOnWorkerThreadError when called on the main thread.
  */
 export function serveTasks<Task, Result>(work: (task: Task) => Result): void {
   const port = parentPort;
-  if (isMainThread || !port) throw new Error('serveTasks runs only on a worker thread');
+  if (isMainThread || !port) throw new NotOnWorkerThreadError('serveTasks runs only on a worker thread');
   port.on('message', (message: { task: Task }) => {
     let reply: Reply;
     try {

@@ -1,5 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 
 /** Longest chunk-size or trailer line accepted (a chunk signature is 64 hex digits). */
 const MAX_LINE_BYTES = 8 * 1024;

@@ -1,7 +1,7 @@
 import { listObjectsV1, listObjectsV2 } from './list-objects';
 import type { ObjectStore } from './object-store';
 import { receiveText } from './request-body';
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 import { sendEmpty, sendXml, type S3Request } from './s3-request';
 import { escapeXml, xmlDocument, xmlElement } from './s3-xml';
 import { childrenNamed, childText, parseXmlRequest } from './xml-request-body';

@@ -1,6 +1,6 @@
 import type { Bucket } from './object-store';
 import type { StoredObject } from './object-record';
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 import type { S3Request } from './s3-request';
 import { escapeXml, quoteETag, xmlDocument, xmlElement } from './s3-xml';
 

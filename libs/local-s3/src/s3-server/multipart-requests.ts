@@ -1,7 +1,7 @@
 import { attributesFromHeaders } from './object-record';
 import type { ObjectStore } from './object-store';
 import { receiveBody, receiveText } from './request-body';
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 import { headerOf, sendEmpty, sendXml, type S3Request } from './s3-request';
 import { quoteETag, xmlDocument, xmlElement } from './s3-xml';
 import { MultipartUploads } from './multipart-uploads';

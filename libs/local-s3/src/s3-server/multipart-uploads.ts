@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { ObjectAttributes, StoredObject } from './object-record';
 import type { ObjectStore } from './object-store';
 import { writeNewFile, type ReceivedBody } from './request-body';
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 import { unquoteETag } from './s3-xml';
 import { checkWriteCondition, type WriteCondition } from './write-conditions';
 

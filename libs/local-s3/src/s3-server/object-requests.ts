@@ -11,7 +11,7 @@ import type { PendingObject } from './pending-object';
 import type { ObjectStore } from './object-store';
 import { checkReadConditions, parseRange } from './read-conditions';
 import { receiveBody, writeNewFile } from './request-body';
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 import { headerOf, sendEmpty, sendXml, type S3Request } from './s3-request';
 import { quoteETag, xmlDocument, xmlElement } from './s3-xml';
 import { checkWriteCondition, type WriteCondition } from './write-conditions';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LocalObjectChange } from '../start-local-s3';
 import { decodeRecord, RECORD_FOOTER_BYTES, recordLengthOf, type StoredObject } from './object-record';
 import { PendingObject } from './pending-object';
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 import { SortedKeys } from './sorted-keys';
 import { SpareFiles } from './spare-files';
 import { StoreLayout } from './store-layout';

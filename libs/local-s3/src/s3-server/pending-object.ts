@@ -1,3 +1,4 @@
+import { UnsealedWriteError } from '../errors';
 import { encodeRecordTrailer, type ObjectAttributes, type StoredObject } from './object-record';
 
 /**
@@ -52,10 +53,10 @@ export class PendingObject {
   /**
    * The sealed object.
    *
-   * @throws Error before {@link PendingObject.seal}.
+   * @throws UnsealedWriteError before {@link PendingObject.seal}.
    */
   get object(): StoredObject {
-    if (!this.record) throw new Error(`The write of ${this.key} was not sealed`);
+    if (!this.record) throw new UnsealedWriteError(`The write of ${this.key} was not sealed`);
     return this.record;
   }
 }

@@ -1,5 +1,5 @@
 import type { StoredObject } from './object-record';
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 import { etagListMatches } from './write-conditions';
 
 /** A byte range of an object, both ends included. */

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
 import { AwsChunkedDecoder, isAwsChunked } from './aws-chunked-decoder';
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 
 /** A request body as stored: its size and MD5. */
 export interface ReceivedBody {

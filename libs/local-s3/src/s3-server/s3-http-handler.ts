@@ -3,7 +3,7 @@ import { createBucket, deleteBucket, deleteObjects, listBuckets, readBucket } fr
 import { MultipartRequests } from './multipart-requests';
 import { copyObject, deleteObject, getObject, headObject, putObject } from './object-requests';
 import type { ObjectStore } from './object-store';
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 import { headerOf, parseS3Request, sendError, sendXml, type S3Request } from './s3-request';
 import { xmlDocument } from './s3-xml';
 

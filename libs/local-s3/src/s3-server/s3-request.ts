@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 import { xmlElement } from './s3-xml';
 
 /** One S3 request, path-style: `/<bucket>/<key>?<query>`. */

@@ -1,4 +1,4 @@
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 import { unquoteETag } from './s3-xml';
 
 /** The conditions of a conditional write, as its request headers give them. */

@@ -1,4 +1,4 @@
-import { S3Error } from './s3-error';
+import { S3Error } from '../errors';
 
 /** One element of a parsed request document: its local name (namespace prefix dropped), child elements and text. */
 export interface XmlElement {

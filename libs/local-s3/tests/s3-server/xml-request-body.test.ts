@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { S3Error } from '../../src/s3-server/s3-error';
+import { S3Error } from '../../src/errors';
 import { childrenNamed, childText, parseXmlRequest } from '../../src/s3-server/xml-request-body';
 
 const codeOf = (text: string): string | undefined => {

@@ -1,5 +1,5 @@
 /** S3's error codes this server returns, with their HTTP status and S3's default message. */
-const CODES = {
+export const S3_ERROR_CODES = {
   BadDigest: [400, 'The checksum you specified did not match what we received.'],
   BucketNotEmpty: [409, 'The bucket you tried to delete is not empty'],
   EntityTooSmall: [400, 'Your proposed upload is smaller than the minimum allowed object size.'],
@@ -34,29 +34,4 @@ const CODES = {
 } as const satisfies Record<string, readonly [number, string]>;
 
 /** An S3 error code this server knows, e.g. `NoSuchKey`. */
-export type S3ErrorCode = keyof typeof CODES;
-
-/**
- * An error answered as S3 answers it: the HTTP status of its code and the XML body
- * `<Error><Code>…</Code><Message>…</Message>…</Error>`, so that the AWS SDK raises an exception named
- * after the code (`NoSuchKey`, `PreconditionFailed`, …) with `$metadata.httpStatusCode` set.
- */
-export class S3Error extends Error {
-  override readonly name = 'S3Error';
-  /** HTTP status, e.g. 404. */
-  readonly status: number;
-
-  /**
-   * @param code - S3's error code.
-   * @param message - the human text; default S3's own for the code.
-   * @param detail - extra elements of the XML error, e.g. `{ Key: 'a.csv' }` or `{ Condition: 'If-Match' }`.
-   */
-  constructor(
-    readonly code: S3ErrorCode,
-    message?: string,
-    readonly detail: Readonly<Record<string, string>> = {},
-  ) {
-    super(message ?? CODES[code][1]);
-    this.status = CODES[code][0];
-  }
-}
+export type S3ErrorCode = keyof typeof S3_ERROR_CODES;

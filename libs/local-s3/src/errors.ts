@@ -1,0 +1,39 @@
+import { S3_ERROR_CODES, type S3ErrorCode } from './s3-server/s3-error-codes';
+
+/**
+ * The base of every error @medallion/local-s3 throws (the embedded server answers its own as S3 does, with S3Error):
+ * `instanceof LocalS3Error` catches any of them.
+ */
+export class LocalS3Error extends Error {
+  override readonly name: string = 'LocalS3Error';
+}
+
+/** A pending write's object was read before the write was sealed (a bug in the store, never a client's fault). */
+export class UnsealedWriteError extends LocalS3Error {
+  override readonly name = 'UnsealedWriteError';
+}
+
+/**
+ * An error answered as S3 answers it: the HTTP status of its code and the XML body
+ * `<Error><Code>…</Code><Message>…</Message>…</Error>`, so that the AWS SDK raises an exception named
+ * after the code (`NoSuchKey`, `PreconditionFailed`, …) with `$metadata.httpStatusCode` set.
+ */
+export class S3Error extends LocalS3Error {
+  override readonly name = 'S3Error';
+  /** HTTP status, e.g. 404. */
+  readonly status: number;
+
+  /**
+   * @param code - S3's error code.
+   * @param message - the human text; default S3's own for the code.
+   * @param detail - extra elements of the XML error, e.g. `{ Key: 'a.csv' }` or `{ Condition: 'If-Match' }`.
+   */
+  constructor(
+    readonly code: S3ErrorCode,
+    message?: string,
+    readonly detail: Readonly<Record<string, string>> = {},
+  ) {
+    super(message ?? S3_ERROR_CODES[code][1]);
+    this.status = S3_ERROR_CODES[code][0];
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The base of every error @medallion/regions throws (besides `RangeError`s for arguments out of range):
+ * `instanceof RegionsError` catches any of them.
+ */
+export class RegionsError extends Error {
+  override readonly name: string = 'RegionsError';
+}
+
+/** The region table disagrees with itself or with world-countries (an alias naming an unknown code, a region without a medallion region): raised when the table is built, at import. */
+export class RegionTableError extends RegionsError {
+  override readonly name = 'RegionTableError';
+}

@@ -1,0 +1,12 @@
+/**
+ * The base of every error @medallion/s3-events throws (besides `RangeError`s for arguments out of range):
+ * `instanceof S3EventsError` catches any of them.
+ */
+export class S3EventsError extends Error {
+  override readonly name: string = 'S3EventsError';
+}
+
+/** The input was not an S3 notification, an S3 test event, an EventBridge S3 event or an SQS batch of them. */
+export class UnsupportedEventError extends S3EventsError {
+  override readonly name = 'UnsupportedEventError';
+}

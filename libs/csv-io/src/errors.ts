@@ -1,7 +1,4 @@
-/**
- * The base of every error @medallion/csv-io throws (besides `RangeError`s for arguments out of range):
- * `instanceof CsvIoError` catches any of them.
- */
+/** Any failure to read bytes as CSV text: bad encoding or bad syntax. `instanceof CsvIoError` catches them all. */
 export class CsvIoError extends Error {
   override readonly name: string = 'CsvIoError';
 }

@@ -1,7 +1,4 @@
-/**
- * The base of every error @medallion/customer-records throws (besides `RangeError`s for arguments out of range):
- * `instanceof CustomerRecordsError` catches any of them.
- */
+/** Base class of @medallion/customer-records' errors. */
 export class CustomerRecordsError extends Error {
   override readonly name: string = 'CustomerRecordsError';
 }

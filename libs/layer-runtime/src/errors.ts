@@ -6,8 +6,8 @@ export interface ObjectFailure {
 }
 
 /**
- * The base of every error @medallion/layer-runtime throws (besides `RangeError`s for arguments out of range):
- * `instanceof LayerRuntimeError` catches any of them.
+ * Base class of the errors a layer handler raises itself (not its layer's): today, an invocation in
+ * which some object failed.
  */
 export class LayerRuntimeError extends Error {
   override readonly name: string = 'LayerRuntimeError';

@@ -1,8 +1,9 @@
 import { S3_ERROR_CODES, type S3ErrorCode } from './s3-server/s3-error-codes';
 
 /**
- * The base of every error @medallion/local-s3 throws (the embedded server answers its own as S3 does, with S3Error):
- * `instanceof LocalS3Error` catches any of them.
+ * The embedded store's own failures. Requests it refuses are answered over HTTP as S3 answers them
+ * (S3Error, turned into the SDK's named exceptions on the client side); a store bug surfaces as
+ * one of the others.
  */
 export class LocalS3Error extends Error {
   override readonly name: string = 'LocalS3Error';
@@ -11,6 +12,11 @@ export class LocalS3Error extends Error {
 /** A pending write's object was read before the write was sealed (a bug in the store, never a client's fault). */
 export class UnsealedWriteError extends LocalS3Error {
   override readonly name = 'UnsealedWriteError';
+
+  /** @param key - the object key of the write. */
+  constructor(readonly key: string) {
+    super(`The write of ${key} was not sealed`);
+  }
 }
 
 /**

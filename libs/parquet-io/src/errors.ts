@@ -1,6 +1,6 @@
 /**
- * The base of every error @medallion/parquet-io throws (besides `RangeError`s for arguments out of range):
- * `instanceof ParquetIoError` catches any of them.
+ * Every error @medallion/parquet-io raises extends this one. Only files the lib cannot read raise
+ * them; a caller catches `ParquetIoError` to treat any unreadable table alike.
  */
 export class ParquetIoError extends Error {
   override readonly name: string = 'ParquetIoError';
@@ -17,4 +17,8 @@ export class ParquetFormatError extends ParquetIoError {
 /** Thrown inside the fast reader for a page it does not read; the file then goes to the library reader (never leaves the lib). */
 export class NoFastPathError extends ParquetIoError {
   override readonly name = 'NoFastPathError';
+
+  constructor() {
+    super('a page the fast reader does not read');
+  }
 }

@@ -1,7 +1,4 @@
-/**
- * The base of every error @medallion/regions throws (besides `RangeError`s for arguments out of range):
- * `instanceof RegionsError` catches any of them.
- */
+/** Base class of @medallion/regions' errors; it raises them only while it builds the lookup table at import. */
 export class RegionsError extends Error {
   override readonly name: string = 'RegionsError';
 }

@@ -1,7 +1,4 @@
-/**
- * The base of every error @medallion/s3-events throws (besides `RangeError`s for arguments out of range):
- * `instanceof S3EventsError` catches any of them.
- */
+/** Base class of the errors event parsing raises: an input that is not an event it reads. */
 export class S3EventsError extends Error {
   override readonly name: string = 'S3EventsError';
 }

@@ -1,7 +1,4 @@
-/**
- * The base of every error @medallion/s3-io throws itself (the SDK's own errors pass through unchanged):
- * `instanceof S3IoError` catches any of them.
- */
+/** What @medallion/s3-io raises itself when S3's answer lacks what a call needs; the SDK's own errors (NoSuchKey, throttling, …) pass through as they are. */
 export class S3IoError extends Error {
   override readonly name: string = 'S3IoError';
 }
@@ -9,9 +6,30 @@ export class S3IoError extends Error {
 /** S3 answered without what the request needs: no body stream for a GetObject. */
 export class MissingBodyError extends S3IoError {
   override readonly name = 'MissingBodyError';
+
+  /**
+   * @param url - the object, `s3://bucket/key`.
+   * @param what - what is missing, e.g. `no Node.js stream`.
+   */
+  constructor(url: string, what: string) {
+    super(`${url}: the SDK returned ${what}`);
+  }
 }
 
 /** DeleteObjects reported a key it could not delete; the message names the key, S3's code and message. */
 export class DeleteFailedError extends S3IoError {
   override readonly name = 'DeleteFailedError';
+
+  /**
+   * @param url - the object S3 did not delete, `s3://bucket/key`.
+   * @param code - S3's error code for it, e.g. `AccessDenied`.
+   * @param detail - S3's message for it.
+   */
+  constructor(
+    readonly url: string,
+    readonly code: string,
+    detail: string,
+  ) {
+    super(`DeleteObjects could not delete ${url}: ${code} ${detail}`.trim());
+  }
 }

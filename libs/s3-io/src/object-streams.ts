@@ -53,8 +53,7 @@ export async function openObject(
   const response = await client.send(
     new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
   );
-  if (!(response.Body instanceof Readable))
-    throw new MissingBodyError(`s3://${bucket}/${key}: the SDK returned no Node.js stream`);
+  if (!(response.Body instanceof Readable)) throw new MissingBodyError(`s3://${bucket}/${key}`, 'no Node.js stream');
   return {
     body: response.Body,
     eTag: unquoteETag(response.ETag),
@@ -252,9 +251,7 @@ export async function deleteObjects(client: S3Client, bucket: string, keys: read
     );
     const [failed] = response.Errors ?? [];
     if (failed)
-      throw new DeleteFailedError(
-        `DeleteObjects could not delete s3://${bucket}/${failed.Key ?? '?'}: ${failed.Code ?? 'error'} ${failed.Message ?? ''}`.trim(),
-      );
+      throw new DeleteFailedError(`s3://${bucket}/${failed.Key ?? '?'}`, failed.Code ?? 'error', failed.Message ?? '');
   }
 }
 
@@ -275,7 +272,7 @@ export async function readJsonObject(client: S3Client, bucket: string, key: stri
     if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
     throw error;
   }
-  if (!response.Body) throw new MissingBodyError(`s3://${bucket}/${key}: the SDK returned no body`);
+  if (!response.Body) throw new MissingBodyError(`s3://${bucket}/${key}`, 'no body');
   return JSON.parse(await response.Body.transformToString('utf8'));
 }
 

@@ -1,6 +1,6 @@
 /**
- * The base of every error @medallion/schemas throws (besides `RangeError`s for arguments out of range):
- * `instanceof SchemasError` catches any of them.
+ * Base class of @medallion/schemas' errors: a table or a manifest that is not what the schema says
+ * (a file silver rejects, a manifest it cannot read).
  */
 export class SchemasError extends Error {
   override readonly name: string = 'SchemasError';

@@ -1,7 +1,4 @@
-/**
- * The base of every error @medallion/silver-tables throws (besides `RangeError`s for arguments out of range):
- * `instanceof SilverTablesError` catches any of them.
- */
+/** Base class of @medallion/silver-tables' errors (reading committed silver tables). */
 export class SilverTablesError extends Error {
   override readonly name: string = 'SilverTablesError';
 }

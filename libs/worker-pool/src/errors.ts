@@ -1,7 +1,4 @@
-/**
- * The base of every error @medallion/worker-pool throws itself (a task's own error is revived by its task's reviver):
- * `instanceof WorkerPoolError` catches any of them.
- */
+/** Errors of the pool itself; a task's own error reaches the caller revived by its task's `reviveError`, not as one of these. */
 export class WorkerPoolError extends Error {
   override readonly name: string = 'WorkerPoolError';
 }

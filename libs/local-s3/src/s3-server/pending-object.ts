@@ -56,7 +56,7 @@ export class PendingObject {
    * @throws UnsealedWriteError before {@link PendingObject.seal}.
    */
   get object(): StoredObject {
-    if (!this.record) throw new UnsealedWriteError(`The write of ${this.key} was not sealed`);
+    if (!this.record) throw new UnsealedWriteError(this.key);
     return this.record;
   }
 }

@@ -7,3 +7,12 @@ export class CustomerRecordsError extends Error {
 export class CustomerRecordsFormatError extends CustomerRecordsError {
   override readonly name = 'CustomerRecordsFormatError';
 }
+
+/** Customer records can code at most 65,536 distinct Region values (16 bits a record); a table with more is refused. */
+export class TooManyRegionsError extends CustomerRecordsError {
+  override readonly name = 'TooManyRegionsError';
+
+  constructor() {
+    super('customer records hold more than 65,536 distinct Region values');
+  }
+}

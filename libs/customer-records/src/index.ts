@@ -17,4 +17,4 @@ export {
   encodeCustomerTable,
   type CustomerTableFacts,
 } from './customer-table-file';
-export { CustomerRecordsError, CustomerRecordsFormatError } from './errors';
+export { CustomerRecordsError, CustomerRecordsFormatError, TooManyRegionsError } from './errors';

@@ -1,5 +1,6 @@
 import { textColumnFromStrings } from '@medallion/parquet-io';
 import type { CustomerRecords } from './customer-records';
+import { TooManyRegionsError } from './errors';
 
 const INITIAL_SLOTS = 1024;
 
@@ -35,7 +36,7 @@ export class LatestCustomerRows {
    * @param region - the row's Region, e.g. `Europe`.
    * @param subscribed - whether its status counts as subscribed.
    * @param line - its physical line in the bronze file.
-   * @throws RangeError past 65,536 distinct Region values.
+   * @throws TooManyRegionsError past 65,536 distinct Region values.
    */
   add(customerId: string, region: string, subscribed: boolean, line: number): void {
     this.rowCount++;
@@ -100,7 +101,7 @@ export class LatestCustomerRows {
   private regionCode(name: string): number {
     let code = this.regionCodes.get(name);
     if (code === undefined) {
-      if (this.regions.length === 65_536) throw new RangeError('more than 65,536 distinct Region values');
+      if (this.regions.length === 65_536) throw new TooManyRegionsError();
       code = this.regions.push(name) - 1;
       this.regionCodes.set(name, code);
     }

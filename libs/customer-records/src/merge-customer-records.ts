@@ -1,6 +1,7 @@
 import type { TextColumn } from '@medallion/parquet-io';
 import { compareCustomerIds } from './compare-customer-ids';
 import { NO_CUSTOMER_RECORDS, type CustomerRecords } from './customer-records';
+import { TooManyRegionsError } from './errors';
 
 /** Whether a text column's values lie back to back in its bytes, so that a run of them is one copy. */
 function isCompact(ids: TextColumn): boolean {
@@ -20,8 +21,7 @@ function sideOf(records: CustomerRecords, regions: string[]): Side {
   const regionCode = Uint16Array.from(records.regions, (name) => {
     let code = regions.indexOf(name);
     if (code < 0) {
-      if (regions.length === 65_536)
-        throw new RangeError('customer records hold more than 65,536 distinct Region values');
+      if (regions.length === 65_536) throw new TooManyRegionsError();
       code = regions.push(name) - 1;
     }
     return code;
@@ -148,7 +148,7 @@ function idBytesOf(records: CustomerRecords): number {
  * @param newer - records, e.g. one commit's customer table (sources in the same numbering as `older`'s).
  * @param rank - each source's position in ingest order (higher is later), indexed by source.
  * @returns the merged records: IDs compact in one new buffer, Regions of both (older's first).
- * @throws RangeError past 65,536 distinct Region values.
+ * @throws TooManyRegionsError past 65,536 distinct Region values.
  */
 export function mergeCustomerRecords(
   older: CustomerRecords,

@@ -76,11 +76,93 @@ export const COUNTRY_ALIASES: ReadonlyArray<readonly [alias: string, cca2: strin
   ['Saint Martin', 'MF'],
   ['Reunion', 'RE'],
   ['Saint Barthelemy', 'BL'],
+  // Everyday abbreviations and short forms.
+  ['Holy See', 'VA'],
+  ['DR Congo', 'CD'],
+  ['D.R. Congo', 'CD'],
+  ['ROK', 'KR'],
+  ['DPRK', 'KP'],
+  ['PRC', 'CN'],
+  ['Mainland China', 'CN'],
+  ['ROC', 'TW'],
+  ['KSA', 'SA'],
+  ['RSA', 'ZA'],
+  ['NZ', 'NZ'],
+  ['EEUU', 'US'],
+  ['EE.UU.', 'US'],
+  ['U.S. Virgin Islands', 'VI'],
+  ['Hong Kong SAR', 'HK'],
+  ['Macau SAR', 'MO'],
+  ['Macao SAR', 'MO'],
+  ['FYROM', 'MK'],
+  ['Bosnia', 'BA'],
+  ['Bosnia-Herzegovina', 'BA'],
+  ['Czech Rep.', 'CZ'],
+  ['Rep. of Korea', 'KR'],
+  ['Republic of Ireland', 'IE'],
+  ['Eire', 'IE'],
+  ['Hellas', 'GR'],
+];
+
+/**
+ * The World Bank's country names (World Development Indicators, the names its data downloads
+ * carry), where they differ from the dataset's: `"Congo, Dem. Rep."`, `"Korea, Rep."`. Source: the
+ * World Bank's country list (data.worldbank.org/country), economies only (no aggregates).
+ */
+export const WORLD_BANK_NAMES: ReadonlyArray<readonly [name: string, cca2: string]> = [
+  ['Bahamas, The', 'BS'],
+  ['Congo, Dem. Rep.', 'CD'],
+  ['Congo, Rep.', 'CG'],
+  ['Egypt, Arab Rep.', 'EG'],
+  ['Gambia, The', 'GM'],
+  ['Hong Kong SAR, China', 'HK'],
+  ['Iran, Islamic Rep.', 'IR'],
+  ["Korea, Dem. People's Rep.", 'KP'],
+  ['Korea, Rep.', 'KR'],
+  ['Lao PDR', 'LA'],
+  ['Macao SAR, China', 'MO'],
+  ['Micronesia, Fed. Sts.', 'FM'],
+  ['St. Martin (French part)', 'MF'],
+  ['Sint Maarten (Dutch part)', 'SX'],
+  ['Venezuela, RB', 'VE'],
+  ['Virgin Islands (U.S.)', 'VI'],
+  ['West Bank and Gaza', 'PS'],
+  ['Yemen, Rep.', 'YE'],
+  ['Taiwan, China', 'TW'],
+  ['Korea, South', 'KR'],
+  ['Korea, North', 'KP'],
+];
+
+/**
+ * Former names of countries that still exist under another name (the country kept its ISO 3166-1
+ * entry or received a new one), mapped to today's code. Source: ISO 3166-3 and the UN's lists of
+ * member-state name changes.
+ */
+export const FORMER_NAMES: ReadonlyArray<readonly [name: string, cca2: string]> = [
+  ['Persia', 'IR'],
+  ['Ceylon', 'LK'],
+  ['Siam', 'TH'],
+  ['Dahomey', 'BJ'],
+  ['Upper Volta', 'BF'],
+  ['Kampuchea', 'KH'],
+  ['Rhodesia', 'ZW'],
+  ['Zaire', 'CD'],
+  ['Bechuanaland', 'BW'],
+  ['Basutoland', 'LS'],
+  ['Nyasaland', 'MW'],
+  ['Tanganyika', 'TZ'],
+  ['Gold Coast', 'GH'],
+  ['Dutch Guiana', 'SR'],
+  ['British Honduras', 'BZ'],
+  ['East Pakistan', 'BD'],
+  ['New Hebrides', 'VU'],
+  ['Ellice Islands', 'TV'],
 ];
 
 /**
  * Countries that no longer exist, so have no ISO 3166-1 entry (ISO 3166-3 withdrew them), mapped
- * straight to a region. Source: ISO 3166-3 withdrawn codes (AN, YU, CS, SU, DD, ZR, CS/Czechoslovakia).
+ * straight to a region. Source: ISO 3166-3 withdrawn codes (AN, YU, CS, SU, DD, CS/Czechoslovakia); a former name of a country that still
+ * exists (Zaire, Ceylon) is in {@link FORMER_NAMES} instead.
  */
 export const HISTORIC_COUNTRIES: ReadonlyArray<readonly [name: string, region: Region]> = [
   ['Netherlands Antilles', 'Caribbean'],
@@ -90,5 +172,4 @@ export const HISTORIC_COUNTRIES: ReadonlyArray<readonly [name: string, region: R
   ['Soviet Union', 'Europe'],
   ['USSR', 'Europe'],
   ['East Germany', 'Europe'],
-  ['Zaire', 'Africa'],
 ];

@@ -3,10 +3,15 @@ import { normalizeCountryName } from './normalize-country-name';
 
 describe('normalizeCountryName', () => {
   it.each([
-    ['  Côte d’Ivoire ', 'cote d ivoire'],
-    ["COTE D'IVOIRE", 'cote d ivoire'],
+    ['  Côte d’Ivoire ', 'cote divoire'],
+    ["COTE D'IVOIRE", 'cote divoire'],
+    ['COTE D IVOIRE', 'cote divoire'],
+    ['Cote dIvoire', 'cote divoire'],
     ['Svalbard & Jan Mayen Islands', 'svalbard and jan mayen islands'],
-    ['U.S.A.', 'u s a'],
+    ['U.S.A.', 'usa'],
+    ['U.S. Virgin Islands', 'us virgin islands'],
+    ['E. Timor', 'e timor'],
+    ['Dem. Rep. Congo', 'dem rep congo'],
     ['Guinea-Bissau', 'guinea bissau'],
     ['The Bahamas', 'bahamas'],
     ['St. Lucia', 'saint lucia'],

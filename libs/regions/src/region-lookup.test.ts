@@ -1,5 +1,6 @@
 import countries from 'world-countries';
 import { describe, expect, it } from 'vitest';
+import { COUNTRY_ALIASES, FORMER_NAMES, WORLD_BANK_NAMES } from './country-aliases';
 import { lookupCountry, regionForCountry } from './region-lookup';
 
 /** Legacy and long-form spellings that fake-data generators emit (Python Faker's `en` provider, as in the original sample files). */
@@ -103,5 +104,57 @@ describe('regionForCountry', () => {
   it('returns the ISO code of a match', () => {
     expect(lookupCountry('Slovakia (Slovak Republic)')).toEqual({ cca2: 'SK', region: 'Europe' });
     expect(lookupCountry('Netherlands Antilles')).toEqual({ cca2: undefined, region: 'Caribbean' });
+  });
+});
+
+describe('lookupCountry over the maintained name lists', () => {
+  it.each([...COUNTRY_ALIASES, ...WORLD_BANK_NAMES, ...FORMER_NAMES])('maps %j to %s', (name, cca2) => {
+    expect(lookupCountry(name)?.cca2).toBe(cca2);
+  });
+
+  it('maps every translated common name of the dataset to its country, unless another country claims it', () => {
+    const claimed = new Map<string, Set<string>>();
+    for (const country of countries)
+      for (const translation of Object.values(country.translations))
+        claimed.set(translation.common, (claimed.get(translation.common) ?? new Set()).add(country.cca2));
+    const wrong = countries.flatMap((country) =>
+      Object.entries(country.translations)
+        .filter(([, translation]) => claimed.get(translation.common)?.size === 1)
+        .filter(
+          ([, translation]) => lookupCountry(translation.common)?.region !== regionForCountry(country.name.common),
+        )
+        .map(([language, translation]) => `${country.cca2} ${language} ${translation.common}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it.each([
+    ['Allemagne', 'DE'],
+    ['Estados Unidos', 'US'],
+    ['Vereinigtes Königreich', 'GB'],
+    ['Pays-Bas', 'NL'],
+    ['Россия', 'RU'],
+    ['日本', 'JP'],
+    ['Holy See', 'VA'],
+    ['DRC', 'CD'],
+    ['Congo, Dem. Rep.', 'CD'],
+    ['Korea, South', 'KR'],
+    ['Gambia, The', 'GM'],
+    ['Virgin Islands, British', 'VG'],
+    ['Micronesia, Federated States of', 'FM'],
+    ['Cote dIvoire', 'CI'],
+    ['U.S. Virgin Islands', 'VI'],
+    ['Ceylon', 'LK'],
+  ])('maps %j to %s (translations, abbreviations, index order, former names)', (value, cca2) => {
+    expect(lookupCountry(value)?.cca2).toBe(cca2);
+  });
+
+  it('leaves out a translated name two regions claim, and keeps one region for a name its countries share', () => {
+    // Hungarian gives "Tadzsikisztán" for both Tajikistan (Asia) and Tanzania (Africa): no guess.
+    expect(lookupCountry('Tadzsikisztán')).toBeUndefined();
+    // "Kongo" is both Congos in several languages: both are in Africa.
+    expect(lookupCountry('Kongo')).toEqual({ cca2: undefined, region: 'Africa' });
+    // English names win: "Guyana" is Guyana, though one translation gives it to French Guiana.
+    expect(lookupCountry('Guyana')?.cca2).toBe('GY');
   });
 });

@@ -1,10 +1,11 @@
 import { normalizeCountryName } from './normalize-country-name';
 import { UNKNOWN_REGION, type Region } from './region';
-import { buildIsoCodeTable, buildRegionTable, type CountryMatch } from './region-table';
+import { buildIsoCodeTable, buildRegionTable, buildTranslationTable, type CountryMatch } from './region-table';
 
 export type { CountryMatch } from './region-table';
 
 let table: Map<string, CountryMatch> | undefined;
+let translations: Map<string, CountryMatch> | undefined;
 let codes: Map<string, CountryMatch> | undefined;
 
 /** Raw cell → result, since a file repeats a few hundred country spellings over millions of rows. */
@@ -40,16 +41,20 @@ function lookupUncached(value: string): CountryMatch | undefined {
   }
   const key = normalizeCountryName(trimmed);
   if (!key) return undefined;
-  // Built on first use, not at import, to keep Lambda cold starts short.
-  const lookup = (table ??= buildRegionTable());
-  const match = lookup.get(key);
+  const match = lookupKey(key);
   if (match) return match;
   for (const variant of variantsOf(trimmed)) {
     const variantKey = normalizeCountryName(variant);
-    const found = variantKey && variantKey !== key ? lookup.get(variantKey) : undefined;
+    const found = variantKey && variantKey !== key ? lookupKey(variantKey) : undefined;
     if (found) return found;
   }
   return undefined;
+}
+
+/** A folded name in the name table, else in the translations (each built on first need, not at import, to keep Lambda cold starts short). */
+function lookupKey(key: string): CountryMatch | undefined {
+  const names = (table ??= buildRegionTable());
+  return names.get(key) ?? (translations ??= buildTranslationTable(names)).get(key);
 }
 
 /**

@@ -60,12 +60,19 @@ function addSpellingsAndNativeNames(table: NameTable, byCode: ReadonlyMap<string
 }
 
 /**
- * The dataset's names in its 23 translation languages (`Allemagne`, `Estados Unidos`). The
+ * Builds the table of the dataset's names in its 23 translation languages (`Allemagne`,
+ * `Estados Unidos`), apart from the name table, because it costs most of the build (about 60 ms)
+ * and most files never need it: names `names` holds are left out, as the name table wins. The
  * translations hold a few slips (one Hungarian name for both Tajikistan and Tanzania): a name
  * several countries claim is added only where they share a region, without a country code
  * (`Kongo` → Africa), and is otherwise left out rather than guessed.
+ *
+ * @param names - the name table ({@link buildRegionTable}).
+ * @returns folded translated name → country, the names `names` lacks.
  */
-function addTranslations(table: NameTable, byCode: ReadonlyMap<string, CountryMatch>): void {
+export function buildTranslationTable(names: ReadonlyMap<string, CountryMatch>): NameTable {
+  const byCode = matchesByCode();
+  const table: NameTable = new Map();
   const claims = new Map<string, Set<string>>();
   for (const country of countries)
     for (const translation of Object.values(country.translations))
@@ -77,19 +84,21 @@ function addTranslations(table: NameTable, byCode: ReadonlyMap<string, CountryMa
     const matches = [...codes].flatMap((cca2) => byCode.get(cca2) ?? []);
     const regions = new Set(matches.map((match) => match.region));
     const [only] = matches;
-    if (table.has(key) || !only || regions.size !== 1) continue;
+    if (names.has(key) || !only || regions.size !== 1) continue;
     table.set(key, matches.length === 1 ? only : { cca2: undefined, region: only.region });
   }
+  return table;
 }
 
 /**
  * Builds the name table: every ISO 3166-1 country and territory of the `world-countries` dataset
  * (mledoze/countries, ODbL-1.0; regions and subregions follow the UN M49 geoscheme) under its
  * common and official English names; then medallion's aliases ({@link COUNTRY_ALIASES}), the World
- * Bank's names, former names and historic countries; then the dataset's spellings, native names and
- * translations. A name already taken keeps its first country: English names win a collision.
+ * Bank's names, former names and historic countries; then the dataset's spellings and native names
+ * (translations: {@link buildTranslationTable}). A name already taken keeps its first country:
+ * English names win a collision.
  *
- * @returns folded name → country, about 8,000 names.
+ * @returns folded name → country, about 1,200 names.
  * @throws RegionTableError when the alias lists name a code the dataset does not have.
  */
 export function buildRegionTable(): NameTable {
@@ -106,7 +115,6 @@ export function buildRegionTable(): NameTable {
   addNamedCodes(table, byCode, FORMER_NAMES);
   for (const [name, region] of HISTORIC_COUNTRIES) addName(table, name, { cca2: undefined, region });
   addSpellingsAndNativeNames(table, byCode);
-  addTranslations(table, byCode);
   return table;
 }
 

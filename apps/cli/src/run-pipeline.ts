@@ -6,7 +6,7 @@ import { checkSilverSettings, silverKeysFor } from '@medallion/silver';
 
 export { InvalidSettingError } from '@medallion/silver';
 import { createReadStream } from 'node:fs';
-import { exportLake } from './export-lake';
+import { exportLake, SHORTENED_KEYS_FILE } from './export-lake';
 import { claimFolder } from './owned-folder';
 import { LAKE_LAYERS } from './lake-layers';
 import { summarizeRun, type RunProblems, type RunSummary } from './run-summary';
@@ -83,6 +83,10 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
       const exported = await exportLake(s3, options.bucket, options.outDir);
       options.progress(`exported ${exported.files} object(s) to ${options.outDir}`);
       for (const key of exported.refused) options.progress(`not exported (key would leave ${options.outDir}): ${key}`);
+      if (exported.shortened.length > 0)
+        options.progress(
+          `${exported.shortened.length} key(s) with a segment over 255 bytes exported under a shortened name: see ${SHORTENED_KEYS_FILE}`,
+        );
     }
     s3.destroy();
     return { summary, problems, elapsedMs: performance.now() - started };

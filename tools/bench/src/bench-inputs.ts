@@ -32,14 +32,14 @@ async function writeOnce(path: string, rows: number, write: (writer: CsvWriter) 
 }
 
 /**
- * A bronze file in the original sample files' schema (~180 bytes a row), generated once per size and seed.
+ * A bronze file in the original sample files' schema with a Subscription Status column (~190 bytes a row), generated once per size and seed.
  *
  * @param rows - data rows.
  * @param seed - generator seed. @default 42
  * @returns the file.
  */
 export function customerFile(rows: number, seed = 42): Promise<BenchFile> {
-  return writeOnce(join(BENCH_DIR, `customers-${rows}-${seed}.csv`), rows, async (writer) => {
+  return writeOnce(join(BENCH_DIR, `customers-${rows}-${seed}-status.csv`), rows, async (writer) => {
     for (const row of generateCustomerRows(rows, seed)) await writer.write(row);
   });
 }

@@ -92,46 +92,92 @@ function random(seed: number): () => number {
   };
 }
 
-/**
- * Generates customer rows in the original sample files' schema, deterministically: about 180
- * bytes a row, Customer Ids of 15 hex-like characters (unique with overwhelming odds), countries
- * spread over every ISO country plus legacy generator spellings, a comma inside some company names.
- *
- * @param rows - number of data rows.
- * @param seed - PRNG seed. @default 42
- * @returns the header, then `rows` rows, each an array of 12 fields.
- */
-export function* generateCustomerRows(rows: number, seed = 42): Generator<string[]> {
-  const next = random(seed);
-  const pick = <T>(list: readonly T[]): T => {
+/** The status column the generator adds (the original README's name for it), last in the header. */
+export const STATUS_COLUMN = 'Subscription Status';
+
+/** Status values and their weights: about 58% count as subscribed (Active, Subscribed, Yes). */
+const STATUSES: ReadonlyArray<readonly [status: string, weight: number]> = [
+  ['Active', 0.45],
+  ['Inactive', 0.25],
+  ['Subscribed', 0.08],
+  ['Cancelled', 0.12],
+  ['Yes', 0.05],
+  ['Unsubscribed', 0.05],
+];
+
+/** What {@link generateCustomerRows} writes besides the sample schema. */
+export interface CustomerRowOptions {
+  /** Add a `Subscription Status` column (last), drawn from its own PRNG so the other columns do not change. @default true */
+  readonly status?: boolean;
+}
+
+/** Draws a status by weight. */
+function drawStatus(next: () => number): string {
+  let draw = next();
+  for (const [status, weight] of STATUSES) {
+    draw -= weight;
+    if (draw < 0) return status;
+  }
+  return 'Active';
+}
+
+/** Picks one element of a non-empty list with the PRNG. */
+function picker(next: () => number): <T>(list: readonly T[]) => T {
+  return (list) => {
     const picked = list[Math.floor(next() * list.length)];
     if (picked === undefined) throw new RangeError('pick needs a non-empty list');
     return picked;
   };
-  yield [...DATABLIST_HEADER];
+}
+
+/** One row of the sample schema (12 fields), its values drawn with `next`. */
+function sampleRow(index: number, next: () => number): string[] {
+  const pick = picker(next);
+  let id = '';
+  for (let i = 0; i < 15; i++) id += pick(ALPHANUMERIC.split(''));
+  const first = pick(FIRST);
+  const last = pick(LAST);
+  const company = next() < 0.2 ? `${pick(LAST)}, ${pick(LAST)} and ${pick(LAST)}` : `${pick(LAST)} ${pick(WORDS)}`;
+  const phone = () =>
+    `${100 + Math.floor(next() * 900)}-${100 + Math.floor(next() * 900)}-${1000 + Math.floor(next() * 9000)}x${Math.floor(next() * 9999)}`;
+  const date = `20${20 + Math.floor(next() * 3)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+  const domain = `${pick(LAST).toLowerCase()}-${pick(LAST).toLowerCase()}.com`;
+  return [
+    String(index),
+    id,
+    first,
+    last,
+    company,
+    pick(CITY),
+    pick(COUNTRY_NAMES),
+    phone(),
+    phone(),
+    `${first.toLowerCase()}.${last.toLowerCase()}${index}@${domain}`,
+    date,
+    `http://www.${domain}/`,
+  ];
+}
+
+/**
+ * Generates customer rows in the original sample files' schema, deterministically: about 193
+ * bytes a row, Customer Ids of 15 hex-like characters (unique with overwhelming odds), countries
+ * spread over every ISO country plus legacy generator spellings, a comma inside some company names,
+ * and (unless `status: false`) a `Subscription Status` column, about 58% subscribed. Without a status
+ * column silver counts every customer as subscribed, and every rate is 100.0.
+ *
+ * @param rows - number of data rows.
+ * @param seed - PRNG seed. @default 42
+ * @param options - see {@link CustomerRowOptions}.
+ * @returns the header, then `rows` rows, each an array of 13 fields (12 without status).
+ */
+export function* generateCustomerRows(rows: number, seed = 42, options: CustomerRowOptions = {}): Generator<string[]> {
+  const status = options.status ?? true;
+  const next = random(seed);
+  const nextStatus = random(seed ^ 0x5bd1e995);
+  yield status ? [...DATABLIST_HEADER, STATUS_COLUMN] : [...DATABLIST_HEADER];
   for (let index = 1; index <= rows; index++) {
-    let id = '';
-    for (let i = 0; i < 15; i++) id += pick(ALPHANUMERIC.split(''));
-    const first = pick(FIRST);
-    const last = pick(LAST);
-    const company = next() < 0.2 ? `${pick(LAST)}, ${pick(LAST)} and ${pick(LAST)}` : `${pick(LAST)} ${pick(WORDS)}`;
-    const phone = () =>
-      `${100 + Math.floor(next() * 900)}-${100 + Math.floor(next() * 900)}-${1000 + Math.floor(next() * 9000)}x${Math.floor(next() * 9999)}`;
-    const date = `20${20 + Math.floor(next() * 3)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
-    const domain = `${pick(LAST).toLowerCase()}-${pick(LAST).toLowerCase()}.com`;
-    yield [
-      String(index),
-      id,
-      first,
-      last,
-      company,
-      pick(CITY),
-      pick(COUNTRY_NAMES),
-      phone(),
-      phone(),
-      `${first.toLowerCase()}.${last.toLowerCase()}${index}@${domain}`,
-      date,
-      `http://www.${domain}/`,
-    ];
+    const row = sampleRow(index, next);
+    if (status) row.push(drawStatus(nextStatus));
+    yield row;
   }
 }

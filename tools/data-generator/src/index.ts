@@ -1,1 +1,1 @@
-export { DATABLIST_HEADER, generateCustomerRows } from './generate-customers';
+export { DATABLIST_HEADER, generateCustomerRows, STATUS_COLUMN, type CustomerRowOptions } from './generate-customers';

@@ -7,11 +7,33 @@ import { InputFileError, resolveInputFiles } from './input-files';
 const root = mkdtempSync(join(tmpdir(), 'medallion-inputs-'));
 mkdirSync(join(root, 'a'));
 mkdirSync(join(root, 'b'));
-for (const name of ['a/x.csv', 'b/x.csv', 'a/y.CSV', 'a/notes.txt']) writeFileSync(join(root, name), 'id\n');
+mkdirSync(join(root, 'empty'));
+mkdirSync(join(root, 'many/sub.csv'), { recursive: true });
+for (const name of [
+  'a/x.csv',
+  'b/x.csv',
+  'a/y.CSV',
+  'a/notes.txt',
+  'many/a2.csv',
+  'many/a10.CSV',
+  'many/B.csv',
+  'many/c.txt',
+  'many/sub.csv/d.csv',
+])
+  writeFileSync(join(root, name), 'id\n');
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('resolveInputFiles', () => {
+  it('takes a folder for the CSV files directly in it, in name order, skipping other files and subfolders', () => {
+    expect(resolveInputFiles(['many', 'a/x.csv'], root)).toEqual([
+      { path: join(root, 'many/B.csv'), key: 'bronze/B.csv' },
+      { path: join(root, 'many/a10.CSV'), key: 'bronze/a10.CSV' },
+      { path: join(root, 'many/a2.csv'), key: 'bronze/a2.csv' },
+      { path: join(root, 'a/x.csv'), key: 'bronze/x.csv' },
+    ]);
+  });
+
   it('resolves relative paths from the base folder and keys each file by its name', () => {
     expect(resolveInputFiles(['a/x.csv', join(root, 'a/y.CSV')], root)).toEqual([
       { path: join(root, 'a/x.csv'), key: 'bronze/x.csv' },
@@ -22,9 +44,13 @@ describe('resolveInputFiles', () => {
   it.each([
     [
       ['a/missing.csv'],
-      `FILE a/missing.csv does not exist or is not a file (looked for ${join(root, 'a/missing.csv')}); give paths to CSV files`,
+      `FILE a/missing.csv does not exist (looked for ${join(root, 'a/missing.csv')}); give paths to CSV files or folders`,
     ],
-    [['a'], `FILE a does not exist or is not a file (looked for ${join(root, 'a')}); give paths to CSV files`],
+    [['empty'], 'FILE empty is a folder with no .csv files in it (subfolders are not read)'],
+    [
+      ['a', 'b'],
+      'FILEs a/x.csv and b/x.csv would both be uploaded as bronze/x.csv; rename one, or run them separately',
+    ],
     [['a/notes.txt'], 'FILE a/notes.txt is not a .csv file; the layers take .csv or .CSV objects only'],
     [
       ['a/x.csv', 'b/x.csv'],

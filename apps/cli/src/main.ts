@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputFileError, resolveInputFiles } from './input-files';
+import { LakeInUseError } from './lake-lock';
 import { ForeignFolderError } from './owned-folder';
 import { reserveStdout } from './stdout-guard';
 
@@ -96,8 +97,13 @@ program
         progress: (line) => process.stderr.write(`${line}\n`),
       });
     } catch (error) {
-      // A folder it will not empty, or a MEDALLION_* setting with a value it does not accept (checked first).
-      if (error instanceof ForeignFolderError || error instanceof InvalidSettingError) usageError(error.message);
+      // A folder it will not empty or another run holds, or a MEDALLION_* setting with a value it does not accept (checked first).
+      if (
+        error instanceof ForeignFolderError ||
+        error instanceof LakeInUseError ||
+        error instanceof InvalidSettingError
+      )
+        usageError(error.message);
       throw error;
     }
     process.stderr.write(formatProblems(outcome.problems));

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { claimFolder, ForeignFolderError } from './owned-folder';
+import { checkSeparateFolders, claimFolder, ForeignFolderError } from './owned-folder';
 
 describe('claimFolder', () => {
   const root = mkdtempSync(join(tmpdir(), 'medallion-claim-'));
@@ -29,5 +29,24 @@ describe('claimFolder', () => {
       new ForeignFolderError(`${dir} is not empty and was not made by medallion; give an empty or new folder`),
     );
     expect(existsSync(join(dir, 'important.txt'))).toBe(true);
+  });
+});
+
+describe('checkSeparateFolders', () => {
+  it.each([
+    ['/tmp/x', '/tmp/x'],
+    ['/tmp/x', '/tmp/x/lake'],
+    ['/tmp/x/out', '/tmp/x'],
+  ])('refuses %j and %j, which overlap', (out, lake) => {
+    expect(() => checkSeparateFolders(out, '--out', lake, '--lake-dir')).toThrow(
+      new ForeignFolderError(
+        `--out ${out} and --lake-dir ${lake} overlap (each is emptied at the start of a run); give two separate folders`,
+      ),
+    );
+  });
+
+  it('takes two folders side by side, even with one name the start of the other', () => {
+    expect(() => checkSeparateFolders('/tmp/x', '--out', '/tmp/x-lake', '--lake-dir')).not.toThrow();
+    expect(() => checkSeparateFolders('/tmp/a/out', '--out', '/tmp/b/lake', '--lake-dir')).not.toThrow();
   });
 });

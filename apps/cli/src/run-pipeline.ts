@@ -7,7 +7,8 @@ import { checkSilverSettings, silverKeysFor } from '@medallion/silver';
 export { InvalidSettingError } from '@medallion/silver';
 import { createReadStream } from 'node:fs';
 import { exportLake, SHORTENED_KEYS_FILE } from './export-lake';
-import { claimFolder } from './owned-folder';
+import { lockLakeFolder } from './lake-lock';
+import { checkFolderClaimable, checkSeparateFolders, claimFolder } from './owned-folder';
 import { LAKE_LAYERS } from './lake-layers';
 import { summarizeRun, type RunProblems, type RunSummary } from './run-summary';
 
@@ -49,12 +50,30 @@ export interface RunOutcome {
  * @param options - see {@link RunOptions}.
  * @returns the summary, problems and elapsed wall time (ms).
  * @throws InvalidSettingError (from `checkSilverSettings`) for a `MEDALLION_*` value silver does
- *   not accept, before anything is touched; a file-system or SDK error that stops the run (not a rejected file or failed handler:
+ *   not accept, ForeignFolderError for a folder it may not empty (or `--out` and `--lake-dir`
+ *   overlapping), LakeInUseError when another live run holds the lake folder: all before anything
+ *   is written; a file-system or SDK error that stops the run (not a rejected file or failed handler:
  *   those are reported in `problems`).
  */
 export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
   checkSilverSettings();
+  // Every refusal comes before the first write: the folders are checked, then locked, then emptied.
+  if (options.outDir) {
+    checkSeparateFolders(options.outDir, '--out', options.lakeDir, '--lake-dir');
+    checkFolderClaimable(options.outDir, '.medallion-export', false, '--out');
+  }
+  checkFolderClaimable(options.lakeDir, '.medallion-lake', options.lakeDirIsDefault, '--lake-dir');
+  const lock = lockLakeFolder(options.lakeDir, '--lake-dir');
+  try {
+    return await runLocked(options, started);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The run itself, once the lake folder is locked. */
+async function runLocked(options: RunOptions, started: number): Promise<RunOutcome> {
   if (options.outDir) await claimFolder(options.outDir, '.medallion-export', false, '--out');
   await claimFolder(options.lakeDir, '.medallion-lake', options.lakeDirIsDefault, '--lake-dir');
   const lake = await startLocalS3({ directory: options.lakeDir, buckets: [options.bucket] });

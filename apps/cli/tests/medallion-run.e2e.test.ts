@@ -1,7 +1,8 @@
 import { bronzeFixtureBytes, bronzeFixturePath } from '@medallion/schemas/testing';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastJsonLine, npmStart } from './run-medallion';
@@ -388,11 +389,44 @@ describe('npm start: bad arguments', () => {
     );
   });
 
+  it('exits 2 before writing anything when --out and --lake-dir overlap or one is refused', async () => {
+    const shared = join(scratch, 'shared-folder');
+    const same = await npmStart(['--out', shared, '--lake-dir', shared, bronzeFixturePath('bom-crlf.csv')]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain(
+      `error: --out ${shared} and --lake-dir ${shared} overlap (each is emptied at the start of a run); give two separate folders`,
+    );
+    expect(existsSync(shared)).toBe(false);
+    const foreignLake = join(scratch, 'foreign-lake');
+    await mkdir(foreignLake);
+    await writeFile(join(foreignLake, 'keep.txt'), 'mine');
+    const newOut = join(scratch, 'out-never-written');
+    const refused = await npmStart(['--out', newOut, '--lake-dir', foreignLake, bronzeFixturePath('bom-crlf.csv')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`error: --lake-dir ${foreignLake} is not empty and was not made by medallion`);
+    expect(existsSync(newOut)).toBe(false);
+  });
+
+  it('exits 2 when another live run holds the lake folder, naming it and the process; takes over a dead one', async () => {
+    const lakeDir = join(scratch, 'lake-locked');
+    await writeFile(`${lakeDir}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), since: 'test' }));
+    const held = await npmStart(['--lake-dir', lakeDir, bronzeFixturePath('bom-crlf.csv')]);
+    expect(held.code).toBe(2);
+    expect(held.stderr).toContain(
+      `error: --lake-dir ${lakeDir} is in use by process ${process.pid} on ${hostname()} (since test); wait for that run to end, or give another --lake-dir`,
+    );
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    await writeFile(`${lakeDir}.lock`, JSON.stringify({ pid: dead, host: hostname(), since: 'test' }));
+    const takeover = await npmStart(['--lake-dir', lakeDir, bronzeFixturePath('bom-crlf.csv')]);
+    expect(takeover.code).toBe(0);
+    expect(existsSync(`${lakeDir}.lock`)).toBe(false);
+  });
+
   it('exits 2 on a FILE that does not exist, saying what to do', async () => {
     const { code, stderr } = await npmStart(['no/such/file.csv']);
     expect(code).toBe(2);
-    expect(stderr).toContain('error: FILE no/such/file.csv does not exist or is not a file (looked for ');
-    expect(stderr).toContain('give paths to CSV files');
+    expect(stderr).toContain('error: FILE no/such/file.csv does not exist (looked for ');
+    expect(stderr).toContain('give paths to CSV files or folders');
   });
 
   it('prints help and exits 0 with --help', async () => {

@@ -53,7 +53,7 @@ program
     "export the bucket's final contents as plain files under DIR (a new or empty folder, or one medallion exported to before)",
   )
   .option('--json', 'print the run summary as one line of JSON, the last line on stdout')
-  .option('--bucket <NAME>', 'bucket name', 'medallion-lake')
+  .option('--bucket <NAME>', "bucket name, by S3's naming rules", 'medallion-lake')
   .option(
     '--lake-dir <DIR>',
     'folder of the embedded store, emptied at start (default: .medallion/lake in the workspace)',
@@ -82,6 +82,10 @@ program
     process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
     // CloudWatch metrics (EMF lines) mean nothing on a laptop; the summary carries the counts.
     process.env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
+    // Loaded here, not at the top, so that --help does not load the store.
+    const { bucketNameProblem } = await import('@medallion/local-s3');
+    const bucketProblem = bucketNameProblem(opts.bucket);
+    if (bucketProblem) usageError(`--bucket ${opts.bucket}: ${bucketProblem}`);
     const writeStdout = reserveStdout();
     const { InvalidSettingError, runPipeline } = await import('./run-pipeline');
     const { formatProblems, formatReport } = await import('./format-report');

@@ -422,6 +422,22 @@ describe('npm start: bad arguments', () => {
     expect(existsSync(`${lakeDir}.lock`)).toBe(false);
   });
 
+  it('exits 2 on a bucket name S3 would refuse, naming the rule, before anything is written', async () => {
+    const lakeDir = join(scratch, 'lake-bucket');
+    const { code, stderr } = await npmStart([
+      '--bucket',
+      'My_Bucket',
+      '--lake-dir',
+      lakeDir,
+      bronzeFixturePath('bom-crlf.csv'),
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'error: --bucket My_Bucket: a bucket name must hold only lower-case letters, digits, dots (.) and hyphens (-)',
+    );
+    expect(existsSync(lakeDir)).toBe(false);
+  });
+
   it('exits 2 on a FILE that does not exist, saying what to do', async () => {
     const { code, stderr } = await npmStart(['no/such/file.csv']);
     expect(code).toBe(2);

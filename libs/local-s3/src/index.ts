@@ -7,3 +7,4 @@ export {
 } from './start-local-s3';
 export { EventRouter, type Delivery, type EventRoute, type EventShape, type PreparedEvent } from './event-router';
 export { LocalS3Error } from './errors';
+export { bucketNameProblem } from './bucket-name-rules';

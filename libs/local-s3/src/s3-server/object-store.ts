@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { bucketNameProblem } from '../bucket-name-rules';
 import type { LocalObjectChange } from '../start-local-s3';
 import { decodeRecord, RECORD_FOOTER_BYTES, recordLengthOf, type StoredObject } from './object-record';
 import { PendingObject } from './pending-object';
@@ -18,9 +19,6 @@ export interface Bucket {
   readonly objects: Map<string, StoredObject>;
   readonly keys: SortedKeys;
 }
-
-/** S3's bucket naming rules (3-63 characters of lower-case letters, digits, dots, hyphens). */
-const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** The tail of an `.obj` file read at start in one go: the record of almost any object fits. */
 const TAIL_BYTES = 4096;
@@ -103,7 +101,7 @@ export class ObjectStore {
    * @throws S3Error `InvalidBucketName` (400).
    */
   async createBucket(name: string): Promise<void> {
-    if (!BUCKET_NAME.test(name)) throw new S3Error('InvalidBucketName', undefined, { BucketName: name });
+    if (bucketNameProblem(name) !== undefined) throw new S3Error('InvalidBucketName', undefined, { BucketName: name });
     if (this.buckets.has(name)) return;
     await mkdir(this.layout.objectsFolder(name), { recursive: true });
     const creationDate = Date.now();
@@ -313,7 +311,7 @@ export class ObjectStore {
     } catch {
       return;
     }
-    if (!BUCKET_NAME.test(name) || !Number.isFinite(creationDate)) return;
+    if (bucketNameProblem(name) !== undefined || !Number.isFinite(creationDate)) return;
     const objects = new Map<string, StoredObject>();
     const folder = this.layout.objectsFolder(name);
     const hashFolders = await readdir(folder).catch(() => []);

@@ -68,9 +68,12 @@ describe('bucket requests of the embedded store', () => {
       name: 'NoSuchBucket',
       status: 404,
     });
-    expect(await failureOf(lake.s3.send(new CreateBucketCommand({ Bucket: 'Not_Valid' })))).toEqual({
-      name: 'InvalidBucketName',
-      status: 400,
-    });
+    // (A name ending --x-s3 never reaches the store: the SDK takes it for a directory bucket.)
+    for (const Bucket of ['Not_Valid', 'xn--reserved', 'two..dots', '10.0.0.1']) {
+      expect(await failureOf(lake.s3.send(new CreateBucketCommand({ Bucket })))).toEqual({
+        name: 'InvalidBucketName',
+        status: 400,
+      });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { hasCsvExtension } from '@medallion/s3-events';
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputFileError, resolveInputFiles } from './input-files';
@@ -34,7 +34,13 @@ interface RunFlags {
   logLevel: string;
 }
 
+/** medallion's version: the workspace's package.json (the CLI runs from the workspace, as `npm start`). */
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
 const program = new Command('medallion')
+  .version(VERSION, '-V, --version', "medallion's version (the workspace's package.json)")
   .description(
     'Medallion data lake on one machine: bronze → silver → gold and platinum on an embedded S3-compatible store.',
   )
@@ -82,12 +88,10 @@ program
     process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
     // CloudWatch metrics (EMF lines) mean nothing on a laptop; the summary carries the counts.
     process.env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
-    // Loaded here, not at the top, so that --help does not load the store.
-    const { bucketNameProblem } = await import('@medallion/local-s3');
+    const { bucketNameProblem, InvalidSettingError, runPipeline } = await import('./run-pipeline');
     const bucketProblem = bucketNameProblem(opts.bucket);
     if (bucketProblem) usageError(`--bucket ${opts.bucket}: ${bucketProblem}`);
     const writeStdout = reserveStdout();
-    const { InvalidSettingError, runPipeline } = await import('./run-pipeline');
     const { formatProblems, formatReport } = await import('./format-report');
     let outcome;
     try {

@@ -5,6 +5,7 @@ import { asSilverManifest } from '@medallion/schemas';
 import { checkSilverSettings, silverKeysFor } from '@medallion/silver';
 
 export { InvalidSettingError } from '@medallion/silver';
+export { bucketNameProblem } from '@medallion/local-s3';
 import { createReadStream } from 'node:fs';
 import { exportLake, SHORTENED_KEYS_FILE } from './export-lake';
 import { lockLakeFolder } from './lake-lock';

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastJsonLine, npmStart } from './run-medallion';
+import { lastJsonLine, npmStart, WORKSPACE_ROOT } from './run-medallion';
 
 /** Gold of data/, computed independently of medallion from the two sample files (latest record per ID). */
 const DATA_GOLD = [
@@ -443,6 +443,12 @@ describe('npm start: bad arguments', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('error: FILE no/such/file.csv does not exist (looked for ');
     expect(stderr).toContain('give paths to CSV files or folders');
+  });
+
+  it("prints medallion's version and exits 0 with --version", async () => {
+    const { code, stdout } = await npmStart(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'package.json'), 'utf8')).version}\n`);
   });
 
   it('prints help and exits 0 with --help', async () => {

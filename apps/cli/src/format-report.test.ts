@@ -20,7 +20,25 @@ describe('formatReport', () => {
           unknownCountryRows: 0,
           rejectedFiles: 1,
           nonUtf8Files: 1,
+          warnings: { 'status-known': 2, 'country-known': 1 },
         },
+        files: [
+          {
+            key: 'bronze/a.csv',
+            outcome: 'processed',
+            encoding: 'utf-8',
+            counts: { dataRecords: 12, silverRows: 10, quarantinedRows: 1, blankRows: 1, unknownCountryRows: 0 },
+            quarantineKey: 'quarantine/a.csv',
+          },
+          {
+            key: 'bronze/b.csv',
+            outcome: 'rejected',
+            rule: 'encoding',
+            reason: 'neither UTF-8 nor Windows-1252',
+            encoding: 'utf-8',
+            counts: { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 },
+          },
+        ],
       },
       1234,
     );
@@ -39,6 +57,9 @@ describe('formatReport', () => {
       '└────────┴───────────┴──────────────────────┴───────────────────┘',
       '',
       '2 file(s): 12 bronze rows → 10 silver, 1 quarantined, 1 blank; 0 with an unknown country; 1 file(s) rejected; 1 file(s) read as Windows-1252 (not UTF-8). 1.2 s.',
+      'quarantined 1 row(s) of bronze/a.csv → quarantine/a.csv',
+      'rejected bronze/b.csv (encoding): neither UTF-8 nor Windows-1252',
+      'warnings (rows kept): country-known 1, status-known 2',
       '',
     ]);
   });

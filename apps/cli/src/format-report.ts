@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { RunProblems, RunSummary } from './run-summary';
+import type { FileOutcome, RunProblems, RunSummary } from './run-summary';
 
 /** IDs shown per region on screen; the CSV and `--json` always carry all of them. */
 const IDS_ON_SCREEN = 8;
@@ -16,7 +16,9 @@ function screenTable(head: string[], rows: readonly string[][]): string {
 }
 
 /**
- * Formats the gold table, the platinum table and the run's counts for a person reading a terminal (stdout).
+ * Formats the gold table, the platinum table and the run's counts for a person reading a terminal
+ * (stdout); then each rejected file with its rule and reason, each file with quarantined rows with
+ * its quarantine key, and the rows kept with a warning per rule.
  *
  * @param summary - the run summary.
  * @param elapsedMs - wall time of the run in milliseconds.
@@ -49,8 +51,29 @@ export function formatReport(summary: RunSummary, elapsedMs: number): string {
     `${c.files} file(s): ${c.bronzeRows} bronze rows → ${c.silverRows} silver, ${c.quarantinedRows} quarantined, ${c.blankRows} blank; ` +
       `${c.unknownCountryRows} with an unknown country; ${c.rejectedFiles} file(s) rejected` +
       `${c.nonUtf8Files > 0 ? `; ${c.nonUtf8Files} file(s) read as Windows-1252 (not UTF-8)` : ''}. ${(elapsedMs / 1000).toFixed(1)} s.`,
+    ...fileLines(summary.files),
+    ...warningLines(c.warnings),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per rejected file (its rule and reason) and per file with quarantined rows (its quarantine key). */
+function fileLines(files: readonly FileOutcome[]): string[] {
+  return files.flatMap((file) => {
+    if (file.outcome === 'rejected')
+      return [`rejected ${file.key} (${file.rule ?? 'rule unknown'}): ${file.reason ?? ''}`];
+    if (file.quarantineKey && file.counts)
+      return [`quarantined ${file.counts.quarantinedRows} row(s) of ${file.key} → ${file.quarantineKey}`];
+    return [];
+  });
+}
+
+/** The rows kept with a warning, per rule, on one line (none when there are none). */
+function warningLines(warnings: Readonly<Record<string, number>>): string[] {
+  const entries = Object.entries(warnings).sort(([a], [b]) => (a < b ? -1 : 1));
+  return entries.length > 0
+    ? [`warnings (rows kept): ${entries.map(([rule, rows]) => `${rule} ${rows}`).join(', ')}`]
+    : [];
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Delivery } from '@medallion/local-s3';
 import type { PlatinumResult, PlatinumRow } from '@medallion/platinum';
 import type { SilverAggregateResult } from '@medallion/silver-aggregate';
 import type { SilverManifest } from '@medallion/schemas';
+import { ruleNamed } from '@medallion/silver-rules';
 
 /** Row and file counts of one run (rows are data records; see the README's row accounting). */
 export interface RunCounts {
@@ -18,11 +19,36 @@ export interface RunCounts {
   unknownCountryRows: number;
   /** Files rejected whole. */
   rejectedFiles: number;
-  /** Files that were not valid UTF-8 and were read as Windows-1252. */
+  /** Files that were not valid UTF-8 and were read as Windows-1252 (rejected files not counted). */
   nonUtf8Files: number;
+  /** Rows that failed a rule whose action is `warn` (kept in silver), per rule, over all files. */
+  warnings: Record<string, number>;
 }
 
-/** The run summary `--json` prints: the gold table, the platinum table and the counts. */
+/** What happened to one input file, as `--json` lists it in `files`. */
+export interface FileOutcome {
+  /** The bronze object key, e.g. `bronze/customers.csv`. */
+  readonly key: string;
+  /** `processed` (its rows are in silver or quarantine), `rejected` (whole) or `failed` (no manifest: see the problems). */
+  readonly outcome: 'processed' | 'rejected' | 'failed';
+  /** For a rejected file: the rule and the reason. */
+  readonly rule?: string;
+  readonly reason?: string;
+  /** `utf-8` or `windows-1252`: how its bytes were read (absent for a failed file). */
+  readonly encoding?: string;
+  /** Its rows (data records) and where they went; absent for a failed file, all zero for a rejected one. */
+  readonly counts?: {
+    readonly dataRecords: number;
+    readonly silverRows: number;
+    readonly quarantinedRows: number;
+    readonly blankRows: number;
+    readonly unknownCountryRows: number;
+  };
+  /** The quarantine object key, when the file had quarantined rows. */
+  readonly quarantineKey?: string;
+}
+
+/** The run summary `--json` prints: the gold table, the platinum table, the counts and each file's outcome. */
 export interface RunSummary {
   readonly gold: ReadonlyArray<{ region: string; subscribedCustomers: number; customerIds: readonly string[] }>;
   /** Platinum's rows: customers, subscribed customers and the rate (a string such as `66.7`, as in the CSV) per region. */
@@ -33,6 +59,8 @@ export interface RunSummary {
     subscriptionRate: string;
   }>;
   readonly counts: RunCounts;
+  /** Each input file's outcome, in the order given. */
+  readonly files: readonly FileOutcome[];
 }
 
 /** What the run noticed besides the summary, for stderr and the exit status. */
@@ -48,11 +76,55 @@ function lastTable<Row>(report: LayerInvocationReport<SilverAggregateResult<Row>
   return report.results.filter((result) => result.action !== 'covered').at(-1)?.rows;
 }
 
+/** Adds a processed file's rows to the run's counts, its warn-rule failures to `warnings`. */
+function addFileCounts(counts: RunCounts, manifest: SilverManifest): void {
+  counts.bronzeRows += manifest.counts.dataRecords;
+  counts.silverRows += manifest.counts.silverRows;
+  counts.quarantinedRows += manifest.counts.quarantinedRows;
+  counts.blankRows += manifest.counts.blankRows;
+  counts.unknownCountryRows += manifest.counts.unknownCountryRows;
+  for (const [rule, failures] of Object.entries(manifest.counts.ruleFailures))
+    if (ruleNamed(rule)?.action === 'warn') counts.warnings[rule] = (counts.warnings[rule] ?? 0) + failures;
+}
+
+/** One file's outcome from its manifest. */
+function fileOutcomeOf(key: string, manifest: SilverManifest | undefined): FileOutcome {
+  if (!manifest) return { key, outcome: 'failed' };
+  const { dataRecords, silverRows, quarantinedRows, blankRows, unknownCountryRows } = manifest.counts;
+  const quarantineKey = manifest.outputs.quarantine?.key;
+  return {
+    key,
+    outcome: manifest.outcome,
+    ...(manifest.rejection ? { rule: manifest.rejection.rule, reason: manifest.rejection.reason } : {}),
+    encoding: manifest.encoding,
+    counts: { dataRecords, silverRows, quarantinedRows, blankRows, unknownCountryRows },
+    ...(quarantineKey && quarantinedRows > 0 ? { quarantineKey } : {}),
+  };
+}
+
+/** The tables the aggregates wrote last, and the failed invocations. */
+function readDeliveries(deliveries: readonly Delivery[]): {
+  gold: readonly GoldTableRow[];
+  platinum: readonly PlatinumRow[];
+  failures: Array<{ layer: string; key: string; message: string }>;
+} {
+  const failures: Array<{ layer: string; key: string; message: string }> = [];
+  let gold: readonly GoldTableRow[] = [];
+  let platinum: readonly PlatinumRow[] = [];
+  for (const delivery of deliveries) {
+    if (delivery.error) failures.push({ layer: delivery.route, key: delivery.key, message: delivery.error.message });
+    else if (delivery.route === 'gold') gold = lastTable(delivery.result as LayerInvocationReport<GoldResult>) ?? gold;
+    else if (delivery.route === 'platinum')
+      platinum = lastTable(delivery.result as LayerInvocationReport<PlatinumResult>) ?? platinum;
+  }
+  return { gold, platinum, failures };
+}
+
 /**
- * Builds the run summary from what the lake records: the counts from each input file's silver
- * manifest, the gold and platinum tables from the last recompute of each (each runs one at a time,
- * so its last one saw all of silver: later invocations found their events covered; its report
- * carries the rows it wrote, IDs unsplit), and the problems.
+ * Builds the run summary from what the lake records: the counts and each file's outcome from each
+ * input file's silver manifest, the gold and platinum tables from the last recompute of each (each
+ * runs one at a time, so its last one saw all of silver: later invocations found their events
+ * covered; its report carries the rows it wrote, IDs unsplit), and the problems.
  *
  * @param inputKeys - the bronze keys of the run's files, in order.
  * @param manifests - the silver manifest of each input key, undefined where none was written.
@@ -73,37 +145,25 @@ export function summarizeRun(
     unknownCountryRows: 0,
     rejectedFiles: 0,
     nonUtf8Files: 0,
+    warnings: {},
   };
+  const { gold, platinum, failures } = readDeliveries(deliveries);
   const rejections: Array<{ key: string; reason: string }> = [];
-  const failures: Array<{ layer: string; key: string; message: string }> = [];
-  let gold: readonly GoldTableRow[] = [];
-  let platinum: readonly PlatinumRow[] = [];
-  for (const delivery of deliveries) {
-    if (delivery.error) failures.push({ layer: delivery.route, key: delivery.key, message: delivery.error.message });
-    else if (delivery.route === 'gold') gold = lastTable(delivery.result as LayerInvocationReport<GoldResult>) ?? gold;
-    else if (delivery.route === 'platinum')
-      platinum = lastTable(delivery.result as LayerInvocationReport<PlatinumResult>) ?? platinum;
-  }
-  inputKeys.forEach((key, index) => {
+  const files = inputKeys.map((key, index) => fileOutcomeOf(key, manifests[index]));
+  for (const [index, file] of files.entries()) {
     const manifest = manifests[index];
     if (!manifest) {
-      if (!failures.some((failure) => failure.key === key))
-        failures.push({ layer: 'silver', key, message: 'no silver manifest was written for this file' });
-      return;
-    }
-    if (manifest.encoding !== 'utf-8') counts.nonUtf8Files++;
-    if (manifest.outcome === 'rejected') {
+      if (!failures.some((failure) => failure.key === file.key))
+        failures.push({ layer: 'silver', key: file.key, message: 'no silver manifest was written for this file' });
+    } else if (manifest.outcome === 'rejected') {
       counts.rejectedFiles++;
-      rejections.push({ key, reason: manifest.rejection?.reason ?? 'rejected' });
-      return;
+      rejections.push({ key: file.key, reason: manifest.rejection?.reason ?? 'rejected' });
+    } else {
+      if (manifest.encoding !== 'utf-8') counts.nonUtf8Files++;
+      addFileCounts(counts, manifest);
     }
-    counts.bronzeRows += manifest.counts.dataRecords;
-    counts.silverRows += manifest.counts.silverRows;
-    counts.quarantinedRows += manifest.counts.quarantinedRows;
-    counts.blankRows += manifest.counts.blankRows;
-    counts.unknownCountryRows += manifest.counts.unknownCountryRows;
-  });
-  const summary = {
+  }
+  const summary: RunSummary = {
     gold: gold.map((row) => ({
       region: row.region,
       subscribedCustomers: row.subscribedCustomers,
@@ -116,6 +176,7 @@ export function summarizeRun(
       subscriptionRate: row.subscriptionRate,
     })),
     counts,
+    files,
   };
   return { summary, problems: { rejections, failures } };
 }

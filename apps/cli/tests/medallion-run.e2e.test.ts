@@ -130,7 +130,7 @@ describe('npm start (medallion run) on data/', () => {
       ]),
     );
     expect(stdout).toMatch(
-      /\n2 file\(s\): 129 bronze rows → 129 silver, 0 quarantined, 0 blank; 1 with an unknown country; 0 file\(s\) rejected\. \d+\.\d s\.\n$/,
+      /\n2 file\(s\): 129 bronze rows → 129 silver, 0 quarantined, 0 blank; 1 with an unknown country; 0 file\(s\) rejected\. \d+\.\d s\.\nwarnings \(rows kept\): country-known 1\n$/,
     );
   });
 
@@ -150,7 +150,22 @@ describe('npm start (medallion run) on data/', () => {
         unknownCountryRows: 1,
         rejectedFiles: 0,
         nonUtf8Files: 0,
+        warnings: { 'country-known': 1 },
       },
+      files: [
+        {
+          key: 'bronze/dummy_data_1.csv',
+          outcome: 'processed',
+          encoding: 'utf-8',
+          counts: { dataRecords: 64, silverRows: 64, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 1 },
+        },
+        {
+          key: 'bronze/dummy_data_2.csv',
+          outcome: 'processed',
+          encoding: 'utf-8',
+          counts: { dataRecords: 65, silverRows: 65, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 },
+        },
+      ],
     });
   });
 });
@@ -175,8 +190,9 @@ describe('npm start -- --json --out DIR FILE...', () => {
       ...fixtures.map(bronzeFixturePath),
     ]);
     expect(code).toBe(1);
-    const { platinum, ...goldAndCounts } = lastJsonLine(stdout) as {
+    const { platinum, files, ...goldAndCounts } = lastJsonLine(stdout) as {
       platinum: Array<{ region: string; subscribedCustomers: number }>;
+      files: Array<{ key: string; outcome: string; rule?: string; quarantineKey?: string }>;
     };
     expect(goldAndCounts).toEqual({
       gold: [
@@ -195,8 +211,26 @@ describe('npm start -- --json --out DIR FILE...', () => {
         unknownCountryRows: 0,
         rejectedFiles: 1,
         nonUtf8Files: 0,
+        warnings: {},
       },
     });
+    // Each file's outcome, in the order given: the rejected one with its rule, the quarantining one with its key.
+    expect(files.map(({ key, outcome, rule, quarantineKey }) => [key, outcome, rule, quarantineKey])).toEqual([
+      ['bronze/quoted-fields.csv', 'processed', undefined, undefined],
+      ['bronze/ragged-and-blank.csv', 'processed', undefined, 'quarantine/ragged-and-blank.csv'],
+      ['bronze/duplicate-header.csv', 'rejected', 'column-names-unique', undefined],
+      ['bronze/leading-zero-ids.csv', 'processed', undefined, undefined],
+      ['bronze/duplicate-customers.csv', 'processed', undefined, undefined],
+      ['bronze/datablist-schema.csv', 'processed', undefined, undefined],
+    ]);
+    expect(files[1]).toEqual({
+      key: 'bronze/ragged-and-blank.csv',
+      outcome: 'processed',
+      encoding: 'utf-8',
+      counts: { dataRecords: 7, silverRows: 2, quarantinedRows: 2, blankRows: 3, unknownCountryRows: 0 },
+      quarantineKey: 'quarantine/ragged-and-blank.csv',
+    });
+    expect(files[2]).toMatchObject({ reason: 'duplicate column "country" in the header' });
     // Platinum counts subscribed customers as gold does.
     expect(platinum.map((row) => [row.region, row.subscribedCustomers])).toEqual([
       ['Africa', 3],
@@ -278,7 +312,22 @@ describe('npm start -- --json --out DIR FILE...', () => {
         unknownCountryRows: 0,
         rejectedFiles: 0,
         nonUtf8Files: 0,
+        warnings: { 'status-recognized': 1 },
       },
+      files: [
+        {
+          key: 'bronze/header-only.csv',
+          outcome: 'processed',
+          encoding: 'utf-8',
+          counts: { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 },
+        },
+        {
+          key: 'bronze/status-variants.csv',
+          outcome: 'processed',
+          encoding: 'utf-8',
+          counts: { dataRecords: 11, silverRows: 11, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 },
+        },
+      ],
     });
     expect(readFileSync(join(out, 'silver/header-only.csv'), 'utf8')).toBe(
       'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n',
@@ -312,8 +361,9 @@ describe('npm start -- --json --out DIR on every bad-input kind', () => {
     ]);
     expect(code).toBe(1);
     const summary = lastJsonLine(stdout) as {
-      counts: Record<string, number>;
+      counts: Record<string, unknown>;
       gold: Array<{ region: string; customerIds: string[] }>;
+      files: Array<{ key: string; outcome: string; rule?: string; encoding?: string }>;
     };
     expect(summary.counts).toEqual({
       files: 10,
@@ -324,7 +374,14 @@ describe('npm start -- --json --out DIR on every bad-input kind', () => {
       unknownCountryRows: 2,
       rejectedFiles: 3,
       nonUtf8Files: 1,
+      warnings: { 'country-known': 2, 'status-recognized': 1 },
     });
+    expect(summary.files.filter((file) => file.outcome === 'rejected').map(({ key, rule }) => [key, rule])).toEqual([
+      ['bronze/empty.csv', 'header-present'],
+      ['bronze/missing-country-header.csv', 'country-column-present'],
+      ['bronze/unclosed-quote.csv', 'well-formed-csv'],
+    ]);
+    expect(summary.files.find((file) => file.key === 'bronze/windows-1252.csv')?.encoding).toBe('windows-1252');
     expect(readFileSync(join(out, 'silver/windows-1252.csv'), 'utf8')).toBe(
       'Customer ID,Customer Name,Customer Country,Subscription Status,Region\n661,José,Curaçao,Active,Caribbean\n',
     );

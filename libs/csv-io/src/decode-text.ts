@@ -28,53 +28,78 @@ function completeSequencesLength(data: Buffer): number {
   return data.length;
 }
 
-function utf8Validator(): Transform {
-  let offset = 0;
-  let carry: Buffer | undefined;
-  let sawMultibyte = false;
-  const fault = (data: Buffer): NotUtf8Error => {
-    // Was there valid multi-byte text before the fault in this chunk? Decode it leniently to see.
-    const lenient = new TextDecoder('utf-8').decode(data);
-    const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
-    return new NotUtf8Error(offset, sawMultibyte || NON_ASCII.test(before));
-  };
-  const validate = (chunk: Buffer | undefined): Buffer => {
+/** Whether the bytes start with a UTF-16 byte order mark (either byte order). */
+function startsWithUtf16Bom(data: Buffer): boolean {
+  return data.byteLength >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff));
+}
+
+/**
+ * Strict UTF-8 validation of a stream's chunks: each chunk is checked up to its last whole
+ * character, the cut sequence carried to the next.
+ */
+class Utf8Validation {
+  /** Bytes (0-based) checked and passed on so far. */
+  private offset = 0;
+  /** The start of a sequence cut by the previous chunk's end. */
+  private carry: Buffer | undefined;
+  /** Valid multi-byte text was passed on already. */
+  private sawMultibyte = false;
+
+  /**
+   * Checks the next chunk (with what the last one carried), or at the end (`undefined`) what is carried.
+   *
+   * @returns the bytes checked, ending on a whole character (maybe none).
+   * @throws UnsupportedEncodingError for a UTF-16 byte order mark at the start; NotUtf8Error for an invalid sequence.
+   */
+  check(chunk: Buffer | undefined): Buffer {
+    const { carry } = this;
     const data = carry ? (chunk ? Buffer.concat([carry, chunk]) : carry) : (chunk ?? Buffer.alloc(0));
-    if (
-      offset === 0 &&
-      data.byteLength >= 2 &&
-      ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))
-    ) {
+    if (this.offset === 0 && startsWithUtf16Bom(data)) {
       throw new UnsupportedEncodingError(
         'UTF-16 text (it starts with a UTF-16 byte order mark); save the file as UTF-8',
       );
     }
     const end = chunk ? completeSequencesLength(data) : data.length;
     const complete = data.subarray(0, end);
-    if (!isUtf8(complete)) throw fault(complete);
-    if (!sawMultibyte && !isAscii(complete)) sawMultibyte = true;
-    carry = end < data.length ? Buffer.from(data.subarray(end)) : undefined;
-    offset += end;
+    if (!isUtf8(complete)) throw this.fault(complete);
+    if (!this.sawMultibyte && !isAscii(complete)) this.sawMultibyte = true;
+    this.carry = end < data.length ? Buffer.from(data.subarray(end)) : undefined;
+    this.offset += end;
     return complete;
+  }
+
+  /** The error for invalid bytes in `data`: was there valid multi-byte text before the fault? Decoded leniently to see. */
+  private fault(data: Buffer): NotUtf8Error {
+    const lenient = new TextDecoder('utf-8').decode(data);
+    const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
+    return new NotUtf8Error(this.offset, this.sawMultibyte || NON_ASCII.test(before));
+  }
+}
+
+/** Passes on what `check` gives for each chunk and, at the end, for `undefined`; fails the stream with what it throws. */
+function checkedPassThrough(check: (chunk: Buffer | undefined) => Buffer): Transform {
+  const pass = (chunk: Buffer | undefined, callback: TransformCallback): void => {
+    try {
+      const bytes = check(chunk);
+      callback(null, bytes.length > 0 ? bytes : undefined);
+    } catch (error) {
+      callback(error as Error);
+    }
   };
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      try {
-        const bytes = validate(chunk);
-        callback(null, bytes.length > 0 ? bytes : undefined);
-      } catch (error) {
-        callback(error as Error);
-      }
+      pass(chunk, callback);
     },
     flush(callback: TransformCallback) {
-      try {
-        const bytes = validate(undefined);
-        callback(null, bytes.length > 0 ? bytes : undefined);
-      } catch (error) {
-        callback(error as Error);
-      }
+      pass(undefined, callback);
     },
   });
+}
+
+/** A Transform that passes UTF-8 bytes through, checked (see {@link createTextDecoder}). */
+function utf8Validator(): Transform {
+  const validation = new Utf8Validation();
+  return checkedPassThrough((chunk) => validation.check(chunk));
 }
 
 /**
@@ -84,12 +109,12 @@ function utf8Validator(): Transform {
  */
 function firstUtf8Sequence(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) {
-    const lead = bytes[i]!;
+    const lead = bytes[i] ?? 0;
     if (lead < 0xc2 || lead > 0xf4) continue;
     const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
     if (i + length > bytes.length) return -1;
     let continuation = true;
-    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) continuation = false;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) continuation = false;
     if (continuation) return i;
   }
   return -1;
@@ -106,7 +131,7 @@ function windows1252Decoder(): Transform {
       if (undefinedAt >= 0) {
         callback(
           new UnsupportedEncodingError(
-            `neither UTF-8 nor Windows-1252 (byte 0x${chunk[undefinedAt]!.toString(16)} at ${offset + undefinedAt} is undefined in Windows-1252)`,
+            `neither UTF-8 nor Windows-1252 (byte 0x${(chunk[undefinedAt] ?? 0).toString(16)} at ${offset + undefinedAt} is undefined in Windows-1252)`,
           ),
         );
         return;

@@ -1,17 +1,12 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import {
-  isObjectRemoved,
-  isQueueEvent,
-  parseObjectEvents,
-  parseQueueMessages,
-  type ObjectEvent,
-} from '@medallion/s3-events';
 import { createS3Client } from '@medallion/s3-io';
 import type { Context } from 'aws-lambda';
-import { LayerInvocationError, type ObjectFailure } from './errors';
+import { LayerInvocationError } from './errors';
 import type { LayerDefinition, LayerEnvironment } from './layer-definition';
+import { outcomeOf, parseInvocation, type InvocationOutcome, type ParsedInvocation } from './layer-invocation';
+import { processEachObject, recomputeAll } from './run-layer';
 import { selectObjects, type SkippedObject } from './select-objects';
 
 /**
@@ -61,31 +56,6 @@ function publishMetrics<Result>(
   metrics.publishStoredMetrics();
 }
 
-/** The invocation's object events, each with the SQS message it came in (when it came in one), and the messages that could not be read. */
-interface ParsedInvocation {
-  readonly events: ObjectEvent[];
-  readonly messageOf: ReadonlyMap<ObjectEvent, string>;
-  readonly unreadable: ReadonlyArray<{ readonly messageId: string; readonly error: string }>;
-  readonly queued: boolean;
-}
-
-function parseInvocation(event: unknown): ParsedInvocation {
-  if (!isQueueEvent(event))
-    return { events: parseObjectEvents(event), messageOf: new Map(), unreadable: [], queued: false };
-  const events: ObjectEvent[] = [];
-  const messageOf = new Map<ObjectEvent, string>();
-  const unreadable: Array<{ messageId: string; error: string }> = [];
-  for (const message of parseQueueMessages(event)) {
-    if ('error' in message) unreadable.push(message);
-    else
-      for (const object of message.events) {
-        events.push(object);
-        messageOf.set(object, message.messageId);
-      }
-  }
-  return { events, messageOf, unreadable, queued: true };
-}
-
 /**
  * Wraps a layer definition into a Lambda handler: parses the event (S3 notification, EventBridge,
  * or an SQS batch of either), skips what the layer does not act on with a log line, and runs the
@@ -130,64 +100,44 @@ export function createLayerHandler<Result>(
       layer.inputSuffixes,
       layer.acceptsRemovals,
     );
-    for (const skip of skipped) logger.info('object skipped', { key: skip.key, reason: skip.reason });
-    for (const message of invocation.unreadable)
-      logger.error('message not read', { messageId: message.messageId, error: message.error });
-    const results: Result[] = [];
-    const failures: ObjectFailure[] = [];
-    const failedMessages = new Set(invocation.unreadable.map((message) => message.messageId));
-    const fail = (object: ObjectEvent, error: unknown): void => {
-      const message = error instanceof Error ? error.message : String(error);
-      logger.error('object failed', { bucket: object.bucket, key: object.key, error: message });
-      failures.push({ key: object.key, message });
-      const messageId = invocation.messageOf.get(object);
-      if (messageId !== undefined) failedMessages.add(messageId);
-    };
-    if (layer.kind === 'map') {
-      for (const object of work) {
-        try {
-          const removal = isObjectRemoved(object) && layer.removeObject;
-          results.push(await (removal ? removal.call(layer, env, object) : layer.processObject(env, object)));
-        } catch (error) {
-          fail(object, error);
-        }
-      }
-    } else if (work.length > 0) {
-      try {
-        results.push(await layer.recompute(env, work[0]!.bucket, work));
-      } catch (error) {
-        if (!invocation.queued) {
-          failures.push({ key: work[0]!.key, message: error instanceof Error ? error.message : String(error) });
-          publishMetrics(metrics, layer, results, failures.length, performance.now() - started);
-          throw error;
-        }
-        logger.error('aggregate failed: every message of the batch returns to the queue', {
-          error: error instanceof Error ? error.message : String(error),
-        });
-        for (const object of work) {
-          failures.push({ key: object.key, message: error instanceof Error ? error.message : String(error) });
-          const messageId = invocation.messageOf.get(object);
-          if (messageId !== undefined) failedMessages.add(messageId);
-        }
-      }
-    }
-    publishMetrics(
-      metrics,
+    logNotActedOn(logger, skipped, invocation);
+    const outcome = outcomeOf<Result>(invocation);
+    const publish = (failed: number): void =>
+      publishMetrics(metrics, layer, outcome.results, failed, performance.now() - started);
+    if (layer.kind === 'map') await processEachObject(layer, env, work, invocation, outcome);
+    else await recomputeAll(layer, env, work, invocation, outcome, publish);
+    publish(outcome.failures.length + invocation.unreadable.length);
+    return invocationReport(layer.name, invocation, outcome, skipped);
+  };
+}
+
+/** Logs the objects skipped and the messages that could not be read. */
+function logNotActedOn(logger: Logger, skipped: readonly SkippedObject[], invocation: ParsedInvocation): void {
+  for (const skip of skipped) logger.info('object skipped', { key: skip.key, reason: skip.reason });
+  for (const message of invocation.unreadable)
+    logger.error('message not read', { messageId: message.messageId, error: message.error });
+}
+
+/**
+ * The invocation's report: for an SQS batch, with the failed messages as `batchItemFailures`.
+ *
+ * @throws LayerInvocationError when any object failed and the invocation is not an SQS batch.
+ */
+function invocationReport<Result>(
+  layer: string,
+  invocation: ParsedInvocation,
+  { results, failures, failedMessages }: InvocationOutcome<Result>,
+  skipped: SkippedObject[],
+): LayerInvocationReport<Result> {
+  if (invocation.queued)
+    return reportOf({
       layer,
       results,
-      failures.length + invocation.unreadable.length,
-      performance.now() - started,
-    );
-    if (invocation.queued)
-      return reportOf({
-        layer: layer.name,
-        results,
-        skipped,
-        batchItemFailures: [...failedMessages].map((itemIdentifier) => ({ itemIdentifier })),
-      });
-    if (failures.length > 0) throw new LayerInvocationError(layer.name, failures);
-    return reportOf({ layer: layer.name, results, skipped });
-  };
+      skipped,
+      batchItemFailures: [...failedMessages].map((itemIdentifier) => ({ itemIdentifier })),
+    });
+  if (failures.length > 0) throw new LayerInvocationError(layer, failures);
+  return reportOf({ layer, results, skipped });
 }
 
 /**

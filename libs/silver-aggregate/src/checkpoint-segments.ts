@@ -32,10 +32,79 @@ export interface UsableSegments {
 function sameCommits(held: readonly CommittedTable[], members: readonly CommittedTable[]): boolean {
   return (
     held.length === members.length &&
-    held.every(
-      (commit, i) => commit.manifestKey === members[i]!.manifestKey && commit.manifestETag === members[i]!.manifestETag,
-    )
+    held.every((commit, i) => {
+      const member = members[i];
+      return (
+        member !== undefined && commit.manifestKey === member.manifestKey && commit.manifestETag === member.manifestETag
+      );
+    })
   );
+}
+
+/** A segment whose commits are all still current, with the indices of those commits. */
+interface SegmentCandidate {
+  readonly ref: SegmentRef;
+  /** The indices (in the rebuild's commits) of the commits the checkpoint says it holds. */
+  readonly members: number[];
+}
+
+/** A segment read and usable, its records' sources in the rebuild's numbering. */
+interface UsableSegment {
+  readonly ref: SegmentRef;
+  readonly indices: readonly number[];
+  readonly records: CustomerRecords;
+}
+
+/** The segments all of whose commits are among the rebuild's commits (none replaced or removed). */
+function segmentCandidates(segments: readonly SegmentRef[], commits: readonly CommittedTable[]): SegmentCandidate[] {
+  const members = segments.map((): number[] => []);
+  commits.forEach((commit, index) => {
+    if (commit.segment !== undefined) members[commit.segment]?.push(index);
+  });
+  return segments.flatMap((ref, index) => {
+    const held = members[index] ?? [];
+    return held.length === ref.commits ? [{ ref, members: held }] : [];
+  });
+}
+
+/**
+ * Reads one candidate segment; undefined, with a warning, when it is gone, unreadable or holds
+ * other commits than its checkpoint says.
+ */
+async function readUsableSegment(
+  env: LayerEnvironment,
+  bucket: string,
+  layer: string,
+  commits: readonly CommittedTable[],
+  { ref, members: indices }: SegmentCandidate,
+): Promise<UsableSegment | undefined> {
+  const object = await readNamedObject(env.s3, bucket, ref);
+  if (!object) {
+    env.logger.warn("segment not used (it is gone or was rewritten): its commits' tables are read instead", {
+      bucket,
+      key: ref.key,
+    });
+    return undefined;
+  }
+  try {
+    const held = await decodeCheckpoint(object.bytes, layer);
+    if (
+      !sameCommits(
+        held.commits,
+        indices.flatMap((index) => commits[index] ?? []),
+      )
+    )
+      throw new Error('it holds other commits than its checkpoint says');
+    const source = Uint32Array.from(held.state.source, (local) => indices[local] ?? Number.NaN);
+    return { ref, indices, records: { ...held.state, source } };
+  } catch (error) {
+    env.logger.warn("segment not used: its commits' tables are read instead", {
+      bucket,
+      key: ref.key,
+      reason: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
 }
 
 /**
@@ -56,43 +125,10 @@ export async function readUsableSegments(
   commits: readonly CommittedTable[],
   layer: string,
 ): Promise<UsableSegments> {
-  const members = segments.map((): number[] => []);
-  commits.forEach((commit, index) => {
-    if (commit.segment !== undefined) members[commit.segment]?.push(index);
-  });
-  const candidates = segments.flatMap((ref, index) =>
-    members[index]!.length === ref.commits ? [{ ref, members: members[index]! }] : [],
+  const candidates = segmentCandidates(segments, commits);
+  const read = await concurrently(candidates, SEGMENT_CONCURRENCY, (candidate) =>
+    readUsableSegment(env, bucket, layer, commits, candidate),
   );
-  const read = await concurrently(candidates, SEGMENT_CONCURRENCY, async ({ ref, members: indices }) => {
-    const object = await readNamedObject(env.s3, bucket, ref);
-    if (!object)
-      return (
-        env.logger.warn("segment not used (it is gone or was rewritten): its commits' tables are read instead", {
-          bucket,
-          key: ref.key,
-        }),
-        undefined
-      );
-    try {
-      const held = await decodeCheckpoint(object.bytes, layer);
-      if (
-        !sameCommits(
-          held.commits,
-          indices.map((index) => commits[index]!),
-        )
-      )
-        throw new Error('it holds other commits than its checkpoint says');
-      const source = Uint32Array.from(held.state.source, (local) => indices[local]!);
-      return { ref, indices, records: { ...held.state, source } };
-    } catch (error) {
-      env.logger.warn("segment not used: its commits' tables are read instead", {
-        bucket,
-        key: ref.key,
-        reason: error instanceof Error ? error.message : String(error),
-      });
-      return undefined;
-    }
-  });
   const segmentOf = new Int32Array(commits.length).fill(-1);
   const refs: SegmentRef[] = [];
   const sets: CustomerRecords[] = [];
@@ -137,7 +173,10 @@ export function ungroupedToRead(
   const earlier = commits.flatMap((commit, source) =>
     !readNow.has(source) && small(commit) ? [{ commit, source }] : [],
   );
-  const now = [...readNow].filter((source) => small(commits[source]!)).length;
+  const now = [...readNow].filter((source) => {
+    const commit = commits[source];
+    return commit !== undefined && small(commit);
+  }).length;
   return earlier.length + now >= 2 * size ? earlier : [];
 }
 
@@ -178,35 +217,65 @@ export async function writeNewSegments(
   const groups: ReadRecords[][] = [];
   for (let start = 0; start + size <= small.length; start += size) groups.push(small.slice(start, start + size));
   const run = randomUUID().slice(0, 8);
+  const context = { layer, generation, commits, rank };
   const refs = await concurrently(
     groups.map((group, index) => ({ group, index })),
     SEGMENT_CONCURRENCY,
-    async ({ group, index }) => {
-      const localRank = Uint32Array.from(group, ({ source }) => rank[source]!);
-      const sets = group.map(({ records }, local) => ({
-        ...records,
-        source: new Uint32Array(records.count).fill(local),
-      }));
-      const members = group.map(({ source }) => withoutSegment(commits[source]!));
-      const key = keys.segment(generation, `${run}-${index}`);
-      const body = encodeCheckpoint({
-        layer,
-        generation,
-        commits: members,
-        state: mergeAllCustomerRecords(sets, localRank),
-      });
-      const written = await putObject(env.s3, { bucket, key, contentType: 'application/vnd.apache.parquet' }, body, {
-        ifNoneMatch: '*',
-      });
-      return {
-        key,
-        eTag: written.eTag,
-        ...(written.versionId ? { versionId: written.versionId } : {}),
-        commits: group.length,
-      };
-    },
+    ({ group, index }) => writeSegment(env, bucket, keys.segment(generation, `${run}-${index}`), context, group),
   );
   return { refs, members: groups.map((group) => group.map(({ source }) => source)) };
+}
+
+/** What every segment of one checkpoint is written with. */
+interface SegmentContext {
+  readonly layer: string;
+  readonly generation: number;
+  /** The checkpoint's commits, sorted by manifest key. */
+  readonly commits: readonly CommittedTable[];
+  /** Each commit's position in ingest order. */
+  readonly rank: ArrayLike<number>;
+}
+
+/**
+ * Writes one segment object: its commits' records merged, sources renumbered to the segment's own
+ * commits, in the checkpoint's format, at a new key (If-None-Match).
+ *
+ * @param key - the segment's key.
+ * @param group - its commits' records, sources = their commit index.
+ * @returns the segment's reference.
+ * @throws the SDK's errors.
+ */
+async function writeSegment(
+  env: LayerEnvironment,
+  bucket: string,
+  key: string,
+  { layer, generation, commits, rank }: SegmentContext,
+  group: readonly ReadRecords[],
+): Promise<SegmentRef> {
+  const localRank = Uint32Array.from(group, ({ source }) => rank[source] ?? Number.NaN);
+  const sets = group.map(({ records }, local) => ({
+    ...records,
+    source: new Uint32Array(records.count).fill(local),
+  }));
+  const members = group.flatMap(({ source }) => {
+    const commit = commits[source];
+    return commit ? [withoutSegment(commit)] : [];
+  });
+  const body = encodeCheckpoint({
+    layer,
+    generation,
+    commits: members,
+    state: mergeAllCustomerRecords(sets, localRank),
+  });
+  const written = await putObject(env.s3, { bucket, key, contentType: 'application/vnd.apache.parquet' }, body, {
+    ifNoneMatch: '*',
+  });
+  return {
+    key,
+    eTag: written.eTag,
+    ...(written.versionId ? { versionId: written.versionId } : {}),
+    commits: group.length,
+  };
 }
 
 /** A commit as a segment object lists it: without a segment of its own. */

@@ -5,7 +5,7 @@ import {
   mergeCustomerRecords,
   type CustomerRecords,
 } from '@medallion/customer-records';
-import { readParquet, writeParquet } from '@medallion/parquet-io';
+import { readParquet, writeParquet, type ParquetTable } from '@medallion/parquet-io';
 import { ranksOf, type CommittedTable } from './committed-table';
 import { isSegmentRef, type SegmentRef } from './segment-ref';
 
@@ -136,6 +136,133 @@ export class UnusableCheckpointError extends Error {
   override readonly name = 'UnusableCheckpointError';
 }
 
+/** A checkpoint's footer entry as read, before its fields are checked. */
+interface CheckpointHead {
+  format?: unknown;
+  layer?: unknown;
+  generation?: unknown;
+  commits?: unknown;
+  segments?: unknown;
+  base?: unknown;
+}
+
+/** A checkpoint's footer entry, checked: its format, generation, commits and segments. */
+interface CheckedHead {
+  readonly format: typeof CHECKPOINT_FORMAT | typeof WHOLE_STATE_FORMAT;
+  readonly generation: number;
+  readonly commits: CommittedTable[];
+  readonly segments: SegmentRef[];
+  /** The base entry as read (checked by {@link withBaseTable}). */
+  readonly base: unknown;
+}
+
+/** The message of an error thrown by a reader, for an {@link UnusableCheckpointError}. */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The checkpoint file's table (its records' columns and the commit column). */
+async function readCheckpointTable(bytes: Uint8Array): Promise<ParquetTable> {
+  try {
+    return await readParquet(bytes, { ...CUSTOMER_RECORD_REQUEST, [CHECKPOINT_COMMIT_COLUMN]: 'int32' });
+  } catch (error) {
+    throw new UnusableCheckpointError(`not a readable checkpoint: ${messageOf(error)}`, { cause: error });
+  }
+}
+
+/** The footer entry as JSON (an empty one when absent). */
+function parseHead(metadata: Readonly<Record<string, string>>): CheckpointHead {
+  try {
+    return JSON.parse(metadata[CHECKPOINT_METADATA_KEY] ?? 'null') ?? {};
+  } catch {
+    throw new UnusableCheckpointError(`the ${CHECKPOINT_METADATA_KEY} metadata is not JSON`);
+  }
+}
+
+/** Every commit's segment, when it names one, is one the checkpoint holds. */
+function checkSegmentsHeld(commits: readonly CommittedTable[], segments: readonly SegmentRef[]): void {
+  if (
+    commits.some(
+      (commit) =>
+        commit.segment !== undefined &&
+        !(Number.isInteger(commit.segment) && commit.segment >= 0 && commit.segment < segments.length),
+    )
+  ) {
+    throw new UnusableCheckpointError('a commit names a segment the checkpoint does not hold');
+  }
+}
+
+/** Checks the footer entry: a format read here, this layer, a generation, well-formed commits and segments. */
+function checkHead(head: CheckpointHead, layer: string): CheckedHead {
+  const { format } = head;
+  if (format !== CHECKPOINT_FORMAT && format !== WHOLE_STATE_FORMAT) {
+    throw new UnusableCheckpointError(
+      `checkpoint format ${String(format)}, this code reads formats ${WHOLE_STATE_FORMAT} and ${CHECKPOINT_FORMAT}`,
+    );
+  }
+  if (head.layer !== layer)
+    throw new UnusableCheckpointError(`a checkpoint of layer ${String(head.layer)}, not ${layer}`);
+  if (!Number.isSafeInteger(head.generation) || !Array.isArray(head.commits))
+    throw new UnusableCheckpointError('the checkpoint lacks its generation or commits');
+  if (!head.commits.every(isCommitEntry)) throw new UnusableCheckpointError('a commit of the checkpoint is malformed');
+  const commits = head.commits as CommittedTable[];
+  const segments = head.segments ?? [];
+  if (!Array.isArray(segments) || !segments.every(isSegmentRef))
+    throw new UnusableCheckpointError("the checkpoint's segments are malformed");
+  checkSegmentsHeld(commits, segments);
+  return { format, generation: head.generation as number, commits, segments, base: head.base };
+}
+
+/** The file's records, each naming a commit the checkpoint holds. */
+function recordsOf(table: ParquetTable, commits: readonly CommittedTable[]): CustomerRecords {
+  const column = table.columns.find((candidate) => candidate.name === CHECKPOINT_COMMIT_COLUMN);
+  const source = Uint32Array.from(column?.kind === 'int32' ? column.values : []);
+  if (source.some((index) => index >= commits.length))
+    throw new UnusableCheckpointError('a record names a commit the checkpoint does not hold');
+  try {
+    return customerRecordsOf(table, source);
+  } catch (error) {
+    throw new UnusableCheckpointError(`the checkpoint's records are unusable: ${messageOf(error)}`, { cause: error });
+  }
+}
+
+/**
+ * A format-2 checkpoint's state: its base table (read by `readBase`) merged with the file's rows
+ * (the delta).
+ *
+ * @throws UnusableCheckpointError when the base entry is malformed or names no customer table of
+ *   the commits, no reader is given, or the table is gone or not the one named.
+ */
+async function withBaseTable(
+  decoded: Omit<Checkpoint, 'state' | 'base'>,
+  baseEntry: unknown,
+  records: CustomerRecords,
+  readBase: BaseTableReader | undefined,
+): Promise<Checkpoint> {
+  const { commits } = decoded;
+  const base = baseEntry as { commit?: unknown; customers?: unknown } | undefined;
+  const commit = base?.commit;
+  const baseCommit = typeof commit === 'number' && Number.isInteger(commit) ? commits[commit] : undefined;
+  const baseTable = baseCommit?.table;
+  if (
+    typeof commit !== 'number' ||
+    !baseCommit ||
+    baseTable?.format !== 'customers' ||
+    !Number.isInteger(base?.customers)
+  ) {
+    throw new UnusableCheckpointError(
+      'the checkpoint lacks its base, or names one that is not a customer table of its commits',
+    );
+  }
+  if (!readBase) throw new UnusableCheckpointError('the checkpoint names a base table and no reader of it was given');
+  const baseRecords = await readBase(baseCommit, commit);
+  if (!baseRecords || baseRecords.count !== base?.customers) {
+    throw new UnusableCheckpointError(`its base table ${baseTable.key} is gone or not the one it names`);
+  }
+  const state = records.count === 0 ? baseRecords : mergeCustomerRecords(baseRecords, records, ranksOf(commits));
+  return { ...decoded, state, base: { commit, customers: baseRecords.count, delta: records } };
+}
+
 /**
  * Reads a checkpoint written by {@link encodeCheckpoint}.
  *
@@ -152,88 +279,16 @@ export async function decodeCheckpoint(
   layer: string,
   readBase?: BaseTableReader,
 ): Promise<Checkpoint> {
-  let table;
-  try {
-    table = await readParquet(bytes, { ...CUSTOMER_RECORD_REQUEST, [CHECKPOINT_COMMIT_COLUMN]: 'int32' });
-  } catch (error) {
-    throw new UnusableCheckpointError(
-      `not a readable checkpoint: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
-  }
-  let head: {
-    format?: unknown;
-    layer?: unknown;
-    generation?: unknown;
-    commits?: unknown;
-    segments?: unknown;
-    base?: unknown;
-  };
-  try {
-    head = JSON.parse(table.metadata[CHECKPOINT_METADATA_KEY] ?? 'null') ?? {};
-  } catch {
-    throw new UnusableCheckpointError(`the ${CHECKPOINT_METADATA_KEY} metadata is not JSON`);
-  }
-  if (head.format !== CHECKPOINT_FORMAT && head.format !== WHOLE_STATE_FORMAT) {
-    throw new UnusableCheckpointError(
-      `checkpoint format ${String(head.format)}, this code reads formats ${WHOLE_STATE_FORMAT} and ${CHECKPOINT_FORMAT}`,
-    );
-  }
-  if (head.layer !== layer)
-    throw new UnusableCheckpointError(`a checkpoint of layer ${String(head.layer)}, not ${layer}`);
-  if (!Number.isSafeInteger(head.generation) || !Array.isArray(head.commits))
-    throw new UnusableCheckpointError('the checkpoint lacks its generation or commits');
-  if (!head.commits.every(isCommitEntry)) throw new UnusableCheckpointError('a commit of the checkpoint is malformed');
-  const commits = head.commits as CommittedTable[];
-  const segments = head.segments ?? [];
-  if (!Array.isArray(segments) || !segments.every(isSegmentRef))
-    throw new UnusableCheckpointError("the checkpoint's segments are malformed");
-  if (
-    commits.some(
-      (commit) =>
-        commit.segment !== undefined &&
-        !(Number.isInteger(commit.segment) && commit.segment >= 0 && commit.segment < segments.length),
-    )
-  ) {
-    throw new UnusableCheckpointError('a commit names a segment the checkpoint does not hold');
-  }
-  const column = table.columns.find((candidate) => candidate.name === CHECKPOINT_COMMIT_COLUMN);
-  const source = Uint32Array.from(column?.kind === 'int32' ? column.values : []);
-  if (source.some((index) => index >= commits.length))
-    throw new UnusableCheckpointError('a record names a commit the checkpoint does not hold');
-  let records: CustomerRecords;
-  try {
-    records = customerRecordsOf(table, source);
-  } catch (error) {
-    throw new UnusableCheckpointError(
-      `the checkpoint's records are unusable: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
-  }
+  const table = await readCheckpointTable(bytes);
+  const head = checkHead(parseHead(table.metadata), layer);
+  const { commits, segments } = head;
+  const records = recordsOf(table, commits);
   const decoded = {
     layer,
-    generation: head.generation as number,
+    generation: head.generation,
     commits,
     ...(segments.length > 0 ? { segments } : {}),
   };
   if (head.format === WHOLE_STATE_FORMAT) return { ...decoded, state: records };
-  const base = head.base as { commit?: unknown; customers?: unknown } | undefined;
-  const commit = base?.commit;
-  if (
-    typeof commit !== 'number' ||
-    !Number.isInteger(commit) ||
-    commits[commit]?.table?.format !== 'customers' ||
-    !Number.isInteger(base?.customers)
-  ) {
-    throw new UnusableCheckpointError(
-      'the checkpoint lacks its base, or names one that is not a customer table of its commits',
-    );
-  }
-  if (!readBase) throw new UnusableCheckpointError('the checkpoint names a base table and no reader of it was given');
-  const baseRecords = await readBase(commits[commit]!, commit);
-  if (!baseRecords || baseRecords.count !== base!.customers) {
-    throw new UnusableCheckpointError(`its base table ${commits[commit]!.table!.key} is gone or not the one it names`);
-  }
-  const state = records.count === 0 ? baseRecords : mergeCustomerRecords(baseRecords, records, ranksOf(commits));
-  return { ...decoded, state, base: { commit, customers: baseRecords.count, delta: records } };
+  return withBaseTable(decoded, head.base, records, readBase);
 }

@@ -1,10 +1,4 @@
-import {
-  mergeAllCustomerRecords,
-  mergeCustomerRecords,
-  NO_CUSTOMER_RECORDS,
-  renumberSources,
-  type CustomerRecords,
-} from '@medallion/customer-records';
+import { NO_CUSTOMER_RECORDS } from '@medallion/customer-records';
 import type { LayerEnvironment } from '@medallion/layer-runtime';
 import {
   headObject,
@@ -17,22 +11,23 @@ import { randomUUID } from 'node:crypto';
 import type { ManifestObject } from '@medallion/schemas';
 import type { ParallelOptions } from '@medallion/worker-pool';
 import { decodeCheckpoint, encodeCheckpoint, UnusableCheckpointError, type Checkpoint } from './checkpoint';
-import { baseAfterMerge, mergeWithBase, type BasedState } from './checkpoint-base';
 import type { CheckpointSettings } from './checkpoint-settings';
 import {
   deleteSegments,
   deleteUnnamedSegments,
-  readUsableSegments,
   ungroupedToRead,
-  withoutSegment,
   writeNewSegments,
   type ReadRecords,
+  type WrittenSegments,
 } from './checkpoint-segments';
 import type { CheckpointKeys } from './checkpoint-keys';
-import { diffCommits } from './commit-diff';
-import { ranksOf, type CommittedTable } from './committed-table';
+import { diffCommits, type CommitDiff } from './commit-diff';
+import type { CommittedTable } from './committed-table';
 import { CommitChangedError } from './errors';
-import { listManifests, readAllCommitRecords, readBaseTable, readCommits } from './read-commits';
+import { listManifests, readAllCommitRecords, readBaseTable } from './read-commits';
+import { mergeRefreshedState } from './refresh-merge';
+import { planRefresh, readPlannedRecords, type RefreshPlan } from './refresh-plan';
+import type { SegmentRef } from './segment-ref';
 import { checkStateSize } from './state-limit';
 import { processCache } from './process-cache';
 import { GENERATION_METADATA, generationOf } from './write-if-newer';
@@ -198,97 +193,56 @@ async function readUngrouped(
   }
 }
 
-async function refreshOnce(
+/** The refresh of a checkpoint that already holds every commit listed; undefined when it does not. */
+function unchangedRefresh(
+  stored: StoredCheckpoint,
+  diff: CommitDiff,
+  keys: CheckpointKeys,
+): CheckpointRefresh | undefined {
+  const base = stored.checkpoint;
+  if (!base || !stored.eTag || diff.added.length > 0 || diff.changed.length > 0 || diff.removed.length > 0)
+    return undefined;
+  const unchanged = {
+    key: keys.state,
+    eTag: stored.eTag,
+    ...(stored.versionId ? { versionId: stored.versionId } : {}),
+  };
+  return {
+    checkpoint: base,
+    stored: unchanged,
+    action: 'unchanged',
+    readCommits: 0,
+    readSegments: 0,
+    writtenSegments: 0,
+  };
+}
+
+/** The segments the new checkpoint names: those kept, then those written now. */
+interface RefreshSegments {
+  /** Segments of the previous checkpoint kept (for a rebuild, the usable ones). */
+  readonly kept: readonly SegmentRef[];
+  /** Segments written by this refresh. */
+  readonly written: WrittenSegments;
+  /** Every segment the new checkpoint names, kept first. */
+  readonly all: SegmentRef[];
+}
+
+/**
+ * Groups the small commits read into new segments (see `writeNewSegments`) and gives each member
+ * commit in the plan its segment's index.
+ *
+ * @throws the SDK's errors.
+ */
+async function groupIntoSegments(
   env: LayerEnvironment,
   bucket: string,
   options: RefreshOptions,
-): Promise<CheckpointRefresh | 'lost'> {
-  const { layer, keys, maxCustomers } = options;
-  const stored = await readStoredCheckpoint(env, bucket, keys, layer);
-  const base = stored.checkpoint;
-  const listed = await listManifests(env, bucket);
-  const diff = diffCommits(base?.commits ?? [], listed);
-  if (base && stored.eTag && diff.added.length === 0 && diff.changed.length === 0 && diff.removed.length === 0) {
-    const unchanged = {
-      key: keys.state,
-      eTag: stored.eTag,
-      ...(stored.versionId ? { versionId: stored.versionId } : {}),
-    };
-    return {
-      checkpoint: base,
-      stored: unchanged,
-      action: 'unchanged',
-      readCommits: 0,
-      readSegments: 0,
-      writtenSegments: 0,
-    };
-  }
-  const fresh = await readCommits(env, bucket, listed, [...diff.added, ...diff.changed]);
-  const sorted = [...diff.unchanged, ...fresh].sort((a, b) =>
-    a.manifestKey < b.manifestKey ? -1 : a.manifestKey > b.manifestKey ? 1 : 0,
-  );
-  const rank = ranksOf(sorted);
-  const rebuild = !base || diff.changed.length > 0 || diff.removed.length > 0;
-  const generation = nextGeneration(stored.generation);
-  // A rebuild reads the segments whose commits are all still current instead of those commits' tables.
-  const usable =
-    rebuild && base?.segments ? await readUsableSegments(env, bucket, base.segments, sorted, layer) : undefined;
-  const commits = sorted.map((commit, index) => {
-    const segment = usable ? usable.segmentOf[index]! : commit.segment;
-    return segment === undefined || segment < 0 ? withoutSegment(commit) : { ...commit, segment };
-  });
-  const freshKeys = new Set(fresh.map((commit) => commit.manifestKey));
-  const toRead = commits.flatMap((commit, source) =>
-    (rebuild ? commit.segment === undefined : freshKeys.has(commit.manifestKey)) &&
-    commit.table &&
-    !commit.notSilverTable
-      ? [{ commit, source }]
-      : [],
-  );
-  const segmentSets = usable?.sets ?? [];
-  let customers = rebuild ? segmentSets.reduce((total, set) => total + set.count, 0) : base.state.count;
-  checkStateSize(layer, customers, maxCustomers);
-  const read = await readAllCommitRecords(env, bucket, toRead, options.read, (records) =>
-    checkStateSize(layer, (customers += records), maxCustomers),
-  );
-  for (const { commit, source } of read) commits[source] = commit;
-  const readRecords: ReadRecords[] = read.flatMap(({ source, records }) => (records ? [{ source, records }] : []));
-  const sets = readRecords.map(({ records }) => records);
-  // Sets that are one commit's customer table may become the checkpoint's base (named, not copied).
-  const tableParts = readRecords.map(({ records, source }) => ({
-    records,
-    ...(commits[source]!.table?.format === 'customers' ? { source } : {}),
-  }));
-  let merged: BasedState;
-  if (rebuild) {
-    merged = mergeWithBase(
-      [...segmentSets.map((records) => ({ records })), ...tableParts],
-      rank,
-      options.settings.baseMinCustomers,
-    );
-  } else {
-    const sourceOf = new Map(commits.map((commit, source) => [commit.manifestKey, source]));
-    // Unchanged commits keep their records; only their positions in the new list of commits move.
-    const renumber = Uint32Array.from(base.commits, (commit) => sourceOf.get(commit.manifestKey) ?? Number.NaN);
-    const previous = renumberSources(base.state, renumber);
-    const added = mergeAllCustomerRecords(sets, rank);
-    if (base.base) {
-      const kept = baseAfterMerge(base.base, renumber, added, rank);
-      merged = { state: mergeCustomerRecords(previous, added, rank), ...(kept ? { base: kept } : {}) };
-    } else if (
-      tableParts.some((part) => part.source !== undefined && part.records.count >= options.settings.baseMinCustomers)
-    ) {
-      merged = mergeWithBase([{ records: previous }, ...tableParts], rank, options.settings.baseMinCustomers);
-    } else {
-      merged = { state: mergeCustomerRecords(previous, added, rank) };
-    }
-  }
-  const { state } = merged;
-  checkStateSize(layer, state.count, maxCustomers);
-  if (!rebuild)
-    readRecords.push(
-      ...(await readUngrouped(env, bucket, commits, new Set(read.map(({ source }) => source)), options)),
-    );
+  plan: RefreshPlan,
+  readRecords: readonly ReadRecords[],
+): Promise<RefreshSegments> {
+  const { keys, layer } = options;
+  const { commits, generation, rank } = plan;
+  const segmentCommits = options.settings.segmentCommits;
   const written = await writeNewSegments(
     env,
     bucket,
@@ -298,54 +252,97 @@ async function refreshOnce(
     commits,
     rank,
     generation,
-    options.settings.segmentCommits,
+    segmentCommits,
   );
-  const kept = (rebuild ? usable?.refs : base.segments) ?? [];
-  const segments = [...kept, ...written.refs];
+  const kept = (plan.rebuild || !plan.base ? plan.usable?.refs : plan.base.segments) ?? [];
   written.members.forEach((members, k) => {
-    for (const index of members) commits[index] = { ...commits[index]!, segment: kept.length + k };
+    for (const index of members) {
+      const commit = commits[index];
+      if (commit) commits[index] = { ...commit, segment: kept.length + k };
+    }
   });
-  const checkpoint: Checkpoint = {
-    layer,
-    generation,
-    commits,
-    state: state.count === 0 ? NO_CUSTOMER_RECORDS : state,
-    ...(segments.length > 0 ? { segments } : {}),
-    ...(merged.base ? { base: merged.base } : {}),
-  };
-  const writeId = randomUUID();
-  const stateWritten = await writeCheckpointObject(env, bucket, keys, checkpoint, stored.eTag, writeId);
+  return { kept, written, all: [...kept, ...written.refs] };
+}
+
+/**
+ * Writes the new checkpoint over the one read; when another invocation wrote one first, deletes the
+ * segments written now and reports the race. Then deletes the segments no checkpoint names any more
+ * and holds the checkpoint in the process cache.
+ *
+ * @returns the stored checkpoint object, or `lost`.
+ * @throws the SDK's errors.
+ */
+async function storeCheckpoint(
+  env: LayerEnvironment,
+  bucket: string,
+  keys: CheckpointKeys,
+  checkpoint: Checkpoint,
+  readETag: string | undefined,
+  plan: RefreshPlan,
+  segments: RefreshSegments,
+): Promise<ManifestObject | 'lost'> {
+  const { base } = plan;
+  const stateWritten = await writeCheckpointObject(env, bucket, keys, checkpoint, readETag, randomUUID());
   if (stateWritten === 'lost') {
-    await deleteSegments(env, bucket, keys, written.refs);
+    await deleteSegments(env, bucket, keys, segments.written.refs);
     return 'lost';
   }
-  if (rebuild && base?.segments)
+  if (plan.rebuild && base?.segments)
     await deleteSegments(
       env,
       bucket,
       keys,
-      base.segments.filter((ref) => !kept.includes(ref)),
+      base.segments.filter((ref) => !segments.kept.includes(ref)),
     );
   // Rebuilt from nothing: segments an unusable or deleted checkpoint named are known to no one now.
-  if (!base) await deleteUnnamedSegments(env, bucket, keys, segments, generation);
+  if (!base) await deleteUnnamedSegments(env, bucket, keys, segments.all, checkpoint.generation);
+  const version = stateWritten.versionId ? { versionId: stateWritten.versionId } : {};
   processCache.holdCheckpoint(bucket, keys.state, {
     checkpoint,
     eTag: stateWritten.eTag,
-    ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}),
+    ...version,
     generation: checkpoint.generation,
   });
-  const storedCheckpoint = {
-    key: stateWritten.key,
-    eTag: stateWritten.eTag,
-    ...(stateWritten.versionId ? { versionId: stateWritten.versionId } : {}),
+  return { key: stateWritten.key, eTag: stateWritten.eTag, ...version };
+}
+
+/** One attempt of {@link refreshCheckpoint}: `lost` when another invocation wrote the checkpoint first. */
+async function refreshOnce(
+  env: LayerEnvironment,
+  bucket: string,
+  options: RefreshOptions,
+): Promise<CheckpointRefresh | 'lost'> {
+  const { layer, keys, maxCustomers } = options;
+  const stored = await readStoredCheckpoint(env, bucket, keys, layer);
+  const listed = await listManifests(env, bucket);
+  const diff = diffCommits(stored.checkpoint?.commits ?? [], listed);
+  const unchanged = unchangedRefresh(stored, diff, keys);
+  if (unchanged) return unchanged;
+  const nextOfStored = () => nextGeneration(stored.generation);
+  const plan = await planRefresh(env, bucket, layer, stored.checkpoint, diff, listed, nextOfStored);
+  const { readRecords, readSources } = await readPlannedRecords(env, bucket, layer, plan, maxCustomers, options.read);
+  const merged = mergeRefreshedState(plan, readRecords, options.settings.baseMinCustomers);
+  const { state } = merged;
+  checkStateSize(layer, state.count, maxCustomers);
+  if (!plan.rebuild) readRecords.push(...(await readUngrouped(env, bucket, plan.commits, readSources, options)));
+  const segments = await groupIntoSegments(env, bucket, options, plan, readRecords);
+  const checkpoint: Checkpoint = {
+    layer,
+    generation: plan.generation,
+    commits: plan.commits,
+    state: state.count === 0 ? NO_CUSTOMER_RECORDS : state,
+    ...(segments.all.length > 0 ? { segments: segments.all } : {}),
+    ...(merged.base ? { base: merged.base } : {}),
   };
-  const segmentCounts = { readSegments: usable?.refs.length ?? 0, writtenSegments: written.refs.length };
+  const storedCheckpoint = await storeCheckpoint(env, bucket, keys, checkpoint, stored.eTag, plan, segments);
+  if (storedCheckpoint === 'lost') return 'lost';
   return {
     checkpoint,
     stored: storedCheckpoint,
-    action: rebuild ? 'rebuilt' : 'merged',
-    readCommits: toRead.length,
-    ...segmentCounts,
+    action: plan.rebuild ? 'rebuilt' : 'merged',
+    readCommits: plan.toRead.length,
+    readSegments: plan.usable?.refs.length ?? 0,
+    writtenSegments: segments.written.refs.length,
   };
 }
 

@@ -132,6 +132,10 @@ async function coveredByHeldCheckpoint(
   );
 }
 
+/** What a checkpoint's commits and state hold, and the rows of the table made from it. */
+type SilverAggregateCounts = ReturnType<typeof countsOf>;
+
+/** Counts of the silver objects, rows and customers a refreshed checkpoint includes, and the table's rows. */
 function countsOf(refresh: CheckpointRefresh, tableRows: number) {
   const { commits, state } = refresh.checkpoint;
   const tables = commits.filter((commit) => commit.table !== undefined && !commit.notSilverTable);
@@ -199,6 +203,90 @@ function metricsOf(result: SilverAggregateResult<unknown>): LayerMetric[] {
   ];
 }
 
+/** The result of an invocation whose events the held checkpoint already covers: nothing read or written. */
+function coveredResult<Row>(spec: SilverAggregateSpec<Row>, events: number): SilverAggregateResult<Row> {
+  return {
+    outputKey: spec.tableKey,
+    events,
+    action: 'covered',
+    readCommits: 0,
+    readSegments: 0,
+    generation: undefined,
+    silverObjects: 0,
+    skippedObjects: 0,
+    silverRows: 0,
+    customers: 0,
+    rows: [],
+  };
+}
+
+/** Logs what a refresh did and what the table holds now. */
+function logRefresh<Row>(
+  env: LayerEnvironment,
+  bucket: string,
+  spec: SilverAggregateSpec<Row>,
+  refresh: CheckpointRefresh,
+  { silverObjects, silverRows, customers, tableRows }: SilverAggregateCounts,
+): void {
+  env.logger.info(`${spec.name} ${refresh.action}`, {
+    bucket,
+    key: spec.tableKey,
+    generation: refresh.checkpoint.generation,
+    readCommits: refresh.readCommits,
+    readSegments: refresh.readSegments,
+    writtenSegments: refresh.writtenSegments,
+    silverObjects,
+    silverRows,
+    customers,
+    tableRows,
+  });
+}
+
+/**
+ * Brings the checkpoint up to the lake's manifests, writes the table and its manifest, and logs
+ * what was done.
+ *
+ * @param events - the number of events of the invocation.
+ * @returns the invocation's result.
+ * @throws AggregateStateTooLargeError past the state's limit; the refresh's and the SDK's errors.
+ */
+async function refreshAndWrite<Row>(
+  env: LayerEnvironment,
+  bucket: string,
+  spec: SilverAggregateSpec<Row>,
+  keys: CheckpointKeys,
+  events: number,
+): Promise<SilverAggregateResult<Row>> {
+  const refresh = await refreshCheckpoint(env, bucket, {
+    layer: spec.name,
+    keys,
+    maxCustomers: maxAggregateCustomers(),
+    read: spec.readOptions ?? {},
+    settings: checkpointSettings(),
+  });
+  const rows = spec.rowsOf(refresh.checkpoint.state);
+  await writeOutputs(env, bucket, spec, refresh, rows);
+  const counts = countsOf(refresh, rows.length);
+  logRefresh(env, bucket, spec, refresh, counts);
+  const { silverObjects, skippedObjects, silverRows, customers } = counts;
+  const { action, readCommits, readSegments } = refresh;
+  const { generation } = refresh.checkpoint;
+  const outputKey = spec.tableKey;
+  return {
+    outputKey,
+    events,
+    action,
+    readCommits,
+    readSegments,
+    generation,
+    skippedObjects,
+    silverObjects,
+    silverRows,
+    customers,
+    rows,
+  };
+}
+
 /**
  * An aggregate layer over silver's customers, incremental and checkpointed: triggered by silver's
  * manifests (`silver/_manifests/*.json`, created or removed), it keeps each Customer ID's latest
@@ -233,56 +321,11 @@ export function createSilverAggregateLayer<Row>(
     queue: SILVER_AGGREGATE_QUEUE,
     metricsOf,
     async recompute(env, bucket, events) {
-      const base = { outputKey: spec.tableKey, events: events.length };
       if (await coveredByHeldCheckpoint(env, bucket, keys, spec, events)) {
         env.logger.info('events already in the checkpoint', { bucket, events: events.length });
-        return {
-          ...base,
-          action: 'covered',
-          readCommits: 0,
-          readSegments: 0,
-          generation: undefined,
-          silverObjects: 0,
-          skippedObjects: 0,
-          silverRows: 0,
-          customers: 0,
-          rows: [],
-        };
+        return coveredResult(spec, events.length);
       }
-      const refresh = await refreshCheckpoint(env, bucket, {
-        layer: spec.name,
-        keys,
-        maxCustomers: maxAggregateCustomers(),
-        read: spec.readOptions ?? {},
-        settings: checkpointSettings(),
-      });
-      const rows = spec.rowsOf(refresh.checkpoint.state);
-      await writeOutputs(env, bucket, spec, refresh, rows);
-      const { silverObjects, skippedObjects, silverRows, customers, tableRows } = countsOf(refresh, rows.length);
-      env.logger.info(`${spec.name} ${refresh.action}`, {
-        bucket,
-        key: spec.tableKey,
-        generation: refresh.checkpoint.generation,
-        readCommits: refresh.readCommits,
-        readSegments: refresh.readSegments,
-        writtenSegments: refresh.writtenSegments,
-        silverObjects,
-        silverRows,
-        customers,
-        tableRows,
-      });
-      return {
-        ...base,
-        action: refresh.action,
-        readCommits: refresh.readCommits,
-        readSegments: refresh.readSegments,
-        generation: refresh.checkpoint.generation,
-        skippedObjects,
-        silverObjects,
-        silverRows,
-        customers,
-        rows,
-      };
+      return refreshAndWrite(env, bucket, spec, keys, events.length);
     },
   };
 }

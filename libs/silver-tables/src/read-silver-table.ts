@@ -5,6 +5,7 @@ import { LatestCustomerRows, type CustomerRecords } from '@medallion/customer-re
 import { isMissingObject, openObject } from '@medallion/s3-io';
 import { resolveSilverColumns, type ManifestObject, type SilverColumns } from '@medallion/schemas';
 import type { ParallelOptions } from '@medallion/worker-pool';
+import type { CustomerKeys } from './customer-keys';
 import { customerKeysTask } from './customer-keys-task';
 import { SilverTableChangedError } from './errors';
 
@@ -15,12 +16,70 @@ export interface SilverReadEnvironment {
   readonly logger: Logger;
 }
 
-function tryResolveColumns(header: string[]): SilverColumns | undefined {
+/**
+ * A silver table's columns from its header cells (unescaped).
+ *
+ * @returns the columns, or undefined when the header has no Customer ID or Region column.
+ */
+export function tryResolveColumns(header: string[]): SilverColumns | undefined {
   try {
     return resolveSilverColumns(header);
   } catch {
     return undefined;
   }
+}
+
+/** An open silver table: its body stream, ETag and length in bytes. */
+type OpenTable = Awaited<ReturnType<typeof openObject>>;
+
+/**
+ * Opens a silver table at the version its manifest names.
+ *
+ * @throws SilverTableChangedError when it is gone, or its ETag is not the one its manifest names.
+ */
+async function openCommittedTable(
+  env: SilverReadEnvironment,
+  table: ManifestObject,
+  bucket: string,
+): Promise<OpenTable> {
+  let silver;
+  try {
+    silver = await openObject(env.s3, bucket, table.key, table.versionId);
+  } catch (error) {
+    if (!isMissingObject(error)) throw error;
+    throw new SilverTableChangedError(
+      `silver table ${table.key} that its manifest names no longer exists (removed since); silver's retry or a new upload of its bronze object rewrites both`,
+      { cause: error },
+    );
+  }
+  if (silver.eTag !== table.eTag) {
+    // Only where reads cannot name a version (a store without versions): never count other bytes than the committed ones.
+    silver.body.destroy();
+    throw new SilverTableChangedError(
+      `silver table ${table.key} changed since its manifest was written (ETag ${silver.eTag}, manifest ${table.eTag}); silver's retry rewrites both`,
+    );
+  }
+  return silver;
+}
+
+/** The table's columns, from its first batch (the header); undefined when it is no silver table. */
+async function readColumns(batches: AsyncGenerator<CsvBatch>): Promise<SilverColumns | undefined> {
+  const first = await batches.next();
+  const header = first.done ? undefined : readCsvBatchFields(first.value.bytes, { firstLine: 1 })[0];
+  // Silver escapes header cells too (a name starting with a tab or `=`): match on the original names.
+  return header ? tryResolveColumns(header.map(unescapeSpreadsheetCell)) : undefined;
+}
+
+/** Adds one batch's customer keys to the latest rows, each row's line its position plus 1. */
+function addBatchKeys(latest: LatestCustomerRows, keys: CustomerKeys): void {
+  const first = latest.rows + 2;
+  const regions = Array.from(keys.regionIndexes, (index) => keys.regionNames[index] ?? '');
+  latest.addAll(
+    keys.customerIds,
+    regions,
+    keys.subscribed,
+    Int32Array.from(keys.customerIds, (_, i) => first + i),
+  );
 }
 
 /**
@@ -48,28 +107,9 @@ export async function readSilverTableRecords(
   source: number,
   options: ParallelOptions = {},
 ): Promise<{ readonly records: CustomerRecords; readonly rows: number } | undefined> {
-  let silver;
-  try {
-    silver = await openObject(env.s3, bucket, table.key, table.versionId);
-  } catch (error) {
-    if (!isMissingObject(error)) throw error;
-    throw new SilverTableChangedError(
-      `silver table ${table.key} that its manifest names no longer exists (removed since); silver's retry or a new upload of its bronze object rewrites both`,
-      { cause: error },
-    );
-  }
-  if (silver.eTag !== table.eTag) {
-    // Only where reads cannot name a version (a store without versions): never count other bytes than the committed ones.
-    silver.body.destroy();
-    throw new SilverTableChangedError(
-      `silver table ${table.key} changed since its manifest was written (ETag ${silver.eTag}, manifest ${table.eTag}); silver's retry rewrites both`,
-    );
-  }
+  const silver = await openCommittedTable(env, table, bucket);
   const batches = splitCsvStream(silver.body, { batchBytes: options.batchBytes });
-  const first = await batches.next();
-  const header = first.done ? undefined : readCsvBatchFields(first.value.bytes, { firstLine: 1 })[0];
-  // Silver escapes header cells too (a name starting with a tab or `=`): match on the original names.
-  const columns = header ? tryResolveColumns(header.map(unescapeSpreadsheetCell)) : undefined;
+  const columns = await readColumns(batches);
   if (!columns) {
     silver.body.destroy();
     env.logger.warn('silver object skipped: not a silver table', { bucket, key: table.key });
@@ -78,14 +118,7 @@ export async function readSilverTableRecords(
   const latest = new LatestCustomerRows();
   const taskOf = (batch: CsvBatch) => ({ bytes: batch.bytes, firstLine: batch.firstLine, columns });
   for await (const keys of customerKeysTask.runInOrder(batches, taskOf, silver.contentLength, options)) {
-    const first = latest.rows + 2;
-    const regions = Array.from(keys.regionIndexes, (index) => keys.regionNames[index] ?? '');
-    latest.addAll(
-      keys.customerIds,
-      regions,
-      keys.subscribed,
-      Int32Array.from(keys.customerIds, (_, i) => first + i),
-    );
+    addBatchKeys(latest, keys);
   }
   return { records: latest.toRecords(source), rows: latest.rows };
 }

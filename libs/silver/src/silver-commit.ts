@@ -7,6 +7,7 @@ import {
   readSilverManifest,
   readStoredSilverManifest,
   writeSilverManifest,
+  type SilverOutcome,
   type StoredSilverManifest,
 } from './silver-manifest';
 import type { SilverStale } from './silver-result';
@@ -24,6 +25,7 @@ export type OutputObject = Pick<ManifestObject, 'key' | 'eTag'>;
  * result that says so, with nothing written.
  *
  * @param bronzeETag - the bronze ETag as read, when it was read. @default the event's
+ * @param logMessage - the log line's message. @default 'stale event skipped' ('stale deletion skipped' for a removal)
  * @returns the `stale` result with the reason.
  */
 export function skipStale(
@@ -31,8 +33,9 @@ export function skipStale(
   object: ObjectEvent,
   reason: string,
   bronzeETag = object.eTag ?? '',
+  logMessage = 'stale event skipped',
 ): SilverStale {
-  env.logger.info('stale event skipped', { bucket: object.bucket, key: object.key, reason });
+  env.logger.info(logMessage, { bucket: object.bucket, key: object.key, reason });
   return { kind: 'stale', bronzeKey: object.key, bronzeETag, reason };
 }
 
@@ -162,7 +165,7 @@ export async function commitSilverManifest(
   bronzeETag: string,
   manifestKey: string,
   read: StoredSilverManifest | undefined,
-  outcome: Parameters<typeof writeSilverManifest>[4],
+  outcome: SilverOutcome,
   written: readonly OutputObject[],
 ): Promise<CommitOutcome> {
   let expected = read;

@@ -72,6 +72,46 @@ const asManifestObject = (stored: StoredObject): ManifestObject => ({
   ...(stored.versionId ? { versionId: stored.versionId } : {}),
 });
 
+/** What a silver manifest records of one bronze object's processing: encoding, counts, outputs, or a rejection. */
+export interface SilverOutcome {
+  readonly encoding: string;
+  readonly counts: SilverCounts;
+  readonly rejection?: Rejection;
+  readonly silver?: StoredObject;
+  readonly customers?: StoredObject;
+  readonly quarantine?: StoredObject;
+  readonly rejectionRecord?: StoredObject;
+  /** See `SilverManifest.replacedOutputs`. */
+  readonly replacedOutputs?: readonly ManifestObject[];
+}
+
+/** The outputs a manifest names: those the outcome holds, in the manifest's order. */
+function manifestOutputsOf(outcome: SilverOutcome): SilverManifest['outputs'] {
+  return {
+    ...(outcome.silver ? { silver: asManifestObject(outcome.silver) } : {}),
+    ...(outcome.customers ? { customers: asManifestObject(outcome.customers) } : {}),
+    ...(outcome.quarantine ? { quarantine: asManifestObject(outcome.quarantine) } : {}),
+    ...(outcome.rejectionRecord ? { rejection: asManifestObject(outcome.rejectionRecord) } : {}),
+  };
+}
+
+/** The manifest of one bronze object's processing (its fields in the order they are written). */
+function silverManifestOf(event: ObjectEvent, bronzeETag: string, outcome: SilverOutcome): SilverManifest {
+  return {
+    layer: 'silver',
+    codeVersion: codeVersion(),
+    source: { key: event.key, eTag: bronzeETag, eventTime: event.eventTime, sequencer: event.sequencer ?? '' },
+    encoding: outcome.encoding,
+    outcome: outcome.rejection ? 'rejected' : 'processed',
+    ...(outcome.rejection ? { rejection: { rule: outcome.rejection.rule, reason: outcome.rejection.reason } } : {}),
+    counts: outcome.counts,
+    outputs: manifestOutputsOf(outcome),
+    ...(outcome.replacedOutputs && outcome.replacedOutputs.length > 0
+      ? { replacedOutputs: outcome.replacedOutputs }
+      : {}),
+  };
+}
+
 /**
  * Writes silver's commit record for one bronze object, last, after every output it names.
  *
@@ -90,37 +130,10 @@ export async function writeSilverManifest(
   event: ObjectEvent,
   bronzeETag: string,
   key: string,
-  outcome: {
-    readonly encoding: string;
-    readonly counts: SilverCounts;
-    readonly rejection?: Rejection;
-    readonly silver?: StoredObject;
-    readonly customers?: StoredObject;
-    readonly quarantine?: StoredObject;
-    readonly rejectionRecord?: StoredObject;
-    /** See `SilverManifest.replacedOutputs`. */
-    readonly replacedOutputs?: readonly ManifestObject[];
-  },
+  outcome: SilverOutcome,
   condition?: WriteCondition,
 ): Promise<StoredSilverManifest> {
-  const manifest: SilverManifest = {
-    layer: 'silver',
-    codeVersion: codeVersion(),
-    source: { key: event.key, eTag: bronzeETag, eventTime: event.eventTime, sequencer: event.sequencer ?? '' },
-    encoding: outcome.encoding,
-    outcome: outcome.rejection ? 'rejected' : 'processed',
-    ...(outcome.rejection ? { rejection: { rule: outcome.rejection.rule, reason: outcome.rejection.reason } } : {}),
-    counts: outcome.counts,
-    outputs: {
-      ...(outcome.silver ? { silver: asManifestObject(outcome.silver) } : {}),
-      ...(outcome.customers ? { customers: asManifestObject(outcome.customers) } : {}),
-      ...(outcome.quarantine ? { quarantine: asManifestObject(outcome.quarantine) } : {}),
-      ...(outcome.rejectionRecord ? { rejection: asManifestObject(outcome.rejectionRecord) } : {}),
-    },
-    ...(outcome.replacedOutputs && outcome.replacedOutputs.length > 0
-      ? { replacedOutputs: outcome.replacedOutputs }
-      : {}),
-  };
+  const manifest = silverManifestOf(event, bronzeETag, outcome);
   const written = await putObject(
     env.s3,
     { bucket: event.bucket, key, contentType: 'application/json' },

@@ -1,11 +1,11 @@
-import { readCsvBatch, splitCsvStream, type CsvBatch, type TextEncoding } from '@medallion/csv-io';
+import { readCsvBatch, splitCsvStream, type CsvBatch, type CsvRecord, type TextEncoding } from '@medallion/csv-io';
 import { LatestCustomerRows, type CustomerRecords } from '@medallion/customer-records';
 import type { CsvObjectWriter } from '@medallion/layer-runtime';
 import { FileRejectedError, QUARANTINE_COLUMNS } from '@medallion/schemas';
 import { rowRuleNames, SILVER_RULES, type ExpectationSuite } from '@medallion/silver-rules';
 import type { ParallelOptions } from '@medallion/worker-pool';
 import type { Readable } from 'node:stream';
-import { addSilverCounts, type RunningSilverCounts } from './silver-batch';
+import { addSilverCounts, type RunningSilverCounts, type SilverBatchResult } from './silver-batch';
 import { silverBatchTask } from './silver-batch-task';
 import { CUSTOMER_TABLE_BYTES_PER_CUSTOMER, maxFileCustomers } from './customer-table-limit';
 import { maxRecordChars } from './silver-rejection';
@@ -49,12 +49,7 @@ export async function transformBronzeObject(
   const rowRules = rowRuleNames(expectations.row);
   const maxChars = maxRecordChars();
   const batches = splitCsvStream(bronze.body, { encoding, maxRecordChars: maxChars, batchBytes: options.batchBytes });
-  const first = await batches.next();
-  const header = first.done
-    ? undefined
-    : readCsvBatch(first.value.bytes, { firstLine: 1, maxRecordChars: maxChars })[0];
-  if (!header)
-    throw new FileRejectedError('no header: the object holds no records', { rule: SILVER_RULES.headerPresent.name });
+  const header = await readHeader(batches, maxChars);
   const transform = new SilverTransform(header.fields, expectations);
   await silver.write(transform.header);
   const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures: {} };
@@ -69,18 +64,51 @@ export async function transformBronzeObject(
   });
   for await (const result of silverBatchTask.runInOrder(batches, taskOf, bronze.contentLength, options)) {
     addSilverCounts(counts, result.counts);
-    customers.addAll(
-      result.customers.customerIds,
-      result.customers.regions,
-      result.customers.subscribed,
-      result.customers.lines,
-    );
-    if (customers.customers > customerLimit) throw customerTableTooLarge(customerLimit);
-    await silver.writeText(result.silverText, result.counts.silverRows);
-    if (result.quarantineText.length > 0 && quarantine.recordCount === 0) await quarantine.write(QUARANTINE_COLUMNS);
-    await quarantine.writeText(result.quarantineText, result.counts.quarantinedRows);
+    addCustomers(customers, result, customerLimit);
+    await writeBatchRows(result, silver, quarantine);
   }
   return { counts, customers: customers.toRecords() };
+}
+
+/**
+ * The header: the first batch's one record.
+ *
+ * @throws FileRejectedError (`header-present`) when the object holds no records.
+ */
+async function readHeader(batches: AsyncGenerator<CsvBatch>, maxChars: number): Promise<CsvRecord> {
+  const first = await batches.next();
+  const header = first.done
+    ? undefined
+    : readCsvBatch(first.value.bytes, { firstLine: 1, maxRecordChars: maxChars })[0];
+  if (!header)
+    throw new FileRejectedError('no header: the object holds no records', { rule: SILVER_RULES.headerPresent.name });
+  return header;
+}
+
+/**
+ * Adds a batch's customers to the file's latest rows.
+ *
+ * @throws FileRejectedError (`customer-table-size`) past `customerLimit` distinct Customer IDs.
+ */
+function addCustomers(customers: LatestCustomerRows, result: SilverBatchResult, customerLimit: number): void {
+  customers.addAll(
+    result.customers.customerIds,
+    result.customers.regions,
+    result.customers.subscribed,
+    result.customers.lines,
+  );
+  if (customers.customers > customerLimit) throw customerTableTooLarge(customerLimit);
+}
+
+/** Writes a batch's silver rows, and its quarantine rows (the quarantine header before the first). */
+async function writeBatchRows(
+  result: SilverBatchResult,
+  silver: CsvObjectWriter,
+  quarantine: CsvObjectWriter,
+): Promise<void> {
+  await silver.writeText(result.silverText, result.counts.silverRows);
+  if (result.quarantineText.length > 0 && quarantine.recordCount === 0) await quarantine.write(QUARANTINE_COLUMNS);
+  await quarantine.writeText(result.quarantineText, result.counts.quarantinedRows);
 }
 
 /** The `customer-table-size` rejection: the file's customer table would not fit in the function's memory. */

@@ -52,59 +52,78 @@ function defaultRevive(error: SerializedError): Error {
  * @returns the runner (`threads` as asked).
  */
 export function workerRunner<Task, Result>(options: WorkerRunnerOptions): TaskRunner<Task, Result> {
-  const queue: Job[] = [];
-  const idle: Worker[] = [];
-  const running = new Map<Worker, Job>();
-  let started = 0;
-  const revive = options.reviveError ?? defaultRevive;
-
-  const dispatch = (worker: Worker): void => {
-    const job = queue.shift();
-    if (!job) {
-      worker.unref();
-      idle.push(worker);
-      return;
-    }
-    running.set(worker, job);
-    worker.ref();
-    worker.postMessage({ task: job.task });
-  };
-  const spawn = (): Worker => {
-    started++;
-    const worker = startWorker(options.script, options.workerData);
-    worker.on('message', (reply: Reply) => {
-      const job = running.get(worker);
-      running.delete(worker);
-      if (job) {
-        if ('error' in reply) job.reject(revive(reply.error));
-        else job.resolve(reply.result as never);
-      }
-      dispatch(worker);
-    });
-    const lost = (error: unknown): void => {
-      const job = running.get(worker);
-      running.delete(worker);
-      const at = idle.indexOf(worker);
-      if (at >= 0) idle.splice(at, 1);
-      started--;
-      job?.reject(error instanceof Error ? error : new Error(`worker thread stopped: ${String(error)}`));
-    };
-    worker.on('error', lost);
-    worker.on('exit', (code) => {
-      if (running.has(worker) || idle.includes(worker)) lost(new Error(`worker thread exited with code ${code}`));
-    });
-    return worker;
-  };
-
+  const pool = new WorkerThreads(options);
   return {
     threads: options.threads,
-    run: (task) =>
-      new Promise<Result>((resolve, reject) => {
-        queue.push({ task, resolve: resolve as (result: never) => void, reject });
-        const worker = idle.pop() ?? (started < options.threads ? spawn() : undefined);
-        if (worker) dispatch(worker);
-      }),
+    run: (task) => pool.run(task) as Promise<Result>,
   };
+}
+
+/** The worker threads of one {@link workerRunner}: the queue of jobs, the idle workers, and which job each busy one runs. */
+class WorkerThreads {
+  private readonly queue: Job[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly running = new Map<Worker, Job>();
+  /** Workers started and not lost. */
+  private started = 0;
+  private readonly revive: (error: SerializedError) => Error;
+
+  constructor(private readonly options: WorkerRunnerOptions) {
+    this.revive = options.reviveError ?? defaultRevive;
+  }
+
+  /** Queues a task and starts it on an idle worker, or on a new one while fewer than `threads` run. */
+  run(task: unknown): Promise<unknown> {
+    return new Promise<unknown>((resolve, reject) => {
+      this.queue.push({ task, resolve: resolve as (result: never) => void, reject });
+      const worker = this.idle.pop() ?? (this.started < this.options.threads ? this.spawn() : undefined);
+      if (worker) this.dispatch(worker);
+    });
+  }
+
+  /** Gives the worker the next queued job, or lets it idle (not keeping the process alive). */
+  private dispatch(worker: Worker): void {
+    const job = this.queue.shift();
+    if (!job) {
+      worker.unref();
+      this.idle.push(worker);
+      return;
+    }
+    this.running.set(worker, job);
+    worker.ref();
+    worker.postMessage({ task: job.task });
+  }
+
+  /** Starts a worker: each reply settles its job and frees it for the next; an error or exit loses it. */
+  private spawn(): Worker {
+    this.started++;
+    const worker = startWorker(this.options.script, this.options.workerData);
+    worker.on('message', (reply: Reply) => {
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      if (job) {
+        if ('error' in reply) job.reject(this.revive(reply.error));
+        else job.resolve(reply.result as never);
+      }
+      this.dispatch(worker);
+    });
+    worker.on('error', (error) => this.lose(worker, error));
+    worker.on('exit', (code) => {
+      if (this.running.has(worker) || this.idle.includes(worker))
+        this.lose(worker, new Error(`worker thread exited with code ${code}`));
+    });
+    return worker;
+  }
+
+  /** Forgets a worker that died, failing the job it was running. */
+  private lose(worker: Worker, error: unknown): void {
+    const job = this.running.get(worker);
+    this.running.delete(worker);
+    const at = this.idle.indexOf(worker);
+    if (at >= 0) this.idle.splice(at, 1);
+    this.started--;
+    job?.reject(error instanceof Error ? error : new Error(`worker thread stopped: ${String(error)}`));
+  }
 }
 
 function serializeError(error: unknown): SerializedError {

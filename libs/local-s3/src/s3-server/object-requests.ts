@@ -165,6 +165,29 @@ function parseCopySource(header: string): { bucket: string; key: string } {
 }
 
 /**
+ * The copy's `x-amz-metadata-directive`: `COPY` (the default) or `REPLACE`.
+ *
+ * @throws S3Error `InvalidArgument` for another directive; `InvalidRequest` for a copy onto itself that changes nothing.
+ */
+function metadataDirectiveOf(
+  request: S3Request,
+  source: { readonly bucket: string; readonly key: string },
+  bucket: string,
+  key: string,
+): 'COPY' | 'REPLACE' {
+  const directive = headerOf(request, 'x-amz-metadata-directive') ?? 'COPY';
+  if (directive !== 'COPY' && directive !== 'REPLACE')
+    throw new S3Error('InvalidArgument', 'Unknown metadata directive.', { ArgumentName: 'x-amz-metadata-directive' });
+  if (source.bucket === bucket && source.key === key && directive === 'COPY') {
+    throw new S3Error(
+      'InvalidRequest',
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+    );
+  }
+  return directive;
+}
+
+/**
  * CopyObject: copies the source object's bytes into a new version of the target key, with the source's
  * attributes (`x-amz-metadata-directive: COPY`, the default) or the request's (`REPLACE`). The copy's
  * ETag is the MD5 of its bytes (a copy of a multipart object gets a plain one, as in S3). Honours
@@ -186,15 +209,7 @@ export async function copyObject(
   copySource: string,
 ): Promise<void> {
   const source = parseCopySource(copySource);
-  const directive = headerOf(request, 'x-amz-metadata-directive') ?? 'COPY';
-  if (directive !== 'COPY' && directive !== 'REPLACE')
-    throw new S3Error('InvalidArgument', 'Unknown metadata directive.', { ArgumentName: 'x-amz-metadata-directive' });
-  if (source.bucket === bucket && source.key === key && directive === 'COPY') {
-    throw new S3Error(
-      'InvalidRequest',
-      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
-    );
-  }
+  const directive = metadataDirectiveOf(request, source, bucket, key);
   const condition = writeConditionOf(request);
   checkWriteCondition(store.head(bucket, key)?.eTag, condition, key);
   const opened = await store.openObject(source.bucket, source.key);

@@ -97,6 +97,38 @@ function fail(request: S3Request, error: unknown): void {
   );
 }
 
+/** A request that could not be parsed, as its error response needs it: no bucket, key or query. */
+function unparsedRequest(http: IncomingMessage, response: ServerResponse, requestId: string): S3Request {
+  return {
+    method: http.method ?? 'GET',
+    bucket: undefined,
+    key: undefined,
+    query: new Map(),
+    headers: http.headers,
+    http,
+    response,
+    requestId,
+  };
+}
+
+/**
+ * The route of a request: an unsupported subresource's (which answers 501), ListBuckets, or the
+ * bucket's or object's operation for its method; undefined when the method is not allowed there.
+ */
+function routeOf(store: ObjectStore, multipart: MultipartRequests, request: S3Request): Route | undefined {
+  const { bucket, key, method } = request;
+  const unsupported = [...request.query.keys()].find((name) => UNSUPPORTED.has(name));
+  if (unsupported !== undefined)
+    return () =>
+      Promise.reject(
+        new S3Error('NotImplemented', `The embedded store does not implement the ${unsupported} subresource.`),
+      );
+  if (bucket === undefined) return method === 'GET' || method === 'HEAD' ? (r) => listBuckets(store, r) : undefined;
+  return key === undefined
+    ? bucketRoute(store, multipart, request, bucket)
+    : objectRoute(store, multipart, request, bucket, key);
+}
+
 /**
  * The store's HTTP request handler: S3's REST API, path-style (`/<bucket>/<key>`). It accepts any
  * credentials and verifies no signature. Operations: ListBuckets, CreateBucket, HeadBucket,
@@ -116,41 +148,15 @@ export function createS3Handler(store: ObjectStore): (http: IncomingMessage, res
     try {
       request = parseS3Request(http, response, requestId);
     } catch (error) {
-      fail(
-        {
-          method: http.method ?? 'GET',
-          bucket: undefined,
-          key: undefined,
-          query: new Map(),
-          headers: http.headers,
-          http,
-          response,
-          requestId,
-        },
-        error,
-      );
+      fail(unparsedRequest(http, response, requestId), error);
       return;
     }
-    const { bucket, key, method } = request;
-    const unsupported = [...request.query.keys()].find((name) => UNSUPPORTED.has(name));
-    let route: Route | undefined;
-    if (unsupported !== undefined)
-      route = () =>
-        Promise.reject(
-          new S3Error('NotImplemented', `The embedded store does not implement the ${unsupported} subresource.`),
-        );
-    else if (bucket === undefined)
-      route = method === 'GET' || method === 'HEAD' ? (r) => listBuckets(store, r) : undefined;
-    else
-      route =
-        key === undefined
-          ? bucketRoute(store, multipart, request, bucket)
-          : objectRoute(store, multipart, request, bucket, key);
+    const route = routeOf(store, multipart, request);
     const run = async (): Promise<void> => {
       if (!route)
         throw new S3Error('MethodNotAllowed', undefined, {
-          Method: method,
-          ResourceType: key === undefined ? 'BUCKET' : 'OBJECT',
+          Method: request.method,
+          ResourceType: request.key === undefined ? 'BUCKET' : 'OBJECT',
         });
       await route(request);
     };

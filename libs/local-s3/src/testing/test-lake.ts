@@ -40,6 +40,53 @@ export interface TestLake {
 let clock = Date.parse('2026-11-29T12:00:00.000Z');
 let sequence = 0;
 
+/** The object's bytes, or undefined when it does not exist. */
+async function readBytes(s3: S3Client, bucket: string, key: string): Promise<Uint8Array | undefined> {
+  try {
+    const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    if (!response.Body) throw new Error(`GetObject ${key} answered without a body`);
+    return await response.Body.transformToByteArray();
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+    throw error;
+  }
+}
+
+/** Uploads an object and builds its event: see {@link TestLake.put}. */
+async function putWithEvent(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  body: string | Uint8Array,
+  options: { eventName?: string; shape?: 's3-notification' | 'eventbridge' },
+): Promise<unknown> {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const response = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes }));
+  clock += 1000;
+  const facts = {
+    eventName: options.eventName ?? 'ObjectCreated:Put',
+    eventTime: new Date(clock).toISOString(),
+    bucket,
+    key,
+    size: bytes.byteLength,
+    eTag: (response.ETag ?? '').replace(/"/g, ''),
+    sequencer: (++sequence).toString(16).toUpperCase().padStart(18, '0'),
+  };
+  return options.shape === 'eventbridge' ? buildEventBridgeEvent(facts) : buildS3NotificationEvent(facts);
+}
+
+/** Every key under a prefix, sorted. */
+async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const found: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    for (const item of page.Contents ?? []) if (item.Key !== undefined) found.push(item.Key);
+    token = page.NextContinuationToken;
+  } while (token);
+  return found.sort();
+}
+
 /**
  * Starts a {@link TestLake} in a fresh temporary folder, or in a given one (whose objects it then
  * serves, and which `close()` keeps: the benchmark prepares a lake in one process and measures a
@@ -53,34 +100,12 @@ export async function startTestLake(bucket = 'medallion-lake', directory?: strin
   const folder = directory ?? (await mkdtemp(join(tmpdir(), 'medallion-test-')));
   const store = await startLocalS3({ directory: folder, buckets: [bucket] });
   const s3 = store.createClient();
-  const bytes = async (key: string): Promise<Uint8Array | undefined> => {
-    try {
-      const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return await response.Body?.transformToByteArray();
-    } catch (error) {
-      if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
-      throw error;
-    }
-  };
+  const bytes = (key: string): Promise<Uint8Array | undefined> => readBytes(s3, bucket, key);
   return {
     bucket,
     s3,
     store,
-    async put(key, body, options = {}) {
-      const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-      const response = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes }));
-      clock += 1000;
-      const facts = {
-        eventName: options.eventName ?? 'ObjectCreated:Put',
-        eventTime: new Date(clock).toISOString(),
-        bucket,
-        key,
-        size: bytes.byteLength,
-        eTag: (response.ETag ?? '').replace(/"/g, ''),
-        sequencer: (++sequence).toString(16).toUpperCase().padStart(18, '0'),
-      };
-      return options.shape === 'eventbridge' ? buildEventBridgeEvent(facts) : buildS3NotificationEvent(facts);
-    },
+    put: (key, body, options = {}) => putWithEvent(s3, bucket, key, body, options),
     async text(key) {
       const body = await bytes(key);
       return body === undefined ? undefined : Buffer.from(body).toString('utf8');
@@ -89,18 +114,7 @@ export async function startTestLake(bucket = 'medallion-lake', directory?: strin
     async metadata(key) {
       return (await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).Metadata ?? {};
     },
-    async keys(prefix = '') {
-      const found: string[] = [];
-      let token: string | undefined;
-      do {
-        const page = await s3.send(
-          new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-        );
-        for (const { Key } of page.Contents ?? []) if (Key !== undefined) found.push(Key);
-        token = page.NextContinuationToken;
-      } while (token);
-      return found.sort();
-    },
+    keys: (prefix = '') => listKeys(s3, bucket, prefix),
     async close() {
       s3.destroy();
       await store.close();

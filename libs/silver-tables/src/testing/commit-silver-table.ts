@@ -1,8 +1,9 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { readCsvBatchFields, unescapeSpreadsheetCell } from '@medallion/csv-io';
 import { encodeCustomerTable, LatestCustomerRows } from '@medallion/customer-records';
-import { resolveSilverColumns, type ManifestObject, type SilverManifest } from '@medallion/schemas';
+import type { ManifestObject, SilverManifest } from '@medallion/schemas';
 import { customerKeyOf } from '../customer-keys';
+import { tryResolveColumns } from '../read-silver-table';
 
 /** The lake a test commits to: a `TestLake` of `@medallion/local-s3/testing` is one. */
 export interface SilverTestLake {
@@ -31,6 +32,62 @@ async function put(lake: SilverTestLake, key: string, body: string | Uint8Array)
   return { key, eTag: (stored.ETag ?? '').replace(/"/g, '') };
 }
 
+/** One test commit: the table's name, outcome, bronze event time and sequencer, and its row count. */
+interface TestCommit {
+  readonly name: string;
+  readonly outcome: 'processed' | 'rejected';
+  readonly eventTime: string;
+  readonly sequencer: string;
+  readonly rows: number;
+}
+
+/**
+ * Writes the table's customer table as silver does (each Customer ID's last row).
+ *
+ * @returns the object written, or undefined when the header is not a silver table's.
+ */
+async function putCustomerTable(
+  lake: SilverTestLake,
+  { name, eventTime, sequencer }: TestCommit,
+  silver: ManifestObject,
+  header: readonly string[],
+  rows: readonly string[][],
+): Promise<ManifestObject | undefined> {
+  const columns = tryResolveColumns(header.map(unescapeSpreadsheetCell));
+  if (!columns) return undefined;
+  const latest = new LatestCustomerRows();
+  rows.forEach((fields, i) => {
+    const key = customerKeyOf(fields, columns);
+    latest.add(key.customerId, key.region, key.subscribed, i + 2);
+  });
+  const facts = { bronzeKey: `bronze/${name}.csv`, bronzeETag: 'b', eventTime, sequencer, silverKey: silver.key };
+  return put(lake, `silver-customers/${name}.parquet`, encodeCustomerTable(latest.toRecords(), facts));
+}
+
+/** The test commit's manifest: the tables' real ETags, the silver rows counted, other counts zero. */
+function testManifestOf(
+  { name, outcome, eventTime, sequencer, rows }: TestCommit,
+  silver: ManifestObject,
+  customers: ManifestObject | undefined,
+): SilverManifest {
+  return {
+    layer: 'silver',
+    codeVersion: 'test',
+    source: { key: `bronze/${name}.csv`, eTag: 'b', eventTime, sequencer },
+    encoding: 'utf-8',
+    outcome,
+    counts: {
+      dataRecords: rows,
+      silverRows: outcome === 'processed' ? rows : 0,
+      quarantinedRows: 0,
+      blankRows: 0,
+      unknownCountryRows: 0,
+      ruleFailures: {},
+    },
+    outputs: outcome === 'processed' ? { silver, ...(customers ? { customers } : {}) } : {},
+  };
+}
+
 /**
  * Commits a silver table as silver does, for tests of silver's readers: writes `silver/<name>.csv`,
  * its customer table `silver-customers/<name>.parquet` (each Customer ID's last row; unless
@@ -55,40 +112,12 @@ export async function commitSilverTable(
   const sequencer = options.sequencer ?? '01';
   const [header = [], ...rows] = readCsvBatchFields(Buffer.from(body), { firstLine: 1 });
   const silver = await put(lake, `silver/${name}.csv`, body);
-  let customers: ManifestObject | undefined;
-  if (outcome === 'processed' && options.customerTable !== false) {
-    let columns;
-    try {
-      columns = resolveSilverColumns(header.map(unescapeSpreadsheetCell));
-    } catch {
-      columns = undefined;
-    }
-    if (columns) {
-      const latest = new LatestCustomerRows();
-      rows.forEach((fields, i) => {
-        const key = customerKeyOf(fields, columns);
-        latest.add(key.customerId, key.region, key.subscribed, i + 2);
-      });
-      const facts = { bronzeKey: `bronze/${name}.csv`, bronzeETag: 'b', eventTime, sequencer, silverKey: silver.key };
-      customers = await put(lake, `silver-customers/${name}.parquet`, encodeCustomerTable(latest.toRecords(), facts));
-    }
-  }
-  const manifest: SilverManifest = {
-    layer: 'silver',
-    codeVersion: 'test',
-    source: { key: `bronze/${name}.csv`, eTag: 'b', eventTime, sequencer },
-    encoding: 'utf-8',
-    outcome,
-    counts: {
-      dataRecords: rows.length,
-      silverRows: outcome === 'processed' ? rows.length : 0,
-      quarantinedRows: 0,
-      blankRows: 0,
-      unknownCountryRows: 0,
-      ruleFailures: {},
-    },
-    outputs: outcome === 'processed' ? { silver, ...(customers ? { customers } : {}) } : {},
-  };
+  const commit = { name, outcome, eventTime, sequencer, rows: rows.length };
+  const customers =
+    outcome === 'processed' && options.customerTable !== false
+      ? await putCustomerTable(lake, commit, silver, header, rows)
+      : undefined;
+  const manifest = testManifestOf(commit, silver, customers);
   return lake.put(`silver/_manifests/${name}.csv.json`, JSON.stringify(manifest), {
     shape: options.shape ?? 's3-notification',
   });

@@ -50,6 +50,18 @@ const depConstraints = [
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
 ];
 
+/** A lib throwing a bare Error rather than one of its own (a RangeError stays the error for an argument out of range). */
+const BARE_THROW = {
+  selector: 'ThrowStatement > NewExpression[callee.name="Error"]',
+  message: "Throw one of the lib's own errors (its errors.ts), not a bare Error.",
+};
+
+/** An error class declared outside its lib's errors.ts. */
+const ERROR_CLASS_OUTSIDE_ERRORS_TS = {
+  selector: 'ClassDeclaration[superClass.name=/Error$/]',
+  message: "Error classes live in the lib's errors.ts, under its base class.",
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -118,6 +130,18 @@ export default [
     // each such read is `T | undefined`, and `!` is how the code says the index is in bounds.
     files: ['libs/parquet-io/src/**/*.ts', 'libs/customer-records/src/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Each lib's errors live in its errors.ts, under one base class (README "Workspace"), and a lib
+    // throws only its own errors: a caller can catch everything one lib raises with one class.
+    files: ['libs/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'libs/*/src/testing/**'],
+    rules: { 'no-restricted-syntax': ['error', BARE_THROW] },
+  },
+  {
+    files: ['libs/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'libs/*/src/testing/**', 'libs/*/src/errors.ts'],
+    rules: { 'no-restricted-syntax': ['error', BARE_THROW, ERROR_CLASS_OUTSIDE_ERRORS_TS] },
   },
   {
     // Test-runner configuration shares the workspace's vitest settings by path.

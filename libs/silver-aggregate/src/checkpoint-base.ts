@@ -46,7 +46,7 @@ export function mergeWithBase(parts: readonly StatePart[], rank: ArrayLike<numbe
     )
       candidate = part;
   }
-  if (!candidate)
+  if (candidate?.source === undefined)
     return {
       state: mergeAllCustomerRecords(
         parts.map((part) => part.records),
@@ -59,7 +59,7 @@ export function mergeWithBase(parts: readonly StatePart[], rank: ArrayLike<numbe
   );
   const state = delta.count === 0 ? candidate.records : mergeCustomerRecords(candidate.records, delta, rank);
   return fitsBase(delta, candidate.records.count)
-    ? { state, base: { commit: candidate.source!, customers: candidate.records.count, delta } }
+    ? { state, base: { commit: candidate.source, customers: candidate.records.count, delta } }
     : { state };
 }
 

@@ -8,6 +8,7 @@ import type { CommittedTable } from './committed-table';
 import { concurrently } from './concurrently';
 import { readNamedObject } from './immutable-reads';
 import type { SegmentRef } from './segment-ref';
+import { UnusableCheckpointError } from './errors';
 
 /**
  * Customers a commit may hold and still go into a segment: a larger table costs a rebuild as much
@@ -94,7 +95,7 @@ async function readUsableSegment(
         indices.flatMap((index) => commits[index] ?? []),
       )
     )
-      throw new Error('it holds other commits than its checkpoint says');
+      throw new UnusableCheckpointError('it holds other commits than its checkpoint says');
     const source = Uint32Array.from(held.state.source, (local) => indices[local] ?? Number.NaN);
     return { ref, indices, records: { ...held.state, source } };
   } catch (error) {

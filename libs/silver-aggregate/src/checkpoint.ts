@@ -8,6 +8,7 @@ import {
 import { readParquet, writeParquet, type ParquetTable } from '@medallion/parquet-io';
 import { ranksOf, type CommittedTable } from './committed-table';
 import { isSegmentRef, type SegmentRef } from './segment-ref';
+import { UnusableCheckpointError } from './errors';
 
 /**
  * The checkpoint format this code writes for a checkpoint with a base (see {@link CheckpointBase});
@@ -129,11 +130,6 @@ function isCommitEntry(value: unknown): boolean {
         typeof table['eTag'] === 'string' &&
         (table['format'] === 'customers' || table['format'] === 'silver')))
   );
-}
-
-/** Why a stored checkpoint is not used (and the state is rebuilt from the commits). */
-export class UnusableCheckpointError extends Error {
-  override readonly name = 'UnusableCheckpointError';
 }
 
 /** A checkpoint's footer entry as read, before its fields are checked. */

@@ -16,7 +16,13 @@ export {
 export { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
 export type { CommittedTable } from './committed-table';
 export { BASELINE_MEMORY_MB, maxAggregateCustomers, PEAK_BYTES_PER_CUSTOMER } from './state-limit';
-export { AggregateStateTooLargeError } from './errors';
+export {
+  AggregateStateTooLargeError,
+  CommitChangedError,
+  ContendedWriteError,
+  SilverAggregateError,
+  UnusableCheckpointError,
+} from './errors';
 export { SEGMENT_MAX_COMMIT_CUSTOMERS } from './checkpoint-segments';
 export {
   checkpointSettings,

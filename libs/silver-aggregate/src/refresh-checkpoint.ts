@@ -10,7 +10,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { ManifestObject } from '@medallion/schemas';
 import type { ParallelOptions } from '@medallion/worker-pool';
-import { decodeCheckpoint, encodeCheckpoint, UnusableCheckpointError, type Checkpoint } from './checkpoint';
+import { decodeCheckpoint, encodeCheckpoint, type Checkpoint } from './checkpoint';
 import type { CheckpointSettings } from './checkpoint-settings';
 import {
   deleteSegments,
@@ -23,7 +23,7 @@ import {
 import type { CheckpointKeys } from './checkpoint-keys';
 import { diffCommits, type CommitDiff } from './commit-diff';
 import type { CommittedTable } from './committed-table';
-import { CommitChangedError } from './errors';
+import { CommitChangedError, ContendedWriteError, UnusableCheckpointError } from './errors';
 import { listManifests, readAllCommitRecords, readBaseTable } from './read-commits';
 import { mergeRefreshedState } from './refresh-merge';
 import { planRefresh, readPlannedRecords, type RefreshPlan } from './refresh-plan';
@@ -388,7 +388,7 @@ export async function refreshCheckpoint(
       attempt,
     });
   }
-  throw new Error(
+  throw new ContendedWriteError(
     `${options.layer}: the checkpoint could not be brought up to date in ${ATTEMPTS} attempts (the last: ${lastReason}); the next invocation tries again. ` +
       'A table that stays missing or different from its manifest is repaired by uploading its bronze object again',
   );

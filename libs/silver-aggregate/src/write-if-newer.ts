@@ -8,6 +8,7 @@ import {
   type StoredObject,
 } from '@medallion/s3-io';
 import { processCache } from './process-cache';
+import { ContendedWriteError } from './errors';
 
 /** The user-metadata key (`x-amz-meta-…`) of the checkpoint generation an object was made from. */
 export const GENERATION_METADATA = 'checkpoint-generation';
@@ -70,7 +71,7 @@ export async function writeIfNewer(
       if (!isConditionFailed(error)) throw error;
     }
   }
-  throw new Error(
+  throw new ContendedWriteError(
     `s3://${write.bucket}/${write.key}: another writer replaced it ${ATTEMPTS} times in a row; the next invocation writes it`,
   );
 }

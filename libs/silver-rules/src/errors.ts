@@ -1,9 +1,14 @@
+/** Base class of the errors silver's rules raise: a setting they do not accept, a rule outside the registry. */
+export class SilverRulesError extends Error {
+  override readonly name: string = 'SilverRulesError';
+}
+
 /**
  * A `MEDALLION_*` setting whose value is not one its parser accepts: the message names the variable,
  * the value and what it accepts. The CLI answers it with exit 2 before reading any file; a Lambda
  * invocation fails with it.
  */
-export class InvalidSettingError extends Error {
+export class InvalidSettingError extends SilverRulesError {
   override readonly name = 'InvalidSettingError';
 
   /**
@@ -25,7 +30,7 @@ export class InvalidSettingError extends Error {
  * threads, which receive row rules by name and take them from the registry (a function cannot cross
  * to a thread), so such a rule would be dropped there. It is refused instead, on every path.
  */
-export class UnregisteredRuleError extends Error {
+export class UnregisteredRuleError extends SilverRulesError {
   override readonly name = 'UnregisteredRuleError';
 
   /** @param rule - the rule's name as the suite gives it. */
@@ -34,4 +39,9 @@ export class UnregisteredRuleError extends Error {
       `row rule "${rule}" is not the registry's (SILVER_RULES in libs/silver-rules/src/rules.ts): silver's batches take row rules from the registry by name, so a suite may choose and order registered row rules but not bring its own`,
     );
   }
+}
+
+/** A rule passed but what it checked is missing: a bug in the rule, never the data's fault. */
+export class RuleInvariantError extends SilverRulesError {
+  override readonly name = 'RuleInvariantError';
 }

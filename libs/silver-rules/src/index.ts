@@ -1,4 +1,4 @@
-export { InvalidSettingError, UnregisteredRuleError } from './errors';
+export { InvalidSettingError, RuleInvariantError, SilverRulesError, UnregisteredRuleError } from './errors';
 export {
   defaultExpectations,
   maxQuarantinedPercentSetting,

@@ -1,6 +1,7 @@
 import { COLUMN_ALIASES, FileRejectedError, findColumn, normalizeHeaderName } from '@medallion/schemas';
 import { FILE_EXPECTATIONS, type FileExpectation } from './expectations';
 import { SILVER_RULES } from './rules';
+import { RuleInvariantError } from './errors';
 
 /** The header rules every suite is held to, its own or not: silver cannot work without these columns. */
 const REQUIRED_COLUMN_RULES = FILE_EXPECTATIONS.filter(
@@ -43,6 +44,6 @@ export function resolveBronzeColumns(
   const country = findColumn(folded, COLUMN_ALIASES.country);
   // The required-column rules above have passed, so both are present.
   if (customerId === undefined || country === undefined)
-    throw new Error('a required column passed its rule but is missing');
+    throw new RuleInvariantError('a required column passed its rule but is missing');
   return { width: header.length, customerId, country, status: findColumn(folded, COLUMN_ALIASES.status) };
 }

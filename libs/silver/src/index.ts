@@ -1,4 +1,5 @@
 export { InvalidSettingError } from '@medallion/silver-rules';
+export { ContendedManifestError, NotABronzeKeyError, SilverError } from './errors';
 export { handler } from './silver-handler';
 export { checkSilverSettings } from './silver-rejection';
 export { createSilverLayer, silverLayer } from './silver-layer';

@@ -11,6 +11,7 @@ import {
   type StoredSilverManifest,
 } from './silver-manifest';
 import type { SilverStale } from './silver-result';
+import { ContendedManifestError } from './errors';
 
 // Silver's commit protocol under concurrency: events for one key may run at the same time on AWS.
 // Every write of the manifest is conditional on the manifest it replaces, and every delete is
@@ -194,7 +195,7 @@ export async function commitSilverManifest(
     if (!(await stillCurrent(env, object.bucket, written))) return { kind: 'redo' };
     expected = now;
   }
-  throw new Error(`silver: the manifest ${manifestKey} changed under ${COMMIT_ATTEMPTS} conditional writes in a row`);
+  throw new ContendedManifestError(manifestKey, COMMIT_ATTEMPTS, 'conditional writes');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { SILVER_CUSTOMERS_PREFIX, SILVER_MANIFEST_PREFIX } from '@medallion/schemas';
+import { NotABronzeKeyError } from './errors';
 
 /** The object keys silver derives from one bronze key. */
 export interface SilverKeys {
@@ -26,12 +27,12 @@ export interface SilverKeys {
  * @param inputPrefix - e.g. `bronze/`.
  * @returns e.g. `{ silver: 'silver/2026/customers 1.csv', customers: 'silver-customers/2026/customers 1.parquet', quarantine: 'quarantine/2026/customers 1.csv',
  *   rejection: 'quarantine/2026/customers 1.error.json', manifest: 'silver/_manifests/2026/customers 1.csv.json' }`.
- * @throws Error when the key is not under the input prefix, or its name does not end in `.csv` (any case).
+ * @throws NotABronzeKeyError when the key is not under the input prefix, or its name does not end in `.csv` (any case).
  */
 export function silverKeysFor(bronzeKey: string, inputPrefix: string): SilverKeys {
-  if (!bronzeKey.startsWith(inputPrefix)) throw new Error(`key ${bronzeKey} is outside ${inputPrefix}`);
+  if (!bronzeKey.startsWith(inputPrefix)) throw new NotABronzeKeyError(bronzeKey, `is outside ${inputPrefix}`);
   const path = bronzeKey.slice(inputPrefix.length);
-  if (!CSV_NAME.test(path)) throw new Error(`key ${bronzeKey} is not a .csv object`);
+  if (!CSV_NAME.test(path)) throw new NotABronzeKeyError(bronzeKey, 'is not a .csv object');
   const stripped = path.slice(0, -'.csv'.length);
   const stem = path.endsWith('.csv') && !CSV_NAME.test(stripped) ? stripped : path;
   return {

@@ -16,6 +16,7 @@ import { silverKeysFor } from './silver-keys';
 import type { ProcessAgain, SilverAttempt, SilverWork } from './silver-work';
 import { writeAndCommit, type Written } from './silver-write';
 import { transformBronzeObject, type BronzeObjectSummary } from './transform-bronze-object';
+import { ContendedManifestError, SilverError } from './errors';
 
 const INPUT_PREFIX = PREFIXES.bronze;
 
@@ -152,7 +153,7 @@ async function processBronzeObject(
   if (first !== 'not-utf-8') return first;
   env.logger.info('not valid UTF-8: reading as Windows-1252', { bucket: object.bucket, key: object.key });
   const second = await transformWithEncoding({ env, object, work, encoding: 'windows-1252' }, options);
-  if (second === 'not-utf-8') throw new Error('unreachable: Windows-1252 decodes every byte');
+  if (second === 'not-utf-8') throw new SilverError('unreachable: Windows-1252 decodes every byte');
   return second;
 }
 
@@ -179,9 +180,7 @@ async function removeBronzeObject(env: LayerEnvironment, object: ObjectEvent): P
     env.logger.info('bronze object deleted: outputs removed', { bucket: object.bucket, key: object.key });
     return { kind: 'removed', bronzeKey: object.key };
   }
-  throw new Error(
-    `silver: the manifest ${keys.manifest} changed under ${REMOVAL_ATTEMPTS} conditional deletes in a row`,
-  );
+  throw new ContendedManifestError(keys.manifest, REMOVAL_ATTEMPTS, 'conditional deletes');
 }
 
 /**

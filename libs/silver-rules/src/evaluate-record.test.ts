@@ -56,6 +56,34 @@ describe('evaluateRecord with the default expectations', () => {
     expect(evaluateRecord(['x'.repeat(64), 'A', 'Chile', 'Active'], columns, suite).kind).toBe('accept');
   });
 
+  it.each([
+    ['003\u200B', 'U+200B'],
+    ['\u202E100', 'U+202E'],
+    ['00\u00A03', 'U+00A0'],
+    ['a\u2060b', 'U+2060'],
+    ['x\uFE0F', 'U+FE0F'],
+    ['id\u3164', 'U+3164'],
+    ['\u{E0041}tag', 'U+E0041'],
+  ])('quarantines the Customer ID %j, naming its invisible code point %s', (id, codePoint) => {
+    expect(evaluateRecord([id, 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({
+      kind: 'quarantine',
+      failures: [{ rule: 'customer-id-sane', message: `Customer ID has an invisible character, ${codePoint}` }],
+    });
+  });
+
+  it('trims spaces of every kind at either end, and counts an ID in code points, not UTF-16 units', () => {
+    expect(evaluateRecord(['\u00A0\u3000 007\u2003\uFEFF', 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({
+      kind: 'accept',
+      customerId: '007',
+    });
+    expect(evaluateRecord(['😀'.repeat(33), 'A', 'Chile', 'Active'], columns, suite).kind).toBe('accept');
+    expect(evaluateRecord(['😀'.repeat(64), 'A', 'Chile', 'Active'], columns, suite).kind).toBe('accept');
+    expect(evaluateRecord(['😀'.repeat(65), 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({
+      failures: [{ rule: 'customer-id-sane', message: 'Customer ID has 65 characters, over 64' }],
+    });
+    expect(evaluateRecord(['Müller-Łukasz 株式会社', 'A', 'Chile', 'Active'], columns, suite).kind).toBe('accept');
+  });
+
   it('keeps rows that only warn: unknown or empty country, empty or unknown status', () => {
     expect(evaluateRecord(['9', 'A', '', ''], columns, suite)).toEqual({
       kind: 'accept',

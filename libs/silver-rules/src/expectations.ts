@@ -3,6 +3,7 @@ import { COLUMN_ALIASES, isSubscribed, normalizeHeaderName } from '@medallion/sc
 import { InvalidSettingError, UnregisteredRuleError } from './errors';
 import type { BronzeColumns } from './resolve-bronze-columns';
 import { MAX_CUSTOMER_ID_LENGTH, SILVER_RULES, type RuleDeclaration, type SilverRuleName } from './rules';
+import { codePointLength, firstInvisibleCodePoint } from './invisible-characters';
 
 /** A rule on a file's header (a `file` rule of the registry, see `SILVER_RULES`). Failing it rejects the file. */
 export interface FileExpectation extends RuleDeclaration {
@@ -115,8 +116,11 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
     check: (fields, columns) => {
       const id = (fields[columns.customerId] ?? '').trim();
       if (/\p{Cc}/u.test(id)) return 'Customer ID has control characters';
-      if (id.length > MAX_CUSTOMER_ID_LENGTH)
-        return `Customer ID has ${id.length} characters, over ${MAX_CUSTOMER_ID_LENGTH}`;
+      const invisible = firstInvisibleCodePoint(id);
+      if (invisible) return `Customer ID has an invisible character, ${invisible}`;
+      const length = codePointLength(id);
+      if (length > MAX_CUSTOMER_ID_LENGTH)
+        return `Customer ID has ${length} characters, over ${MAX_CUSTOMER_ID_LENGTH}`;
       return undefined;
     },
   },

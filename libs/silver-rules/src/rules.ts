@@ -96,7 +96,7 @@ export const SILVER_RULES = {
     name: 'customer-id-sane',
     level: 'row',
     action: 'quarantine',
-    description: `the Customer ID has no control characters and at most ${MAX_CUSTOMER_ID_LENGTH} characters`,
+    description: `the Customer ID has no control characters, no invisible ones (zero-width, bidi controls, spaces other than U+0020 inside: the reason names the code point) and at most ${MAX_CUSTOMER_ID_LENGTH} characters (code points)`,
   },
   countryKnown: {
     name: 'country-known',

@@ -104,6 +104,22 @@ describe('silver handler on bronze files', () => {
     );
   });
 
+  it('quarantines Customer IDs with invisible characters, naming the code point, so no lookalike ID reaches gold', async () => {
+    const bronze =
+      'Customer ID,Customer Name,Customer Country,Subscription Status\n' +
+      '003,Ann,Chile,Active\n003\u200b,Ann Again,Chile,Active\n\u202e100,Bob,Peru,Active\n\u00a0004\u3000,Cy,Peru,Active\n';
+    const report = await handler(await lake.put('bronze/invisible-ids.csv', bronze));
+    expect(await lake.text('silver/invisible-ids.csv')).toBe(
+      `${HEADER}003,Ann,Chile,Active,South America\n004,Cy,Peru,Active,South America\n`,
+    );
+    expect(await lake.text('quarantine/invisible-ids.csv')).toBe(
+      'Line,Reason,Raw Record\n' +
+        '3,"customer-id-sane: Customer ID has an invisible character, U+200B","003\u200b,Ann Again,Chile,Active"\n' +
+        '4,"customer-id-sane: Customer ID has an invisible character, U+202E","\u202e100,Bob,Peru,Active"\n',
+    );
+    expect(countsOf(report.results[0]!)).toMatchObject({ dataRecords: 4, silverRows: 2, quarantinedRows: 2 });
+  });
+
   it.each([
     ['duplicate-header.csv', 'column-names-unique', 'duplicate column "country" in the header'],
     [

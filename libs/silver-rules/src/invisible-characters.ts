@@ -3,11 +3,12 @@
  * that look the same differ: Unicode format characters (general category Cf: zero-width space and
  * joiners, BOM, bidirectional controls such as U+202E), private-use and unassigned code points,
  * line and paragraph separators, spaces other than U+0020 (no-break, ideographic, thin: trimmed at
- * either end, invisible inside), variation selectors and the fillers that render blank (U+034F,
- * U+115F, U+1160, U+3164, U+FFA0, U+2800, Mongolian free variation selectors).
+ * either end, invisible inside), the braille blank U+2800, and every other default-ignorable code
+ * point (Unicode's Default_Ignorable_Code_Point: variation selectors, U+034F, the Hangul fillers
+ * U+115F, U+1160, U+3164, U+FFA0, tag characters).
  */
 const INVISIBLE =
-  /[\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u034F\u115F\u1160\u3164\uFFA0\u2800\u180B-\u180F\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+  /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u2800]/u;
 
 /**
  * The first invisible code point of a text (see {@link INVISIBLE}), written as `U+XXXX`.
@@ -28,7 +29,5 @@ export function firstInvisibleCodePoint(text: string): string | undefined {
  * @returns its code points.
  */
 export function codePointLength(text: string): number {
-  let length = 0;
-  for (const _ of text) length++;
-  return length;
+  return [...text].length;
 }

@@ -1,8 +1,8 @@
 import { NotUtf8Error, type TextEncoding } from '@medallion/csv-io';
 import { encodeCustomerTable } from '@medallion/customer-records';
 import { CsvObjectWriter, type LayerEnvironment, type LayerMetric, type MapLayer } from '@medallion/layer-runtime';
-import { PREFIXES } from '@medallion/lake-layout';
-import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
+import { layerLayoutOf } from '@medallion/lake-layout';
+import type { ObjectEvent } from '@medallion/s3-events';
 import {
   deleteObjectIfMatch,
   isMissingObject,
@@ -39,7 +39,10 @@ import { countsOf, NO_ROWS, type SilverCounts, type SilverResult, type SilverSta
 import { silverKeysFor, type SilverKeys } from './silver-keys';
 import { transformBronzeObject, type BronzeObjectSummary } from './transform-bronze-object';
 
-const INPUT_PREFIX = PREFIXES.bronze;
+/** Silver's entry in the lake layout: its name, trigger and output prefix. */
+const LAYOUT = layerLayoutOf('silver');
+
+const INPUT_PREFIX = LAYOUT.inputPrefix;
 
 /** Conditional deletes of a manifest before a removal gives up (each lost to a commit made meanwhile). */
 const REMOVAL_ATTEMPTS = 5;
@@ -391,11 +394,11 @@ function silverMetrics(result: SilverResult): LayerMetric[] {
 export function createSilverLayer(options: ParallelOptions = {}): MapLayer<SilverResult> {
   const layer: MapLayer<SilverResult> = {
     kind: 'map',
-    name: 'silver',
+    name: LAYOUT.name,
     inputPrefix: INPUT_PREFIX,
-    inputSuffixes: CSV_EXTENSIONS,
-    outputPrefix: PREFIXES.silver,
-    acceptsRemovals: true,
+    inputSuffixes: LAYOUT.inputSuffixes,
+    outputPrefix: LAYOUT.outputPrefix,
+    acceptsRemovals: LAYOUT.acceptsRemovals,
     metricsOf: silverMetrics,
     async processObject(env, object) {
       const keys = silverKeysFor(object.key, INPUT_PREFIX);

@@ -1,38 +1,53 @@
-import { goldLayer, handler as goldHandler } from '@medallion/gold';
-import type { LayerDefinition } from '@medallion/layer-runtime';
+import { handler as goldHandler } from '@medallion/gold';
+import { LAYER_LAYOUT, type LayerLayout } from '@medallion/lake-layout';
 import type { EventRoute } from '@medallion/local-s3';
-import { handler as platinumHandler, platinumLayer } from '@medallion/platinum';
-import { handler as silverHandler, silverLayer } from '@medallion/silver';
+import { handler as platinumHandler } from '@medallion/platinum';
+import { handler as silverHandler } from '@medallion/silver';
+
+/** One layer's Lambda handler, by the layer's name in `LAYER_LAYOUT`. */
+export interface LayerHandler {
+  /** The layer's name, e.g. `gold`. */
+  readonly layer: string;
+  /** The handler the layer's Lambda bundle exports. */
+  readonly handler: EventRoute['handler'];
+}
+
+/**
+ * The handler of each layer of `LAYER_LAYOUT` (the only thing the layout cannot hold: code).
+ * `nx g @medallion/tools:layer` adds each new layer here (an import and an entry).
+ */
+export const LAYER_HANDLERS: readonly LayerHandler[] = [
+  { layer: 'silver', handler: silverHandler },
+  { layer: 'gold', handler: goldHandler },
+  { layer: 'platinum', handler: platinumHandler },
+];
 
 /**
  * The route of one layer: the handler the Lambda bundle exports, triggered by the layer's own
  * prefix and suffixes (as its AWS rule is), one invocation at a time (map layers run so locally to
  * keep runs reproducible); a layer fed by a queue on AWS gets its waiting events as one SQS batch.
  *
- * @param layer - the layer definition (its name, input prefix, suffixes and removals).
- * @param handler - the layer's Lambda handler.
+ * @param layout - the layer's entry in `LAYER_LAYOUT` (its name, input prefix, suffixes, removals, queue).
  * @returns the event route.
+ * @throws Error when no entry of {@link LAYER_HANDLERS} is the layer's.
  */
-function layerRoute(layer: LayerDefinition<unknown>, handler: EventRoute['handler']): EventRoute {
-  const queue = layer.kind === 'aggregate' ? layer.queue : undefined;
+function layerRoute(layout: LayerLayout): EventRoute {
+  const handler = LAYER_HANDLERS.find((entry) => entry.layer === layout.name)?.handler;
+  if (!handler) throw new Error(`no handler for layer ${layout.name} in LAYER_HANDLERS (apps/cli/src/lake-layers.ts)`);
   return {
-    name: layer.name,
-    inputPrefix: layer.inputPrefix,
-    inputSuffixes: layer.inputSuffixes,
-    acceptsRemovals: layer.acceptsRemovals,
+    name: layout.name,
+    inputPrefix: layout.inputPrefix,
+    inputSuffixes: layout.inputSuffixes,
+    acceptsRemovals: layout.acceptsRemovals,
     handler,
     concurrency: 1,
-    ...(queue ? { queue } : {}),
+    ...(layout.queue ? { queue: layout.queue } : {}),
   };
 }
 
 /**
- * The layers the local runner delivers events to: the same handler functions the Lambda bundles
- * export, triggered by the same prefixes and suffixes as their AWS rules. `nx g @medallion/tools:layer`
- * adds each new layer here (an import and an entry).
+ * The layers the local runner delivers events to, one per entry of `LAYER_LAYOUT`: the same
+ * handler functions the Lambda bundles export, triggered by the same prefixes and suffixes as
+ * their AWS rules.
  */
-export const LAKE_LAYERS: readonly EventRoute[] = [
-  layerRoute(silverLayer, silverHandler),
-  layerRoute(goldLayer, goldHandler),
-  layerRoute(platinumLayer, platinumHandler),
-];
+export const LAKE_LAYERS: readonly EventRoute[] = LAYER_LAYOUT.map(layerRoute);

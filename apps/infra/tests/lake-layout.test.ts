@@ -1,28 +1,28 @@
-import { checkpointPrefixOf, PREFIXES as LAKE_PREFIXES, SILVER_AGGREGATE_QUEUE } from '@medallion/lake-layout';
+import { LAYER_LAYOUT } from '@medallion/lake-layout';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LAYERS, PREFIXES } from '../src/lake-layout';
+import { LAYERS } from '../src/lake-layout';
 
 const WORKSPACE = fileURLToPath(new URL('../../../', import.meta.url));
 
-describe("the infra app's layout agrees with @medallion/lake-layout", () => {
-  it('has the same prefixes', () => {
-    expect(PREFIXES).toEqual(LAKE_PREFIXES);
-  });
-
-  it('gives each queued layer the aggregates’ queue and its checkpoint under its own prefix', () => {
-    for (const layer of LAYERS) {
-      if (layer.queue) {
-        expect(layer.queue.batchSize).toBe(SILVER_AGGREGATE_QUEUE.batchSize);
-        expect(layer.queue.batchingWindow.toSeconds()).toBe(SILVER_AGGREGATE_QUEUE.batchingWindowSeconds);
-        expect(layer.queue.maxConcurrency).toBe(SILVER_AGGREGATE_QUEUE.maxConcurrency);
-      }
-      if (layer.checkpointPrefix !== undefined) {
-        expect(layer.checkpointPrefix).toBe(checkpointPrefixOf(layer.writePrefixes[0] ?? ''));
-        expect(layer.deletePrefixes).toEqual([`${layer.checkpointPrefix}segments/`]);
-      }
-    }
+describe("the infra app's layers derive from @medallion/lake-layout", () => {
+  it('makes one spec per layout entry, seconds as Durations', () => {
+    expect(LAYERS.map((layer) => layer.name)).toEqual(LAYER_LAYOUT.map((layout) => layout.name));
+    LAYERS.forEach((layer, index) => {
+      const layout = LAYER_LAYOUT[index]!;
+      expect(layer.memorySize).toBe(layout.memoryMb);
+      expect(layer.timeout.toSeconds()).toBe(layout.timeoutSeconds);
+      expect(layer.queue?.batchingWindow.toSeconds()).toBe(layout.queue?.batchingWindowSeconds);
+      expect(layer.queue?.batchSize).toBe(layout.queue?.batchSize);
+      expect(layer.checkpointPrefix).toBe(layout.checkpointPrefix);
+      expect(layer.reservedConcurrency).toBe(layout.reservedConcurrency);
+      expect([layer.inputPrefix, layer.writePrefixes, layer.deletePrefixes]).toEqual([
+        layout.inputPrefix,
+        layout.writePrefixes,
+        layout.deletePrefixes,
+      ]);
+    });
   });
 
   it('names a built Nx project (with a build target) for every layer', () => {

@@ -1,10 +1,13 @@
-import { PREFIXES } from '@medallion/lake-layout';
+import { layerLayoutOf } from '@medallion/lake-layout';
 import type { AggregateLayer } from '@medallion/layer-runtime';
 import { GOLD_MANIFEST_KEY } from '@medallion/schemas';
 import { createSilverAggregateLayer, type SilverAggregateResult } from '@medallion/silver-aggregate';
 import type { ParallelOptions } from '@medallion/worker-pool';
 import { formatGoldCsv } from './gold-csv';
 import { goldRowsOf, type GoldTableRow } from './gold-rows';
+
+/** Gold's entry in the lake layout: its name and output prefix (its trigger is every aggregate's). */
+const LAYOUT = layerLayoutOf('gold');
 
 /** The gold table's key. */
 export const GOLD_KEY = 'gold/customers_by_region.csv';
@@ -28,8 +31,8 @@ export type GoldResult = SilverAggregateResult<GoldTableRow>;
  */
 export function createGoldLayer(options: ParallelOptions = {}): AggregateLayer<GoldResult> {
   return createSilverAggregateLayer({
-    name: 'gold',
-    outputPrefix: PREFIXES.gold,
+    name: LAYOUT.name,
+    outputPrefix: LAYOUT.outputPrefix,
     tableKey: GOLD_KEY,
     manifestKey: GOLD_MANIFEST_KEY,
     rowsOf: goldRowsOf,

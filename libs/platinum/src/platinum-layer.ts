@@ -1,8 +1,11 @@
-import { PREFIXES } from '@medallion/lake-layout';
+import { layerLayoutOf } from '@medallion/lake-layout';
 import type { AggregateLayer } from '@medallion/layer-runtime';
 import { createSilverAggregateLayer, type SilverAggregateResult } from '@medallion/silver-aggregate';
 import { formatPlatinumCsv } from './platinum-csv';
 import { platinumRowsOf, type PlatinumRow } from './platinum-rows';
+
+/** Platinum's entry in the lake layout: its name and output prefix (its trigger is every aggregate's). */
+const LAYOUT = layerLayoutOf('platinum');
 
 /** The platinum table's key. */
 export const PLATINUM_KEY = 'platinum/subscription_rate_by_region.csv';
@@ -23,8 +26,8 @@ export type PlatinumResult = SilverAggregateResult<PlatinumRow>;
  * `platinum/_manifests/subscription_rate_by_region.json`: the table and the checkpoint.
  */
 export const platinumLayer: AggregateLayer<PlatinumResult> = createSilverAggregateLayer({
-  name: 'platinum',
-  outputPrefix: PREFIXES.platinum,
+  name: LAYOUT.name,
+  outputPrefix: LAYOUT.outputPrefix,
   tableKey: PLATINUM_KEY,
   manifestKey: PLATINUM_MANIFEST_KEY,
   rowsOf: platinumRowsOf,

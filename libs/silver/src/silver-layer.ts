@@ -1,7 +1,7 @@
 import { NotUtf8Error } from '@medallion/csv-io';
 import { CsvObjectWriter, type LayerEnvironment, type LayerMetric, type MapLayer } from '@medallion/layer-runtime';
-import { PREFIXES } from '@medallion/lake-layout';
-import { CSV_EXTENSIONS, type ObjectEvent } from '@medallion/s3-events';
+import { layerLayoutOf } from '@medallion/lake-layout';
+import type { ObjectEvent } from '@medallion/s3-events';
 import { deleteObjectIfMatch } from '@medallion/s3-io';
 import { SILVER_METADATA } from '@medallion/schemas';
 import { defaultExpectations, SILVER_RULES, type ExpectationSuite } from '@medallion/silver-rules';
@@ -18,7 +18,10 @@ import { writeAndCommit, type Written } from './silver-write';
 import { transformBronzeObject, type BronzeObjectSummary } from './transform-bronze-object';
 import { ContendedManifestError, SilverError } from './errors';
 
-const INPUT_PREFIX = PREFIXES.bronze;
+/** Silver's entry in the lake layout: its name, trigger and output prefix. */
+const LAYOUT = layerLayoutOf('silver');
+
+const INPUT_PREFIX = LAYOUT.inputPrefix;
 
 /** Conditional deletes of a manifest before a removal gives up (each lost to a commit made meanwhile). */
 const REMOVAL_ATTEMPTS = 5;
@@ -219,11 +222,11 @@ export function createSilverLayer(options: ParallelOptions = {}): MapLayer<Silve
   const processAgain: ProcessAgain = (env, object) => layer.processObject(env, object);
   const layer: MapLayer<SilverResult> = {
     kind: 'map',
-    name: 'silver',
+    name: LAYOUT.name,
     inputPrefix: INPUT_PREFIX,
-    inputSuffixes: CSV_EXTENSIONS,
-    outputPrefix: PREFIXES.silver,
-    acceptsRemovals: true,
+    inputSuffixes: LAYOUT.inputSuffixes,
+    outputPrefix: LAYOUT.outputPrefix,
+    acceptsRemovals: LAYOUT.acceptsRemovals,
     metricsOf: silverMetrics,
     processObject: (env, object) => processBronzeObject(env, object, options, processAgain),
     removeObject: (env, object) => removeBronzeObject(env, object),

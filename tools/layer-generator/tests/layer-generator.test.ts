@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { layerGenerator } from '../src/layer/layer-generator';
-import { LAKE_LAYOUT_PATH, readRegisteredLayers } from '../src/layer/registered-layers';
+import { LAKE_LAYOUT_PATH, LAKE_PREFIXES_PATH, readRegisteredLayers } from '../src/layer/registered-layers';
 import { parseSource } from '../src/layer/source-edits';
 
 const WORKSPACE = fileURLToPath(new URL('../../../', import.meta.url));
@@ -14,13 +14,17 @@ const WORKSPACE = fileURLToPath(new URL('../../../', import.meta.url));
  * made here have names and prefixes (`unit-…`) that a layer generated in the workspace is unlikely to take.
  */
 const COPIED = [
-  'apps/infra/src/lake-layout.ts',
+  'libs/lake-layout/src/layer-layout.ts',
+  'libs/lake-layout/src/prefixes.ts',
   'apps/cli/src/lake-layers.ts',
   'eslint.config.mjs',
   'libs/regions/project.json',
   'apps/cli/project.json',
   'libs/gold/project.json',
 ];
+
+/** The lake's prefixes, which layout entries may name (`PREFIXES.x`). */
+const PREFIXES_SOURCE = parseSource(LAKE_PREFIXES_PATH, readFileSync(`${WORKSPACE}${LAKE_PREFIXES_PATH}`, 'utf8'));
 
 let tree: Tree;
 
@@ -120,18 +124,22 @@ describe('layer generator: aggregate', () => {
     const gold = JSON.parse(readFileSync(`${WORKSPACE}apps/gold-lambda/project.json`, 'utf8'));
     expect(app.tags).toEqual(['type:lambda', 'scope:unit-mart']);
     expect(Object.keys(app.targets)).toEqual(['build', 'test', 'typecheck', 'deploy']);
-    expect(JSON.stringify(app.targets.build).replaceAll('unit-mart-lambda', 'gold-lambda')).toBe(
-      JSON.stringify(gold.targets.build),
+    expect(JSON.stringify(app.targets).replaceAll('unit-mart-lambda', 'gold-lambda')).toBe(
+      JSON.stringify(gold.targets),
     );
-    expect(app.targets.deploy.command ?? app.targets.deploy.options.command).toBe(
-      'cdk deploy --app ../../dist/apps/infra/cdk.out "medallion-${MEDALLION_STAGE:-dev}-unit-mart" --exclusively --require-approval never',
+    // The targets' options come from nx.json's targetDefaults: the deploy command names the stack
+    // after the app's folder less `-lambda`, so `medallion-<stage>-unit-mart` here.
+    const nx = JSON.parse(readFileSync(`${WORKSPACE}nx.json`, 'utf8'));
+    expect(nx.targetDefaults.deploy.options.command).toBe(
+      'cdk deploy --app ../../dist/apps/infra/cdk.out "medallion-${MEDALLION_STAGE:-dev}-$(basename {projectRoot} -lambda)" --exclusively --require-approval never',
     );
+    expect(nx.targetDefaults['@nx/esbuild:esbuild'].options.main).toBe('{projectRoot}/src/main.ts');
     expect(text('apps/unit-mart-lambda/src/main.ts')).toMatch(
       /\nexport \{ handler \} from '@medallion\/unit-mart';\n$/,
     );
   });
 
-  it('registers the stack in LAYERS: its prefixes, listing, one at a time', () => {
+  it('registers the layer in LAYER_LAYOUT: its prefixes, listing, one at a time', () => {
     expect(addedLines(LAKE_LAYOUT_PATH).join('\n')).toBe(
       [
         '  {',
@@ -140,32 +148,38 @@ describe('layer generator: aggregate', () => {
         "    inputPrefix: 'silver/_manifests/',",
         "    inputSuffixes: ['.json'],",
         '    acceptsRemovals: true,',
+        "    outputPrefix: 'unit-mart/',",
         "    readPrefixes: ['silver/_manifests/'],",
         '    readsVersions: false,',
         "    listPrefixes: ['silver/_manifests/'],",
         "    writePrefixes: ['unit-mart/'],",
         '    deletePrefixes: [],',
-        '    memorySize: 1769,',
-        '    timeout: Duration.minutes(10),',
+        '    memoryMb: 1769,',
+        '    timeoutSeconds: 600,',
         '    reservedConcurrency: 1,',
         '  },',
       ].join('\n'),
     );
     const before = readRegisteredLayers(
       parseSource(LAKE_LAYOUT_PATH, readFileSync(`${WORKSPACE}${LAKE_LAYOUT_PATH}`, 'utf8')),
+      PREFIXES_SOURCE,
     ).map((layer) => layer.name);
     expect(before.slice(0, 2)).toEqual(['silver', 'gold']);
     expect(
-      readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH))).map((layer) => layer.name),
+      readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH)), PREFIXES_SOURCE).map(
+        (layer) => layer.name,
+      ),
     ).toEqual([...before, 'unit-mart']);
   });
 
   it('registers the route with the local runner and the scope rule with lint', () => {
     expect(addedLines('apps/cli/src/lake-layers.ts')).toEqual([
-      "import { handler as unitMartHandler, unitMartLayer } from '@medallion/unit-mart';",
-      '  layerRoute(unitMartLayer, unitMartHandler),',
+      "import { handler as unitMartHandler } from '@medallion/unit-mart';",
+      "  { layer: 'unit-mart', handler: unitMartHandler },",
     ]);
-    expect(text('apps/cli/src/lake-layers.ts')).toMatch(/\n {2}layerRoute\(unitMartLayer, unitMartHandler\),\n\];\n$/);
+    expect(text('apps/cli/src/lake-layers.ts')).toContain(
+      "\n  { layer: 'unit-mart', handler: unitMartHandler },\n];\n",
+    );
     expect(addedLines('eslint.config.mjs')).toEqual([
       "  { sourceTag: 'scope:unit-mart', onlyDependOnLibsWithTags: ['scope:unit-mart', 'scope:shared'] },",
     ]);
@@ -174,7 +188,7 @@ describe('layer generator: aggregate', () => {
   it('writes the aggregate layer: every input object under the prefix → one table', () => {
     const layer = text('libs/unit-mart/src/unit-mart-layer.ts');
     expect(layer).toContain("export const UNIT_MART_KEY = 'unit-mart/unit-mart.csv';");
-    expect(layer).toContain("const INPUT_SUFFIXES: readonly string[] = ['.json'];");
+    expect(layer).toContain("const LAYOUT = layerLayoutOf('unit-mart');");
     expect(layer).toContain('export const unitMartLayer: AggregateLayer<UnitMartResult> = {');
     expect(text('libs/unit-mart/src/index.ts')).toBe(
       "export { handler } from './unit-mart-handler';\nexport { unitMartLayer, type UnitMartResult } from './unit-mart-layer';\nexport { UnitMartAggregator } from './unit-mart-transform';\n",
@@ -189,11 +203,9 @@ describe('layer generator: aggregate', () => {
       output: 'unit-mart-copy/',
       skipInstall: true,
     });
-    const registered = readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH))).map((layer) => [
-      layer.name,
-      layer.inputPrefix,
-      layer.writePrefixes,
-    ]);
+    const registered = readRegisteredLayers(parseSource(LAKE_LAYOUT_PATH, text(LAKE_LAYOUT_PATH)), PREFIXES_SOURCE).map(
+      (layer) => [layer.name, layer.inputPrefix, layer.writePrefixes],
+    );
     expect(registered.slice(0, 2)).toEqual([
       ['silver', 'bronze/', ['silver/', 'silver-customers/', 'quarantine/']],
       ['gold', 'silver/_manifests/', ['gold/']],
@@ -206,7 +218,7 @@ describe('layer generator: aggregate', () => {
     await expect(
       layerGenerator(tree, { name: 'unit-mart', kind: 'map', input: 'gold/', output: 'other/', skipInstall: true }),
     ).rejects.toThrow(
-      'a layer named unit-mart is already registered in apps/infra/src/lake-layout.ts: choose another name',
+      'a layer named unit-mart is already registered in libs/lake-layout/src/layer-layout.ts: choose another name',
     );
     expect(JSON.stringify(tree.listChanges())).toBe(before);
   });
@@ -250,7 +262,7 @@ describe('layer generator: customer-aggregate', () => {
     );
   });
 
-  it("registers gold's rights, queue and checkpoint in LAYERS, triggered by silver's manifests", () => {
+  it("registers gold's rights, queue and checkpoint in LAYER_LAYOUT, triggered by silver's manifests", () => {
     expect(addedLines(LAKE_LAYOUT_PATH).join('\n')).toBe(
       [
         '  {',
@@ -259,13 +271,14 @@ describe('layer generator: customer-aggregate', () => {
         "    inputPrefix: 'silver/_manifests/',",
         "    inputSuffixes: ['.json'],",
         '    acceptsRemovals: true,',
+        "    outputPrefix: 'unit-rate/',",
         "    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, 'unit-rate/'],",
         '    readsVersions: true,',
         "    listPrefixes: [PREFIXES.silverManifests, 'unit-rate/_checkpoint/segments/'],",
         "    writePrefixes: ['unit-rate/'],",
         "    deletePrefixes: ['unit-rate/_checkpoint/segments/'],",
-        '    memorySize: 1769,',
-        '    timeout: Duration.minutes(10),',
+        '    memoryMb: 1769,',
+        '    timeoutSeconds: 600,',
         '    queue: SILVER_AGGREGATE_QUEUE,',
         "    checkpointPrefix: 'unit-rate/_checkpoint/',",
         '  },',
@@ -289,10 +302,11 @@ describe('layer generator: customer-aggregate', () => {
 });
 
 describe('registered layers', () => {
-  it("reads the workspace's LAYERS, PREFIXES references resolved", () => {
+  it("reads the workspace's LAYER_LAYOUT, PREFIXES references resolved", () => {
     expect(
       readRegisteredLayers(
         parseSource(LAKE_LAYOUT_PATH, readFileSync(`${WORKSPACE}${LAKE_LAYOUT_PATH}`, 'utf8')),
+        PREFIXES_SOURCE,
       ).slice(0, 3),
     ).toEqual([
       { name: 'silver', inputPrefix: 'bronze/', writePrefixes: ['silver/', 'silver-customers/', 'quarantine/'] },
@@ -317,7 +331,7 @@ describe('layer generator: map', () => {
       '    listPrefixes: [],',
       "    writePrefixes: ['unit-map/'],",
       "    deletePrefixes: ['unit-map/'],",
-      '    timeout: Duration.minutes(5),',
+      '    timeoutSeconds: 300,',
     ]);
     expect(text('libs/unit-map/src/unit-map-layer.ts')).toContain(
       'export const unitMapLayer: MapLayer<UnitMapResult> = {',

@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { LayerGeneratorError } from './layer-generator-error';
 import { checkLayerPlacement } from './layer-placement';
 import { normalizeLayerOptions, type LayerGeneratorSchema, type LayerOptions } from './layer-options';
-import { LAKE_LAYOUT_PATH, readRegisteredLayers } from './registered-layers';
+import { LAKE_LAYOUT_PATH, LAKE_PREFIXES_PATH, readRegisteredLayers } from './registered-layers';
 import {
   CLI_LAYERS_PATH,
   ESLINT_CONFIG_PATH,
   registerCliLayer,
-  registerInfraLayer,
+  registerLayerLayout,
   registerLayerScope,
 } from './registrations';
 import { parseSource, type ParsedSource } from './source-edits';
@@ -45,9 +45,9 @@ function refuseTakenName(tree: Tree, options: LayerOptions): void {
  * layer runtime, a pass-through transform (a customer-aggregate: a row function over each
  * customer's latest record, on `createSilverAggregateLayer`), the handler, a test against the
  * embedded S3) and `apps/<name>-lambda` (the deployable: `main.ts` re-exporting the handler; build, test,
- * lint, typecheck and deploy targets); appends the layer's `LayerSpec` to `LAYERS` in
- * `apps/infra/src/lake-layout.ts` (its own stack: rule on its input prefix, IAM on its two prefixes,
- * DLQ, alarms) and its route to `LAKE_LAYERS` in `apps/cli/src/lake-layers.ts` (`npm start`);
+ * lint, typecheck and deploy targets); appends the layer's entry to `LAYER_LAYOUT` in
+ * `libs/lake-layout/src/layer-layout.ts` (from which the infra app makes its own stack: rule on its
+ * input prefix, IAM on its two prefixes, DLQ, alarms) and its route to `LAKE_LAYERS` in `apps/cli/src/lake-layers.ts` (`npm start`);
  * adds its `scope:<name>` module-boundary rule to `eslint.config.mjs`. Then (not on a dry run, not
  * with `--skipInstall`) runs `npm install`, which links `@medallion/<name>` and records it in
  * `package-lock.json`.
@@ -65,7 +65,7 @@ function refuseTakenName(tree: Tree, options: LayerOptions): void {
 export async function layerGenerator(tree: Tree, schema: LayerGeneratorSchema): Promise<GeneratorCallback> {
   const options = normalizeLayerOptions(schema);
   const layout = readSource(tree, LAKE_LAYOUT_PATH);
-  checkLayerPlacement(readRegisteredLayers(layout), {
+  checkLayerPlacement(readRegisteredLayers(layout, readSource(tree, LAKE_PREFIXES_PATH)), {
     name: options.name,
     inputPrefix: options.inputPrefix,
     writePrefixes: [options.outputPrefix],
@@ -73,7 +73,7 @@ export async function layerGenerator(tree: Tree, schema: LayerGeneratorSchema): 
   refuseTakenName(tree, options);
   // Every edit is computed before the first write: a failure here leaves the tree untouched.
   const edits = [
-    [LAKE_LAYOUT_PATH, registerInfraLayer(layout, options)],
+    [LAKE_LAYOUT_PATH, registerLayerLayout(layout, options)],
     [CLI_LAYERS_PATH, registerCliLayer(readSource(tree, CLI_LAYERS_PATH), options)],
     [ESLINT_CONFIG_PATH, registerLayerScope(readSource(tree, ESLINT_CONFIG_PATH), options)],
   ] as const;

@@ -47,7 +47,7 @@ export function findTriggerCycle(layers: readonly RegisteredLayer[]): string[] |
  * The refusal rules for a new layer's prefixes, checked against the registered layers before
  * anything is written.
  *
- * @param registered - the layers already in the infra app's `LAYERS`.
+ * @param registered - the layers already in the lake layout's `LAYER_LAYOUT`.
  * @param candidate - the new layer: its name, input prefix and (one) output prefix.
  * @throws LayerGeneratorError when the name is taken; when its output prefix overlaps a prefix
  *   another layer writes (two layers would write the same keys); when its input prefix overlaps its
@@ -57,7 +57,7 @@ export function findTriggerCycle(layers: readonly RegisteredLayer[]): string[] |
 export function checkLayerPlacement(registered: readonly RegisteredLayer[], candidate: RegisteredLayer): void {
   if (registered.some((layer) => layer.name === candidate.name)) {
     throw new LayerGeneratorError(
-      `a layer named ${candidate.name} is already registered in apps/infra/src/lake-layout.ts: choose another name`,
+      `a layer named ${candidate.name} is already registered in libs/lake-layout/src/layer-layout.ts: choose another name`,
     );
   }
   for (const output of candidate.writePrefixes) {

@@ -19,7 +19,7 @@ function quoted(values: readonly string[]): string {
   return `[${values.map((value) => `'${value}'`).join(', ')}]`;
 }
 
-/** The `LayerSpec` fields of each kind: rights, sizing and trigger (see `LAYERS` in `apps/infra/src/lake-layout.ts`). */
+/** The `LayerLayout` fields of each kind: rights, sizing and trigger (see `LAYER_LAYOUT` in `libs/lake-layout/src/layer-layout.ts`). */
 function specFieldsOf(options: LayerOptions): string[] {
   if (options.kind === 'customer-aggregate') {
     return [
@@ -28,8 +28,8 @@ function specFieldsOf(options: LayerOptions): string[] {
       `    listPrefixes: [PREFIXES.silverManifests, '${options.outputPrefix}_checkpoint/segments/'],`,
       `    writePrefixes: ['${options.outputPrefix}'],`,
       `    deletePrefixes: ['${options.outputPrefix}_checkpoint/segments/'],`,
-      '    memorySize: 1769,',
-      '    timeout: Duration.minutes(10),',
+      '    memoryMb: 1769,',
+      '    timeoutSeconds: 600,',
       '    queue: SILVER_AGGREGATE_QUEUE,',
       `    checkpointPrefix: '${options.outputPrefix}_checkpoint/',`,
     ];
@@ -41,26 +41,26 @@ function specFieldsOf(options: LayerOptions): string[] {
     `    listPrefixes: ${aggregate ? `['${options.inputPrefix}']` : '[]'},`,
     `    writePrefixes: ['${options.outputPrefix}'],`,
     `    deletePrefixes: ${aggregate ? '[]' : `['${options.outputPrefix}']`},`,
-    '    memorySize: 1769,',
-    `    timeout: Duration.minutes(${aggregate ? 10 : 5}),`,
+    '    memoryMb: 1769,',
+    `    timeoutSeconds: ${aggregate ? 600 : 300},`,
     ...(aggregate ? ['    reservedConcurrency: 1,'] : []),
   ];
 }
 
 /**
- * The infra registration of a new layer: a `LayerSpec` appended to `LAYERS` in
- * `apps/infra/src/lake-layout.ts`. A map layer reads its input prefix and writes (and deletes
+ * The one registration of a new layer: a `LayerLayout` entry appended to `LAYER_LAYOUT` in
+ * `libs/lake-layout/src/layer-layout.ts` (the infra app makes its stack from it). A map layer reads its input prefix and writes (and deletes
  * under) its output prefix, 5 minutes; an aggregate reads and lists its input prefix and writes its
  * output prefix, 10 minutes with reserved concurrency 1 (one recompute at a time); a
  * customer-aggregate has gold's rights (silver's manifests listed, silver and its customer tables
  * read, its own prefix read and written: its checkpoint; its checkpoint's unused segments deleted) and trigger (a queue, batches), 10 minutes.
  * All get 1,769 MB (one vCPU).
  *
- * @param source - the parsed `lake-layout.ts`.
+ * @param source - the parsed `layer-layout.ts`.
  * @param options - the new layer.
  * @returns the file's new text.
  */
-export function registerInfraLayer(source: ParsedSource, options: LayerOptions): string {
+export function registerLayerLayout(source: ParsedSource, options: LayerOptions): string {
   const spec = [
     '{',
     `    name: '${options.name}',`,
@@ -68,15 +68,17 @@ export function registerInfraLayer(source: ParsedSource, options: LayerOptions):
     `    inputPrefix: '${options.inputPrefix}',`,
     `    inputSuffixes: ${quoted(options.inputSuffixes)},`,
     '    acceptsRemovals: true,',
+    `    outputPrefix: '${options.outputPrefix}',`,
     ...specFieldsOf(options),
     '  }',
   ].join('\n');
-  return applyInsertions(source.text, appendElement(source, constArray(source, 'LAYERS'), spec));
+  return applyInsertions(source.text, appendElement(source, constArray(source, 'LAYER_LAYOUT'), spec));
 }
 
 /**
- * The local runner's registration of a new layer: an import of its handler and definition from
- * `@medallion/<name>` and a `layerRoute(...)` entry appended to `LAKE_LAYERS` in `apps/cli/src/lake-layers.ts`.
+ * The local runner's registration of a new layer: an import of its handler from
+ * `@medallion/<name>` and an entry appended to `LAYER_HANDLERS` in `apps/cli/src/lake-layers.ts`
+ * (its route comes from its `LAYER_LAYOUT` entry).
  *
  * @param source - the parsed `lake-layers.ts`.
  * @param options - the new layer.
@@ -84,13 +86,13 @@ export function registerInfraLayer(source: ParsedSource, options: LayerOptions):
  */
 export function registerCliLayer(source: ParsedSource, options: LayerOptions): string {
   const specifier = `@medallion/${options.name}`;
-  const line = `import { handler as ${options.propertyName}Handler, ${options.propertyName}Layer } from '${specifier}';`;
+  const line = `import { handler as ${options.propertyName}Handler } from '${specifier}';`;
   return applyInsertions(source.text, [
     ...addImport(source, line, specifier),
     ...appendElement(
       source,
-      constArray(source, 'LAKE_LAYERS'),
-      `layerRoute(${options.propertyName}Layer, ${options.propertyName}Handler)`,
+      constArray(source, 'LAYER_HANDLERS'),
+      `{ layer: '${options.name}', handler: ${options.propertyName}Handler }`,
     ),
   ]);
 }

@@ -84,8 +84,10 @@ export class LayerStack extends Stack {
         }),
       );
     }
+    const role = fn.role;
+    if (!role) throw new Error(`${layer.name}: the function has no execution role to acknowledge cdk-nag findings on`);
     for (const prefix of new Set([...layer.readPrefixes, ...layer.writePrefixes, ...layer.deletePrefixes])) {
-      Validations.of(fn.role!).acknowledge({
+      Validations.of(role).acknowledge({
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${exportName}/${prefix}*]`,
         reason: `Object ARNs under one prefix (${prefix}*): the layer reads or writes any object key below its own prefix and nothing else.`,
       });

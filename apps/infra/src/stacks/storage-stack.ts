@@ -89,7 +89,7 @@ export class StorageStack extends Stack {
       exportName: lakeBucketExportName(props.stage),
     });
     for (const [layer, prefix] of Object.entries(PREFIXES)) {
-      new CfnOutput(this, `${layer[0]!.toUpperCase()}${layer.slice(1)}Prefix`, {
+      new CfnOutput(this, `${layer.charAt(0).toUpperCase()}${layer.slice(1)}Prefix`, {
         value: prefix,
         description: `The ${layer} prefix of the lake bucket`,
       });

@@ -1,10 +1,12 @@
 import { hasCsvExtension } from '@medallion/s3-events';
+import { settingsHelp } from '@medallion/settings';
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputFileError, resolveInputFiles } from './input-files';
 import { ForeignFolderError } from './owned-folder';
+import { CLI_SETTINGS } from './settings';
 import { reserveStdout } from './stdout-guard';
 
 /** Exit statuses of the `medallion` command. */
@@ -67,6 +69,7 @@ program
       .choices(['DEBUG', 'INFO', 'WARN', 'ERROR'])
       .default('WARN'),
   )
+  .addHelpText('after', `\n${settingsHelp(CLI_SETTINGS)}`)
   .action(async (fileArgs: string[], opts: RunFlags) => {
     let files;
     try {

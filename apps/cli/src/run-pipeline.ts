@@ -2,12 +2,13 @@ import { PREFIXES } from '@medallion/lake-layout';
 import { EventRouter, localS3Environment, startLocalS3, type EventShape } from '@medallion/local-s3';
 import { readJsonObject, uploadStream } from '@medallion/s3-io';
 import { asSilverManifest } from '@medallion/schemas';
-import { checkSilverSettings, silverKeysFor } from '@medallion/silver';
+import { silverKeysFor } from '@medallion/silver';
 
-export { InvalidSettingError } from '@medallion/silver';
+export { InvalidSettingError } from '@medallion/settings';
 import { createReadStream } from 'node:fs';
 import { exportLake } from './export-lake';
 import { claimFolder } from './owned-folder';
+import { checkCliSettings } from './settings';
 import { LAKE_LAYERS } from './lake-layers';
 import { summarizeRun, type RunProblems, type RunSummary } from './run-summary';
 
@@ -48,13 +49,13 @@ export interface RunOutcome {
  *
  * @param options - see {@link RunOptions}.
  * @returns the summary, problems and elapsed wall time (ms).
- * @throws InvalidSettingError (from `checkSilverSettings`) for a `MEDALLION_*` value silver does
+ * @throws InvalidSettingError (from `checkCliSettings`) for a `MEDALLION_*` value the layers do
  *   not accept, before anything is touched; a file-system or SDK error that stops the run (not a rejected file or failed handler:
  *   those are reported in `problems`).
  */
 export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
-  checkSilverSettings();
+  checkCliSettings(process.env);
   if (options.outDir) await claimFolder(options.outDir, '.medallion-export', false, '--out');
   await claimFolder(options.lakeDir, '.medallion-lake', options.lakeDirIsDefault, '--lake-dir');
   const lake = await startLocalS3({ directory: options.lakeDir, buckets: [options.bucket] });

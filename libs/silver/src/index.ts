@@ -1,6 +1,5 @@
 export { InvalidSettingError } from '@medallion/silver-rules';
 export { handler } from './silver-handler';
-export { checkSilverSettings } from './silver-rejection';
 export { createSilverLayer, silverLayer } from './silver-layer';
 export { SilverTransform, type SilverOutput } from './silver-transform';
 export { silverKeysFor, type SilverKeys } from './silver-keys';

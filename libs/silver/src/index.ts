@@ -1,5 +1,6 @@
 export { InvalidSettingError } from '@medallion/silver-rules';
 export { handler } from './silver-handler';
+export { SILVER_SETTINGS } from './silver-settings';
 export { createSilverLayer, silverLayer } from './silver-layer';
 export { SilverTransform, type SilverOutput } from './silver-transform';
 export { silverKeysFor, type SilverKeys } from './silver-keys';

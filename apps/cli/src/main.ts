@@ -1,4 +1,5 @@
 import { hasCsvExtension } from '@medallion/s3-events';
+import { settingsHelp } from '@medallion/settings';
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -6,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { InputFileError, resolveInputFiles } from './input-files';
 import { LakeInUseError } from './lake-lock';
 import { ForeignFolderError } from './owned-folder';
+import { CLI_SETTINGS } from './settings';
 import { reserveStdout } from './stdout-guard';
 
 /** Exit statuses of the `medallion` command. */
@@ -74,6 +76,7 @@ program
       .choices(['DEBUG', 'INFO', 'WARN', 'ERROR'])
       .default('WARN'),
   )
+  .addHelpText('after', `\n${settingsHelp(CLI_SETTINGS)}`)
   .action(async (fileArgs: string[], opts: RunFlags) => {
     let files;
     try {

@@ -2,14 +2,15 @@ import { PREFIXES } from '@medallion/lake-layout';
 import { EventRouter, localS3Environment, startLocalS3, type EventShape } from '@medallion/local-s3';
 import { readJsonObject, uploadStream } from '@medallion/s3-io';
 import { asSilverManifest } from '@medallion/schemas';
-import { checkSilverSettings, silverKeysFor } from '@medallion/silver';
+import { silverKeysFor } from '@medallion/silver';
 
-export { InvalidSettingError } from '@medallion/silver';
+export { InvalidSettingError } from '@medallion/settings';
 export { bucketNameProblem } from '@medallion/local-s3';
 import { createReadStream } from 'node:fs';
 import { exportLake, SHORTENED_KEYS_FILE } from './export-lake';
 import { lockLakeFolder } from './lake-lock';
 import { checkFolderClaimable, checkSeparateFolders, claimFolder } from './owned-folder';
+import { checkCliSettings } from './settings';
 import { LAKE_LAYERS } from './lake-layers';
 import { summarizeRun, type RunProblems, type RunSummary } from './run-summary';
 
@@ -50,7 +51,7 @@ export interface RunOutcome {
  *
  * @param options - see {@link RunOptions}.
  * @returns the summary, problems and elapsed wall time (ms).
- * @throws InvalidSettingError (from `checkSilverSettings`) for a `MEDALLION_*` value silver does
+ * @throws InvalidSettingError (from `checkCliSettings`) for a `MEDALLION_*` value the layers do
  *   not accept, ForeignFolderError for a folder it may not empty (or `--out` and `--lake-dir`
  *   overlapping), LakeInUseError when another live run holds the lake folder: all before anything
  *   is written; a file-system or SDK error that stops the run (not a rejected file or failed handler:
@@ -58,7 +59,7 @@ export interface RunOutcome {
  */
 export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
-  checkSilverSettings();
+  checkCliSettings(process.env);
   // Every refusal comes before the first write: the folders are checked, then locked, then emptied.
   if (options.outDir) {
     checkSeparateFolders(options.outDir, '--out', options.lakeDir, '--lake-dir');

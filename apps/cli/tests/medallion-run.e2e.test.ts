@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_SETTINGS } from '../src/settings';
 import { lastJsonLine, npmStart, WORKSPACE_ROOT } from './run-medallion';
 
 /** Gold of data/, computed independently of medallion from the two sample files (latest record per ID). */
@@ -444,6 +445,13 @@ describe('npm start: bad arguments', () => {
     expect(chars.stderr).toContain(
       'error: MEDALLION_MAX_RECORD_CHARS=1MB: give a whole number of characters, 1 or more (default 1048576)',
     );
+    const threads = await npmStart(['--lake-dir', join(scratch, 'lake-setting'), bronzeFixturePath('bom-crlf.csv')], {
+      MEDALLION_WORKER_THREADS: 'many',
+    });
+    expect(threads.code).toBe(2);
+    expect(threads.stderr).toContain(
+      'error: MEDALLION_WORKER_THREADS=many: give a whole number of worker threads, 0 or more',
+    );
   });
 
   it('exits 2 before writing anything when --out and --lake-dir overlap or one is refused', async () => {
@@ -513,5 +521,7 @@ describe('npm start: bad arguments', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: medallion run [options] [FILE...]');
     expect(stdout).toContain('--out <DIR>');
+    for (const setting of CLI_SETTINGS)
+      expect(stdout).toContain(`  ${setting.name}\n      ${setting.accepts}; default: ${setting.defaultText}`);
   });
 });

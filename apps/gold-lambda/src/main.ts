@@ -5,6 +5,7 @@
  * writes `gold/customers_by_region.csv` and its manifest; two invocations at once are safe (the
  * checkpoint is written by conditional writes).
  * Environment: `AWS_REGION` (set by Lambda); `MEDALLION_S3_ENDPOINT` only off AWS;
- * `POWERTOOLS_LOG_LEVEL` (default INFO).
+ * `POWERTOOLS_LOG_LEVEL` (default INFO); the `MEDALLION_*` settings of `AGGREGATE_SETTINGS` (README
+ * "Settings"), each checked at every invocation: a bad value fails it, naming the variable.
  */
 export { handler } from '@medallion/gold';

@@ -1,6 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { fileURLToPath } from 'node:url';
+import { readDeploySettings } from './deploy-settings';
 import { addMedallionStacks, CDK_FEATURE_FLAGS } from './medallion-app';
 
 /**
@@ -10,13 +11,11 @@ import { addMedallionStacks, CDK_FEATURE_FLAGS } from './medallion-app';
  * `CDK_DEFAULT_REGION` (the CDK CLI sets them from your AWS profile when it has credentials).
  * Without an account the app is environment-agnostic: it synthesizes offline, and `cdk deploy`
  * then targets the account and region of the credentials used to deploy.
+ * A bad value of these settings stops the app (see `readDeploySettings`).
  */
 const app = new App({ context: { ...CDK_FEATURE_FLAGS } });
-const account = process.env['MEDALLION_ACCOUNT'] ?? process.env['CDK_DEFAULT_ACCOUNT'];
 addMedallionStacks(app, {
-  stage: process.env['MEDALLION_STAGE'] ?? 'dev',
-  // The CLI always sets CDK_DEFAULT_REGION (us-east-1 by default): use it only with a known account.
-  env: account ? { account, region: process.env['MEDALLION_REGION'] ?? process.env['CDK_DEFAULT_REGION'] } : {},
+  ...readDeploySettings(process.env),
   bundlesDirectory: fileURLToPath(new URL('../../../dist/apps', import.meta.url)),
 });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

@@ -6,6 +6,7 @@
  * safe (the checkpoint is written by conditional writes).
  * The code is in `libs/platinum` (`@medallion/platinum`); this app is the deployable.
  * Environment: `AWS_REGION` (set by Lambda); `MEDALLION_S3_ENDPOINT` only off AWS;
- * `POWERTOOLS_LOG_LEVEL` (default INFO).
+ * `POWERTOOLS_LOG_LEVEL` (default INFO); the `MEDALLION_*` settings of `AGGREGATE_SETTINGS` (README
+ * "Settings"), each checked at every invocation: a bad value fails it, naming the variable.
  */
 export { handler } from '@medallion/platinum';

@@ -1,4 +1,5 @@
 import { createLayerHandler } from '@medallion/layer-runtime';
+import { AGGREGATE_SETTINGS } from '@medallion/silver-aggregate';
 import { goldLayer } from './gold-layer';
 
 /**
@@ -7,5 +8,6 @@ import { goldLayer } from './gold-layer';
  * notifications, EventBridge events or SQS batches of either, and brings the gold table up to date
  * once per invocation; see {@link goldLayer}. For an SQS batch it reports failed messages
  * (`batchItemFailures`) instead of throwing.
+ * A bad value of one of the `AGGREGATE_SETTINGS` fails each invocation with its `InvalidSettingError`.
  */
-export const handler = createLayerHandler(goldLayer);
+export const handler = createLayerHandler(goldLayer, { settings: AGGREGATE_SETTINGS });

@@ -2,6 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createS3Client } from '@medallion/s3-io';
+import { InvalidSettingError, readSetting, type Setting } from '@medallion/settings';
 import type { Context } from 'aws-lambda';
 import { LayerInvocationError } from './errors';
 import type { LayerDefinition, LayerEnvironment } from './layer-definition';
@@ -32,6 +33,23 @@ export type LayerHandler<Result> = (event: unknown, context?: Context) => Promis
 export interface LayerHandlerOptions {
   /** The S3 client; by default one created on first use from the environment (see `createS3Client`). */
   readonly s3?: S3Client;
+  /**
+   * The settings the layer reads (from the registry, `@medallion/settings`), checked at the start
+   * of every invocation: a bad value fails the invocation with its `InvalidSettingError` (logged),
+   * before any object is touched. @default none
+   */
+  readonly settings?: readonly Setting<unknown>[];
+}
+
+/** Reads each setting from the environment; logs and rethrows the first refusal. */
+function checkSettings(settings: readonly Setting<unknown>[], logger: Logger): void {
+  try {
+    for (const setting of settings) readSetting(process.env, setting);
+  } catch (error) {
+    if (error instanceof InvalidSettingError)
+      logger.error('setting refused', { variable: error.variable, error: error.message });
+    throw error;
+  }
 }
 
 /** Publishes one invocation's metrics as CloudWatch EMF (a JSON log line): the layer's own per result, then failures and duration. */
@@ -73,7 +91,8 @@ function publishMetrics<Result>(
  * @param layer - the layer definition.
  * @param options - an S3 client to use instead of the environment's.
  * @returns the handler: `(event, context) => Promise<LayerInvocationReport>`.
- * @throws (the handler) UnsupportedEventError for an event of another kind; LayerInvocationError
+ * @throws (the handler) InvalidSettingError for a value of `options.settings` its parser does not
+ *   accept, on every invocation until it is fixed; UnsupportedEventError for an event of another kind; LayerInvocationError
  *   after the loop when any object failed (not for SQS batches), so that Lambda's retries and
  *   dead-letter queue apply; an aggregate's error.
  */
@@ -91,6 +110,7 @@ export function createLayerHandler<Result>(
   return async (event, context) => {
     const started = performance.now();
     if (context) logger.addContext(context);
+    checkSettings(options.settings ?? [], logger);
     s3 ??= createS3Client();
     const env: LayerEnvironment = { s3, logger };
     const invocation = parseInvocation(event);

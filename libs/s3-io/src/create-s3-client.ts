@@ -1,4 +1,5 @@
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { readSetting, S3_ENDPOINT } from '@medallion/settings';
 
 /** Where and how to reach S3. Every field is optional; the defaults reach real Amazon S3. */
 export interface S3ConnectionOptions {
@@ -25,9 +26,10 @@ export interface S3ConnectionOptions {
  *
  * @param options - connection overrides; see {@link S3ConnectionOptions}.
  * @returns a client to share across invocations (create it once per process).
+ * @throws InvalidSettingError for a `MEDALLION_S3_ENDPOINT` that is not an http(s) URL.
  */
 export function createS3Client(options: S3ConnectionOptions = {}): S3Client {
-  const endpoint = options.endpoint ?? process.env['MEDALLION_S3_ENDPOINT'];
+  const endpoint = options.endpoint ?? readSetting(process.env, S3_ENDPOINT);
   const config: S3ClientConfig = {
     region: options.region ?? process.env['AWS_REGION'] ?? 'us-east-1',
     ...(options.credentials ? { credentials: options.credentials } : {}),

@@ -1,3 +1,10 @@
+import {
+  CHECKPOINT_BASE_CUSTOMERS,
+  CHECKPOINT_SEGMENT_COMMITS,
+  readSetting,
+  type SettingsEnvironment,
+} from '@medallion/settings';
+
 /** Commits a segment holds when `MEDALLION_CHECKPOINT_SEGMENT_COMMITS` is not set. */
 export const DEFAULT_SEGMENT_COMMITS = 32;
 
@@ -6,8 +13,8 @@ export const DEFAULT_BASE_MIN_CUSTOMERS = 50_000;
 
 /** The environment variables {@link checkpointSettings} reads. */
 export const CHECKPOINT_SETTING_VARIABLES = {
-  segmentCommits: 'MEDALLION_CHECKPOINT_SEGMENT_COMMITS',
-  baseMinCustomers: 'MEDALLION_CHECKPOINT_BASE_CUSTOMERS',
+  segmentCommits: CHECKPOINT_SEGMENT_COMMITS.name,
+  baseMinCustomers: CHECKPOINT_BASE_CUSTOMERS.name,
 } as const;
 
 /** How an aggregate's checkpoint is stored. */
@@ -18,15 +25,6 @@ export interface CheckpointSettings {
   readonly baseMinCustomers: number;
 }
 
-function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, least: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < least)
-    throw new RangeError(`${name} must be an integer of at least ${least}, not ${JSON.stringify(raw)}`);
-  return value;
-}
-
 /**
  * The checkpoint settings: `MEDALLION_CHECKPOINT_SEGMENT_COMMITS` (an integer ≥ 2, default
  * {@link DEFAULT_SEGMENT_COMMITS}) and `MEDALLION_CHECKPOINT_BASE_CUSTOMERS` (an integer ≥ 1,
@@ -34,11 +32,11 @@ function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, 
  *
  * @param env - the environment to read. @default process.env
  * @returns the settings.
- * @throws RangeError when a setting is not an integer in its range.
+ * @throws InvalidSettingError (a RangeError) when a setting is not a whole number in its range.
  */
-export function checkpointSettings(env: NodeJS.ProcessEnv = process.env): CheckpointSettings {
+export function checkpointSettings(env: SettingsEnvironment = process.env): CheckpointSettings {
   return {
-    segmentCommits: integerSetting(env, CHECKPOINT_SETTING_VARIABLES.segmentCommits, DEFAULT_SEGMENT_COMMITS, 2),
-    baseMinCustomers: integerSetting(env, CHECKPOINT_SETTING_VARIABLES.baseMinCustomers, DEFAULT_BASE_MIN_CUSTOMERS, 1),
+    segmentCommits: readSetting(env, CHECKPOINT_SEGMENT_COMMITS) ?? DEFAULT_SEGMENT_COMMITS,
+    baseMinCustomers: readSetting(env, CHECKPOINT_BASE_CUSTOMERS) ?? DEFAULT_BASE_MIN_CUSTOMERS,
   };
 }

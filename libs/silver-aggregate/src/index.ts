@@ -13,6 +13,7 @@ export {
   type Checkpoint,
   type CheckpointBase,
 } from './checkpoint';
+export { AGGREGATE_SETTINGS } from './aggregate-settings';
 export { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
 export type { CommittedTable } from './committed-table';
 export { BASELINE_MEMORY_MB, maxAggregateCustomers, PEAK_BYTES_PER_CUSTOMER } from './state-limit';

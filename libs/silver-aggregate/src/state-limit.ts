@@ -1,4 +1,5 @@
 import { customersInMemory } from '@medallion/layer-runtime';
+import { MAX_CUSTOMERS, type SettingsEnvironment } from '@medallion/settings';
 import { AggregateStateTooLargeError } from './errors';
 
 /**
@@ -18,11 +19,11 @@ export const BASELINE_MEMORY_MB = 256;
  *
  * @param environment - the process environment.
  * @returns the limit (customers), e.g. 10,576,636 at 1,769 MB; Infinity when unlimited.
- * @throws RangeError for a `MEDALLION_MAX_CUSTOMERS` that is not a whole number of at least 1.
+ * @throws InvalidSettingError (a RangeError) for a `MEDALLION_MAX_CUSTOMERS` that is not a whole number of at least 1.
  */
-export function maxAggregateCustomers(environment: NodeJS.ProcessEnv = process.env): number {
+export function maxAggregateCustomers(environment: SettingsEnvironment = process.env): number {
   return customersInMemory(environment, {
-    setting: 'MEDALLION_MAX_CUSTOMERS',
+    setting: MAX_CUSTOMERS,
     reservedMb: BASELINE_MEMORY_MB,
     bytesPerCustomer: PEAK_BYTES_PER_CUSTOMER,
   });

@@ -230,13 +230,13 @@ describe('checkpointSettings', () => {
       checkpointSettings({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: ' ', MEDALLION_CHECKPOINT_BASE_CUSTOMERS: '1' }),
     ).toEqual({ segmentCommits: 32, baseMinCustomers: 1 });
     expect(checkpointSettings({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: '64' }).segmentCommits).toBe(64);
-    for (const bad of ['1', '2.5', 'many', '-4']) {
+    for (const bad of ['1', '2.5', 'many', '-4', '0x10', '1e2']) {
       expect(() => checkpointSettings({ MEDALLION_CHECKPOINT_SEGMENT_COMMITS: bad })).toThrow(
-        `MEDALLION_CHECKPOINT_SEGMENT_COMMITS must be an integer of at least 2, not "${bad}"`,
+        `MEDALLION_CHECKPOINT_SEGMENT_COMMITS=${bad}: give a whole number of commits, 2 or more`,
       );
     }
     expect(() => checkpointSettings({ MEDALLION_CHECKPOINT_BASE_CUSTOMERS: '0' })).toThrow(
-      'MEDALLION_CHECKPOINT_BASE_CUSTOMERS must be an integer of at least 1, not "0"',
+      'MEDALLION_CHECKPOINT_BASE_CUSTOMERS=0: give a whole number of customers, 1 or more',
     );
   });
 });

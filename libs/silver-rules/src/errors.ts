@@ -1,28 +1,8 @@
-/** Base class of the errors silver's rules raise: a setting they do not accept, a rule outside the registry. */
+export { InvalidSettingError } from '@medallion/settings';
+
+/** Base class of the errors silver's rules raise: a rule outside the registry, a rule's own bug. (A setting they do not accept is @medallion/settings' InvalidSettingError.) */
 export class SilverRulesError extends Error {
   override readonly name: string = 'SilverRulesError';
-}
-
-/**
- * A `MEDALLION_*` setting whose value is not one its parser accepts: the message names the variable,
- * the value and what it accepts. The CLI answers it with exit 2 before reading any file; a Lambda
- * invocation fails with it.
- */
-export class InvalidSettingError extends SilverRulesError {
-  override readonly name = 'InvalidSettingError';
-
-  /**
-   * @param variable - e.g. `MEDALLION_MAX_QUARANTINED_PERCENT`.
-   * @param value - the value as set.
-   * @param accepted - what the variable accepts, for people, e.g. `a number from 0 to 100`.
-   */
-  constructor(
-    readonly variable: string,
-    readonly value: string,
-    readonly accepted: string,
-  ) {
-    super(`${variable}=${value}: give ${accepted}`);
-  }
 }
 
 /**

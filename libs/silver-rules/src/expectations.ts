@@ -1,6 +1,7 @@
 import { lookupCountry } from '@medallion/regions';
 import { COLUMN_ALIASES, isSubscribed, normalizeHeaderName } from '@medallion/schemas';
-import { InvalidSettingError, UnregisteredRuleError } from './errors';
+import { MAX_QUARANTINED_PERCENT, readSetting, type SettingsEnvironment } from '@medallion/settings';
+import { UnregisteredRuleError } from './errors';
 import type { BronzeColumns } from './resolve-bronze-columns';
 import { MAX_CUSTOMER_ID_LENGTH, SILVER_RULES, type RuleDeclaration, type SilverRuleName } from './rules';
 import { codePointLength, firstInvisibleCodePoint } from './invisible-characters';
@@ -73,7 +74,7 @@ export const FILE_EXPECTATIONS: readonly FileExpectation[] = [
     check: (header) => {
       const seen = new Set<string>();
       for (const [index, name] of folded(header).entries()) {
-        if (seen.has(name)) return `duplicate column "${header[index]!.trim()}" in the header`;
+        if (seen.has(name)) return `duplicate column "${(header[index] ?? '').trim()}" in the header`;
         seen.add(name);
       }
       return undefined;
@@ -153,17 +154,8 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
  * @returns the percentage, or undefined when unset.
  * @throws InvalidSettingError for any other value (`10%`, `ten`, `150`): never a silent default.
  */
-export function maxQuarantinedPercentSetting(env: Readonly<Record<string, string | undefined>>): number | undefined {
-  const raw = env['MEDALLION_MAX_QUARANTINED_PERCENT'];
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const percent = /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(percent >= 0 && percent <= 100))
-    throw new InvalidSettingError(
-      'MEDALLION_MAX_QUARANTINED_PERCENT',
-      raw,
-      "a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold",
-    );
-  return percent;
+export function maxQuarantinedPercentSetting(env: SettingsEnvironment): number | undefined {
+  return readSetting(env, MAX_QUARANTINED_PERCENT);
 }
 
 /**
@@ -174,7 +166,7 @@ export function maxQuarantinedPercentSetting(env: Readonly<Record<string, string
  * @returns the suite.
  * @throws InvalidSettingError for a threshold that is not a number from 0 to 100.
  */
-export function defaultExpectations(env: Readonly<Record<string, string | undefined>> = process.env): ExpectationSuite {
+export function defaultExpectations(env: SettingsEnvironment = process.env): ExpectationSuite {
   return { file: FILE_EXPECTATIONS, row: ROW_EXPECTATIONS, maxQuarantinedPercent: maxQuarantinedPercentSetting(env) };
 }
 

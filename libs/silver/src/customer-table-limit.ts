@@ -1,4 +1,5 @@
 import { customersInMemory } from '@medallion/layer-runtime';
+import { MAX_FILE_CUSTOMERS, type SettingsEnvironment } from '@medallion/settings';
 import { workerThreadCount } from '@medallion/worker-pool';
 
 /**
@@ -22,12 +23,12 @@ const WORKER_THREAD_MEMORY_MB = 64;
  *
  * @param environment - the process environment.
  * @returns the limit (customers), e.g. 7,932,477 at 1,769 MB with no worker thread; Infinity when unlimited.
- * @throws RangeError for a `MEDALLION_MAX_FILE_CUSTOMERS` that is not a whole number of at least 1.
+ * @throws InvalidSettingError (a RangeError) for a `MEDALLION_MAX_FILE_CUSTOMERS` or `MEDALLION_WORKER_THREADS` its parser does not accept.
  */
-export function maxFileCustomers(environment: NodeJS.ProcessEnv = process.env): number {
+export function maxFileCustomers(environment: SettingsEnvironment = process.env): number {
   const reservedMb = BASELINE_MEMORY_MB + WORKER_THREAD_MEMORY_MB * workerThreadCount(environment);
   return customersInMemory(environment, {
-    setting: 'MEDALLION_MAX_FILE_CUSTOMERS',
+    setting: MAX_FILE_CUSTOMERS,
     reservedMb,
     bytesPerCustomer: CUSTOMER_TABLE_BYTES_PER_CUSTOMER,
   });

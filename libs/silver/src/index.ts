@@ -1,7 +1,7 @@
 export { InvalidSettingError } from '@medallion/silver-rules';
 export { ContendedManifestError, NotABronzeKeyError, SilverError } from './errors';
 export { handler } from './silver-handler';
-export { checkSilverSettings } from './silver-rejection';
+export { SILVER_SETTINGS } from './silver-settings';
 export { createSilverLayer, silverLayer } from './silver-layer';
 export { SilverTransform, type SilverOutput } from './silver-transform';
 export { silverKeysFor, type SilverKeys } from './silver-keys';

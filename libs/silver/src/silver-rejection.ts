@@ -1,12 +1,7 @@
 import { CsvSyntaxError, DEFAULT_MAX_RECORD_CHARS, NotUtf8Error, UnsupportedEncodingError } from '@medallion/csv-io';
 import { FileRejectedError } from '@medallion/schemas';
-import {
-  InvalidSettingError,
-  maxQuarantinedPercentSetting,
-  ruleNamed,
-  SILVER_RULES,
-  type ExpectationSuite,
-} from '@medallion/silver-rules';
+import { MAX_RECORD_CHARS, readSetting, type SettingsEnvironment } from '@medallion/settings';
+import { ruleNamed, SILVER_RULES, type ExpectationSuite } from '@medallion/silver-rules';
 import type { SilverCounts } from './silver-result';
 
 /** A whole-file refusal: the reason and the expectation that made it. */
@@ -25,28 +20,8 @@ export interface Rejection {
  * @returns the limit in characters.
  * @throws InvalidSettingError for any other value (`1MB`, `0`, `1.5`).
  */
-export function maxRecordChars(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const raw = env['MEDALLION_MAX_RECORD_CHARS'];
-  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_RECORD_CHARS;
-  if (!/^\s*[1-9]\d*\s*$/.test(raw))
-    throw new InvalidSettingError(
-      'MEDALLION_MAX_RECORD_CHARS',
-      raw,
-      'a whole number of characters, 1 or more (default 1048576)',
-    );
-  return Number(raw);
-}
-
-/**
- * Checks every setting silver reads (`MEDALLION_MAX_RECORD_CHARS`, `MEDALLION_MAX_QUARANTINED_PERCENT`)
- * at once, so a command can refuse a bad value before it reads a file.
- *
- * @param env - the environment to read. @default process.env
- * @throws InvalidSettingError naming the first bad variable.
- */
-export function checkSilverSettings(env: Readonly<Record<string, string | undefined>> = process.env): void {
-  maxRecordChars(env);
-  maxQuarantinedPercentSetting(env);
+export function maxRecordChars(env: SettingsEnvironment = process.env): number {
+  return readSetting(env, MAX_RECORD_CHARS) ?? DEFAULT_MAX_RECORD_CHARS;
 }
 
 /**

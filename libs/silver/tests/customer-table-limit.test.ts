@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidSettingError } from '@medallion/settings';
 import { maxFileCustomers } from '../src/customer-table-limit';
 
 describe('maxFileCustomers', () => {
@@ -22,8 +23,9 @@ describe('maxFileCustomers', () => {
   it('refuses a MEDALLION_MAX_FILE_CUSTOMERS that is not a whole number of at least 1', () => {
     for (const bad of ['0', '-1', '1.5', '10%', 'many']) {
       expect(() => maxFileCustomers({ MEDALLION_MAX_FILE_CUSTOMERS: bad })).toThrow(
-        new RangeError(`MEDALLION_MAX_FILE_CUSTOMERS=${bad}: give a whole number of customers, 1 or more`),
+        new InvalidSettingError('MEDALLION_MAX_FILE_CUSTOMERS', bad, 'a whole number of customers, 1 or more'),
       );
+      expect(() => maxFileCustomers({ MEDALLION_MAX_FILE_CUSTOMERS: bad })).toThrow(RangeError);
     }
   });
 });

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { readSetting, WORKER_THREADS, type SettingsEnvironment } from '@medallion/settings';
 
 /**
  * How many worker threads a layer uses for CSV work: `MEDALLION_WORKER_THREADS` (0 or more; the
@@ -9,9 +10,8 @@ import { availableParallelism } from 'node:os';
  *
  * @param env - the environment to read. @default process.env
  * @returns the thread count; 0 means inline.
+ * @throws InvalidSettingError (a RangeError) for a value that is not a whole number (never a silent default).
  */
-export function workerThreadCount(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const configured = env['MEDALLION_WORKER_THREADS'];
-  if (configured !== undefined && /^\d+$/.test(configured.trim())) return Number(configured.trim());
-  return Math.min(4, availableParallelism());
+export function workerThreadCount(env: SettingsEnvironment = process.env): number {
+  return readSetting(env, WORKER_THREADS) ?? Math.min(4, availableParallelism());
 }

@@ -90,7 +90,15 @@ describe('workerThreadCount', () => {
   it('reads MEDALLION_WORKER_THREADS, else takes the cores, at most 4', () => {
     expect(workerThreadCount({ MEDALLION_WORKER_THREADS: '0' })).toBe(0);
     expect(workerThreadCount({ MEDALLION_WORKER_THREADS: ' 3 ' })).toBe(3);
-    expect(workerThreadCount({ MEDALLION_WORKER_THREADS: 'many' })).toBe(Math.min(4, availableParallelism()));
+    expect(workerThreadCount({ MEDALLION_WORKER_THREADS: '' })).toBe(Math.min(4, availableParallelism()));
+    expect(workerThreadCount({})).toBe(Math.min(4, availableParallelism()));
+  });
+
+  it('refuses a MEDALLION_WORKER_THREADS that is not a whole number, never falling back in silence', () => {
+    for (const bad of ['many', '-1', '1.5'])
+      expect(() => workerThreadCount({ MEDALLION_WORKER_THREADS: bad })).toThrow(
+        `MEDALLION_WORKER_THREADS=${bad}: give a whole number of worker threads, 0 or more`,
+      );
   });
 });
 

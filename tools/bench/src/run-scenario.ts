@@ -1,3 +1,4 @@
+import { BENCH_MEMORY, readSetting } from '@medallion/settings';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { serveAggregateFunction } from './aggregate-functions';
@@ -37,7 +38,7 @@ if (isMainThread) {
     // MEDALLION_BENCH_MEMORY=1: also print (stderr) the largest heap and off-heap figures seen during the step.
     const most: Record<string, number> = {};
     const sampler =
-      process.env['MEDALLION_BENCH_MEMORY'] === '1'
+      readSetting(process.env, BENCH_MEMORY) === true
         ? setInterval(() => {
             for (const [kind, bytes] of Object.entries(process.memoryUsage()))
               most[kind] = Math.max(most[kind] ?? 0, Math.round(bytes / 2 ** 20));

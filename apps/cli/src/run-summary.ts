@@ -4,6 +4,7 @@ import type { Delivery } from '@medallion/local-s3';
 import type { PlatinumResult, PlatinumRow } from '@medallion/platinum';
 import type { SilverAggregateResult } from '@medallion/silver-aggregate';
 import type { SilverManifest } from '@medallion/schemas';
+import type { SilverResult } from '@medallion/silver';
 import { ruleNamed } from '@medallion/silver-rules';
 
 /** Row and file counts of one run (rows are data records; see the README's row accounting). */
@@ -29,7 +30,7 @@ export interface RunCounts {
 export interface FileOutcome {
   /** The bronze object key, e.g. `bronze/customers.csv`. */
   readonly key: string;
-  /** `processed` (its rows are in silver or quarantine), `rejected` (whole) or `failed` (no manifest: see the problems). */
+  /** `processed` (its rows are in silver or quarantine), `rejected` (whole; with no counts when silver could write nothing for it, see `object-key-fits`) or `failed` (no manifest: see the problems). */
   readonly outcome: 'processed' | 'rejected' | 'failed';
   /** For a rejected file: the rule and the reason. */
   readonly rule?: string;
@@ -87,9 +88,30 @@ function addFileCounts(counts: RunCounts, manifest: SilverManifest): void {
     if (ruleNamed(rule)?.action === 'warn') counts.warnings[rule] = (counts.warnings[rule] ?? 0) + failures;
 }
 
-/** One file's outcome from its manifest. */
-function fileOutcomeOf(key: string, manifest: SilverManifest | undefined): FileOutcome {
-  if (!manifest) return { key, outcome: 'failed' };
+/**
+ * Silver's rejections that left no manifest (a bronze key whose outputs S3 would refuse), by bronze key.
+ *
+ * @param deliveries - the run's invocations.
+ * @returns bronze key → rule and reason.
+ */
+function unrecordedRejections(deliveries: readonly Delivery[]): Map<string, { rule: string; reason: string }> {
+  const found = new Map<string, { rule: string; reason: string }>();
+  for (const delivery of deliveries) {
+    if (delivery.route !== 'silver' || delivery.error) continue;
+    for (const result of (delivery.result as LayerInvocationReport<SilverResult>).results)
+      if (result.kind === 'rejected' && result.outputKeys.length === 0)
+        found.set(result.bronzeKey, { rule: result.rule, reason: result.reason });
+  }
+  return found;
+}
+
+/** One file's outcome from its manifest, or from silver's result when it could write none. */
+function fileOutcomeOf(
+  key: string,
+  manifest: SilverManifest | undefined,
+  unrecorded: { rule: string; reason: string } | undefined,
+): FileOutcome {
+  if (!manifest) return unrecorded ? { key, outcome: 'rejected', ...unrecorded } : { key, outcome: 'failed' };
   const { dataRecords, silverRows, quarantinedRows, blankRows, unknownCountryRows } = manifest.counts;
   const quarantineKey = manifest.outputs.quarantine?.key;
   return {
@@ -149,10 +171,14 @@ export function summarizeRun(
   };
   const { gold, platinum, failures } = readDeliveries(deliveries);
   const rejections: Array<{ key: string; reason: string }> = [];
-  const files = inputKeys.map((key, index) => fileOutcomeOf(key, manifests[index]));
+  const unrecorded = unrecordedRejections(deliveries);
+  const files = inputKeys.map((key, index) => fileOutcomeOf(key, manifests[index], unrecorded.get(key)));
   for (const [index, file] of files.entries()) {
     const manifest = manifests[index];
-    if (!manifest) {
+    if (file.outcome === 'rejected' && !manifest) {
+      counts.rejectedFiles++;
+      rejections.push({ key: file.key, reason: file.reason ?? 'rejected' });
+    } else if (!manifest) {
       if (!failures.some((failure) => failure.key === file.key))
         failures.push({ layer: 'silver', key: file.key, message: 'no silver manifest was written for this file' });
     } else if (manifest.outcome === 'rejected') {

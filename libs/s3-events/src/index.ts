@@ -1,4 +1,11 @@
-export { CSV_EXTENSIONS, hasCsvExtension, isObjectCreated, isObjectRemoved, type ObjectEvent } from './object-event';
+export {
+  CSV_EXTENSIONS,
+  hasCsvExtension,
+  isObjectCreated,
+  isObjectRemoved,
+  MAX_OBJECT_KEY_BYTES,
+  type ObjectEvent,
+} from './object-event';
 export { decodeS3EventKey, encodeS3EventKey } from './s3-key-encoding';
 export { S3EventsError, UnsupportedEventError } from './errors';
 export { parseObjectEvents } from './parse-object-events';

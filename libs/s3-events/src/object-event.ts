@@ -27,6 +27,9 @@ export function isObjectRemoved(event: ObjectEvent): boolean {
   return event.eventName.startsWith('ObjectRemoved:');
 }
 
+/** S3's longest object key, in bytes of UTF-8 (Amazon S3 User Guide, "Naming objects"). */
+export const MAX_OBJECT_KEY_BYTES = 1024;
+
 /** The extensions that make an object a CSV table for the layers: exactly these, as the AWS rules match them. */
 export const CSV_EXTENSIONS = ['.csv', '.CSV'] as const;
 

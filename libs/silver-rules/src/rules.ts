@@ -26,6 +26,13 @@ export const MAX_CUSTOMER_ID_LENGTH = 64;
  * the README's "Data quality" table with {@link RULE_REGISTRY}.
  */
 export const SILVER_RULES = {
+  objectKeyFits: {
+    name: 'object-key-fits',
+    level: 'file',
+    action: 'reject',
+    description:
+      "every key silver derives from the bronze key (silver, customer table, quarantine, manifest) fits in S3's 1,024 bytes",
+  },
   headerPresent: {
     name: 'header-present',
     level: 'file',

@@ -46,3 +46,13 @@ export function silverKeysFor(bronzeKey: string, inputPrefix: string): SilverKey
 
 /** A name that ends in `.csv` in any case. */
 const CSV_NAME = /\.csv$/i;
+
+/**
+ * The longest of the keys silver derives from a bronze key, in bytes of UTF-8.
+ *
+ * @param keys - see {@link silverKeysFor}.
+ * @returns e.g. 1,026 for a bronze key of 1,010 bytes (its manifest key adds `silver/_manifests/` and `.json`).
+ */
+export function longestDerivedKeyBytes(keys: SilverKeys): number {
+  return Math.max(...Object.values(keys).map((key: string) => Buffer.byteLength(key, 'utf8')));
+}

@@ -1,7 +1,7 @@
 import { NotUtf8Error } from '@medallion/csv-io';
 import { CsvObjectWriter, type LayerEnvironment, type LayerMetric, type MapLayer } from '@medallion/layer-runtime';
 import { layerLayoutOf } from '@medallion/lake-layout';
-import type { ObjectEvent } from '@medallion/s3-events';
+import { MAX_OBJECT_KEY_BYTES, type ObjectEvent } from '@medallion/s3-events';
 import { deleteObjectIfMatch } from '@medallion/s3-io';
 import { SILVER_METADATA } from '@medallion/schemas';
 import { defaultExpectations, SILVER_RULES, type ExpectationSuite } from '@medallion/silver-rules';
@@ -11,8 +11,8 @@ import { eventFreshness, readStoredSilverManifest } from './silver-manifest';
 import { openBronze, type OpenBronze } from './silver-read';
 import { rejectFile } from './silver-reject';
 import { rejectionOf, thresholdRejection } from './silver-rejection';
-import { countsOf, type SilverResult } from './silver-result';
-import { silverKeysFor } from './silver-keys';
+import { countsOf, NO_ROWS, type SilverRejected, type SilverResult } from './silver-result';
+import { longestDerivedKeyBytes, silverKeysFor } from './silver-keys';
 import type { ProcessAgain, SilverAttempt, SilverWork } from './silver-work';
 import { writeAndCommit, type Written } from './silver-write';
 import { transformBronzeObject, type BronzeObjectSummary } from './transform-bronze-object';
@@ -146,6 +146,8 @@ async function processBronzeObject(
   processAgain: ProcessAgain,
 ): Promise<SilverResult> {
   const keys = silverKeysFor(object.key, INPUT_PREFIX);
+  const longest = longestDerivedKeyBytes(keys);
+  if (longest > MAX_OBJECT_KEY_BYTES) return rejectKeyTooLong(env, object, longest);
   const committed = await readStoredSilverManifest(env, object.bucket, keys.manifest);
   const freshness = eventFreshness(object, committed?.manifest);
   if (!freshness.fresh) {
@@ -161,6 +163,34 @@ async function processBronzeObject(
 }
 
 /**
+ * Rejects a bronze object whose derived keys S3 would refuse (over {@link MAX_OBJECT_KEY_BYTES}):
+ * nothing can be written for it, not even a rejection record or a manifest, so the rejection is
+ * logged (the key's length, not its text) and returned, and the metrics count it.
+ *
+ * @param longest - the longest derived key, in bytes.
+ * @returns a rejected result with no outputs.
+ */
+function rejectKeyTooLong(env: LayerEnvironment, object: ObjectEvent, longest: number): SilverRejected {
+  const keyBytes = Buffer.byteLength(object.key, 'utf8');
+  const reason = `the object key is ${keyBytes} bytes: silver's outputs would need keys of ${longest} bytes, over S3's ${MAX_OBJECT_KEY_BYTES}; upload it under a key shorter by ${longest - MAX_OBJECT_KEY_BYTES} bytes or more`;
+  env.logger.error('bronze object rejected: its derived keys are too long', {
+    bucket: object.bucket,
+    keyBytes,
+    longest,
+  });
+  return {
+    kind: 'rejected',
+    bronzeKey: object.key,
+    encoding: 'utf-8',
+    bronzeETag: object.eTag ?? '',
+    reason,
+    rule: SILVER_RULES.objectKeyFits.name,
+    outputKeys: [],
+    counts: NO_ROWS,
+  };
+}
+
+/**
  * Removes what silver derived from a deleted bronze object: its manifest first (conditional on
  * the one read), then the outputs it named; a deletion older than the version silver holds is
  * skipped as stale.
@@ -169,6 +199,8 @@ async function processBronzeObject(
  */
 async function removeBronzeObject(env: LayerEnvironment, object: ObjectEvent): Promise<SilverResult> {
   const keys = silverKeysFor(object.key, INPUT_PREFIX);
+  // Nothing was ever written for a key whose outputs S3 would refuse (see rejectKeyTooLong).
+  if (longestDerivedKeyBytes(keys) > MAX_OBJECT_KEY_BYTES) return { kind: 'removed', bronzeKey: object.key };
   for (let attempt = 1; attempt <= REMOVAL_ATTEMPTS; attempt++) {
     const committed = await readStoredSilverManifest(env, object.bucket, keys.manifest);
     if (committed && !eventFreshness(object, committed.manifest).fresh) {

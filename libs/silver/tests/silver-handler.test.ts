@@ -104,6 +104,24 @@ describe('silver handler on bronze files', () => {
     );
   });
 
+  it('rejects a bronze key whose derived keys S3 would refuse, writing nothing, and takes its deletion', async () => {
+    const key = `bronze/${'x'.repeat(999)}.csv`;
+    const before = await lake.keys();
+    const report = await handler(await lake.put(key, 'Customer ID,Country\n1,Chile\n'));
+    expect(report.results[0]).toMatchObject({
+      kind: 'rejected',
+      bronzeKey: key,
+      rule: 'object-key-fits',
+      reason:
+        "the object key is 1010 bytes: silver's outputs would need keys of 1026 bytes, over S3's 1024; upload it under a key shorter by 2 bytes or more",
+      outputKeys: [],
+      counts: { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0 },
+    });
+    expect(await lake.keys()).toEqual([...before, key].sort());
+    const removal = await handler(await lake.put(key, '', { eventName: 'ObjectRemoved:Delete' }));
+    expect(removal.results[0]).toEqual({ kind: 'removed', bronzeKey: key });
+  });
+
   it('quarantines Customer IDs with invisible characters, naming the code point, so no lookalike ID reaches gold', async () => {
     const bronze =
       'Customer ID,Customer Name,Customer Country,Subscription Status\n' +

@@ -1,3 +1,4 @@
+import { MAX_OBJECT_KEY_BYTES } from '@medallion/s3-events';
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { S3Error } from '../errors';
 import { xmlElement } from './s3-xml';
@@ -18,9 +19,6 @@ export interface S3Request {
   /** `x-amz-request-id` of the response. */
   readonly requestId: string;
 }
-
-/** S3's longest object key, in UTF-8 bytes. */
-const MAX_KEY_BYTES = 1024;
 
 function decode(text: string): string {
   try {
@@ -54,10 +52,10 @@ export function parseS3Request(http: IncomingMessage, response: ServerResponse, 
   const slash = path.indexOf('/', 1);
   const bucket = path.length > 1 ? decode(slash < 0 ? path.slice(1) : path.slice(1, slash)) : undefined;
   const key = slash < 0 || slash === path.length - 1 ? undefined : decode(path.slice(slash + 1));
-  if (key !== undefined && Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES)
+  if (key !== undefined && Buffer.byteLength(key, 'utf8') > MAX_OBJECT_KEY_BYTES)
     throw new S3Error('KeyTooLongError', undefined, {
       Size: String(Buffer.byteLength(key, 'utf8')),
-      MaxSizeAllowed: String(MAX_KEY_BYTES),
+      MaxSizeAllowed: String(MAX_OBJECT_KEY_BYTES),
     });
   return { method: http.method ?? 'GET', bucket, key, query, headers: http.headers, http, response, requestId };
 }

@@ -57,14 +57,20 @@ export function formatReport(summary: RunSummary, elapsedMs: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One line per rejected file (its rule and reason) and per file with quarantined rows (its quarantine key). */
+/** One line per rejected file (its rule and reason), per file with quarantined rows (its quarantine key), per file without a status column. */
 function fileLines(files: readonly FileOutcome[]): string[] {
   return files.flatMap((file) => {
     if (file.outcome === 'rejected')
       return [`rejected ${file.key} (${file.rule ?? 'rule unknown'}): ${file.reason ?? ''}`];
+    const lines: string[] = [];
     if (file.quarantineKey && file.counts)
-      return [`quarantined ${file.counts.quarantinedRows} row(s) of ${file.key} → ${file.quarantineKey}`];
-    return [];
+      lines.push(`quarantined ${file.counts.quarantinedRows} row(s) of ${file.key} → ${file.quarantineKey}`);
+    const unstated = file.warnings?.['status-column-present'];
+    if (unstated)
+      lines.push(
+        `${file.key} has no status column: its ${unstated} row(s) count as subscribed (status-column-present)`,
+      );
+    return lines;
   });
 }
 

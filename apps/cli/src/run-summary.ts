@@ -47,6 +47,8 @@ export interface FileOutcome {
   };
   /** The quarantine object key, when the file had quarantined rows. */
   readonly quarantineKey?: string;
+  /** Rows kept with a warning, per `warn` rule (absent when none), e.g. `{ "status-column-present": 3 }`. */
+  readonly warnings?: Readonly<Record<string, number>>;
 }
 
 /** The run summary `--json` prints: the gold table, the platinum table, the counts and each file's outcome. */
@@ -77,6 +79,13 @@ function lastTable<Row>(report: LayerInvocationReport<SilverAggregateResult<Row>
   return report.results.filter((result) => result.action !== 'covered').at(-1)?.rows;
 }
 
+/** A file's rows kept with a warning, per `warn` rule. */
+function warningsOf(manifest: SilverManifest): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(manifest.counts.ruleFailures).filter(([rule]) => ruleNamed(rule)?.action === 'warn'),
+  );
+}
+
 /** Adds a processed file's rows to the run's counts, its warn-rule failures to `warnings`. */
 function addFileCounts(counts: RunCounts, manifest: SilverManifest): void {
   counts.bronzeRows += manifest.counts.dataRecords;
@@ -84,8 +93,8 @@ function addFileCounts(counts: RunCounts, manifest: SilverManifest): void {
   counts.quarantinedRows += manifest.counts.quarantinedRows;
   counts.blankRows += manifest.counts.blankRows;
   counts.unknownCountryRows += manifest.counts.unknownCountryRows;
-  for (const [rule, failures] of Object.entries(manifest.counts.ruleFailures))
-    if (ruleNamed(rule)?.action === 'warn') counts.warnings[rule] = (counts.warnings[rule] ?? 0) + failures;
+  for (const [rule, failures] of Object.entries(warningsOf(manifest)))
+    counts.warnings[rule] = (counts.warnings[rule] ?? 0) + failures;
 }
 
 /**
@@ -114,6 +123,7 @@ function fileOutcomeOf(
   if (!manifest) return unrecorded ? { key, outcome: 'rejected', ...unrecorded } : { key, outcome: 'failed' };
   const { dataRecords, silverRows, quarantinedRows, blankRows, unknownCountryRows } = manifest.counts;
   const quarantineKey = manifest.outputs.quarantine?.key;
+  const warnings = warningsOf(manifest);
   return {
     key,
     outcome: manifest.outcome,
@@ -121,6 +131,7 @@ function fileOutcomeOf(
     encoding: manifest.encoding,
     counts: { dataRecords, silverRows, quarantinedRows, blankRows, unknownCountryRows },
     ...(quarantineKey && quarantinedRows > 0 ? { quarantineKey } : {}),
+    ...(Object.keys(warnings).length > 0 ? { warnings } : {}),
   };
 }
 

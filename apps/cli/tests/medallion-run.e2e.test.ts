@@ -159,6 +159,7 @@ describe('npm start (medallion run) on data/', () => {
           outcome: 'processed',
           encoding: 'utf-8',
           counts: { dataRecords: 64, silverRows: 64, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 1 },
+          warnings: { 'country-known': 1 },
         },
         {
           key: 'bronze/dummy_data_2.csv',
@@ -212,7 +213,8 @@ describe('npm start -- --json --out DIR FILE...', () => {
         unknownCountryRows: 0,
         rejectedFiles: 1,
         nonUtf8Files: 0,
-        warnings: {},
+        // datablist-schema.csv has no status column: its 3 rows count as subscribed, with a warning.
+        warnings: { 'status-column-present': 3 },
       },
     });
     // Each file's outcome, in the order given: the rejected one with its rule, the quarantining one with its key.
@@ -327,6 +329,7 @@ describe('npm start -- --json --out DIR FILE...', () => {
           outcome: 'processed',
           encoding: 'utf-8',
           counts: { dataRecords: 11, silverRows: 11, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 },
+          warnings: { 'status-recognized': 1 },
         },
       ],
     });

@@ -102,11 +102,20 @@ describe('evaluateRecord with the default expectations', () => {
     }
   });
 
-  it('checks no status in a file without a status column', () => {
+  it('checks no status in a file without a status column, and warns that the row counts as subscribed', () => {
     expect(evaluateRecord(['9', 'A', 'Chile', 'x'], { ...columns, status: undefined }, suite)).toMatchObject({
       kind: 'accept',
-      failures: [],
+      failures: [
+        {
+          rule: 'status-column-present',
+          action: 'warn',
+          message: 'the file has no status column: the row counts as subscribed',
+        },
+      ],
     });
+    expect(evaluateRecord(['9', 'A', 'Chile', 'x'], columns, suite).failures.map((f) => f.rule)).toEqual([
+      'status-recognized',
+    ]);
   });
 });
 
@@ -146,6 +155,7 @@ describe('defaultExpectations', () => {
       ['customer-id-sane', 'quarantine'],
       ['country-known', 'warn'],
       ['status-recognized', 'warn'],
+      ['status-column-present', 'warn'],
     ]);
     expect([...suite.file, ...suite.row].every((rule) => rule.description.length > 10)).toBe(true);
   });

@@ -144,6 +144,12 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
           : 'status is not a recognized value';
     },
   },
+  {
+    ...SILVER_RULES.statusColumnPresent,
+    needsAlignedColumns: false,
+    check: (_fields, columns) =>
+      columns.status === undefined ? 'the file has no status column: the row counts as subscribed' : undefined,
+  },
 ];
 
 /**

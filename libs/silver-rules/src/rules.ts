@@ -117,6 +117,13 @@ export const SILVER_RULES = {
     action: 'warn',
     description: 'the status, when the file has a status column, is a known subscribed or not-subscribed value',
   },
+  statusColumnPresent: {
+    name: 'status-column-present',
+    level: 'row',
+    action: 'warn',
+    description:
+      "the file has a status column; without one (the original sample files' schema) each row counts as subscribed, and is counted under this rule",
+  },
 } as const satisfies Record<string, RuleDeclaration>;
 
 /** A rule's name, one of {@link SILVER_RULES}'. */

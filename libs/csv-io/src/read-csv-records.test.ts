@@ -168,6 +168,30 @@ describe('readCsvRecords: encodings and limits', () => {
     });
   });
 
+  it('reads as Windows-1252 the 2-byte UTF-8 pairs its text makes by chance (É’, ß and a no-break space), cut at every chunk boundary, and places the first invalid byte exactly', async () => {
+    const chance = Buffer.concat([
+      Buffer.from('id,name\n1,JOS'),
+      Buffer.from([0xc9, 0x92]),
+      Buffer.from('S Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n2,Gro'),
+      Buffer.from([0xdf, 0xa0, 0xb0]),
+      Buffer.from('\n'),
+    ]);
+    for (const chunkSize of [1, 2, 3, 5, 64]) {
+      await expect(records(chance, {}, chunkSize)).rejects.toMatchObject({
+        name: 'NotUtf8Error',
+        byteOffset: 20,
+        afterUtf8Text: false,
+      });
+      expect(await records(chance, { encoding: 'windows-1252' }, chunkSize)).toEqual([
+        ['id', 'name'],
+        ['1', 'JOSÉ’S Café'],
+        ['2', 'Groß\u00a0°'],
+      ]);
+    }
+  });
+
   it('refuses, when reading Windows-1252, a file that also holds well-formed UTF-8 text (a UTF-8 file with one bad byte)', async () => {
     const mixed = Buffer.concat([Buffer.from('id,name\n1,Caf'), Buffer.from([0xe9]), Buffer.from('\n2,Zoë\n')]);
     await expect(records(mixed, {})).rejects.toMatchObject({ name: 'NotUtf8Error', afterUtf8Text: false });

@@ -14,7 +14,7 @@ export class CsvSyntaxError extends CsvIoError {
   /**
    * @param code - csv-parse's error code, e.g. `CSV_QUOTE_NOT_CLOSED`.
    * @param line - the 1-based physical line where the parser detected the fault (for an unclosed
-   *   quote, the end of the input).
+   *   quote, the line where the record holding it starts).
    * @param options - the parser's error as `cause` (its message may quote field values).
    */
   constructor(

@@ -82,6 +82,31 @@ describe('readCsvRecords', () => {
   });
 });
 
+describe('readCsvBatch: unclosed quotes and doubled BOMs', () => {
+  it.each(['\n', '\r\n'])(
+    'places an unclosed quote at the line where its record starts, lines after it or not (%j)',
+    (eol) => {
+      for (const [lines, firstLine, at] of [
+        [['a,b', '1,2', '3,"x,4', '5,6', '7,8', ''], 1, 3],
+        [['a,"b', '1,2', ''], 1, 1],
+        [['1,2', '3,"x', '5,6'], 40, 41],
+      ] as const) {
+        expect(() => readCsvBatch(Buffer.from(lines.join(eol)), { firstLine })).toThrow(
+          `not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line ${at})`,
+        );
+      }
+    },
+  );
+
+  it('drops every BOM at the start of the header, none elsewhere', () => {
+    const records = readCsvBatch(Buffer.from('\uFEFF\uFEFF\uFEFFid,name\n\uFEFF1,Zoë\n'), { firstLine: 1 });
+    expect(records.map((record) => record.fields)).toEqual([
+      ['id', 'name'],
+      ['\uFEFF1', 'Zoë'],
+    ]);
+  });
+});
+
 describe('readCsvRecords: encodings and limits', () => {
   const records = async (bytes: Buffer, options: Parameters<typeof readCsvRecords>[1], chunkSize = 3) => {
     const chunks: Buffer[] = [];

@@ -25,6 +25,8 @@ export interface CsvReadOptions {
    * @default 1_048_576 (1 MiB)
    */
   readonly maxRecordChars?: number;
+  /** The field delimiter (see `decideDelimiter`). @default ',' */
+  readonly delimiter?: string;
 }
 
 /** Default {@link CsvReadOptions.maxRecordChars}. */
@@ -46,9 +48,10 @@ function stripRecordDelimiter(raw: string): string {
   return raw;
 }
 
-/** csv-parse options for medallion's reading rules. */
-function parseOptions(maxRecordChars: number, bom: boolean, raw = true): CsvParseOptions {
+/** csv-parse options for medallion's reading rules (`delimiter`: the field delimiter, `,` unless said). */
+function parseOptions(maxRecordChars: number, bom: boolean, raw = true, delimiter = ','): CsvParseOptions {
   return {
+    delimiter,
     // csv-parse reads UTF-8 bytes and counts them; a character takes at most 4. The exact limit, in
     // characters of the raw text, is checked on each record; this one only stops a runaway field.
     max_record_size: 4 * maxRecordChars,
@@ -112,7 +115,7 @@ function toRecord(record: string[], raw: string, line: number, maxRecordChars: n
 export async function* readCsvRecords(input: Readable, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord> {
   const decoder = createTextDecoder(options.encoding ?? 'utf-8');
   const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
-  const parser = input.pipe(decoder).pipe(parse(parseOptions(maxRecordChars, true)));
+  const parser = input.pipe(decoder).pipe(parse(parseOptions(maxRecordChars, true, true, options.delimiter)));
   input.once('error', (error) => parser.destroy(error));
   decoder.once('error', (error) => parser.destroy(error));
   let line = 1;
@@ -138,6 +141,8 @@ export interface CsvBatchReadOptions {
   readonly firstLine: number;
   /** As {@link CsvReadOptions.maxRecordChars}. @default 1_048_576 */
   readonly maxRecordChars?: number;
+  /** The field delimiter (see `decideDelimiter`). @default ',' */
+  readonly delimiter?: string;
 }
 
 /**
@@ -183,7 +188,7 @@ function parseBatch<Parsed>(bytes: Uint8Array, options: CsvBatchReadOptions, raw
   try {
     return parseSync(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1, raw),
+      parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1, raw, options.delimiter),
     ) as unknown as Parsed[];
   } catch (error) {
     if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')
@@ -210,7 +215,12 @@ function unclosedRecordLine(bytes: Uint8Array, options: CsvBatchReadOptions, err
   if (records === 0) return options.firstLine;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const before = parseSync(buffer, {
-    ...parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1),
+    ...parseOptions(
+      options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
+      options.firstLine === 1,
+      true,
+      options.delimiter,
+    ),
     to: records,
   }) as unknown as { raw: string }[];
   return before.reduce((line, { raw }) => line + countLineBreaks(raw), options.firstLine);

@@ -1,3 +1,4 @@
+import { sepLineDelimiter } from './delimiter';
 import type { CsvBatch } from './split-csv-batches';
 
 const QUOTE = 0x22;
@@ -20,6 +21,8 @@ export class CsvBatchCutter {
   /** Line breaks in the batch being built, up to the scan position. */
   private breaks = 0;
   private headerDone = false;
+  /** The first record was a `sep=` line: the header after it is cut alone too. */
+  private sepLineSeen = false;
   private inQuotes = false;
   /** The previous chunk ended with a CR: whether it was a lone one depends on this chunk's first byte. */
   private crAtChunkEnd = false;
@@ -42,7 +45,8 @@ export class CsvBatchCutter {
   ) {}
 
   /**
-   * Scans one chunk and returns the batches that end in it (the first is the header alone); the
+   * Scans one chunk and returns the batches that end in it (the first is the header alone; after a
+   * `sep=` first line, the header after it too); the
    * rest of the chunk waits for the next one, unless it is past the forced cut.
    *
    * @param chunk - the input's next bytes.
@@ -137,7 +141,20 @@ export class CsvBatchCutter {
     if (this.headerDone && this.partsBytes + end - this.batchStart < this.batchBytes) return;
     this.emit(Buffer.concat([...this.parts, this.chunk.subarray(this.batchStart, end)]));
     this.batchStart = end;
-    this.headerDone = true;
+    if (!this.headerDone) this.headerDone = this.sepLineSeen || !(this.sepLineSeen = this.endedSepLine());
+  }
+
+  /** Whether the batch just ended (the file's first record) is a `sep=` line (see `sepLineDelimiter`). */
+  private endedSepLine(): boolean {
+    const last = this.batches.at(-1);
+    if (last === undefined || last.bytes.length > 16) return false;
+    return (
+      sepLineDelimiter(
+        Buffer.from(last.bytes)
+          .toString('utf8')
+          .replace(/\r?\n$|\r$/, ''),
+      ) !== undefined
+    );
   }
 
   /** Ends the batch being built with `bytes`; the next one starts on the line after its last break. */

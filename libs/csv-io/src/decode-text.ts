@@ -8,9 +8,6 @@ import { NotUtf8Error, UnsupportedEncodingError } from './errors';
 /** Text encodings medallion reads: UTF-8 (the expectation), Windows-1252 (the usual spreadsheet export). */
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
-/** Text holding a character beyond ASCII. */
-const NON_ASCII = /[^\p{ASCII}]/u;
-
 /** Bytes Windows-1252 does not define: a file holding them is not Windows-1252. */
 const UNDEFINED_IN_WINDOWS_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
@@ -28,6 +25,60 @@ function completeSequencesLength(data: Buffer): number {
   return data.length;
 }
 
+/**
+ * Length (bytes) of the well-formed UTF-8 multi-byte sequence starting at `at` (Unicode's table
+ * of well-formed byte sequences: no overlong forms, no surrogates, nothing past U+10FFFF), or 0
+ * when the byte there starts none (ASCII, a stray continuation byte, a bad or cut-off sequence).
+ */
+function utf8SequenceLength(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at] ?? 0;
+  if (lead < 0xc2 || lead > 0xf4) return 0;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  if (at + length > bytes.length) return 0;
+  const second = bytes[at + 1] ?? 0;
+  const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+  const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+  if (second < low || second > high) return 0;
+  for (let k = 2; k < length; k++) if (((bytes[at + k] ?? 0) & 0xc0) !== 0x80) return 0;
+  return length;
+}
+
+/**
+ * Offset of the first byte of `bytes` that is not part of well-formed UTF-8, or -1 when all are.
+ * (A JavaScript scan: only for the error path, after `isUtf8` said no.)
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) {
+    if ((bytes[i] ?? 0) < 0x80) continue;
+    const length = utf8SequenceLength(bytes, i);
+    if (length === 0) return i;
+    i += length - 1;
+  }
+  return -1;
+}
+
+/**
+ * Offset of the first *evidence of UTF-8* in `bytes`, or -1: a well-formed sequence of 3 or 4
+ * bytes, or of 2 bytes led by 0xC2 or 0xC3 (U+0080–U+00FF: the accented letters of Western names,
+ * no-break space, «, °). Read as Windows-1252 these are a lowercase accented letter followed by
+ * two symbols (`é’’`), or `Â`/`Ã` followed by a symbol: mojibake, not text.
+ *
+ * Not evidence: a 2-byte sequence led by 0xC4–0xDF. In Windows-1252 that is an accented capital
+ * (Ä–Ý), Þ or ß followed by a byte 0x80–0xBF (’ “ ” € « » ° a no-break space …), which real
+ * Windows-1252 text holds by chance (`MÜLLER’S`, `STRAß°`, `ÉCOLE »`).
+ */
+function firstUtf8Evidence(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0xc2) continue;
+    const length = utf8SequenceLength(bytes, i);
+    if (length === 0) continue;
+    if (length > 2 || lead <= 0xc3) return i;
+    i += length - 1;
+  }
+  return -1;
+}
+
 /** Whether the bytes start with a UTF-16 byte order mark (either byte order). */
 function startsWithUtf16Bom(data: Buffer): boolean {
   return data.byteLength >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff));
@@ -42,8 +93,8 @@ class Utf8Validation {
   private offset = 0;
   /** The start of a sequence cut by the previous chunk's end. */
   private carry: Buffer | undefined;
-  /** Valid multi-byte text was passed on already. */
-  private sawMultibyte = false;
+  /** Evidence of UTF-8 (see {@link firstUtf8Evidence}) was passed on already. */
+  private sawUtf8Evidence = false;
 
   /**
    * Checks the next chunk (with what the last one carried), or at the end (`undefined`) what is carried.
@@ -62,17 +113,18 @@ class Utf8Validation {
     const end = chunk ? completeSequencesLength(data) : data.length;
     const complete = data.subarray(0, end);
     if (!isUtf8(complete)) throw this.fault(complete);
-    if (!this.sawMultibyte && !isAscii(complete)) this.sawMultibyte = true;
+    // Native isAscii first: a chunk of ASCII, or any chunk once evidence was seen, costs no scan.
+    if (!this.sawUtf8Evidence && !isAscii(complete) && firstUtf8Evidence(complete) >= 0) this.sawUtf8Evidence = true;
     this.carry = end < data.length ? Buffer.from(data.subarray(end)) : undefined;
     this.offset += end;
     return complete;
   }
 
-  /** The error for invalid bytes in `data`: was there valid multi-byte text before the fault? Decoded leniently to see. */
+  /** The error for invalid bytes in `data`: at the first invalid byte, saying whether evidence of UTF-8 came before it. */
   private fault(data: Buffer): NotUtf8Error {
-    const lenient = new TextDecoder('utf-8').decode(data);
-    const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
-    return new NotUtf8Error(this.offset, this.sawMultibyte || NON_ASCII.test(before));
+    const at = Math.max(0, firstInvalidUtf8(data));
+    const evidenceBefore = this.sawUtf8Evidence || firstUtf8Evidence(data.subarray(0, at)) >= 0;
+    return new NotUtf8Error(this.offset + at, evidenceBefore);
   }
 }
 
@@ -102,24 +154,6 @@ function utf8Validator(): Transform {
   return checkedPassThrough((chunk) => validation.check(chunk));
 }
 
-/**
- * Offset of the first well-formed UTF-8 multi-byte sequence in `bytes` (a lead byte C2–F4 and its
- * continuation bytes), or -1. In a real Windows-1252 file such pairs (`Ã©`) are mojibake and rare;
- * in a UTF-8 file with one bad byte they are its accented text.
- */
-function firstUtf8Sequence(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; i++) {
-    const lead = bytes[i] ?? 0;
-    if (lead < 0xc2 || lead > 0xf4) continue;
-    const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-    if (i + length > bytes.length) return -1;
-    let continuation = true;
-    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) continuation = false;
-    if (continuation) return i;
-  }
-  return -1;
-}
-
 function windows1252Decoder(): Transform {
   let offset = 0;
   /** The previous chunk's last 3 bytes, so that a UTF-8 sequence cut by a chunk boundary is seen. */
@@ -138,7 +172,7 @@ function windows1252Decoder(): Transform {
       }
       if (!isAscii(chunk)) {
         const window = Buffer.concat([tail, chunk]);
-        const utf8At = firstUtf8Sequence(window);
+        const utf8At = firstUtf8Evidence(window);
         if (utf8At >= 0) {
           const at = offset - tail.length + utf8At;
           callback(
@@ -166,9 +200,13 @@ function windows1252Decoder(): Transform {
  * - `windows-1252`: decoded, then passed on as UTF-8; every defined byte is a character (the WHATWG table, from the `windows-1252`
  *   package: 0x92 → ’, 0x80 → €; Node's own TextDecoder treats this label as Latin-1 and gets those
  *   bytes wrong); the five bytes Windows-1252 leaves undefined (which WHATWG maps to C1 controls)
- *   fail the stream with {@link UnsupportedEncodingError}, and so does well-formed UTF-8 multi-byte
- *   text anywhere in the file (a UTF-8 file with a bad byte before its first accented character,
- *   which reading as Windows-1252 would garble).
+ *   fail the stream with {@link UnsupportedEncodingError}, and so does evidence of UTF-8 anywhere in
+ *   the file (a well-formed UTF-8 sequence of 3 or 4 bytes, or of 2 led by 0xC2/0xC3: a UTF-8 file
+ *   with a bad byte before its first accented character, which reading as Windows-1252 would
+ *   garble); a 2-byte sequence led by 0xC4–0xDF is read as Windows-1252 (`Ü’`, `ß°`: text, by chance).
+ * The one rule over the whole file: no invalid UTF-8 → UTF-8; invalid UTF-8 and no evidence of
+ * UTF-8 → Windows-1252; both → rejected (`NotUtf8Error` with `afterUtf8Text` when the evidence
+ * comes first, else the Windows-1252 read's "mixed encodings").
  *
  * @param encoding - the encoding to decode.
  * @returns a Transform from Buffer chunks to UTF-8 Buffer chunks, each ending on a whole character.

@@ -14,7 +14,7 @@ export class CsvSyntaxError extends CsvIoError {
   /**
    * @param code - csv-parse's error code, e.g. `CSV_QUOTE_NOT_CLOSED`.
    * @param line - the 1-based physical line where the parser detected the fault (for an unclosed
-   *   quote, the end of the input).
+   *   quote, the line where the record holding it starts).
    * @param options - the parser's error as `cause` (its message may quote field values).
    */
   constructor(
@@ -48,15 +48,16 @@ export class NotUtf8Error extends CsvIoError {
   override readonly name = 'NotUtf8Error';
 
   /**
-   * @param byteOffset - offset (bytes, 0-based) of the chunk holding the first invalid sequence.
-   * @param afterUtf8Text - valid multi-byte UTF-8 came before the fault: the file is UTF-8 with a bad
+   * @param byteOffset - offset (bytes, 0-based, in the whole input) of the first invalid byte.
+   * @param afterUtf8Text - evidence of UTF-8 (a well-formed sequence of 3 or 4 bytes, or of 2 led by
+   *   0xC2/0xC3; see the README's encoding rule) came before the fault: the file is UTF-8 with a bad
    *   byte, not a Windows-1252 file (reading it as Windows-1252 would garble all of its text).
    */
   constructor(
     readonly byteOffset: number,
     readonly afterUtf8Text: boolean,
   ) {
-    super(`not valid UTF-8 (first invalid byte sequence in the chunk at byte ${byteOffset})`);
+    super(`not valid UTF-8 (first invalid byte at byte ${byteOffset})`);
   }
 }
 

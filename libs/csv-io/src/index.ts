@@ -14,6 +14,13 @@ export {
   type CsvBatchOptions,
   type CsvStreamBatchOptions,
 } from './split-csv-batches';
+export {
+  decideDelimiter,
+  delimiterName,
+  DETECTED_DELIMITERS,
+  sepLineDelimiter,
+  type DelimiterDecision,
+} from './delimiter';
 export { createTextDecoder, type TextEncoding } from './decode-text';
 export { CsvTextBuilder, CsvWriter, formatCsv, isPlainRecord, type CsvOutputRecord } from './csv-writer';
 export { CsvIoError, CsvSyntaxError, NotUtf8Error, reviveCsvSyntaxError, UnsupportedEncodingError } from './errors';

@@ -82,6 +82,31 @@ describe('readCsvRecords', () => {
   });
 });
 
+describe('readCsvBatch: unclosed quotes and doubled BOMs', () => {
+  it.each(['\n', '\r\n'])(
+    'places an unclosed quote at the line where its record starts, lines after it or not (%j)',
+    (eol) => {
+      for (const [lines, firstLine, at] of [
+        [['a,b', '1,2', '3,"x,4', '5,6', '7,8', ''], 1, 3],
+        [['a,"b', '1,2', ''], 1, 1],
+        [['1,2', '3,"x', '5,6'], 40, 41],
+      ] as const) {
+        expect(() => readCsvBatch(Buffer.from(lines.join(eol)), { firstLine })).toThrow(
+          `not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line ${at})`,
+        );
+      }
+    },
+  );
+
+  it('drops every BOM at the start of the header, none elsewhere', () => {
+    const records = readCsvBatch(Buffer.from('\uFEFF\uFEFF\uFEFFid,name\n\uFEFF1,Zoë\n'), { firstLine: 1 });
+    expect(records.map((record) => record.fields)).toEqual([
+      ['id', 'name'],
+      ['\uFEFF1', 'Zoë'],
+    ]);
+  });
+});
+
 describe('readCsvRecords: encodings and limits', () => {
   const records = async (bytes: Buffer, options: Parameters<typeof readCsvRecords>[1], chunkSize = 3) => {
     const chunks: Buffer[] = [];
@@ -166,6 +191,30 @@ describe('readCsvRecords: encodings and limits', () => {
       code: 'CSV_MAX_RECORD_SIZE',
       line: 2,
     });
+  });
+
+  it('reads as Windows-1252 the 2-byte UTF-8 pairs its text makes by chance (É’, ß and a no-break space), cut at every chunk boundary, and places the first invalid byte exactly', async () => {
+    const chance = Buffer.concat([
+      Buffer.from('id,name\n1,JOS'),
+      Buffer.from([0xc9, 0x92]),
+      Buffer.from('S Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n2,Gro'),
+      Buffer.from([0xdf, 0xa0, 0xb0]),
+      Buffer.from('\n'),
+    ]);
+    for (const chunkSize of [1, 2, 3, 5, 64]) {
+      await expect(records(chance, {}, chunkSize)).rejects.toMatchObject({
+        name: 'NotUtf8Error',
+        byteOffset: 20,
+        afterUtf8Text: false,
+      });
+      expect(await records(chance, { encoding: 'windows-1252' }, chunkSize)).toEqual([
+        ['id', 'name'],
+        ['1', 'JOSÉ’S Café'],
+        ['2', 'Groß\u00a0°'],
+      ]);
+    }
   });
 
   it('refuses, when reading Windows-1252, a file that also holds well-formed UTF-8 text (a UTF-8 file with one bad byte)', async () => {

@@ -25,6 +25,8 @@ export interface CsvReadOptions {
    * @default 1_048_576 (1 MiB)
    */
   readonly maxRecordChars?: number;
+  /** The field delimiter (see `decideDelimiter`). @default ',' */
+  readonly delimiter?: string;
 }
 
 /** Default {@link CsvReadOptions.maxRecordChars}. */
@@ -46,9 +48,10 @@ function stripRecordDelimiter(raw: string): string {
   return raw;
 }
 
-/** csv-parse options for medallion's reading rules. */
-function parseOptions(maxRecordChars: number, bom: boolean, raw = true): CsvParseOptions {
+/** csv-parse options for medallion's reading rules (`delimiter`: the field delimiter, `,` unless said). */
+function parseOptions(maxRecordChars: number, bom: boolean, raw = true, delimiter = ','): CsvParseOptions {
   return {
+    delimiter,
     // csv-parse reads UTF-8 bytes and counts them; a character takes at most 4. The exact limit, in
     // characters of the raw text, is checked on each record; this one only stops a runaway field.
     max_record_size: 4 * maxRecordChars,
@@ -70,6 +73,19 @@ function syntaxErrorOf(error: CsvError, line: number, lineOffset: number): CsvSy
   });
 }
 
+/** Byte order marks at the start of a text (csv-parse drops one; a file saved twice over has more). */
+const LEADING_BOMS = /^\uFEFF+/;
+
+/**
+ * The fields of the file's first record without the byte order marks csv-parse left at its start
+ * (a doubled BOM), so that none reaches a header cell.
+ */
+function withoutLeadingBoms(fields: string[]): string[] {
+  const first = fields[0];
+  if (first === undefined || first.charCodeAt(0) !== 0xfeff) return fields;
+  return [first.replace(LEADING_BOMS, ''), ...fields.slice(1)];
+}
+
 /**
  * A parsed record with its raw text, as a {@link CsvRecord} starting at `line`.
  *
@@ -78,12 +94,13 @@ function syntaxErrorOf(error: CsvError, line: number, lineOffset: number): CsvSy
  */
 function toRecord(record: string[], raw: string, line: number, maxRecordChars: number): CsvRecord {
   if (raw.length > maxRecordChars) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
-  return { fields: record, raw: stripRecordDelimiter(raw), line };
+  return { fields: line === 1 ? withoutLeadingBoms(record) : record, raw: stripRecordDelimiter(raw), line };
 }
 
 /**
  * Streams the records of a CSV byte stream (RFC 4180: quoted fields may hold commas, quotes and
- * line breaks) with csv-parse, after decoding (see `createTextDecoder`). A UTF-8 BOM is dropped;
+ * line breaks) with csv-parse, after decoding (see `createTextDecoder`). A UTF-8 BOM is dropped (so
+ * are more BOMs after it, from a file saved twice over: none reaches the first field);
  * CRLF, LF and CR may be mixed in one file; records may have any number of fields (checking the count is the caller's job); empty lines are
  * returned as records with one empty field, so that every line is accounted for.
  *
@@ -91,22 +108,28 @@ function toRecord(record: string[], raw: string, line: number, maxRecordChars: n
  * @param options - encoding and the record size limit.
  * @returns the records in order, the header first.
  * @throws NotUtf8Error when reading UTF-8 and the bytes are not; CsvSyntaxError on a syntax error
- *   such as an unclosed quote or an oversized record (code and line, no values); the input
+ *   such as an unclosed quote (at the line where its record starts) or an oversized record (code
+ *   and line, no values); the input
  *   stream's own error as is.
  */
 export async function* readCsvRecords(input: Readable, options: CsvReadOptions = {}): AsyncGenerator<CsvRecord> {
   const decoder = createTextDecoder(options.encoding ?? 'utf-8');
   const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
-  const parser = input.pipe(decoder).pipe(parse(parseOptions(maxRecordChars, true)));
+  const parser = input.pipe(decoder).pipe(parse(parseOptions(maxRecordChars, true, true, options.delimiter)));
   input.once('error', (error) => parser.destroy(error));
   decoder.once('error', (error) => parser.destroy(error));
   let line = 1;
+  let consumed = 0;
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       yield toRecord(record, raw, line, maxRecordChars);
       line += countLineBreaks(raw);
+      consumed++;
     }
   } catch (error) {
+    // Every whole record before an unclosed quote was consumed: its record starts at `line`.
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED' && recordsBefore(error) === consumed)
+      throw new CsvSyntaxError(error.code, line, { cause: error });
     if (error instanceof CsvError) throw syntaxErrorOf(error, line, 0);
     throw error;
   }
@@ -118,6 +141,8 @@ export interface CsvBatchReadOptions {
   readonly firstLine: number;
   /** As {@link CsvReadOptions.maxRecordChars}. @default 1_048_576 */
   readonly maxRecordChars?: number;
+  /** The field delimiter (see `decideDelimiter`). @default ',' */
+  readonly delimiter?: string;
 }
 
 /**
@@ -163,10 +188,40 @@ function parseBatch<Parsed>(bytes: Uint8Array, options: CsvBatchReadOptions, raw
   try {
     return parseSync(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1, raw),
+      parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1, raw, options.delimiter),
     ) as unknown as Parsed[];
   } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')
+      throw new CsvSyntaxError(error.code, unclosedRecordLine(bytes, options, error), { cause: error });
     if (error instanceof CsvError) throw syntaxErrorOf(error, options.firstLine, options.firstLine - 1);
     throw error;
   }
+}
+
+/** The number of whole records csv-parse read before `error`, if it says. */
+function recordsBefore(error: CsvError): number | undefined {
+  const { records } = error as { records?: unknown };
+  return typeof records === 'number' ? records : undefined;
+}
+
+/**
+ * The line where the record holding an unclosed quote starts (csv-parse reports the end of the
+ * input, a line or more later): the batch's first line plus the line breaks of the whole records
+ * before it, parsed again (the error path only).
+ */
+function unclosedRecordLine(bytes: Uint8Array, options: CsvBatchReadOptions, error: CsvError): number {
+  const records = recordsBefore(error);
+  if (records === undefined) return syntaxErrorOf(error, options.firstLine, options.firstLine - 1).line;
+  if (records === 0) return options.firstLine;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const before = parseSync(buffer, {
+    ...parseOptions(
+      options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
+      options.firstLine === 1,
+      true,
+      options.delimiter,
+    ),
+    to: records,
+  }) as unknown as { raw: string }[];
+  return before.reduce((line, { raw }) => line + countLineBreaks(raw), options.firstLine);
 }

@@ -26,7 +26,8 @@ export interface CsvBatchOptions {
 
 /**
  * Cuts a CSV byte stream into batches of whole records: the first batch is the first record (the
- * header) alone, the others about `batchBytes` each. A record ends at a `\n`, `\r\n` or lone `\r`
+ * header) alone (when that record is a `sep=` line, the second one is alone too: the header after
+ * it), the others about `batchBytes` each. A record ends at a `\n`, `\r\n` or lone `\r`
  * outside quotes; quotes are tracked by parity, which is exact for every input csv-parse accepts
  * (a quote opens a field only at its start, `""` escapes one, and any other quote is an error that
  * the parser then reports in the same record, at the same line, as a whole-file parse). Each batch

@@ -39,6 +39,13 @@ export const SILVER_RULES = {
     action: 'reject',
     description: 'the first record names the columns (an empty object fails too)',
   },
+  delimiterKnown: {
+    name: 'delimiter-known',
+    level: 'file',
+    action: 'reject',
+    description:
+      'the field delimiter is known: named by a sep= first line, or the most frequent of comma, semicolon and tab in the header',
+  },
   columnNamesUnique: {
     name: 'column-names-unique',
     level: 'file',

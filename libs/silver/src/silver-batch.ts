@@ -14,6 +14,8 @@ export interface SilverBatchTask {
   readonly firstLine: number;
   /** The record size limit, in characters. */
   readonly maxRecordChars: number;
+  /** The file's field delimiter (see `decideDelimiter`). @default ',' */
+  readonly delimiter?: string;
   /**
    * The row rules to apply, by name, in order (see `rowRuleNames`): the worker takes them from the
    * registry. @default every rule of `ROW_EXPECTATIONS`
@@ -48,15 +50,19 @@ export interface SilverBatchResult {
 let cachedTransform: { key: string; transform: SilverTransform } | undefined;
 
 /** The transform of a header and row rules, reused across the batches of one file (and of files with the same header and rules). */
-function transformFor(header: readonly string[], rowRules: readonly string[] | undefined): SilverTransform {
+function transformFor(
+  header: readonly string[],
+  rowRules: readonly string[] | undefined,
+  delimiter: string,
+): SilverTransform {
   // JSON, not a join: header cells may hold any character, so only an unambiguous key is safe.
-  const key = JSON.stringify([header, rowRules ?? null]);
+  const key = JSON.stringify([header, rowRules ?? null, delimiter]);
   if (cachedTransform?.key !== key) {
     const row = rowRules === undefined ? ROW_EXPECTATIONS : rowExpectationsNamed(rowRules);
     // The header was checked on the main thread; the threshold is applied there to the file's counts.
     cachedTransform = {
       key,
-      transform: new SilverTransform(header, { file: [], row, maxQuarantinedPercent: undefined }),
+      transform: new SilverTransform(header, { file: [], row, maxQuarantinedPercent: undefined }, delimiter),
     };
   }
   return cachedTransform.transform;
@@ -73,12 +79,13 @@ function transformFor(header: readonly string[], rowRules: readonly string[] | u
  *   UnregisteredRuleError for a row rule name the registry does not hold.
  */
 export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
-  const transform = transformFor(task.header, task.rowRules);
+  const transform = transformFor(task.header, task.rowRules, task.delimiter ?? ',');
   const silver = new CsvTextBuilder();
   const quarantine = new CsvTextBuilder();
   const ruleFailures: Record<string, number> = {};
   const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures };
-  const records = readCsvBatch(task.bytes, { firstLine: task.firstLine, maxRecordChars: task.maxRecordChars });
+  // The task's firstLine, maxRecordChars and delimiter are the batch's read options.
+  const records = readCsvBatch(task.bytes, task);
   const customerIds: string[] = [];
   const regions: string[] = [];
   const subscribed = new Uint8Array(records.length);

@@ -44,7 +44,7 @@ export function rejectionOf(error: unknown): Rejection | undefined {
   if (error instanceof NotUtf8Error && error.afterUtf8Text) {
     return {
       rule: SILVER_RULES.encoding.name,
-      reason: `invalid UTF-8 in a UTF-8 file (near byte ${error.byteOffset}); repair the file or save it as UTF-8 again`,
+      reason: `invalid UTF-8 in a UTF-8 file (at byte ${error.byteOffset}); repair the file or save it as UTF-8 again`,
     };
   }
   // A refusal names its rule; one without a registered rule is a bug, not a file's fault, and propagates.

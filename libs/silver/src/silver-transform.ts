@@ -15,7 +15,7 @@ import {
 export type SilverOutput =
   /**
    * A silver row: every bronze field in order (Customer ID trimmed), then the Region; every cell
-   * spreadsheet-safe. When nothing in the bronze record changes (it is plain, see `isPlainRecord`,
+   * spreadsheet-safe. When nothing in the bronze record changes (it is comma-separated and plain, see `isPlainRecord`,
    * with no formula-like cell and no blanks around the Customer ID), `row` is its CSV text: the raw
    * bronze text plus `,` and the Region cell, the same bytes csv-stringify would write for the cells.
    * `customerId` (trimmed), `region` and `subscribed` are what the file's customer table keeps.
@@ -51,13 +51,19 @@ export class SilverTransform {
   /**
    * @param bronzeHeader - the bronze file's header cells.
    * @param expectations - the data-quality rules. @default defaultExpectations()
-   * @throws FileRejectedError when the header fails a file expectation (see `resolveBronzeColumns`).
+   * @throws FileRejectedError when the header fails a file expectation (see `resolveBronzeColumns`);
+   *   its trailing unnamed columns (empty or blank, from a delimiter ending every line) are checked
+   *   as one, so that two or more of them are not `duplicate column ""`, as one never was.
+   * @param delimiter - the bronze file's field delimiter (silver is always comma-separated). @default ','
    */
   constructor(
     bronzeHeader: readonly string[],
     private readonly expectations: ExpectationSuite = defaultExpectations(),
+    private readonly delimiter = ',',
   ) {
-    this.columns = resolveBronzeColumns(bronzeHeader, expectations.file);
+    // Trailing columns without a name (a delimiter at the end of every line) are checked as one.
+    const named = resolveBronzeColumns(withoutTrailingUnnamed(bronzeHeader), expectations.file);
+    this.columns = { ...named, width: bronzeHeader.length };
     this.header = [...bronzeHeader.map(escapeSpreadsheetCell), REGION_COLUMN];
   }
 
@@ -80,6 +86,7 @@ export class SilverTransform {
     const { customerId, failures } = outcome;
     const subscribed = isSubscribed(this.columns.status === undefined ? undefined : record.fields[this.columns.status]);
     if (
+      this.delimiter === ',' &&
       isPlainRecord(record.raw) &&
       !hasFormulaCell(record.raw) &&
       record.fields[this.columns.customerId] === customerId
@@ -92,6 +99,17 @@ export class SilverTransform {
     row.push(region);
     return { kind: 'silver', row, customerId, region, subscribed, failures };
   }
+}
+
+/**
+ * The header up to and including its last named column, plus one unnamed column when it had any
+ * after that (so a header of only unnamed columns is still "no header", and one trailing empty
+ * column is checked as before).
+ */
+function withoutTrailingUnnamed(header: readonly string[]): readonly string[] {
+  let end = header.length;
+  while (end > 0 && (header[end - 1] ?? '').trim() === '') end--;
+  return end >= header.length - 1 ? header : header.slice(0, end + 1);
 }
 
 const REGION_CELLS = new Map<Region, string>();

@@ -1,4 +1,4 @@
-import { readCsvBatch, splitCsvStream, type CsvBatch, type CsvRecord, type TextEncoding } from '@medallion/csv-io';
+import { splitCsvStream, type CsvBatch, type TextEncoding } from '@medallion/csv-io';
 import { LatestCustomerRows, type CustomerRecords } from '@medallion/customer-records';
 import type { CsvObjectWriter } from '@medallion/layer-runtime';
 import { FileRejectedError, QUARANTINE_COLUMNS } from '@medallion/schemas';
@@ -9,8 +9,8 @@ import { addSilverCounts, type RunningSilverCounts, type SilverBatchResult } fro
 import { silverBatchTask } from './silver-batch-task';
 import { CUSTOMER_TABLE_BYTES_PER_CUSTOMER, maxFileCustomers } from './customer-table-limit';
 import { maxRecordChars } from './silver-rejection';
+import { readBronzeHeader, silverTransformOf } from './bronze-header';
 import { NO_ROWS, type SilverCounts } from './silver-result';
-import { SilverTransform } from './silver-transform';
 
 /** What reading one bronze object gave, besides the rows it wrote. */
 export interface BronzeObjectSummary {
@@ -22,7 +22,8 @@ export interface BronzeObjectSummary {
 
 /**
  * Reads one bronze object in batches of whole records and writes its silver and quarantine rows:
- * the header first (checked by `SilverTransform`), then each batch's rows in order, whether the
+ * the header first (after a `sep=` line, if any; its delimiter decided, see `readBronzeHeader`;
+ * checked by `SilverTransform`), then each batch's rows in order, whether the
  * batches ran inline or on worker threads (objects of `parallelMinBytes` and more).
  *
  * @param bronze - the object's body and size in bytes.
@@ -33,7 +34,7 @@ export interface BronzeObjectSummary {
  *   (sent to the batches by name, so each must be one of the registry's `ROW_EXPECTATIONS`).
  * @param options - threads, the parallel threshold, the batch size.
  * @returns the object's counts and its customer records (each Customer ID's last silver row, sorted).
- * @throws FileRejectedError for a missing or bad header, or (`customer-table-size`) more distinct
+ * @throws FileRejectedError for a missing or bad header or an undecided delimiter, or (`customer-table-size`) more distinct
  *   Customer IDs than {@link maxFileCustomers} allows; CsvSyntaxError, NotUtf8Error,
  *   UnsupportedEncodingError from reading; the writers' upload errors; UnregisteredRuleError, before
  *   reading anything, for a row rule that is not the registry's.
@@ -49,8 +50,8 @@ export async function transformBronzeObject(
   const rowRules = rowRuleNames(expectations.row);
   const maxChars = maxRecordChars();
   const batches = splitCsvStream(bronze.body, { encoding, maxRecordChars: maxChars, batchBytes: options.batchBytes });
-  const header = await readHeader(batches, maxChars);
-  const transform = new SilverTransform(header.fields, expectations);
+  const { header, delimiter } = await readBronzeHeader(batches, maxChars);
+  const transform = silverTransformOf(header.fields, expectations, delimiter);
   await silver.write(transform.header);
   const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures: {} };
   const customers = new LatestCustomerRows();
@@ -60,6 +61,7 @@ export async function transformBronzeObject(
     bytes: batch.bytes,
     firstLine: batch.firstLine,
     maxRecordChars: maxChars,
+    delimiter,
     rowRules,
   });
   for await (const result of silverBatchTask.runInOrder(batches, taskOf, bronze.contentLength, options)) {
@@ -68,21 +70,6 @@ export async function transformBronzeObject(
     await writeBatchRows(result, silver, quarantine);
   }
   return { counts, customers: customers.toRecords() };
-}
-
-/**
- * The header: the first batch's one record.
- *
- * @throws FileRejectedError (`header-present`) when the object holds no records.
- */
-async function readHeader(batches: AsyncGenerator<CsvBatch>, maxChars: number): Promise<CsvRecord> {
-  const first = await batches.next();
-  const header = first.done
-    ? undefined
-    : readCsvBatch(first.value.bytes, { firstLine: 1, maxRecordChars: maxChars })[0];
-  if (!header)
-    throw new FileRejectedError('no header: the object holds no records', { rule: SILVER_RULES.headerPresent.name });
-  return header;
 }
 
 /**

@@ -143,7 +143,7 @@ describe('silver handler on bronze files', () => {
     [
       'missing-country-header.csv',
       'country-column-present',
-      'no country column (expected "Customer Country" or "Country")',
+      'no country column (expected "Customer Country" or "Country"); the header has 3 columns split by comma: "Customer ID", "Customer Name", "Subscription Status"',
     ],
     ['empty.csv', 'header-present', 'empty object (0 bytes): no header'],
     ['unclosed-quote.csv', 'well-formed-csv', 'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3)'],

@@ -23,17 +23,20 @@ afterAll(async () => {
 });
 
 /** A bronze file with every kind of record, cut across batches: quoted commas and line breaks, CRLF, formulas, blanks, refusals. */
-function mixedBronze(records: number): Buffer {
-  const lines = ['Customer ID,Customer Name,Customer Country,Subscription Status'];
+function mixedBronze(records: number, delimiter = ',', firstLines: readonly string[] = []): Buffer {
+  const d = delimiter;
+  const lines = [...firstLines, ['Customer ID', 'Customer Name', 'Customer Country', 'Subscription Status'].join(d)];
   const countries = ['Brazil', '"Korea, Republic of"', 'USA', 'Atlantis', 'Deutschland', ''];
   for (let i = 0; i < records; i++) {
     const name = i % 5 === 0 ? `"Name ""${i}""\nsecond line"` : i % 7 === 0 ? `=cmd${i}` : `Name ${i}`;
     const id = i % 11 === 0 ? '' : i % 13 === 0 ? ` ${i} ` : String(i);
     lines.push(
-      i % 17 === 0 ? ',,,' : `${id},${name},${countries[i % countries.length]},${i % 3 === 0 ? 'Inactive' : 'Active'}`,
+      i % 17 === 0
+        ? d.repeat(3)
+        : [id, name, countries[i % countries.length], i % 3 === 0 ? 'Inactive' : 'Active'].join(d),
     );
   }
-  return Buffer.from(lines.join(lines.length % 2 === 0 ? '\r\n' : '\n') + '\n');
+  return Buffer.from(lines.join(records % 2 === 0 ? '\n' : '\r\n') + '\n');
 }
 
 async function outputsOf(handler: typeof inline, folder: string, name: string, bytes: Buffer) {
@@ -75,5 +78,18 @@ describe('silver on worker threads', () => {
       inlineOutputs.counts.silverRows + inlineOutputs.counts.quarantinedRows + inlineOutputs.counts.blankRows,
     ).toBe(3000);
     expect(inlineOutputs.silver!.split('\n')).toContain(`7,'=cmd7,"Korea, Republic of",Active,Asia`);
+  });
+
+  it('writes the same silver for the same records separated by semicolons after a sep=; line, or by tabs, inline or on threads', async () => {
+    const commas = await outputsOf(inline, 'inline', 'mixed-commas.csv', mixedBronze(3000));
+    for (const [name, bytes] of [
+      ['mixed-semicolons.csv', mixedBronze(3000, ';', ['sep=;'])],
+      ['mixed-tabs.csv', mixedBronze(3000, '\t')],
+    ] as const) {
+      const inlineOutputs = await outputsOf(inline, 'inline', name, bytes);
+      expect(await outputsOf(parallel, 'parallel', name, bytes)).toEqual(inlineOutputs);
+      expect(inlineOutputs.counts).toEqual(commas.counts);
+      expect(inlineOutputs.silver).toBe(commas.silver);
+    }
   });
 });

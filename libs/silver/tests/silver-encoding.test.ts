@@ -1,0 +1,100 @@
+import { createLayerHandler, type LayerInvocationReport } from '@medallion/layer-runtime';
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silverLayer, type SilverResult } from '../src';
+
+let lake: TestLake;
+let handler: (event: unknown) => Promise<LayerInvocationReport<SilverResult>>;
+
+beforeAll(async () => {
+  lake = await startTestLake();
+  handler = createLayerHandler(silverLayer, { s3: lake.s3 });
+});
+
+afterAll(async () => {
+  await lake.close();
+});
+
+/** Windows-1252 bytes of `text` (its characters beyond Latin-1 among ’ “ ” €; the rest Latin-1). */
+function windows1252(text: string): Buffer {
+  const beyondLatin1: Record<string, number> = { '’': 0x92, '“': 0x93, '”': 0x94, '€': 0x80 };
+  return Buffer.from([...text].map((char) => beyondLatin1[char] ?? char.charCodeAt(0)));
+}
+
+/** Uploads `bytes` as bronze/<name>.csv, runs silver on its event, and returns its result and silver text. */
+async function ingestBytes(name: string, bytes: Buffer) {
+  const report = await handler(await lake.put(`bronze/${name}.csv`, bytes));
+  return { result: report.results[0], silver: await lake.text(`silver/${name}.csv`) };
+}
+
+const HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status';
+
+describe('silver decides the encoding by one rule over the whole file', () => {
+  it('reads Windows-1252 whose accented capitals or ß precede ’ « ° or a no-break space (valid UTF-8 pairs by chance), before and after its first invalid byte', async () => {
+    const text =
+      `${HEADER}\n` +
+      '101,JOSÉ’S TAPAS,Spain,Active\n' +
+      '102,Café «CHÂTEAU»,France,Active\n' +
+      '103,Gaëlle Müller,France,Active\n' +
+      '104,Jürgen Groß\u00a0Straße,Germany,Active\n' +
+      '105,ÉCOLE°,France,Cancelled\n';
+    for (const [name, bytes] of [
+      ['cp1252-chance-pairs-first', windows1252(text)],
+      ['cp1252-chance-pairs-late', windows1252(text.replace('101,JOSÉ’S', '101,Josée’s'))],
+    ] as const) {
+      const { result, silver } = await ingestBytes(name, bytes);
+      expect(result).toMatchObject({ kind: 'processed', encoding: 'windows-1252' });
+      expect(silver).toBe(
+        `${HEADER},Region\n` +
+          (name.endsWith('first')
+            ? '101,JOSÉ’S TAPAS,Spain,Active,Europe\n'
+            : '101,Josée’s TAPAS,Spain,Active,Europe\n') +
+          '102,Café «CHÂTEAU»,France,Active,Europe\n' +
+          '103,Gaëlle Müller,France,Active,Europe\n' +
+          '104,Jürgen Groß\u00a0Straße,Germany,Active,Europe\n' +
+          '105,ÉCOLE°,France,Cancelled,Europe\n',
+      );
+    }
+  });
+
+  it('rejects a UTF-8 file of accented names with one stray byte after them, at the byte where it is', async () => {
+    const names = Buffer.from(
+      `${HEADER}\n201,Gaëlle Müller,France,Active\n202,François Lefèvre,France,Active\n203,Zoë Straße,Germany,Active\n204,Ren`,
+    );
+    const bytes = Buffer.concat([names, Buffer.from([0xe9]), Buffer.from(' Dubois,France,Active\n')]);
+    expect(names.length).toBe(173);
+    const { result, silver } = await ingestBytes('utf8-stray-byte-late', bytes);
+    expect(result).toMatchObject({
+      kind: 'rejected',
+      rule: 'encoding',
+      reason: 'invalid UTF-8 in a UTF-8 file (at byte 173); repair the file or save it as UTF-8 again',
+    });
+    expect(silver).toBeUndefined();
+  });
+
+  it('rejects a UTF-8 file whose stray byte precedes its accented names as mixed, naming the first UTF-8 text', async () => {
+    const before = Buffer.from(`${HEADER}\n301,Anna Schmidt,Germany,Active\n302,Ren`);
+    expect(before.length).toBe(102);
+    const bytes = Buffer.concat([
+      before,
+      Buffer.from([0xe9]),
+      Buffer.from(',France,Active\n303,Gaëlle,France,Active\n'),
+    ]);
+    const { result } = await ingestBytes('utf8-stray-byte-early', bytes);
+    expect(result).toMatchObject({
+      kind: 'rejected',
+      rule: 'encoding',
+      reason: `mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte ${bytes.indexOf('ë')}); repair the file or save it as UTF-8 again`,
+    });
+  });
+
+  it('rejects Windows-1252 holding UTF-8 text of three bytes (’ as E2 80 99) as mixed', async () => {
+    const bytes = Buffer.concat([
+      windows1252(`${HEADER}\n401,Müller,Germany,Active\n`),
+      Buffer.from('402,O’Brien,Ireland,Active\n'),
+    ]);
+    const { result } = await ingestBytes('cp1252-with-utf8-quote', bytes);
+    expect(result).toMatchObject({ kind: 'rejected', rule: 'encoding' });
+    expect((result as { reason: string }).reason).toContain(`UTF-8 text (at byte ${bytes.indexOf('’')})`);
+  });
+});

@@ -21,6 +21,10 @@ describe('formatReport', () => {
           rejectedFiles: 1,
           nonUtf8Files: 1,
           warnings: { 'status-known': 2, 'country-known': 1 },
+          unknownCountries: [
+            { country: 'Atlantis', rows: 2 },
+            { country: '', rows: 1 },
+          ],
         },
         files: [
           {
@@ -60,6 +64,7 @@ describe('formatReport', () => {
       'quarantined 1 row(s) of bronze/a.csv → quarantine/a.csv',
       'rejected bronze/b.csv (encoding): neither UTF-8 nor Windows-1252',
       'warnings (rows kept): country-known 1, status-known 2',
+      'countries not in the region table (rows; see each manifest for all): "Atlantis" 2, (empty) 1',
       '',
     ]);
   });

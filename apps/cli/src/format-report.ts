@@ -53,6 +53,7 @@ export function formatReport(summary: RunSummary, elapsedMs: number): string {
       `${c.nonUtf8Files > 0 ? `; ${c.nonUtf8Files} file(s) read as Windows-1252 (not UTF-8)` : ''}. ${(elapsedMs / 1000).toFixed(1)} s.`,
     ...fileLines(summary.files),
     ...warningLines(c.warnings),
+    ...unknownCountryLines(c.unknownCountries),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -72,6 +73,13 @@ function fileLines(files: readonly FileOutcome[]): string[] {
       );
     return lines;
   });
+}
+
+/** The country values that named no known country, most rows first, on one line (none when there are none). */
+function unknownCountryLines(unknown: ReadonlyArray<{ country: string; rows: number }>): string[] {
+  if (unknown.length === 0) return [];
+  const shown = unknown.map(({ country, rows }) => `${country === '' ? '(empty)' : JSON.stringify(country)} ${rows}`);
+  return [`countries not in the region table (rows; see each manifest for all): ${shown.join(', ')}`];
 }
 
 /** The rows kept with a warning, per rule, on one line (none when there are none). */

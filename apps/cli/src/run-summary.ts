@@ -24,6 +24,22 @@ export interface RunCounts {
   nonUtf8Files: number;
   /** Rows that failed a rule whose action is `warn` (kept in silver), per rule, over all files. */
   warnings: Record<string, number>;
+  /**
+   * The ten country values (trimmed) with most rows that named no known country, over all files, most
+   * rows first (ties in code-point order); each file's manifest lists all of its own.
+   */
+  unknownCountries: Array<{ country: string; rows: number }>;
+}
+
+/** How many unknown country values the summary shows. */
+const UNKNOWN_COUNTRIES_SHOWN = 10;
+
+/** The values with most rows, most first, ties in code-point order. */
+function mostRows(rowsByCountry: ReadonlyMap<string, number>): Array<{ country: string; rows: number }> {
+  return [...rowsByCountry]
+    .sort(([a, rowsA], [b, rowsB]) => rowsB - rowsA || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, UNKNOWN_COUNTRIES_SHOWN)
+    .map(([country, rows]) => ({ country, rows }));
 }
 
 /** What happened to one input file, as `--json` lists it in `files`. */
@@ -86,8 +102,10 @@ function warningsOf(manifest: SilverManifest): Record<string, number> {
   );
 }
 
-/** Adds a processed file's rows to the run's counts, its warn-rule failures to `warnings`. */
-function addFileCounts(counts: RunCounts, manifest: SilverManifest): void {
+/** Adds a processed file's rows to the run's counts, its warn-rule failures to `warnings`, its unknown country values to `unknown`. */
+function addFileCounts(counts: RunCounts, manifest: SilverManifest, unknown: Map<string, number>): void {
+  for (const [country, rows] of Object.entries(manifest.counts.unknownCountries ?? {}))
+    unknown.set(country, (unknown.get(country) ?? 0) + rows);
   counts.bronzeRows += manifest.counts.dataRecords;
   counts.silverRows += manifest.counts.silverRows;
   counts.quarantinedRows += manifest.counts.quarantinedRows;
@@ -179,7 +197,9 @@ export function summarizeRun(
     rejectedFiles: 0,
     nonUtf8Files: 0,
     warnings: {},
+    unknownCountries: [],
   };
+  const unknown = new Map<string, number>();
   const { gold, platinum, failures } = readDeliveries(deliveries);
   const rejections: Array<{ key: string; reason: string }> = [];
   const unrecorded = unrecordedRejections(deliveries);
@@ -197,9 +217,10 @@ export function summarizeRun(
       rejections.push({ key: file.key, reason: manifest.rejection?.reason ?? 'rejected' });
     } else {
       if (manifest.encoding !== 'utf-8') counts.nonUtf8Files++;
-      addFileCounts(counts, manifest);
+      addFileCounts(counts, manifest, unknown);
     }
   }
+  counts.unknownCountries = mostRows(unknown);
   const summary: RunSummary = {
     gold: gold.map((row) => ({
       region: row.region,

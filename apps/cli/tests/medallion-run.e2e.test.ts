@@ -131,7 +131,7 @@ describe('npm start (medallion run) on data/', () => {
       ]),
     );
     expect(stdout).toMatch(
-      /\n2 file\(s\): 129 bronze rows → 129 silver, 0 quarantined, 0 blank; 1 with an unknown country; 0 file\(s\) rejected\. \d+\.\d s\.\nwarnings \(rows kept\): country-known 1\n$/,
+      /\n2 file\(s\): 129 bronze rows → 129 silver, 0 quarantined, 0 blank; 1 with an unknown country; 0 file\(s\) rejected\. \d+\.\d s\.\nwarnings \(rows kept\): country-known 1\ncountries not in the region table \(rows; see each manifest for all\): "Atlantis" 1\n$/,
     );
   });
 
@@ -152,6 +152,7 @@ describe('npm start (medallion run) on data/', () => {
         rejectedFiles: 0,
         nonUtf8Files: 0,
         warnings: { 'country-known': 1 },
+        unknownCountries: [{ country: 'Atlantis', rows: 1 }],
       },
       files: [
         {
@@ -215,6 +216,7 @@ describe('npm start -- --json --out DIR FILE...', () => {
         nonUtf8Files: 0,
         // datablist-schema.csv has no status column: its 3 rows count as subscribed, with a warning.
         warnings: { 'status-column-present': 3 },
+        unknownCountries: [],
       },
     });
     // Each file's outcome, in the order given: the rejected one with its rule, the quarantining one with its key.
@@ -316,6 +318,7 @@ describe('npm start -- --json --out DIR FILE...', () => {
         rejectedFiles: 0,
         nonUtf8Files: 0,
         warnings: { 'status-recognized': 1 },
+        unknownCountries: [],
       },
       files: [
         {
@@ -379,6 +382,10 @@ describe('npm start -- --json --out DIR on every bad-input kind', () => {
       rejectedFiles: 3,
       nonUtf8Files: 1,
       warnings: { 'country-known': 2, 'status-recognized': 1 },
+      unknownCountries: [
+        { country: '', rows: 1 },
+        { country: 'Atlantis', rows: 1 },
+      ],
     });
     expect(summary.files.filter((file) => file.outcome === 'rejected').map(({ key, rule }) => [key, rule])).toEqual([
       ['bronze/empty.csv', 'header-present'],

@@ -14,6 +14,8 @@ export { SILVER_METADATA } from './silver-metadata';
 export {
   asSilverManifest,
   GOLD_MANIFEST_KEY,
+  MAX_UNKNOWN_COUNTRIES,
+  MORE_UNKNOWN_COUNTRIES,
   SILVER_CUSTOMERS_PREFIX,
   SILVER_MANIFEST_PREFIX,
   type ManifestObject,

@@ -28,7 +28,20 @@ export interface SilverCounts {
   readonly unknownCountryRows: number;
   /** Failures per expectation name (warnings and quarantines), e.g. `{ "customer-id-present": 2 }`. */
   readonly ruleFailures: Readonly<Record<string, number>>;
+  /**
+   * The country values that named no known country (Region `Others`), trimmed, with their silver
+   * rows, e.g. `{ "Atlantis": 3, "": 1 }`: what fell through the region table. Absent when there are
+   * none. At most {@link MAX_UNKNOWN_COUNTRIES} distinct values a file; the rows of any further ones
+   * are counted under {@link MORE_UNKNOWN_COUNTRIES}.
+   */
+  readonly unknownCountries?: Readonly<Record<string, number>>;
 }
+
+/** The most distinct unknown country values a file's counts keep (a file of unique garbage must not grow its manifest without bound). */
+export const MAX_UNKNOWN_COUNTRIES = 1000;
+
+/** The key under which the rows of unknown country values past {@link MAX_UNKNOWN_COUNTRIES} are counted. */
+export const MORE_UNKNOWN_COUNTRIES = '(more values)';
 
 /** An object version a manifest points at. */
 export interface ManifestObject {

@@ -1,7 +1,7 @@
 import { CsvTextBuilder, readCsvBatch } from '@medallion/csv-io';
-import type { SilverCounts } from '@medallion/schemas';
+import { MAX_UNKNOWN_COUNTRIES, MORE_UNKNOWN_COUNTRIES, type SilverCounts } from '@medallion/schemas';
 import { ROW_EXPECTATIONS, rowExpectationsNamed } from '@medallion/silver-rules';
-import { isUnknownRegion, SilverTransform } from './silver-transform';
+import { isUnknownRegion, SilverTransform, type SilverOutput } from './silver-transform';
 import { NO_ROWS } from './silver-result';
 
 /** One batch of bronze records to transform (structured-cloneable: it may cross to a worker thread). */
@@ -107,8 +107,7 @@ export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
       lines[customerIds.length] = record.line;
       customerIds.push(output.customerId);
       regions.push(output.region);
-      counts.silverRows++;
-      if (isUnknownRegion(output.region)) counts.unknownCountryRows++;
+      countSilverRow(counts, output);
     }
   }
   const rows = customerIds.length;
@@ -120,10 +119,35 @@ export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
   };
 }
 
+/** Counts one silver row, and its country value when it names no known country. */
+function countSilverRow(counts: RunningSilverCounts, output: Extract<SilverOutput, { kind: 'silver' }>): void {
+  counts.silverRows++;
+  if (!isUnknownRegion(output.region)) return;
+  counts.unknownCountryRows++;
+  countUnknownCountry((counts.unknownCountries ??= {}), output.country.trim(), 1);
+}
+
 /** A file's counts while its batches come in. */
-export type RunningSilverCounts = { -readonly [K in Exclude<keyof SilverCounts, 'ruleFailures'>]: number } & {
+export type RunningSilverCounts = {
+  -readonly [K in Exclude<keyof SilverCounts, 'ruleFailures' | 'unknownCountries'>]: number;
+} & {
   ruleFailures: Record<string, number>;
+  unknownCountries?: Record<string, number>;
 };
+
+/**
+ * Adds rows of one unknown country value, keeping at most {@link MAX_UNKNOWN_COUNTRIES} distinct
+ * values (further ones are counted under {@link MORE_UNKNOWN_COUNTRIES}).
+ *
+ * @param counts - value → rows; changed in place.
+ * @param country - the trimmed country value.
+ * @param rows - its rows.
+ */
+function countUnknownCountry(counts: Record<string, number>, country: string, rows: number): void {
+  const known = Object.hasOwn(counts, country);
+  const key = known || Object.keys(counts).length < MAX_UNKNOWN_COUNTRIES ? country : MORE_UNKNOWN_COUNTRIES;
+  counts[key] = (counts[key] ?? 0) + rows;
+}
 
 /**
  * Adds a batch's counts into a file's running counts.
@@ -139,4 +163,9 @@ export function addSilverCounts(total: RunningSilverCounts, batch: SilverCounts)
   total.unknownCountryRows += batch.unknownCountryRows;
   for (const [rule, count] of Object.entries(batch.ruleFailures))
     total.ruleFailures[rule] = (total.ruleFailures[rule] ?? 0) + count;
+  if (batch.unknownCountries) {
+    total.unknownCountries ??= {};
+    for (const [country, rows] of Object.entries(batch.unknownCountries))
+      countUnknownCountry(total.unknownCountries, country, rows);
+  }
 }

@@ -25,6 +25,8 @@ export type SilverOutput =
       readonly row: string[] | string;
       readonly customerId: string;
       readonly region: Region;
+      /** The country cell as read (untrimmed): what a `Others` region came from. */
+      readonly country: string;
       /** Whether the status counts as subscribed (true in a file without a status column). */
       readonly subscribed: boolean;
       readonly failures: readonly RuleFailure[];
@@ -83,7 +85,7 @@ export class SilverTransform {
         failures: outcome.failures,
       };
     const region = regionForCountry(outcome.country);
-    const { customerId, failures } = outcome;
+    const { customerId, failures, country } = outcome;
     const subscribed = isSubscribed(this.columns.status === undefined ? undefined : record.fields[this.columns.status]);
     if (
       this.delimiter === ',' &&
@@ -92,12 +94,13 @@ export class SilverTransform {
       record.fields[this.columns.customerId] === customerId
     ) {
       // Nothing to escape, quote or trim: the bronze text is the silver text (no re-serializing).
-      return { kind: 'silver', row: `${record.raw},${regionCell(region)}`, customerId, region, subscribed, failures };
+      const row = `${record.raw},${regionCell(region)}`;
+      return { kind: 'silver', row, customerId, region, country, subscribed, failures };
     }
     const row = record.fields.map(escapeSpreadsheetCell);
     row[this.columns.customerId] = escapeSpreadsheetCell(customerId);
     row.push(region);
-    return { kind: 'silver', row, customerId, region, subscribed, failures };
+    return { kind: 'silver', row, customerId, region, country, subscribed, failures };
   }
 }
 

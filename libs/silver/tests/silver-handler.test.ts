@@ -104,6 +104,19 @@ describe('silver handler on bronze files', () => {
     );
   });
 
+  it('records each country value that named no known country, with its rows, in the manifest', async () => {
+    const bronze =
+      'Customer ID,Customer Name,Customer Country,Subscription Status\n' +
+      '1,A,Atlantis,Active\n2,B, Atlantis ,Active\n3,C,,Active\n4,D,Narnia,Active\n5,E,Chile,Active\n';
+    await handler(await lake.put('bronze/unknown-countries.csv', bronze));
+    const manifest = JSON.parse((await lake.text('silver/_manifests/unknown-countries.csv.json'))!);
+    expect(manifest.counts).toMatchObject({
+      silverRows: 5,
+      unknownCountryRows: 4,
+      unknownCountries: { Atlantis: 2, '': 1, Narnia: 1 },
+    });
+  });
+
   it('rejects a bronze key whose derived keys S3 would refuse, writing nothing, and takes its deletion', async () => {
     const key = `bronze/${'x'.repeat(999)}.csv`;
     const before = await lake.keys();

@@ -21,6 +21,7 @@ describe('SilverTransform', () => {
       row: ['001', 'Ana', 'Brazil', 'Active', 'South America'],
       customerId: '001',
       region: 'South America',
+      country: 'Brazil',
       subscribed: true,
       failures: [],
     });
@@ -35,6 +36,7 @@ describe('SilverTransform', () => {
       row: '001,Ana,Brazil,Active,South America',
       customerId: '001',
       region: 'South America',
+      country: 'Brazil',
       subscribed: true,
       failures: [],
     });

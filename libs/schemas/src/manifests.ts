@@ -68,7 +68,7 @@ export interface SilverManifest {
     readonly eventTime: string;
     readonly sequencer: string;
   };
-  /** `utf-8`, or `windows-1252` when the bronze bytes were not valid UTF-8. */
+  /** `utf-8`, `windows-1252` when the bronze bytes were not valid UTF-8, or `unknown` for a file rejected under the `encoding` rule (it is neither). */
   readonly encoding: string;
   readonly outcome: 'processed' | 'rejected';
   /** For a rejected file: the rule and the reason. */

@@ -2,6 +2,7 @@ import { putObject, type StoredObject } from '@medallion/s3-io';
 import type { Rejection } from './silver-rejection';
 import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { commitWork, type SilverAttempt } from './silver-work';
+import { SILVER_RULES } from '@medallion/silver-rules';
 
 /** Writes the rejection record of a file: its bronze object, the rule and the reason, and the counts when it was read. */
 async function writeRejectionRecord(
@@ -41,9 +42,11 @@ export async function rejectFile(
   rejection: Rejection,
   counts?: SilverCounts,
 ): Promise<SilverResult> {
-  const { env, object, work, encoding } = attempt;
+  const { env, object, work } = attempt;
   const { reason, rule } = rejection;
   const { keys } = work;
+  // A file refused for its encoding was read in neither: the manifest must not name one.
+  const encoding = rule === SILVER_RULES.encoding.name ? 'unknown' : attempt.encoding;
   const rejectionRecord = await writeRejectionRecord(attempt, bronzeETag, rejection, counts);
   const outcome = { encoding, counts: NO_ROWS, rejection, rejectionRecord };
   const committed = await commitWork(env, object, bronzeETag, work, outcome, [rejectionRecord]);

@@ -20,8 +20,8 @@ export interface SilverProcessed {
 export interface SilverRejected {
   readonly kind: 'rejected';
   readonly bronzeKey: string;
-  /** How the bronze bytes were decoded (see {@link SilverProcessed.encoding}). */
-  readonly encoding: TextEncoding;
+  /** How the bronze bytes were decoded (see {@link SilverProcessed.encoding}); `unknown` for a file refused under the `encoding` rule (it is neither). */
+  readonly encoding: TextEncoding | 'unknown';
   /** The bronze object's ETag, as read. */
   readonly bronzeETag: string;
   /** Why the file was rejected. */

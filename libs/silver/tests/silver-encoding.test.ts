@@ -94,7 +94,10 @@ describe('silver decides the encoding by one rule over the whole file', () => {
       Buffer.from('402,O’Brien,Ireland,Active\n'),
     ]);
     const { result } = await ingestBytes('cp1252-with-utf8-quote', bytes);
-    expect(result).toMatchObject({ kind: 'rejected', rule: 'encoding' });
+    // Read in neither encoding: the result and the manifest say so, not windows-1252.
+    expect(result).toMatchObject({ kind: 'rejected', rule: 'encoding', encoding: 'unknown' });
+    const manifest = JSON.parse((await lake.text('silver/_manifests/cp1252-with-utf8-quote.csv.json'))!);
+    expect(manifest).toMatchObject({ outcome: 'rejected', encoding: 'unknown', rejection: { rule: 'encoding' } });
     expect((result as { reason: string }).reason).toContain(`UTF-8 text (at byte ${bytes.indexOf('’')})`);
   });
 });

@@ -1,31 +1,23 @@
 import {
-  CHECKPOINT_BASE_CUSTOMERS,
-  CHECKPOINT_SEGMENT_COMMITS,
-  CODE_VERSION,
-  MAX_CUSTOMERS,
-  MAX_FILE_CUSTOMERS,
-  MAX_QUARANTINED_PERCENT,
-  MAX_RECORD_CHARS,
   readSetting,
+  S3_ENDPOINT,
+  SETTINGS,
   type Setting,
+  type SettingReader,
   type SettingsEnvironment,
-  WORKER_THREADS,
 } from '@medallion/settings';
 
+/** The layers the command runs whose settings it honours. */
+const LAYERS_RUN: readonly SettingReader[] = ['silver', 'gold', 'platinum'];
+
 /**
- * Every `MEDALLION_*` variable the `medallion` command honours: the layers' settings. It sets
+ * Every `MEDALLION_*` variable the `medallion` command honours: the settings of the layers it runs
+ * (the registry's entries naming silver, gold or platinum). It sets
  * `MEDALLION_S3_ENDPOINT` itself (the embedded store), so a value of yours is not honoured.
  */
-export const CLI_SETTINGS: readonly Setting<unknown>[] = [
-  MAX_RECORD_CHARS,
-  MAX_QUARANTINED_PERCENT,
-  MAX_FILE_CUSTOMERS,
-  MAX_CUSTOMERS,
-  CHECKPOINT_SEGMENT_COMMITS,
-  CHECKPOINT_BASE_CUSTOMERS,
-  WORKER_THREADS,
-  CODE_VERSION,
-];
+export const CLI_SETTINGS: readonly Setting<unknown>[] = SETTINGS.filter(
+  (setting) => setting !== S3_ENDPOINT && LAYERS_RUN.some((layer) => setting.readers.includes(layer)),
+);
 
 /**
  * Checks every setting the command honours ({@link CLI_SETTINGS}) at once, in that order, so that a

@@ -14,8 +14,9 @@ export {
   REGION,
   S3_ENDPOINT,
   SETTINGS,
+  settingsReadBy,
   STAGE,
   WORKER_THREADS,
 } from './registry';
-export { readSetting, type Setting, type SettingsEnvironment } from './setting';
+export { readSetting, usedByOf, type Setting, type SettingReader, type SettingsEnvironment } from './setting';
 export { settingsHelp } from './settings-help';

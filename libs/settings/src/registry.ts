@@ -1,10 +1,10 @@
 import { httpUrl, matching, percent, wholeNumberAtLeast } from './parsers';
-import type { Setting } from './setting';
+import type { Setting, SettingReader } from './setting';
 
 /** `MEDALLION_MAX_RECORD_CHARS`: the largest bronze record silver accepts, in characters. */
 export const MAX_RECORD_CHARS: Setting<number> = {
   name: 'MEDALLION_MAX_RECORD_CHARS',
-  usedBy: 'silver',
+  readers: ['silver'],
   accepts: 'a whole number of characters, 1 or more (default 1048576)',
   defaultText: '1048576',
   parse: wholeNumberAtLeast(1),
@@ -13,7 +13,7 @@ export const MAX_RECORD_CHARS: Setting<number> = {
 /** `MEDALLION_MAX_QUARANTINED_PERCENT`: the quarantine threshold, percent of a file's data records. */
 export const MAX_QUARANTINED_PERCENT: Setting<number> = {
   name: 'MEDALLION_MAX_QUARANTINED_PERCENT',
-  usedBy: 'silver',
+  readers: ['silver'],
   accepts: "a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold",
   defaultText: 'no threshold',
   parse: percent,
@@ -22,7 +22,7 @@ export const MAX_QUARANTINED_PERCENT: Setting<number> = {
 /** `MEDALLION_MAX_FILE_CUSTOMERS`: the most distinct Customer IDs one bronze file may hold. */
 export const MAX_FILE_CUSTOMERS: Setting<number> = {
   name: 'MEDALLION_MAX_FILE_CUSTOMERS',
-  usedBy: 'silver',
+  readers: ['silver'],
   accepts: 'a whole number of customers, 1 or more',
   defaultText: "what the function's memory holds; unlimited locally",
   parse: wholeNumberAtLeast(1),
@@ -31,7 +31,7 @@ export const MAX_FILE_CUSTOMERS: Setting<number> = {
 /** `MEDALLION_MAX_CUSTOMERS`: the most customers an aggregate's state may hold. */
 export const MAX_CUSTOMERS: Setting<number> = {
   name: 'MEDALLION_MAX_CUSTOMERS',
-  usedBy: 'gold, platinum',
+  readers: ['gold', 'platinum'],
   accepts: 'a whole number of customers, 1 or more',
   defaultText: "what the function's memory holds; unlimited locally",
   parse: wholeNumberAtLeast(1),
@@ -40,7 +40,7 @@ export const MAX_CUSTOMERS: Setting<number> = {
 /** `MEDALLION_CHECKPOINT_SEGMENT_COMMITS`: the commits one checkpoint segment holds. */
 export const CHECKPOINT_SEGMENT_COMMITS: Setting<number> = {
   name: 'MEDALLION_CHECKPOINT_SEGMENT_COMMITS',
-  usedBy: 'gold, platinum',
+  readers: ['gold', 'platinum'],
   accepts: 'a whole number of commits, 2 or more',
   defaultText: '32',
   parse: wholeNumberAtLeast(2),
@@ -49,7 +49,7 @@ export const CHECKPOINT_SEGMENT_COMMITS: Setting<number> = {
 /** `MEDALLION_CHECKPOINT_BASE_CUSTOMERS`: the customers a commit's table needs to become a checkpoint's base. */
 export const CHECKPOINT_BASE_CUSTOMERS: Setting<number> = {
   name: 'MEDALLION_CHECKPOINT_BASE_CUSTOMERS',
-  usedBy: 'gold, platinum',
+  readers: ['gold', 'platinum'],
   accepts: 'a whole number of customers, 1 or more',
   defaultText: '50000',
   parse: wholeNumberAtLeast(1),
@@ -58,7 +58,7 @@ export const CHECKPOINT_BASE_CUSTOMERS: Setting<number> = {
 /** `MEDALLION_WORKER_THREADS`: the worker threads a layer uses for CSV work (0: inline). */
 export const WORKER_THREADS: Setting<number> = {
   name: 'MEDALLION_WORKER_THREADS',
-  usedBy: 'silver, gold, platinum',
+  readers: ['silver', 'gold', 'platinum'],
   accepts: 'a whole number of worker threads, 0 or more',
   defaultText: "the machine's available parallelism, at most 4",
   parse: wholeNumberAtLeast(0),
@@ -67,7 +67,8 @@ export const WORKER_THREADS: Setting<number> = {
 /** `MEDALLION_CODE_VERSION`: the code version a layer records in its manifests. */
 export const CODE_VERSION: Setting<string> = {
   name: 'MEDALLION_CODE_VERSION',
-  usedBy: 'silver, gold, platinum (the infra sets it)',
+  readers: ['silver', 'gold', 'platinum'],
+  note: 'the infra sets it',
   accepts: "a version label without spaces (the infra sets the bundle's content hash)",
   defaultText: 'local',
   parse: matching(/^\S+$/),
@@ -76,7 +77,7 @@ export const CODE_VERSION: Setting<string> = {
 /** `MEDALLION_S3_ENDPOINT`: a custom S3-compatible endpoint for the S3 client. */
 export const S3_ENDPOINT: Setting<string> = {
   name: 'MEDALLION_S3_ENDPOINT',
-  usedBy: 'silver, gold, platinum',
+  readers: ['silver', 'gold', 'platinum'],
   accepts: 'an http:// or https:// URL of an S3-compatible store',
   defaultText: 'Amazon S3',
   parse: httpUrl,
@@ -85,7 +86,8 @@ export const S3_ENDPOINT: Setting<string> = {
 /** `MEDALLION_LAYER`: the layer a function serves; the infra sets it, as a label. */
 export const LAYER: Setting<string> = {
   name: 'MEDALLION_LAYER',
-  usedBy: 'set by the infra on each function, as a label (nothing reads it)',
+  readers: [],
+  note: 'set by the infra on each function, as a label (nothing reads it)',
   accepts: 'a layer name: lowercase letters, digits and hyphens',
   defaultText: 'unset',
   parse: matching(/^[a-z][a-z0-9-]*$/),
@@ -94,7 +96,7 @@ export const LAYER: Setting<string> = {
 /** `MEDALLION_STAGE`: the deployment stage, which names the stacks `medallion-<stage>-*`. */
 export const STAGE: Setting<string> = {
   name: 'MEDALLION_STAGE',
-  usedBy: 'infra',
+  readers: ['infra'],
   accepts: 'a stage name: lowercase letters, digits and hyphens, starting with a letter',
   defaultText: 'dev',
   parse: matching(/^[a-z][a-z0-9-]*$/),
@@ -103,7 +105,7 @@ export const STAGE: Setting<string> = {
 /** `MEDALLION_ACCOUNT`: the AWS account the stacks deploy to. */
 export const ACCOUNT: Setting<string> = {
   name: 'MEDALLION_ACCOUNT',
-  usedBy: 'infra',
+  readers: ['infra'],
   accepts: 'an AWS account ID: 12 digits',
   defaultText: 'CDK_DEFAULT_ACCOUNT (your AWS profile)',
   parse: matching(/^\d{12}$/),
@@ -112,7 +114,7 @@ export const ACCOUNT: Setting<string> = {
 /** `MEDALLION_REGION`: the AWS region the stacks deploy to. */
 export const REGION: Setting<string> = {
   name: 'MEDALLION_REGION',
-  usedBy: 'infra',
+  readers: ['infra'],
   accepts: 'an AWS region name, e.g. eu-west-1',
   defaultText: 'CDK_DEFAULT_REGION (your AWS profile)',
   parse: matching(/^[a-z]{2}(-[a-z]+)+-\d+$/),
@@ -121,7 +123,7 @@ export const REGION: Setting<string> = {
 /** `MEDALLION_BENCH_MEMORY`: whether the benchmarks also print heap and off-heap peaks. */
 export const BENCH_MEMORY: Setting<boolean> = {
   name: 'MEDALLION_BENCH_MEMORY',
-  usedBy: 'bench',
+  readers: ['bench'],
   accepts: '1 to print heap and off-heap peaks (stderr), 0 not to',
   defaultText: '0',
   parse: (value) => (value === '1' ? true : value === '0' ? false : undefined),
@@ -144,3 +146,13 @@ export const SETTINGS: readonly Setting<unknown>[] = [
   REGION,
   BENCH_MEMORY,
 ];
+
+/**
+ * The settings a reader honours, in the registry's order.
+ *
+ * @param reader - e.g. `silver`.
+ * @returns every setting whose `readers` name it.
+ */
+export function settingsReadBy(reader: SettingReader): readonly Setting<unknown>[] {
+  return SETTINGS.filter((setting) => setting.readers.includes(reader));
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS } from '../src';
+import { SETTINGS, usedByOf } from '../src';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -35,7 +35,12 @@ function namesInSources(): Set<string> {
 describe('the settings registry', () => {
   it('is the README "Settings" table, row for row: name, used by, accepts, default', () => {
     expect(readmeSettings()).toEqual(
-      SETTINGS.map(({ name, usedBy, accepts, defaultText }) => ({ name, usedBy, accepts, defaultText })),
+      SETTINGS.map((setting) => ({
+        name: setting.name,
+        usedBy: usedByOf(setting),
+        accepts: setting.accepts,
+        defaultText: setting.defaultText,
+      })),
     );
   });
 

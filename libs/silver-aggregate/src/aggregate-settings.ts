@@ -1,19 +1,4 @@
-import {
-  CHECKPOINT_BASE_CUSTOMERS,
-  CHECKPOINT_SEGMENT_COMMITS,
-  CODE_VERSION,
-  MAX_CUSTOMERS,
-  S3_ENDPOINT,
-  type Setting,
-  WORKER_THREADS,
-} from '@medallion/settings';
+import { settingsReadBy, type Setting } from '@medallion/settings';
 
-/** Every `MEDALLION_*` setting an aggregate layer (gold, platinum) reads; its handler checks them all at each invocation. */
-export const AGGREGATE_SETTINGS: readonly Setting<unknown>[] = [
-  MAX_CUSTOMERS,
-  CHECKPOINT_SEGMENT_COMMITS,
-  CHECKPOINT_BASE_CUSTOMERS,
-  WORKER_THREADS,
-  CODE_VERSION,
-  S3_ENDPOINT,
-];
+/** Every `MEDALLION_*` setting an aggregate layer (gold, platinum) reads: the registry's entries naming gold; its handler checks them all at each invocation. */
+export const AGGREGATE_SETTINGS: readonly Setting<unknown>[] = settingsReadBy('gold');

@@ -43,6 +43,7 @@ describe('formatReport', () => {
             counts: { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 },
           },
         ],
+        failures: [],
       },
       1234,
     );

@@ -80,6 +80,11 @@ export interface RunSummary {
   readonly counts: RunCounts;
   /** Each input file's outcome, in the order given. */
   readonly files: readonly FileOutcome[];
+  /**
+   * Failed handler invocations, and input files that ended with no manifest (also on stderr): when
+   * gold or platinum failed, their tables here are empty or stale, and this says why.
+   */
+  readonly failures: ReadonlyArray<{ layer: string; key: string; message: string }>;
 }
 
 /** What the run noticed besides the summary, for stderr and the exit status. */
@@ -235,6 +240,7 @@ export function summarizeRun(
     })),
     counts,
     files,
+    failures,
   };
   return { summary, problems: { rejections, failures } };
 }

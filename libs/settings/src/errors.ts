@@ -9,7 +9,7 @@ export class SettingsError extends RangeError {
 /**
  * A `MEDALLION_*` setting whose value is not one its parser accepts: the message names the variable,
  * the value and what it accepts (`MEDALLION_MAX_RECORD_CHARS=1MB: give a whole number of characters,
- * 1 or more (default 1048576)`). The CLI answers it with exit 2 before reading any file; a Lambda
+ * 1 or more`). The CLI answers it with exit 2 before reading any file; a Lambda
  * invocation fails with it. It is a `RangeError`: the value is outside the variable's accepted range.
  */
 export class InvalidSettingError extends SettingsError {

@@ -5,7 +5,7 @@ import type { Setting, SettingReader } from './setting';
 export const MAX_RECORD_CHARS: Setting<number> = {
   name: 'MEDALLION_MAX_RECORD_CHARS',
   readers: ['silver'],
-  accepts: 'a whole number of characters, 1 or more (default 1048576)',
+  accepts: 'a whole number of characters, 1 or more',
   defaultText: '1048576',
   parse: wholeNumberAtLeast(1),
 };

@@ -69,7 +69,7 @@ describe('readSetting', () => {
       [
         'Environment variables:',
         '  MEDALLION_MAX_RECORD_CHARS',
-        '      a whole number of characters, 1 or more (default 1048576); default: 1048576',
+        '      a whole number of characters, 1 or more; default: 1048576',
         '  MEDALLION_WORKER_THREADS',
         "      a whole number of worker threads, 0 or more; default: the machine's available parallelism, at most 4",
       ].join('\n'),

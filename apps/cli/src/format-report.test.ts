@@ -64,7 +64,7 @@ describe('formatReport', () => {
       '2 file(s): 12 bronze rows → 10 silver, 1 quarantined, 1 blank; 0 with an unknown country; 1 file(s) rejected; 1 file(s) read as Windows-1252 (not UTF-8). 1.2 s.',
       'quarantined 1 row(s) of bronze/a.csv → quarantine/a.csv',
       'rejected bronze/b.csv (encoding): neither UTF-8 nor Windows-1252',
-      'warnings (rows kept): country-known 1, status-known 2',
+      'warnings (rows): country-known 1, status-known 2',
       'countries not in the region table (rows; see each manifest for all): "Atlantis" 2, (empty) 1',
       '',
     ]);

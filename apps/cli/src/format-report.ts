@@ -18,7 +18,7 @@ function screenTable(head: string[], rows: readonly string[][]): string {
 /**
  * Formats the gold table, the platinum table and the run's counts for a person reading a terminal
  * (stdout); then each rejected file with its rule and reason, each file with quarantined rows with
- * its quarantine key, and the rows kept with a warning per rule.
+ * its quarantine key, and the rows that failed a warn rule, per rule.
  *
  * @param summary - the run summary.
  * @param elapsedMs - wall time of the run in milliseconds.
@@ -82,12 +82,10 @@ function unknownCountryLines(unknown: ReadonlyArray<{ country: string; rows: num
   return [`countries not in the region table (rows; see each manifest for all): ${shown.join(', ')}`];
 }
 
-/** The rows kept with a warning, per rule, on one line (none when there are none). */
+/** The rows that failed a `warn` rule (kept in silver, or quarantined for another rule), per rule, on one line (none when there are none). */
 function warningLines(warnings: Readonly<Record<string, number>>): string[] {
   const entries = Object.entries(warnings).sort(([a], [b]) => (a < b ? -1 : 1));
-  return entries.length > 0
-    ? [`warnings (rows kept): ${entries.map(([rule, rows]) => `${rule} ${rows}`).join(', ')}`]
-    : [];
+  return entries.length > 0 ? [`warnings (rows): ${entries.map(([rule, rows]) => `${rule} ${rows}`).join(', ')}`] : [];
 }
 
 /**

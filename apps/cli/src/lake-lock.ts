@@ -57,7 +57,7 @@ function isAlive(holder: LockHolder): boolean {
 }
 
 /**
- * Locks a lake folder for this process, so that two runs never share (and empty) one store: the
+ * Locks a lake folder (or an export folder) for this process, so that two runs never share (and empty) one: the
  * lock is the file `<folder>.lock` beside it, created exclusively, holding this process's pid, host
  * and start time. A lock whose process has died (same host, no such pid) is taken over, and so is an
  * empty one (a crash between creating and writing it); a file there that is not a lock of ours is

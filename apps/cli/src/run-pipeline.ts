@@ -53,7 +53,7 @@ export interface RunOutcome {
  * @returns the summary, problems and elapsed wall time (ms).
  * @throws InvalidSettingError (from `checkCliSettings`) for a `MEDALLION_*` value the layers do
  *   not accept, ForeignFolderError for a folder it may not empty (or `--out` and `--lake-dir`
- *   overlapping), LakeInUseError when another live run holds the lake folder: all before anything
+ *   overlapping), LakeInUseError when another live run holds the lake folder or the --out folder: all before anything
  *   is written; a file-system or SDK error that stops the run (not a rejected file or failed handler:
  *   those are reported in `problems`).
  */
@@ -67,9 +67,13 @@ export async function runPipeline(options: RunOptions): Promise<RunOutcome> {
   }
   checkFolderClaimable(options.lakeDir, '.medallion-lake', options.lakeDirIsDefault, '--lake-dir');
   const lock = lockLakeFolder(options.lakeDir, '--lake-dir');
+  let outLock;
   try {
+    // Two runs exporting to one folder would mix their exports: the --out folder is locked too.
+    outLock = options.outDir ? lockLakeFolder(options.outDir, '--out') : undefined;
     return await runLocked(options, started);
   } finally {
+    outLock?.release();
     lock.release();
   }
 }

@@ -22,7 +22,7 @@ export interface RunCounts {
   rejectedFiles: number;
   /** Files that were not valid UTF-8 and were read as Windows-1252 (rejected files not counted). */
   nonUtf8Files: number;
-  /** Rows that failed a rule whose action is `warn` (kept in silver), per rule, over all files. */
+  /** Rows that failed a rule whose action is `warn` (kept in silver, or quarantined for another rule), per rule, over all files. */
   warnings: Record<string, number>;
   /**
    * The ten country values (trimmed) with most rows that named no known country, over all files, most
@@ -63,7 +63,7 @@ export interface FileOutcome {
   };
   /** The quarantine object key, when the file had quarantined rows. */
   readonly quarantineKey?: string;
-  /** Rows kept with a warning, per `warn` rule (absent when none), e.g. `{ "status-column-present": 3 }`. */
+  /** Rows that failed a `warn` rule, per rule (absent when none), e.g. `{ "status-column-present": 3 }`. */
   readonly warnings?: Readonly<Record<string, number>>;
 }
 
@@ -100,7 +100,7 @@ function lastTable<Row>(report: LayerInvocationReport<SilverAggregateResult<Row>
   return report.results.filter((result) => result.action !== 'covered').at(-1)?.rows;
 }
 
-/** A file's rows kept with a warning, per `warn` rule. */
+/** A file's rows that failed a `warn` rule (kept or quarantined), per rule. */
 function warningsOf(manifest: SilverManifest): Record<string, number> {
   return Object.fromEntries(
     Object.entries(manifest.counts.ruleFailures).filter(([rule]) => ruleNamed(rule)?.action === 'warn'),

@@ -131,7 +131,7 @@ describe('npm start (medallion run) on data/', () => {
       ]),
     );
     expect(stdout).toMatch(
-      /\n2 file\(s\): 129 bronze rows → 129 silver, 0 quarantined, 0 blank; 1 with an unknown country; 0 file\(s\) rejected\. \d+\.\d s\.\nwarnings \(rows kept\): country-known 1\ncountries not in the region table \(rows; see each manifest for all\): "Atlantis" 1\n$/,
+      /\n2 file\(s\): 129 bronze rows → 129 silver, 0 quarantined, 0 blank; 1 with an unknown country; 0 file\(s\) rejected\. \d+\.\d s\.\nwarnings \(rows\): country-known 1\ncountries not in the region table \(rows; see each manifest for all\): "Atlantis" 1\n$/,
     );
   });
 
@@ -494,6 +494,18 @@ describe('npm start: bad arguments', () => {
     expect(held.stderr).toContain(
       `error: --lake-dir ${lakeDir} is in use by process ${process.pid} on ${hostname()} (since test); wait for that run to end, or give another --lake-dir`,
     );
+    const outDir = join(scratch, 'out-locked');
+    await writeFile(`${outDir}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), since: 'test' }));
+    const outHeld = await npmStart([
+      '--out',
+      outDir,
+      '--lake-dir',
+      join(scratch, 'lake-out-locked'),
+      bronzeFixturePath('bom-crlf.csv'),
+    ]);
+    expect(outHeld.code).toBe(2);
+    expect(outHeld.stderr).toContain(`error: --out ${outDir} is in use by process ${process.pid} on ${hostname()}`);
+    expect(existsSync(outDir)).toBe(false);
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     await writeFile(`${lakeDir}.lock`, JSON.stringify({ pid: dead, host: hostname(), since: 'test' }));
     const takeover = await npmStart(['--lake-dir', lakeDir, bronzeFixturePath('bom-crlf.csv')]);

@@ -100,4 +100,37 @@ describe('silver decides the encoding by one rule over the whole file', () => {
     expect(manifest).toMatchObject({ outcome: 'rejected', encoding: 'unknown', rejection: { rule: 'encoding' } });
     expect((result as { reason: string }).reason).toContain(`UTF-8 text (at byte ${bytes.indexOf('’')})`);
   });
+
+  it('reads as Windows-1252 a file valid as UTF-8 whose only multi-byte sequences are accented capitals before a symbol', async () => {
+    const { result, silver } = await ingestBytes(
+      'cp1252-chance-only',
+      windows1252(`${HEADER}\nRENÉ’S-01,José’s Bar,France,Active\n002,Groß\u00a0Gerau,Germany,Active\n`),
+    );
+    expect(result).toMatchObject({ kind: 'processed', encoding: 'windows-1252' });
+    expect(silver).toBe(
+      `${HEADER},Region\nRENÉ’S-01,José’s Bar,France,Active,Europe\n002,Groß\u00a0Gerau,Germany,Active,Europe\n`,
+    );
+  });
+
+  it('keeps UTF-8 a file whose multi-byte text is a Greek or Cyrillic word, or a lone Latin Extended-A letter', async () => {
+    const greek = await ingestBytes(
+      'utf8-greek',
+      Buffer.from(`${HEADER}\n1,Ελένη,Ελλάδα,Active\n2,Олена,Україна,Active\n`),
+    );
+    expect(greek.result).toMatchObject({ kind: 'processed', encoding: 'utf-8' });
+    expect(greek.silver).toContain('1,Ελένη,Ελλάδα,Active,Europe\n2,Олена,Україна,Active,Europe\n');
+    const polish = await ingestBytes('utf8-polish', Buffer.from(`${HEADER}\n1,Michał,Poland,Active\n`));
+    expect(polish.result).toMatchObject({ kind: 'processed', encoding: 'utf-8' });
+  });
+
+  it('rejects as mixed a UTF-8 file of Greek words with one stray Windows-1252 byte', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER}\n1,Eleni,Ελλάδα,Active\n2,Ahmet,Turkiye,Active\n3,Caf`),
+      Buffer.from([0xe9]),
+      Buffer.from(',France,Active\n'),
+    ]);
+    const { result, silver } = await ingestBytes('utf8-greek-stray-byte', bytes);
+    expect(result).toMatchObject({ kind: 'rejected', rule: 'encoding', encoding: 'unknown' });
+    expect(silver).toBeUndefined();
+  });
 });

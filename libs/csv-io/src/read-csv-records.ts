@@ -12,6 +12,12 @@ export interface CsvRecord {
   readonly raw: string;
   /** 1-based physical line where the record starts; the header is line 1. */
   readonly line: number;
+  /**
+   * Set when the record's raw text is over the record size limit and the read was asked to keep
+   * such records (`CsvBatchReadOptions.oversizedRecords`): its length in characters. `fields` is
+   * then empty; `raw` is still the whole record.
+   */
+  readonly oversizedChars?: number;
 }
 
 /** How to read a CSV byte stream. */
@@ -89,12 +95,24 @@ function withoutLeadingBoms(fields: string[]): string[] {
 /**
  * A parsed record with its raw text, as a {@link CsvRecord} starting at `line`.
  *
- * @throws CsvSyntaxError `CSV_MAX_RECORD_SIZE` when the raw text is over `maxRecordChars` characters
- *   (csv-parse's own limit counts bytes of field contents; the record's raw text is what must be bounded).
+ * @param keepOversized - return a record over the limit, marked (`oversizedChars`), instead of throwing.
+ * @throws CsvSyntaxError `CSV_MAX_RECORD_SIZE` when the raw text, without its line break, is over
+ *   `maxRecordChars` characters and `keepOversized` is false (csv-parse's own limit counts bytes of
+ *   field contents; the record's raw text is what must be bounded).
  */
-function toRecord(record: string[], raw: string, line: number, maxRecordChars: number): CsvRecord {
-  if (raw.length > maxRecordChars) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
-  return { fields: line === 1 ? withoutLeadingBoms(record) : record, raw: stripRecordDelimiter(raw), line };
+function toRecord(
+  record: string[],
+  raw: string,
+  line: number,
+  maxRecordChars: number,
+  keepOversized = false,
+): CsvRecord {
+  const text = stripRecordDelimiter(raw);
+  if (text.length > maxRecordChars) {
+    if (!keepOversized) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
+    return { fields: [], raw: text, line, oversizedChars: text.length };
+  }
+  return { fields: line === 1 ? withoutLeadingBoms(record) : record, raw: text, line };
 }
 
 /**
@@ -143,6 +161,13 @@ export interface CsvBatchReadOptions {
   readonly maxRecordChars?: number;
   /** The field delimiter (see `decideDelimiter`). @default ',' */
   readonly delimiter?: string;
+  /**
+   * What a record over `maxRecordChars` characters does: `reject` fails the parse (CsvSyntaxError
+   * `CSV_MAX_RECORD_SIZE`); `keep` returns it marked with `oversizedChars`, its raw text whole, so
+   * that the caller can quarantine it. A record whose bytes run past the batch (past four times the
+   * limit, see `splitCsvBatches`) fails the parse either way. @default 'reject'
+   */
+  readonly oversizedRecords?: 'reject' | 'keep';
 }
 
 /**
@@ -153,7 +178,7 @@ export interface CsvBatchReadOptions {
  *
  * @param bytes - the batch's bytes.
  * @param options - its first line and the record size limit.
- * @returns its records in order.
+ * @returns its records in order (with `oversizedRecords: 'keep'`, oversized ones marked).
  * @throws CsvSyntaxError as {@link readCsvRecords} does, at the line in the whole file.
  */
 export function readCsvBatch(bytes: Uint8Array, options: CsvBatchReadOptions): CsvRecord[] {
@@ -161,8 +186,9 @@ export function readCsvBatch(bytes: Uint8Array, options: CsvBatchReadOptions): C
   // (csv-parse's on_record hook would hand records over one by one, but builds an info object for each: slower.)
   const parsed = parseBatch<{ record: string[]; raw: string }>(bytes, options, true);
   let line = options.firstLine;
+  const keepOversized = options.oversizedRecords === 'keep';
   return parsed.map(({ record, raw }) => {
-    const csvRecord = toRecord(record, raw, line, maxRecordChars);
+    const csvRecord = toRecord(record, raw, line, maxRecordChars, keepOversized);
     line += countLineBreaks(raw);
     return csvRecord;
   });

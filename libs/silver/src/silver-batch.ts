@@ -1,7 +1,7 @@
-import { CsvTextBuilder, readCsvBatch } from '@medallion/csv-io';
+import { CsvTextBuilder, readCsvBatch, type CsvRecord } from '@medallion/csv-io';
 import type { SilverCounts } from '@medallion/schemas';
-import { ROW_EXPECTATIONS, rowExpectationsNamed } from '@medallion/silver-rules';
-import { isUnknownRegion, SilverTransform } from './silver-transform';
+import { formatFailures, ROW_EXPECTATIONS, rowExpectationsNamed, SILVER_RULES } from '@medallion/silver-rules';
+import { isUnknownRegion, SilverTransform, type SilverOutput } from './silver-transform';
 import { NO_ROWS } from './silver-result';
 
 /** One batch of bronze records to transform (structured-cloneable: it may cross to a worker thread). */
@@ -75,49 +75,93 @@ function transformFor(
  *
  * @param task - the header, the batch's bytes and first line, the record size limit, the row rules.
  * @returns the silver and quarantine text of the batch, its counts and its customer rows.
- * @throws CsvSyntaxError for malformed CSV or an oversized record (line in the whole file);
+ * A record over the size limit is quarantined (`record-size`), its raw text whole.
+ * @throws CsvSyntaxError for malformed CSV, or a record running past the batch (line in the whole file);
  *   UnregisteredRuleError for a row rule name the registry does not hold.
  */
 export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
   const transform = transformFor(task.header, task.rowRules, task.delimiter ?? ',');
-  const silver = new CsvTextBuilder();
-  const quarantine = new CsvTextBuilder();
-  const ruleFailures: Record<string, number> = {};
-  const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures };
   // The task's firstLine, maxRecordChars and delimiter are the batch's read options.
-  const records = readCsvBatch(task.bytes, task);
-  const customerIds: string[] = [];
-  const regions: string[] = [];
-  const subscribed = new Uint8Array(records.length);
-  const lines = new Int32Array(records.length);
+  const records = readCsvBatch(task.bytes, { ...task, oversizedRecords: 'keep' });
+  const rows = new BatchRows(records.length);
   for (const record of records) {
-    counts.dataRecords++;
-    const output = transform.apply(record);
+    rows.counts.dataRecords++;
+    rows.add(
+      record,
+      record.oversizedChars === undefined ? transform.apply(record) : oversizedOutput(record, task.maxRecordChars),
+    );
+  }
+  return rows.result();
+}
+
+/** The outputs of one batch's records as they are added: silver and quarantine text, counts, customers. */
+class BatchRows {
+  readonly counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures: {} };
+  private readonly silver = new CsvTextBuilder();
+  private readonly quarantine = new CsvTextBuilder();
+  private readonly customerIds: string[] = [];
+  private readonly regions: string[] = [];
+  private readonly subscribed: Uint8Array;
+  private readonly lines: Int32Array;
+
+  /** @param records - the batch's record count (the most silver rows it can give). */
+  constructor(records: number) {
+    this.subscribed = new Uint8Array(records);
+    this.lines = new Int32Array(records);
+  }
+
+  /** Adds one data record's output (`record`: its line is the customer's). */
+  add(record: CsvRecord, output: SilverOutput): void {
+    const { counts } = this;
     if (output.kind === 'blank') {
       counts.blankRows++;
-      continue;
+      return;
     }
+    const { ruleFailures } = counts;
     for (const failure of output.failures) ruleFailures[failure.rule] = (ruleFailures[failure.rule] ?? 0) + 1;
     if (output.kind === 'quarantine') {
-      quarantine.add(output.row);
+      this.quarantine.add(output.row);
       counts.quarantinedRows++;
-    } else {
-      silver.add(output.row);
-      subscribed[customerIds.length] = output.subscribed ? 1 : 0;
-      lines[customerIds.length] = record.line;
-      customerIds.push(output.customerId);
-      regions.push(output.region);
-      counts.silverRows++;
-      if (isUnknownRegion(output.region)) counts.unknownCountryRows++;
+      return;
     }
+    const row = this.customerIds.length;
+    this.silver.add(output.row);
+    this.subscribed[row] = output.subscribed ? 1 : 0;
+    this.lines[row] = record.line;
+    this.customerIds.push(output.customerId);
+    this.regions.push(output.region);
+    counts.silverRows++;
+    if (isUnknownRegion(output.region)) counts.unknownCountryRows++;
   }
-  const rows = customerIds.length;
-  return {
-    silverText: silver.take(),
-    quarantineText: quarantine.take(),
-    counts,
-    customers: { customerIds, regions, subscribed: subscribed.slice(0, rows), lines: lines.slice(0, rows) },
-  };
+
+  /** The batch's result. */
+  result(): SilverBatchResult {
+    const rows = this.customerIds.length;
+    return {
+      silverText: this.silver.take(),
+      quarantineText: this.quarantine.take(),
+      counts: this.counts,
+      customers: {
+        customerIds: this.customerIds,
+        regions: this.regions,
+        subscribed: this.subscribed.slice(0, rows),
+        lines: this.lines.slice(0, rows),
+      },
+    };
+  }
+}
+
+/**
+ * The quarantine row of a record over the size limit (see `readCsvBatch`'s `oversizedRecords`): its
+ * line, the `record-size` reason with its length and the limit, and its raw text whole.
+ */
+function oversizedOutput(record: CsvRecord, maxRecordChars: number): SilverOutput {
+  const failure = {
+    rule: SILVER_RULES.recordSize.name,
+    action: 'quarantine',
+    message: `the record is ${(record.oversizedChars ?? record.raw.length).toLocaleString('en-US')} characters, over MEDALLION_MAX_RECORD_CHARS (${maxRecordChars.toLocaleString('en-US')})`,
+  } as const;
+  return { kind: 'quarantine', row: [String(record.line), formatFailures([failure]), record.raw], failures: [failure] };
 }
 
 /** A file's counts while its batches come in. */

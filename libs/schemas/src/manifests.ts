@@ -28,6 +28,13 @@ export interface SilverCounts {
   readonly unknownCountryRows: number;
   /** Failures per expectation name (warnings and quarantines), e.g. `{ "customer-id-present": 2 }`. */
   readonly ruleFailures: Readonly<Record<string, number>>;
+  /**
+   * Sections of the file, present only when there is more than one: two exports pasted together
+   * repeat the header, and each repeated header record starts a section read by its own column
+   * order. A repeated header record is neither a data record nor a blank one: the file's records
+   * are its headers (the first one plus `sections - 1` repeats) and its `dataRecords`.
+   */
+  readonly sections?: number;
 }
 
 /** An object version a manifest points at. */

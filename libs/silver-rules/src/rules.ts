@@ -64,6 +64,12 @@ export const SILVER_RULES = {
     action: 'reject',
     description: 'a country column ("Customer Country" or "Country")',
   },
+  sectionColumnsMatch: {
+    name: 'section-columns-match',
+    level: 'file',
+    action: 'reject',
+    description: "every repeated header (two exports pasted together) names the first header's columns, in any order",
+  },
   wellFormedCsv: {
     name: 'well-formed-csv',
     level: 'file',

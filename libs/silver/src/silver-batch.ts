@@ -1,6 +1,7 @@
 import { CsvTextBuilder, readCsvBatch, type CsvRecord } from '@medallion/csv-io';
 import type { SilverCounts } from '@medallion/schemas';
 import { formatFailures, ROW_EXPECTATIONS, rowExpectationsNamed, SILVER_RULES } from '@medallion/silver-rules';
+import { SectionHeaders } from './silver-sections';
 import { isUnknownRegion, SilverTransform, type SilverOutput } from './silver-transform';
 import { NO_ROWS } from './silver-result';
 
@@ -21,6 +22,11 @@ export interface SilverBatchTask {
    * registry. @default every rule of `ROW_EXPECTATIONS`
    */
   readonly rowRules?: readonly string[];
+  /**
+   * The column order of the section the batch starts in (see `SectionHeaders`): where each header
+   * column is in its records. @default the header's order
+   */
+  readonly sectionOrder?: readonly number[];
 }
 
 /** The customer rows of one batch, in row order (structured-cloneable): what the file's customer table is built from. */
@@ -45,27 +51,29 @@ export interface SilverBatchResult {
   readonly counts: SilverCounts;
   /** The batch's silver rows as customer records, in order. */
   readonly customers: SilverBatchCustomers;
+  /** When the batch holds repeated headers: how many, and the column order of the section it ends in. */
+  readonly sections?: { readonly headers: number; readonly endOrder: readonly number[] | undefined };
+  /** The `section-columns-match` reason, when a repeated header names other columns (the batch stops there). */
+  readonly differentSection?: string;
 }
 
-let cachedTransform: { key: string; transform: SilverTransform } | undefined;
+let cachedTransform: { key: string; transform: SilverTransform; sections: SectionHeaders } | undefined;
 
 /** The transform of a header and row rules, reused across the batches of one file (and of files with the same header and rules). */
 function transformFor(
   header: readonly string[],
   rowRules: readonly string[] | undefined,
   delimiter: string,
-): SilverTransform {
+): { transform: SilverTransform; sections: SectionHeaders } {
   // JSON, not a join: header cells may hold any character, so only an unambiguous key is safe.
   const key = JSON.stringify([header, rowRules ?? null, delimiter]);
   if (cachedTransform?.key !== key) {
     const row = rowRules === undefined ? ROW_EXPECTATIONS : rowExpectationsNamed(rowRules);
     // The header was checked on the main thread; the threshold is applied there to the file's counts.
-    cachedTransform = {
-      key,
-      transform: new SilverTransform(header, { file: [], row, maxQuarantinedPercent: undefined }, delimiter),
-    };
+    const transform = new SilverTransform(header, { file: [], row, maxQuarantinedPercent: undefined }, delimiter);
+    cachedTransform = { key, transform, sections: new SectionHeaders(header, transform.columns) };
   }
-  return cachedTransform.transform;
+  return cachedTransform;
 }
 
 /**
@@ -75,23 +83,38 @@ function transformFor(
  *
  * @param task - the header, the batch's bytes and first line, the record size limit, the row rules.
  * @returns the silver and quarantine text of the batch, its counts and its customer rows.
- * A record over the size limit is quarantined (`record-size`), its raw text whole.
+ * A record over the size limit is quarantined (`record-size`), its raw text whole. A repeated
+ * header (see `SectionHeaders`) is not a data record: it starts a section whose records are read by
+ * its column order; one naming other columns stops the batch (`differentSection`).
  * @throws CsvSyntaxError for malformed CSV, or a record running past the batch (line in the whole file);
  *   UnregisteredRuleError for a row rule name the registry does not hold.
  */
 export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
-  const transform = transformFor(task.header, task.rowRules, task.delimiter ?? ',');
+  const { transform, sections } = transformFor(task.header, task.rowRules, task.delimiter ?? ',');
   // The task's firstLine, maxRecordChars and delimiter are the batch's read options.
   const records = readCsvBatch(task.bytes, { ...task, oversizedRecords: 'keep' });
   const rows = new BatchRows(records.length);
+  let order = task.sectionOrder;
+  let headers = 0;
   for (const record of records) {
+    if (record.oversizedChars === undefined && sections.isHeader(record.fields)) {
+      const section = sections.sectionOf(record.fields, record.line);
+      if (section.kind === 'different') return { ...rows.result(), differentSection: section.reason };
+      order = section.order;
+      headers++;
+      continue;
+    }
     rows.counts.dataRecords++;
     rows.add(
       record,
-      record.oversizedChars === undefined ? transform.apply(record) : oversizedOutput(record, task.maxRecordChars),
+      record.oversizedChars !== undefined
+        ? oversizedOutput(record, task.maxRecordChars)
+        : order === undefined
+          ? transform.apply(record)
+          : transform.applyInOrder(record, order),
     );
   }
-  return rows.result();
+  return headers === 0 ? rows.result() : { ...rows.result(), sections: { headers, endOrder: order } };
 }
 
 /** The outputs of one batch's records as they are added: silver and quarantine text, counts, customers. */
@@ -165,7 +188,9 @@ function oversizedOutput(record: CsvRecord, maxRecordChars: number): SilverOutpu
 }
 
 /** A file's counts while its batches come in. */
-export type RunningSilverCounts = { -readonly [K in Exclude<keyof SilverCounts, 'ruleFailures'>]: number } & {
+export type RunningSilverCounts = {
+  -readonly [K in Exclude<keyof SilverCounts, 'ruleFailures' | 'sections'>]: number;
+} & {
   ruleFailures: Record<string, number>;
 };
 

@@ -131,4 +131,22 @@ describe('silver reads two exports pasted together as sections of one file', () 
       );
     },
   );
+
+  it.each(HANDLERS)(
+    'reads the sections of a Windows-1252 file with a sep=; line and a reordered second export (%s)',
+    async (how, handler) => {
+      const text =
+        'sep=;\r\nCustomer ID;Customer Name;Country\r\n1;Gaëlle;France\r\n2;Jürgen;Germany\r\n' +
+        'Country;Customer ID;Customer Name\r\nSpain;3;Íñigo\r\nFrance;4;"Renée; Dubois"\r\n';
+      const report = await handler()(
+        await lake.put(`bronze/cp1252-${how.replaceAll(' ', '-')}.csv`, Buffer.from(text, 'latin1')),
+      );
+      const result = report.results[0]!;
+      expect(result).toMatchObject({ kind: 'processed', encoding: 'windows-1252' });
+      expect(countsOf(result)).toMatchObject({ dataRecords: 4, silverRows: 4, sections: 2 });
+      expect(await lake.text(`silver/cp1252-${how.replaceAll(' ', '-')}.csv`)).toBe(
+        'Customer ID,Customer Name,Country,Region\n1,Gaëlle,France,Europe\n2,Jürgen,Germany,Europe\n3,Íñigo,Spain,Europe\n4,Renée; Dubois,France,Europe\n',
+      );
+    },
+  );
 });

@@ -54,13 +54,23 @@ function stripRecordDelimiter(raw: string): string {
   return raw;
 }
 
-/** csv-parse options for medallion's reading rules (`delimiter`: the field delimiter, `,` unless said). */
-function parseOptions(maxRecordChars: number, bom: boolean, raw = true, delimiter = ','): CsvParseOptions {
+/**
+ * csv-parse options for medallion's reading rules (`delimiter`: the field delimiter, `,` unless
+ * said; `bounded`: stop a runaway field at four times the limit, which a batch whose size the
+ * cutter bounds does not need).
+ */
+function parseOptions(
+  maxRecordChars: number,
+  bom: boolean,
+  raw = true,
+  delimiter = ',',
+  bounded = true,
+): CsvParseOptions {
   return {
     delimiter,
     // csv-parse reads UTF-8 bytes and counts them; a character takes at most 4. The exact limit, in
-    // characters of the raw text, is checked on each record; this one only stops a runaway field.
-    max_record_size: 4 * maxRecordChars,
+    // characters of the raw text, is checked on each record; this one only stops a runaway field (0: none).
+    max_record_size: bounded ? 4 * maxRecordChars : 0,
     bom,
     raw,
     relax_column_count: true,
@@ -164,8 +174,8 @@ export interface CsvBatchReadOptions {
   /**
    * What a record over `maxRecordChars` characters does: `reject` fails the parse (CsvSyntaxError
    * `CSV_MAX_RECORD_SIZE`); `keep` returns it marked with `oversizedChars`, its raw text whole, so
-   * that the caller can quarantine it. A record whose bytes run past the batch (past four times the
-   * limit, see `splitCsvBatches`) fails the parse either way. @default 'reject'
+   * that the caller can quarantine it (csv-parse's own bound on a field is then off: the batch's
+   * size is the bound, see `splitCsvBatches`). @default 'reject'
    */
   readonly oversizedRecords?: 'reject' | 'keep';
 }
@@ -214,7 +224,13 @@ function parseBatch<Parsed>(bytes: Uint8Array, options: CsvBatchReadOptions, raw
   try {
     return parseSync(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1, raw, options.delimiter),
+      parseOptions(
+        options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
+        options.firstLine === 1,
+        raw,
+        options.delimiter,
+        options.oversizedRecords !== 'keep',
+      ),
     ) as unknown as Parsed[];
   } catch (error) {
     if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')

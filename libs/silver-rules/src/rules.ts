@@ -75,7 +75,7 @@ export const SILVER_RULES = {
     level: 'file',
     action: 'reject',
     description:
-      'the bytes parse as CSV (no unclosed quote, no quote inside an unquoted field, no record running past 4 × MEDALLION_MAX_RECORD_CHARS bytes)',
+      'the bytes parse as CSV (no unclosed quote, no quote inside an unquoted field; the header within MEDALLION_MAX_RECORD_CHARS characters)',
   },
   customerTableSize: {
     name: 'customer-table-size',

@@ -1,6 +1,7 @@
 import { CsvTextBuilder, readCsvBatch, type CsvRecord } from '@medallion/csv-io';
 import type { SilverCounts } from '@medallion/schemas';
-import { formatFailures, ROW_EXPECTATIONS, rowExpectationsNamed, SILVER_RULES } from '@medallion/silver-rules';
+import { formatFailures, ROW_EXPECTATIONS, rowExpectationsNamed } from '@medallion/silver-rules';
+import { oversizedPieceResult, oversizedQuarantineRow, recordSizeFailure } from './silver-oversized';
 import { SectionHeaders } from './silver-sections';
 import { isUnknownRegion, SilverTransform, type SilverOutput } from './silver-transform';
 import { NO_ROWS } from './silver-result';
@@ -27,6 +28,10 @@ export interface SilverBatchTask {
    * column is in its records. @default the header's order
    */
   readonly sectionOrder?: readonly number[];
+  /** Set when the batch is a piece of a record that ran past the forced cut (see `CsvBatch.oversized`). */
+  readonly oversized?: 'start' | 'part' | 'end';
+  /** On the `end` piece: the input ended inside the record's quotes. */
+  readonly unclosedQuote?: boolean;
 }
 
 /** The customer rows of one batch, in row order (structured-cloneable): what the file's customer table is built from. */
@@ -86,10 +91,12 @@ function transformFor(
  * A record over the size limit is quarantined (`record-size`), its raw text whole. A repeated
  * header (see `SectionHeaders`) is not a data record: it starts a section whose records are read by
  * its column order; one naming other columns stops the batch (`differentSection`).
- * @throws CsvSyntaxError for malformed CSV, or a record running past the batch (line in the whole file);
+ * A piece of a record past the forced cut gives its part of that record's quarantine row (see `oversizedPieceResult`).
+ * @throws CsvSyntaxError for malformed CSV, or an unclosed quote (line in the whole file);
  *   UnregisteredRuleError for a row rule name the registry does not hold.
  */
 export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
+  if (task.oversized !== undefined) return oversizedPieceResult({ ...task, oversized: task.oversized });
   const { transform, sections } = transformFor(task.header, task.rowRules, task.delimiter ?? ',');
   // The task's firstLine, maxRecordChars and delimiter are the batch's read options.
   const records = readCsvBatch(task.bytes, { ...task, oversizedRecords: 'keep' });
@@ -179,12 +186,12 @@ class BatchRows {
  * line, the `record-size` reason with its length and the limit, and its raw text whole.
  */
 function oversizedOutput(record: CsvRecord, maxRecordChars: number): SilverOutput {
-  const failure = {
-    rule: SILVER_RULES.recordSize.name,
-    action: 'quarantine',
-    message: `the record is ${(record.oversizedChars ?? record.raw.length).toLocaleString('en-US')} characters, over MEDALLION_MAX_RECORD_CHARS (${maxRecordChars.toLocaleString('en-US')})`,
-  } as const;
-  return { kind: 'quarantine', row: [String(record.line), formatFailures([failure]), record.raw], failures: [failure] };
+  const failure = recordSizeFailure(record.raw, maxRecordChars);
+  const row =
+    Buffer.byteLength(record.raw, 'utf8') > 4 * maxRecordChars
+      ? oversizedQuarantineRow(record.line, failure, record.raw)
+      : ([String(record.line), formatFailures([failure]), record.raw] as [string, string, string]);
+  return { kind: 'quarantine', row, failures: [failure] };
 }
 
 /** A file's counts while its batches come in. */

@@ -36,7 +36,7 @@ export function rejectionOf(error: unknown): Rejection | undefined {
   if (error instanceof CsvSyntaxError && error.code === 'CSV_MAX_RECORD_SIZE') {
     return {
       rule: SILVER_RULES.wellFormedCsv.name,
-      reason: `a record runs past ${(4 * maxRecordChars()).toLocaleString('en-US')} bytes, four times MEDALLION_MAX_RECORD_CHARS, without ending (detected at line ${error.line}): an unclosed quote, or a record too large to read; repair the file, or raise MEDALLION_MAX_RECORD_CHARS to read it`,
+      reason: `the header (line ${error.line}) is over ${maxRecordChars().toLocaleString('en-US')} characters (MEDALLION_MAX_RECORD_CHARS): a data record that long is quarantined, a header cannot be; repair the file, or raise MEDALLION_MAX_RECORD_CHARS to read it`,
     };
   }
   if (error instanceof CsvSyntaxError) return { rule: SILVER_RULES.wellFormedCsv.name, reason: error.message };

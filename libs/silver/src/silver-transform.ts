@@ -29,10 +29,14 @@ export type SilverOutput =
       readonly subscribed: boolean;
       readonly failures: readonly RuleFailure[];
     }
-  /** A quarantine row: `Line, Reason, Raw Record`; the reason names every failed rule. */
+  /**
+   * A quarantine row: `Line, Reason, Raw Record`; the reason names every failed rule. As text (see
+   * `oversizedQuarantineRow`) for a record over four times the size limit, whose raw cell is always
+   * quoted, as it is when such a record is read in pieces.
+   */
   | {
       readonly kind: 'quarantine';
-      readonly row: [line: string, reason: string, raw: string];
+      readonly row: [line: string, reason: string, raw: string] | string;
       readonly failures: readonly RuleFailure[];
     }
   | { readonly kind: 'blank' };

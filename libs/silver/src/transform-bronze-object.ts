@@ -1,11 +1,16 @@
-import { splitCsvStream, type TextEncoding } from '@medallion/csv-io';
+import { splitCsvStream, type CsvBatch, type TextEncoding } from '@medallion/csv-io';
 import { LatestCustomerRows, type CustomerRecords } from '@medallion/customer-records';
 import type { CsvObjectWriter } from '@medallion/layer-runtime';
 import { FileRejectedError, QUARANTINE_COLUMNS } from '@medallion/schemas';
 import { rowRuleNames, SILVER_RULES, type ExpectationSuite } from '@medallion/silver-rules';
 import type { ParallelOptions } from '@medallion/worker-pool';
 import type { Readable } from 'node:stream';
-import { addSilverCounts, type RunningSilverCounts, type SilverBatchResult } from './silver-batch';
+import {
+  addSilverCounts,
+  type RunningSilverCounts,
+  type SilverBatchResult,
+  type SilverBatchTask,
+} from './silver-batch';
 import { SectionedBatches } from './sectioned-batches';
 import { silverBatchTask } from './silver-batch-task';
 import { CUSTOMER_TABLE_BYTES_PER_CUSTOMER, maxFileCustomers } from './customer-table-limit';
@@ -53,7 +58,12 @@ export async function transformBronzeObject(
 ): Promise<BronzeObjectSummary> {
   const rowRules = rowRuleNames(expectations.row);
   const maxChars = maxRecordChars();
-  const batches = splitCsvStream(bronze.body, { encoding, maxRecordChars: maxChars, batchBytes: options.batchBytes });
+  const batches = splitCsvStream(bronze.body, {
+    encoding,
+    maxRecordChars: maxChars,
+    batchBytes: options.batchBytes,
+    oversizedRecords: 'pieces',
+  });
   const { header, delimiter } = await readBronzeHeader(batches, maxChars);
   const transform = silverTransformOf(header.fields, expectations, delimiter);
   await silver.write(transform.header);
@@ -61,6 +71,7 @@ export async function transformBronzeObject(
   const customers = new LatestCustomerRows();
   const customerLimit = maxFileCustomers();
   const sections = new SectionedBatches((batch) => ({
+    ...pieceOf(batch),
     header: header.fields,
     bytes: batch.bytes,
     firstLine: batch.firstLine,
@@ -76,6 +87,14 @@ export async function transformBronzeObject(
     await writeBatchRows(result, silver, quarantine);
   }
   return { counts: sections.withSections(counts), customers: customers.toRecords() };
+}
+
+/** A batch's piece fields, when it is a piece of an oversized record (see `CsvBatch.oversized`). */
+function pieceOf(batch: CsvBatch): Pick<SilverBatchTask, 'oversized' | 'unclosedQuote'> {
+  if (batch.oversized === undefined) return {};
+  return batch.unclosedQuote === true
+    ? { oversized: batch.oversized, unclosedQuote: true }
+    : { oversized: batch.oversized };
 }
 
 /**

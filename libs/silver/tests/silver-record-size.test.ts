@@ -116,9 +116,31 @@ describe('silver quarantines a record over MEDALLION_MAX_RECORD_CHARS and keeps 
         `Customer ID,Customer Name,Country\n1,A,Chile\n2,"${'y'.repeat(1000)}\n3,C,Peru\n`,
       );
       expect(outputs).toMatchObject({ kind: 'rejected', rule: 'well-formed-csv', silver: undefined });
-      expect(outputs.reason).toBe(
-        'a record runs past 400 bytes, four times MEDALLION_MAX_RECORD_CHARS, without ending (detected at line 3): an unclosed quote, or a record too large to read; repair the file, or raise MEDALLION_MAX_RECORD_CHARS to read it',
-      );
+      expect(outputs.reason).toBe('not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3)');
     }
   });
+
+  it.each([
+    ['inline', () => inline],
+    ['on worker threads', () => parallel],
+  ] as const)(
+    'quarantines whole, in pieces, a record of more than four times the limit in bytes (quotes, a quoted CRLF, multi-byte characters), the lines after it right (%s)',
+    async (how, handler) => {
+      process.env['MEDALLION_MAX_RECORD_CHARS'] = '1000';
+      const note = `"say ""hi""\r\n${'é日x'.repeat(60_000)}"`;
+      const raw = `2,${note},Chile`;
+      const text = `Customer ID,Customer Name,Country\r\n1,A,Chile\r\n${raw}\r\n3,"C\nD",Peru\r\n4,,Peru\r\n`;
+      const outputs = await ingest(handler(), `pieces-${how.replaceAll(' ', '-')}`, text);
+      expect(outputs.kind).toBe('processed');
+      expect(outputs.silver).toBe(
+        'Customer ID,Customer Name,Country,Region\n1,A,Chile,South America\n3,"C\nD",Peru,South America\n4,,Peru,South America\n',
+      );
+      expect(outputs.quarantine).toBe(
+        'Line,Reason,Raw Record\n' +
+          `3,"record-size: the record is over 4,000 bytes, four times MEDALLION_MAX_RECORD_CHARS (1,000)","${raw.replaceAll('"', '""')}"\n`,
+      );
+      expect(outputs.counts).toMatchObject({ dataRecords: 4, silverRows: 3, quarantinedRows: 1, blankRows: 0 });
+      expect(outputs.counts.ruleFailures).toEqual({ 'record-size': 1, 'status-column-present': 3 });
+    },
+  );
 });

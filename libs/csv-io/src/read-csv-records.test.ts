@@ -227,3 +227,30 @@ describe('readCsvRecords: encodings and limits', () => {
     }
   });
 });
+
+describe('readCsvBatch and the record size limit', () => {
+  it('accepts a record of exactly the limit, its line break not counted (LF, CRLF, CR)', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const bytes = Buffer.from(`id,note${eol}1,${'x'.repeat(8)}${eol}`);
+      expect(readCsvBatch(bytes, { firstLine: 1, maxRecordChars: 10 })[1]).toEqual({
+        fields: ['1', 'x'.repeat(8)],
+        raw: `1,${'x'.repeat(8)}`,
+        line: 2,
+      });
+    }
+  });
+
+  it("keeps a record over the limit, marked with its length and its raw text whole, when asked (oversizedRecords: 'keep')", () => {
+    const over = `2,"${'y'.repeat(5)}\n${'z'.repeat(5)}"`;
+    const bytes = Buffer.from(`id,note\n1,ok\n${over}\n3,ok\n`);
+    expect(() => readCsvBatch(bytes, { firstLine: 1, maxRecordChars: 10 })).toThrow(
+      expect.objectContaining({ name: 'CsvSyntaxError', code: 'CSV_MAX_RECORD_SIZE', line: 3 }),
+    );
+    expect(readCsvBatch(bytes, { firstLine: 1, maxRecordChars: 10, oversizedRecords: 'keep' })).toEqual([
+      { fields: ['id', 'note'], raw: 'id,note', line: 1 },
+      { fields: ['1', 'ok'], raw: '1,ok', line: 2 },
+      { fields: [], raw: over, line: 3, oversizedChars: 15 },
+      { fields: ['3', 'ok'], raw: '3,ok', line: 5 },
+    ]);
+  });
+});

@@ -12,6 +12,12 @@ export interface CsvRecord {
   readonly raw: string;
   /** 1-based physical line where the record starts; the header is line 1. */
   readonly line: number;
+  /**
+   * Set when the record's raw text is over the record size limit and the read was asked to keep
+   * such records (`CsvBatchReadOptions.oversizedRecords`): its length in characters. `fields` is
+   * then empty; `raw` is still the whole record.
+   */
+  readonly oversizedChars?: number;
 }
 
 /** How to read a CSV byte stream. */
@@ -48,13 +54,23 @@ function stripRecordDelimiter(raw: string): string {
   return raw;
 }
 
-/** csv-parse options for medallion's reading rules (`delimiter`: the field delimiter, `,` unless said). */
-function parseOptions(maxRecordChars: number, bom: boolean, raw = true, delimiter = ','): CsvParseOptions {
+/**
+ * csv-parse options for medallion's reading rules (`delimiter`: the field delimiter, `,` unless
+ * said; `bounded`: stop a runaway field at four times the limit, which a batch whose size the
+ * cutter bounds does not need).
+ */
+function parseOptions(
+  maxRecordChars: number,
+  bom: boolean,
+  raw = true,
+  delimiter = ',',
+  bounded = true,
+): CsvParseOptions {
   return {
     delimiter,
     // csv-parse reads UTF-8 bytes and counts them; a character takes at most 4. The exact limit, in
-    // characters of the raw text, is checked on each record; this one only stops a runaway field.
-    max_record_size: 4 * maxRecordChars,
+    // characters of the raw text, is checked on each record; this one only stops a runaway field (0: none).
+    max_record_size: bounded ? 4 * maxRecordChars : 0,
     bom,
     raw,
     relax_column_count: true,
@@ -89,12 +105,24 @@ function withoutLeadingBoms(fields: string[]): string[] {
 /**
  * A parsed record with its raw text, as a {@link CsvRecord} starting at `line`.
  *
- * @throws CsvSyntaxError `CSV_MAX_RECORD_SIZE` when the raw text is over `maxRecordChars` characters
- *   (csv-parse's own limit counts bytes of field contents; the record's raw text is what must be bounded).
+ * @param keepOversized - return a record over the limit, marked (`oversizedChars`), instead of throwing.
+ * @throws CsvSyntaxError `CSV_MAX_RECORD_SIZE` when the raw text, without its line break, is over
+ *   `maxRecordChars` characters and `keepOversized` is false (csv-parse's own limit counts bytes of
+ *   field contents; the record's raw text is what must be bounded).
  */
-function toRecord(record: string[], raw: string, line: number, maxRecordChars: number): CsvRecord {
-  if (raw.length > maxRecordChars) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
-  return { fields: line === 1 ? withoutLeadingBoms(record) : record, raw: stripRecordDelimiter(raw), line };
+function toRecord(
+  record: string[],
+  raw: string,
+  line: number,
+  maxRecordChars: number,
+  keepOversized = false,
+): CsvRecord {
+  const text = stripRecordDelimiter(raw);
+  if (text.length > maxRecordChars) {
+    if (!keepOversized) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
+    return { fields: [], raw: text, line, oversizedChars: text.length };
+  }
+  return { fields: line === 1 ? withoutLeadingBoms(record) : record, raw: text, line };
 }
 
 /**
@@ -143,6 +171,13 @@ export interface CsvBatchReadOptions {
   readonly maxRecordChars?: number;
   /** The field delimiter (see `decideDelimiter`). @default ',' */
   readonly delimiter?: string;
+  /**
+   * What a record over `maxRecordChars` characters does: `reject` fails the parse (CsvSyntaxError
+   * `CSV_MAX_RECORD_SIZE`); `keep` returns it marked with `oversizedChars`, its raw text whole, so
+   * that the caller can quarantine it (csv-parse's own bound on a field is then off: the batch's
+   * size is the bound, see `splitCsvBatches`). @default 'reject'
+   */
+  readonly oversizedRecords?: 'reject' | 'keep';
 }
 
 /**
@@ -153,7 +188,7 @@ export interface CsvBatchReadOptions {
  *
  * @param bytes - the batch's bytes.
  * @param options - its first line and the record size limit.
- * @returns its records in order.
+ * @returns its records in order (with `oversizedRecords: 'keep'`, oversized ones marked).
  * @throws CsvSyntaxError as {@link readCsvRecords} does, at the line in the whole file.
  */
 export function readCsvBatch(bytes: Uint8Array, options: CsvBatchReadOptions): CsvRecord[] {
@@ -161,8 +196,9 @@ export function readCsvBatch(bytes: Uint8Array, options: CsvBatchReadOptions): C
   // (csv-parse's on_record hook would hand records over one by one, but builds an info object for each: slower.)
   const parsed = parseBatch<{ record: string[]; raw: string }>(bytes, options, true);
   let line = options.firstLine;
+  const keepOversized = options.oversizedRecords === 'keep';
   return parsed.map(({ record, raw }) => {
-    const csvRecord = toRecord(record, raw, line, maxRecordChars);
+    const csvRecord = toRecord(record, raw, line, maxRecordChars, keepOversized);
     line += countLineBreaks(raw);
     return csvRecord;
   });
@@ -188,7 +224,13 @@ function parseBatch<Parsed>(bytes: Uint8Array, options: CsvBatchReadOptions, raw
   try {
     return parseSync(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      parseOptions(options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS, options.firstLine === 1, raw, options.delimiter),
+      parseOptions(
+        options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
+        options.firstLine === 1,
+        raw,
+        options.delimiter,
+        options.oversizedRecords !== 'keep',
+      ),
     ) as unknown as Parsed[];
   } catch (error) {
     if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')

@@ -100,3 +100,52 @@ describe('splitCsvBatches + readCsvBatch', () => {
     expect(error).toMatchObject({ name: 'CsvSyntaxError', code: 'CSV_MAX_RECORD_SIZE', line: 2 });
   });
 });
+
+describe("splitCsvBatches with oversizedRecords: 'pieces'", () => {
+  async function piecesOf(bytes: Buffer, chunkSize: number): Promise<CsvBatch[]> {
+    const batches: CsvBatch[] = [];
+    const input = Readable.from(chunksOf(bytes, chunkSize));
+    for await (const batch of splitCsvBatches(input, {
+      batchBytes: 64,
+      maxRecordChars: 100,
+      oversizedRecords: 'pieces',
+    }))
+      batches.push(batch);
+    return batches;
+  }
+
+  it.each([1, 7, 64, 333])(
+    'hands on a record past the forced cut in pieces of whole characters, the records around it as batches (chunks of %i bytes)',
+    async (chunkSize) => {
+      const record = `2,"a ""b""\r\n${'é日x'.repeat(200)}\r${'y'.repeat(300)}",Chile\r\n`;
+      const bytes = Buffer.from(`id,note,country\r\n1,a,Chile\r\n${record}3,"c\nd",Peru\r\n4,e,Peru\r\n`);
+      const batches = await piecesOf(bytes, chunkSize);
+      expect(Buffer.concat(batches.map((batch) => batch.bytes)).equals(bytes)).toBe(true);
+      const pieces = batches.filter((batch) => batch.oversized !== undefined);
+      expect(pieces.map((piece) => piece.oversized)).toEqual([
+        'start',
+        ...Array.from({ length: pieces.length - 2 }, () => 'part'),
+        'end',
+      ]);
+      expect(Buffer.concat(pieces.map((piece) => piece.bytes)).toString('utf8')).toBe(record);
+      for (const piece of pieces) {
+        expect(piece.firstLine).toBe(3);
+        expect(Buffer.from(piece.bytes).toString('utf8')).not.toContain('\uFFFD');
+      }
+      const records = batches
+        .filter((batch) => batch.oversized === undefined)
+        .flatMap((batch) => readCsvBatch(batch.bytes, { ...batch, maxRecordChars: 100 }));
+      expect(records.map(({ raw, line }) => [raw, line])).toEqual([
+        ['id,note,country', 1],
+        ['1,a,Chile', 2],
+        ['3,"c\nd",Peru', 6],
+        ['4,e,Peru', 8],
+      ]);
+    },
+  );
+
+  it('marks the last piece when the input ends inside the runaway quote', async () => {
+    const batches = await piecesOf(Buffer.from(`id,note\n1,a\n2,"${'z'.repeat(1000)}\n3,b\n`), 50);
+    expect(batches.at(-1)).toMatchObject({ oversized: 'end', unclosedQuote: true, firstLine: 3 });
+  });
+});

@@ -8,6 +8,14 @@ export interface CsvBatch {
   readonly bytes: Uint8Array;
   /** 1-based physical line where the batch's first record starts; the header is line 1. */
   readonly firstLine: number;
+  /**
+   * Set on the pieces of a record that runs past the forced cut, when they were asked for
+   * (`CsvBatchOptions.oversizedRecords: 'pieces'`): `start`, then `part`s, then `end` (the piece
+   * with its line break, if any). Pieces are whole UTF-8 characters; `firstLine` is the record's.
+   */
+  readonly oversized?: 'start' | 'part' | 'end';
+  /** On an `end` piece: the input ended inside the record's quotes (an unclosed quote). */
+  readonly unclosedQuote?: boolean;
 }
 
 /** How to cut batches. */
@@ -22,6 +30,12 @@ export interface CsvBatchOptions {
    * @default 1_048_576
    */
   readonly maxRecordChars?: number;
+  /**
+   * What a record past the forced cut gives: `batch`, the forced cut's bytes as one batch (the
+   * parse then fails); `pieces`, the records before it as a batch and the record in pieces of about
+   * a chunk (see `CsvBatch.oversized`), however long it runs. @default 'batch'
+   */
+  readonly oversizedRecords?: 'batch' | 'pieces';
 }
 
 /**
@@ -44,7 +58,7 @@ export async function* splitCsvBatches(
 ): AsyncGenerator<CsvBatch> {
   const batchBytes = options.batchBytes ?? 256 * 1024;
   const forcedCutBytes = batchBytes + 4 * (options.maxRecordChars ?? 1_048_576) + 4;
-  const cutter = new CsvBatchCutter(batchBytes, forcedCutBytes);
+  const cutter = new CsvBatchCutter(batchBytes, forcedCutBytes, options.oversizedRecords === 'pieces');
   for await (const chunk of input) yield* cutter.cut(chunk);
   const rest = cutter.rest();
   if (rest) yield rest;

@@ -35,6 +35,13 @@ export interface SilverCounts {
    * are counted under {@link MORE_UNKNOWN_COUNTRIES}.
    */
   readonly unknownCountries?: Readonly<Record<string, number>>;
+  /**
+   * Sections of the file, present only when there is more than one: two exports pasted together
+   * repeat the header, and each repeated header record starts a section read by its own column
+   * order. A repeated header record is neither a data record nor a blank one: the file's records
+   * are its headers (the first one plus `sections - 1` repeats) and its `dataRecords`.
+   */
+  readonly sections?: number;
 }
 
 /** The most distinct unknown country values a file's counts keep (a file of unique garbage must not grow its manifest without bound). */

@@ -151,6 +151,7 @@ describe('defaultExpectations', () => {
       ['column-names-unique', 'reject'],
       ['customer-id-column-present', 'reject'],
       ['country-column-present', 'reject'],
+      ['record-size', 'quarantine'],
       ['column-count', 'quarantine'],
       ['customer-id-present', 'quarantine'],
       ['customer-id-sane', 'quarantine'],

@@ -64,17 +64,18 @@ export const SILVER_RULES = {
     action: 'reject',
     description: 'a country column ("Customer Country" or "Country")',
   },
+  sectionColumnsMatch: {
+    name: 'section-columns-match',
+    level: 'file',
+    action: 'reject',
+    description: "every repeated header (two exports pasted together) names the first header's columns, in any order",
+  },
   wellFormedCsv: {
     name: 'well-formed-csv',
     level: 'file',
     action: 'reject',
-    description: 'the bytes parse as CSV (no unclosed quote, no quote inside an unquoted field)',
-  },
-  recordSize: {
-    name: 'record-size',
-    level: 'file',
-    action: 'reject',
-    description: "no record's raw text is over MEDALLION_MAX_RECORD_CHARS characters",
+    description:
+      'the bytes parse as CSV (no unclosed quote, no quote inside an unquoted field; the header within MEDALLION_MAX_RECORD_CHARS characters)',
   },
   customerTableSize: {
     name: 'customer-table-size',
@@ -93,6 +94,13 @@ export const SILVER_RULES = {
     level: 'file',
     action: 'reject',
     description: 'at most MEDALLION_MAX_QUARANTINED_PERCENT % of the data records are quarantined',
+  },
+  recordSize: {
+    name: 'record-size',
+    level: 'row',
+    action: 'quarantine',
+    description:
+      "the record's raw text (delimiters included, its line break not) is at most MEDALLION_MAX_RECORD_CHARS characters; a longer one is quarantined whole",
   },
   columnCount: {
     name: 'column-count',

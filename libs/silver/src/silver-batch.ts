@@ -1,6 +1,8 @@
-import { CsvTextBuilder, readCsvBatch } from '@medallion/csv-io';
+import { CsvTextBuilder, readCsvBatch, type CsvRecord } from '@medallion/csv-io';
 import { MAX_UNKNOWN_COUNTRIES, MORE_UNKNOWN_COUNTRIES, type SilverCounts } from '@medallion/schemas';
-import { ROW_EXPECTATIONS, rowExpectationsNamed } from '@medallion/silver-rules';
+import { formatFailures, ROW_EXPECTATIONS, rowExpectationsNamed } from '@medallion/silver-rules';
+import { oversizedPieceResult, oversizedQuarantineRow, recordSizeFailure } from './silver-oversized';
+import { SectionHeaders } from './silver-sections';
 import { isUnknownRegion, SilverTransform, type SilverOutput } from './silver-transform';
 import { NO_ROWS } from './silver-result';
 
@@ -21,6 +23,15 @@ export interface SilverBatchTask {
    * registry. @default every rule of `ROW_EXPECTATIONS`
    */
   readonly rowRules?: readonly string[];
+  /**
+   * The column order of the section the batch starts in (see `SectionHeaders`): where each header
+   * column is in its records. @default the header's order
+   */
+  readonly sectionOrder?: readonly number[];
+  /** Set when the batch is a piece of a record that ran past the forced cut (see `CsvBatch.oversized`). */
+  readonly oversized?: 'start' | 'part' | 'end';
+  /** On the `end` piece: the input ended inside the record's quotes. */
+  readonly unclosedQuote?: boolean;
 }
 
 /** The customer rows of one batch, in row order (structured-cloneable): what the file's customer table is built from. */
@@ -45,27 +56,29 @@ export interface SilverBatchResult {
   readonly counts: SilverCounts;
   /** The batch's silver rows as customer records, in order. */
   readonly customers: SilverBatchCustomers;
+  /** When the batch holds repeated headers: how many, and the column order of the section it ends in. */
+  readonly sections?: { readonly headers: number; readonly endOrder: readonly number[] | undefined };
+  /** The `section-columns-match` reason, when a repeated header names other columns (the batch stops there). */
+  readonly differentSection?: string;
 }
 
-let cachedTransform: { key: string; transform: SilverTransform } | undefined;
+let cachedTransform: { key: string; transform: SilverTransform; sections: SectionHeaders } | undefined;
 
 /** The transform of a header and row rules, reused across the batches of one file (and of files with the same header and rules). */
 function transformFor(
   header: readonly string[],
   rowRules: readonly string[] | undefined,
   delimiter: string,
-): SilverTransform {
+): { transform: SilverTransform; sections: SectionHeaders } {
   // JSON, not a join: header cells may hold any character, so only an unambiguous key is safe.
   const key = JSON.stringify([header, rowRules ?? null, delimiter]);
   if (cachedTransform?.key !== key) {
     const row = rowRules === undefined ? ROW_EXPECTATIONS : rowExpectationsNamed(rowRules);
     // The header was checked on the main thread; the threshold is applied there to the file's counts.
-    cachedTransform = {
-      key,
-      transform: new SilverTransform(header, { file: [], row, maxQuarantinedPercent: undefined }, delimiter),
-    };
+    const transform = new SilverTransform(header, { file: [], row, maxQuarantinedPercent: undefined }, delimiter);
+    cachedTransform = { key, transform, sections: new SectionHeaders(header, transform.columns) };
   }
-  return cachedTransform.transform;
+  return cachedTransform;
 }
 
 /**
@@ -75,48 +88,109 @@ function transformFor(
  *
  * @param task - the header, the batch's bytes and first line, the record size limit, the row rules.
  * @returns the silver and quarantine text of the batch, its counts and its customer rows.
- * @throws CsvSyntaxError for malformed CSV or an oversized record (line in the whole file);
+ * A record over the size limit is quarantined (`record-size`), its raw text whole. A repeated
+ * header (see `SectionHeaders`) is not a data record: it starts a section whose records are read by
+ * its column order; one naming other columns stops the batch (`differentSection`).
+ * A piece of a record past the forced cut gives its part of that record's quarantine row (see `oversizedPieceResult`).
+ * @throws CsvSyntaxError for malformed CSV, or an unclosed quote (line in the whole file);
  *   UnregisteredRuleError for a row rule name the registry does not hold.
  */
 export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
-  const transform = transformFor(task.header, task.rowRules, task.delimiter ?? ',');
-  const silver = new CsvTextBuilder();
-  const quarantine = new CsvTextBuilder();
-  const ruleFailures: Record<string, number> = {};
-  const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures };
+  if (task.oversized !== undefined) return oversizedPieceResult({ ...task, oversized: task.oversized });
+  const { transform, sections } = transformFor(task.header, task.rowRules, task.delimiter ?? ',');
   // The task's firstLine, maxRecordChars and delimiter are the batch's read options.
-  const records = readCsvBatch(task.bytes, task);
-  const customerIds: string[] = [];
-  const regions: string[] = [];
-  const subscribed = new Uint8Array(records.length);
-  const lines = new Int32Array(records.length);
+  const records = readCsvBatch(task.bytes, { ...task, oversizedRecords: 'keep' });
+  const rows = new BatchRows(records.length);
+  let order = task.sectionOrder;
+  let headers = 0;
   for (const record of records) {
-    counts.dataRecords++;
-    const output = transform.apply(record);
-    if (output.kind === 'blank') {
-      counts.blankRows++;
+    if (record.oversizedChars === undefined && sections.isHeader(record.fields)) {
+      const section = sections.sectionOf(record.fields, record.line);
+      if (section.kind === 'different') return { ...rows.result(), differentSection: section.reason };
+      order = section.order;
+      headers++;
       continue;
     }
+    rows.counts.dataRecords++;
+    rows.add(
+      record,
+      record.oversizedChars !== undefined
+        ? oversizedOutput(record, task.maxRecordChars)
+        : order === undefined
+          ? transform.apply(record)
+          : transform.applyInOrder(record, order),
+    );
+  }
+  return headers === 0 ? rows.result() : { ...rows.result(), sections: { headers, endOrder: order } };
+}
+
+/** The outputs of one batch's records as they are added: silver and quarantine text, counts, customers. */
+class BatchRows {
+  readonly counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures: {} };
+  private readonly silver = new CsvTextBuilder();
+  private readonly quarantine = new CsvTextBuilder();
+  private readonly customerIds: string[] = [];
+  private readonly regions: string[] = [];
+  private readonly subscribed: Uint8Array;
+  private readonly lines: Int32Array;
+
+  /** @param records - the batch's record count (the most silver rows it can give). */
+  constructor(records: number) {
+    this.subscribed = new Uint8Array(records);
+    this.lines = new Int32Array(records);
+  }
+
+  /** Adds one data record's output (`record`: its line is the customer's). */
+  add(record: CsvRecord, output: SilverOutput): void {
+    const { counts } = this;
+    if (output.kind === 'blank') {
+      counts.blankRows++;
+      return;
+    }
+    const { ruleFailures } = counts;
     for (const failure of output.failures) ruleFailures[failure.rule] = (ruleFailures[failure.rule] ?? 0) + 1;
     if (output.kind === 'quarantine') {
-      quarantine.add(output.row);
+      this.quarantine.add(output.row);
       counts.quarantinedRows++;
-    } else {
-      silver.add(output.row);
-      subscribed[customerIds.length] = output.subscribed ? 1 : 0;
-      lines[customerIds.length] = record.line;
-      customerIds.push(output.customerId);
-      regions.push(output.region);
-      countSilverRow(counts, output);
+      return;
     }
+    const row = this.customerIds.length;
+    this.silver.add(output.row);
+    this.subscribed[row] = output.subscribed ? 1 : 0;
+    this.lines[row] = record.line;
+    this.customerIds.push(output.customerId);
+    this.regions.push(output.region);
+    countSilverRow(counts, output);
   }
-  const rows = customerIds.length;
-  return {
-    silverText: silver.take(),
-    quarantineText: quarantine.take(),
-    counts,
-    customers: { customerIds, regions, subscribed: subscribed.slice(0, rows), lines: lines.slice(0, rows) },
-  };
+
+  /** The batch's result. */
+  result(): SilverBatchResult {
+    const rows = this.customerIds.length;
+    return {
+      silverText: this.silver.take(),
+      quarantineText: this.quarantine.take(),
+      counts: this.counts,
+      customers: {
+        customerIds: this.customerIds,
+        regions: this.regions,
+        subscribed: this.subscribed.slice(0, rows),
+        lines: this.lines.slice(0, rows),
+      },
+    };
+  }
+}
+
+/**
+ * The quarantine row of a record over the size limit (see `readCsvBatch`'s `oversizedRecords`): its
+ * line, the `record-size` reason with its length and the limit, and its raw text whole.
+ */
+function oversizedOutput(record: CsvRecord, maxRecordChars: number): SilverOutput {
+  const failure = recordSizeFailure(record.raw, maxRecordChars);
+  const row =
+    Buffer.byteLength(record.raw, 'utf8') > 4 * maxRecordChars
+      ? oversizedQuarantineRow(record.line, failure, record.raw)
+      : ([String(record.line), formatFailures([failure]), record.raw] as [string, string, string]);
+  return { kind: 'quarantine', row, failures: [failure] };
 }
 
 /** Counts one silver row, and its country value when it names no known country. */
@@ -129,7 +203,7 @@ function countSilverRow(counts: RunningSilverCounts, output: Extract<SilverOutpu
 
 /** A file's counts while its batches come in. */
 export type RunningSilverCounts = {
-  -readonly [K in Exclude<keyof SilverCounts, 'ruleFailures' | 'unknownCountries'>]: number;
+  -readonly [K in Exclude<keyof SilverCounts, 'ruleFailures' | 'unknownCountries' | 'sections'>]: number;
 } & {
   ruleFailures: Record<string, number>;
   unknownCountries?: Record<string, number>;

@@ -35,8 +35,8 @@ export function maxRecordChars(env: SettingsEnvironment = process.env): number {
 export function rejectionOf(error: unknown): Rejection | undefined {
   if (error instanceof CsvSyntaxError && error.code === 'CSV_MAX_RECORD_SIZE') {
     return {
-      rule: SILVER_RULES.recordSize.name,
-      reason: `a record is over ${maxRecordChars()} characters (detected at line ${error.line}); raise MEDALLION_MAX_RECORD_CHARS to accept it`,
+      rule: SILVER_RULES.wellFormedCsv.name,
+      reason: `the header (line ${error.line}) is over ${maxRecordChars().toLocaleString('en-US')} characters (MEDALLION_MAX_RECORD_CHARS): a data record that long is quarantined, a header cannot be; repair the file, or raise MEDALLION_MAX_RECORD_CHARS to read it`,
     };
   }
   if (error instanceof CsvSyntaxError) return { rule: SILVER_RULES.wellFormedCsv.name, reason: error.message };

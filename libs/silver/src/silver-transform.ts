@@ -31,10 +31,14 @@ export type SilverOutput =
       readonly subscribed: boolean;
       readonly failures: readonly RuleFailure[];
     }
-  /** A quarantine row: `Line, Reason, Raw Record`; the reason names every failed rule. */
+  /**
+   * A quarantine row: `Line, Reason, Raw Record`; the reason names every failed rule. As text (see
+   * `oversizedQuarantineRow`) for a record over four times the size limit, whose raw cell is always
+   * quoted, as it is when such a record is read in pieces.
+   */
   | {
       readonly kind: 'quarantine';
-      readonly row: [line: string, reason: string, raw: string];
+      readonly row: [line: string, reason: string, raw: string] | string;
       readonly failures: readonly RuleFailure[];
     }
   | { readonly kind: 'blank' };
@@ -48,7 +52,8 @@ export type SilverOutput =
 export class SilverTransform {
   /** The silver header: the bronze header cells as read (spreadsheet-safe), then `Region`. */
   readonly header: string[];
-  private readonly columns: BronzeColumns;
+  /** The bronze header's column positions (its trailing unnamed columns counted in `width`). */
+  readonly columns: BronzeColumns;
 
   /**
    * @param bronzeHeader - the bronze file's header cells.
@@ -76,6 +81,27 @@ export class SilverTransform {
    * @returns the record's output.
    */
   apply(record: CsvRecord): SilverOutput {
+    return this.applyFields(record, true);
+  }
+
+  /**
+   * Transforms one data record of a section whose columns are in another order (see
+   * `SectionHeaders`): its fields are put in the header's order first (a record with another
+   * field count is left as it is, for `column-count`); silver gets them in the header's order,
+   * quarantine the raw text as in bronze.
+   *
+   * @param record - the parsed record with its raw text and start line.
+   * @param order - where each header column is in the section's records.
+   * @returns the record's output.
+   */
+  applyInOrder(record: CsvRecord, order: readonly number[]): SilverOutput {
+    const { fields } = record;
+    if (fields.length !== order.length) return this.applyFields(record, false);
+    return this.applyFields({ ...record, fields: order.map((at) => fields[at] ?? '') }, false);
+  }
+
+  /** Transforms one data record (`rawInOrder`: its raw text has its fields in the header's order). */
+  private applyFields(record: CsvRecord, rawInOrder: boolean): SilverOutput {
     const outcome = evaluateRecord(record.fields, this.columns, this.expectations);
     if (outcome.kind === 'blank') return outcome;
     if (outcome.kind === 'quarantine')
@@ -88,6 +114,7 @@ export class SilverTransform {
     const { customerId, failures, country } = outcome;
     const subscribed = isSubscribed(this.columns.status === undefined ? undefined : record.fields[this.columns.status]);
     if (
+      rawInOrder &&
       this.delimiter === ',' &&
       isPlainRecord(record.raw) &&
       !hasFormulaCell(record.raw) &&

@@ -5,7 +5,13 @@ import { FileRejectedError, QUARANTINE_COLUMNS } from '@medallion/schemas';
 import { rowRuleNames, SILVER_RULES, type ExpectationSuite } from '@medallion/silver-rules';
 import type { ParallelOptions } from '@medallion/worker-pool';
 import type { Readable } from 'node:stream';
-import { addSilverCounts, type RunningSilverCounts, type SilverBatchResult } from './silver-batch';
+import {
+  addSilverCounts,
+  type RunningSilverCounts,
+  type SilverBatchResult,
+  type SilverBatchTask,
+} from './silver-batch';
+import { SectionedBatches } from './sectioned-batches';
 import { silverBatchTask } from './silver-batch-task';
 import { CUSTOMER_TABLE_BYTES_PER_CUSTOMER, maxFileCustomers } from './customer-table-limit';
 import { maxRecordChars } from './silver-rejection';
@@ -24,7 +30,9 @@ export interface BronzeObjectSummary {
  * Reads one bronze object in batches of whole records and writes its silver and quarantine rows:
  * the header first (after a `sep=` line, if any; its delimiter decided, see `readBronzeHeader`;
  * checked by `SilverTransform`), then each batch's rows in order, whether the
- * batches ran inline or on worker threads (objects of `parallelMinBytes` and more).
+ * batches ran inline or on worker threads (objects of `parallelMinBytes` and more). A repeated
+ * header (two exports pasted together, see `SectionHeaders`) starts a section read by its own
+ * column order and written in the first header's; the counts then carry `sections`.
  *
  * @param bronze - the object's body and size in bytes.
  * @param encoding - how to decode it.
@@ -34,7 +42,8 @@ export interface BronzeObjectSummary {
  *   (sent to the batches by name, so each must be one of the registry's `ROW_EXPECTATIONS`).
  * @param options - threads, the parallel threshold, the batch size.
  * @returns the object's counts and its customer records (each Customer ID's last silver row, sorted).
- * @throws FileRejectedError for a missing or bad header or an undecided delimiter, or (`customer-table-size`) more distinct
+ * @throws FileRejectedError for a missing or bad header or an undecided delimiter,
+ *   (`section-columns-match`) a repeated header naming other columns, or (`customer-table-size`) more distinct
  *   Customer IDs than {@link maxFileCustomers} allows; CsvSyntaxError, NotUtf8Error,
  *   UnsupportedEncodingError from reading; the writers' upload errors; UnregisteredRuleError, before
  *   reading anything, for a row rule that is not the registry's.
@@ -49,27 +58,43 @@ export async function transformBronzeObject(
 ): Promise<BronzeObjectSummary> {
   const rowRules = rowRuleNames(expectations.row);
   const maxChars = maxRecordChars();
-  const batches = splitCsvStream(bronze.body, { encoding, maxRecordChars: maxChars, batchBytes: options.batchBytes });
+  const batches = splitCsvStream(bronze.body, {
+    encoding,
+    maxRecordChars: maxChars,
+    batchBytes: options.batchBytes,
+    oversizedRecords: 'pieces',
+  });
   const { header, delimiter } = await readBronzeHeader(batches, maxChars);
   const transform = silverTransformOf(header.fields, expectations, delimiter);
   await silver.write(transform.header);
   const counts: RunningSilverCounts = { ...NO_ROWS, ruleFailures: {} };
   const customers = new LatestCustomerRows();
   const customerLimit = maxFileCustomers();
-  const taskOf = (batch: CsvBatch) => ({
+  const sections = new SectionedBatches((batch) => ({
+    ...pieceOf(batch),
     header: header.fields,
     bytes: batch.bytes,
     firstLine: batch.firstLine,
     maxRecordChars: maxChars,
     delimiter,
     rowRules,
-  });
-  for await (const result of silverBatchTask.runInOrder(batches, taskOf, bronze.contentLength, options)) {
+  }));
+  const tasks = silverBatchTask.runInOrder(batches, sections.taskOf, bronze.contentLength, options);
+  for await (const ran of tasks) {
+    const result = sections.inOrder(ran);
     addSilverCounts(counts, result.counts);
     addCustomers(customers, result, customerLimit);
     await writeBatchRows(result, silver, quarantine);
   }
-  return { counts, customers: customers.toRecords() };
+  return { counts: sections.withSections(counts), customers: customers.toRecords() };
+}
+
+/** A batch's piece fields, when it is a piece of an oversized record (see `CsvBatch.oversized`). */
+function pieceOf(batch: CsvBatch): Pick<SilverBatchTask, 'oversized' | 'unclosedQuote'> {
+  if (batch.oversized === undefined) return {};
+  return batch.unclosedQuote === true
+    ? { oversized: batch.oversized, unclosedQuote: true }
+    : { oversized: batch.oversized };
 }
 
 /**

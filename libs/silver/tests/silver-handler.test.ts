@@ -315,7 +315,7 @@ describe('silver handler on bronze files', () => {
     );
   });
 
-  it('rejects a file holding a record over MEDALLION_MAX_RECORD_CHARS, naming the limit', async () => {
+  it('quarantines a record over MEDALLION_MAX_RECORD_CHARS, naming its length and the limit, and keeps the other rows', async () => {
     process.env['MEDALLION_MAX_RECORD_CHARS'] = '200';
     try {
       const event = await lake.put(
@@ -323,10 +323,13 @@ describe('silver handler on bronze files', () => {
         `Customer ID,Customer Name,Customer Country\n1,${'x'.repeat(500)},Chile\n2,Bo,Peru\n`,
       );
       const report = await handler(event);
-      expect(report.results[0]).toMatchObject({
-        reason: 'a record is over 200 characters (detected at line 2); raise MEDALLION_MAX_RECORD_CHARS to accept it',
-      });
-      expect(await lake.text('silver/huge.csv')).toBeUndefined();
+      expect(countsOf(report.results[0]!)).toMatchObject({ dataRecords: 2, silverRows: 1, quarantinedRows: 1 });
+      expect(await lake.text('silver/huge.csv')).toBe(
+        'Customer ID,Customer Name,Customer Country,Region\n2,Bo,Peru,South America\n',
+      );
+      expect(await lake.text('quarantine/huge.csv')).toBe(
+        `Line,Reason,Raw Record\n2,"record-size: the record is 508 characters, over MEDALLION_MAX_RECORD_CHARS (200)","1,${'x'.repeat(500)},Chile"\n`,
+      );
     } finally {
       delete process.env['MEDALLION_MAX_RECORD_CHARS'];
     }

@@ -1,0 +1,152 @@
+import { createLayerHandler, type LayerInvocationReport } from '@medallion/layer-runtime';
+import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSilverLayer, type SilverResult } from '../src';
+import { countsOf } from '../src/silver-result';
+
+let lake: TestLake;
+let inline: (event: unknown) => Promise<LayerInvocationReport<SilverResult>>;
+let parallel: (event: unknown) => Promise<LayerInvocationReport<SilverResult>>;
+
+beforeAll(async () => {
+  lake = await startTestLake();
+  inline = createLayerHandler(createSilverLayer({ threads: 0 }), { s3: lake.s3 });
+  // Two worker threads and batches of ~64 bytes: batches after a repeated header are dispatched before it is seen.
+  parallel = createLayerHandler(createSilverLayer({ threads: 2, parallelMinBytes: 0, batchBytes: 64 }), {
+    s3: lake.s3,
+  });
+});
+
+afterAll(async () => {
+  await lake.close();
+});
+
+const HANDLERS = [
+  ['inline', () => inline],
+  ['on worker threads', () => parallel],
+] as const;
+
+/** Uploads `text` as bronze/<name>.csv, runs `handler` on its event, and returns what silver wrote. */
+async function ingest(handler: typeof inline, name: string, text: string) {
+  const report = await handler(await lake.put(`bronze/${name}.csv`, text));
+  const result = report.results[0]!;
+  const manifest = await lake.text(`silver/_manifests/${name}.csv.json`);
+  return {
+    kind: result.kind,
+    rule: result.kind === 'rejected' ? result.rule : undefined,
+    reason: result.kind === 'rejected' ? result.reason : undefined,
+    counts: countsOf(result),
+    manifestCounts: manifest === undefined ? undefined : (JSON.parse(manifest) as { counts: unknown }).counts,
+    silver: await lake.text(`silver/${name}.csv`),
+    quarantine: await lake.text(`quarantine/${name}.csv`),
+  };
+}
+
+const FIRST = 'Customer ID,Customer Name,Customer Country,Subscription Status';
+
+/** `count` customers from `from` on, in the first header's order. */
+function rows(from: number, count: number): string[] {
+  return Array.from(
+    { length: count },
+    (_, i) => `${from + i},Name ${from + i},Chile,${i % 2 === 0 ? 'Active' : 'Inactive'}`,
+  );
+}
+
+/** {@link rows} with the columns in another order: status, country, ID, name. */
+function reordered(from: number, count: number): string[] {
+  return rows(from, count).map((row) => {
+    const [id, name, country, status] = row.split(',');
+    return [status, country, id, name].join(',');
+  });
+}
+
+const SILVER_HEADER = `${FIRST},Region`;
+
+/** The silver rows of {@link rows}. */
+const silverRows = (from: number, count: number): string[] => rows(from, count).map((row) => `${row},South America`);
+
+describe('silver reads two exports pasted together as sections of one file', () => {
+  it.each(HANDLERS)('a repeated header in the same order starts a second section (%s)', async (how, handler) => {
+    const text = [FIRST, ...rows(1, 8), FIRST, ...rows(9, 8), ''].join('\n');
+    const outputs = await ingest(handler(), `same-order-${how.replaceAll(' ', '-')}`, text);
+    expect(outputs.kind).toBe('processed');
+    expect(outputs.silver).toBe([SILVER_HEADER, ...silverRows(1, 16), ''].join('\n'));
+    expect(outputs.quarantine).toBeUndefined();
+    expect(outputs.counts).toMatchObject({
+      dataRecords: 16,
+      silverRows: 16,
+      quarantinedRows: 0,
+      blankRows: 0,
+      sections: 2,
+    });
+    expect(outputs.manifestCounts).toMatchObject({ dataRecords: 16, sections: 2 });
+  });
+
+  it.each(HANDLERS)(
+    'a repeated header in another order (other case and spaces too) reads its section by its own columns, written in the first order (%s)',
+    async (how, handler) => {
+      const second = ' subscription status ;CUSTOMER COUNTRY;customer id;Customer Name';
+      const text = [
+        FIRST.replaceAll(',', ';'),
+        ...rows(1, 6).map((row) => row.replaceAll(',', ';')),
+        second,
+        ...reordered(7, 6).map((row) => row.replaceAll(',', ';')),
+        // A short record in the reordered section is quarantined as it is in bronze.
+        'Active;Chile;13',
+        FIRST.replaceAll(',', ';'),
+        ...rows(14, 3).map((row) => row.replaceAll(',', ';')),
+        '',
+      ].join('\r\n');
+      const outputs = await ingest(handler(), `other-order-${how.replaceAll(' ', '-')}`, text);
+      expect(outputs.kind).toBe('processed');
+      expect(outputs.silver).toBe([SILVER_HEADER, ...silverRows(1, 12), ...silverRows(14, 3), ''].join('\n'));
+      expect(outputs.quarantine).toBe(
+        'Line,Reason,Raw Record\n15,column-count: the record has 3 fields but the header has 4 columns,Active;Chile;13\n',
+      );
+      expect(outputs.counts).toMatchObject({ dataRecords: 16, silverRows: 15, quarantinedRows: 1, sections: 3 });
+      expect(outputs.manifestCounts).toMatchObject({ dataRecords: 16, silverRows: 15, sections: 3 });
+    },
+  );
+
+  it.each(HANDLERS)('a file of one section has no sections count (%s)', async (how, handler) => {
+    const outputs = await ingest(
+      handler(),
+      `one-section-${how.replaceAll(' ', '-')}`,
+      [FIRST, ...rows(1, 5), ''].join('\n'),
+    );
+    expect(outputs.counts).toMatchObject({ dataRecords: 5, silverRows: 5 });
+    expect(outputs.manifestCounts).toMatchObject({ dataRecords: 5, silverRows: 5 });
+    expect(outputs.counts).not.toHaveProperty('sections');
+    expect(outputs.manifestCounts).not.toHaveProperty('sections');
+  });
+
+  it.each(HANDLERS)(
+    'rejects a file whose repeated header names other columns, naming them (%s)',
+    async (how, handler) => {
+      const text = [FIRST, ...rows(1, 8), 'Customer ID,Customer Country,Email', '20,Peru,a@b.c', ''].join('\n');
+      const outputs = await ingest(handler(), `different-${how.replaceAll(' ', '-')}`, text);
+      expect(outputs).toMatchObject({ kind: 'rejected', rule: 'section-columns-match', silver: undefined });
+      expect(outputs.reason).toBe(
+        'sections with different columns: the header repeated at line 10 lacks "Customer Name", "Subscription Status" and has "Email" besides the first header\'s columns; split the file into one file per export',
+      );
+    },
+  );
+
+  it.each(HANDLERS)(
+    'reads the sections of a Windows-1252 file with a sep=; line and a reordered second export (%s)',
+    async (how, handler) => {
+      const text =
+        'sep=;\r\nCustomer ID;Customer Name;Country\r\n1;Gaëlle;France\r\n2;Jürgen;Germany\r\n' +
+        'Country;Customer ID;Customer Name\r\nSpain;3;Íñigo\r\nFrance;4;"Renée; Dubois"\r\n';
+      const report = await handler()(
+        await lake.put(`bronze/cp1252-${how.replaceAll(' ', '-')}.csv`, Buffer.from(text, 'latin1')),
+      );
+      const result = report.results[0]!;
+      expect(result).toMatchObject({ kind: 'processed', encoding: 'windows-1252' });
+      expect(countsOf(result)).toMatchObject({ dataRecords: 4, silverRows: 4, sections: 2 });
+      expect(await lake.text(`silver/cp1252-${how.replaceAll(' ', '-')}.csv`)).toBe(
+        'Customer ID,Customer Name,Country,Region\n1,Gaëlle,France,Europe\n2,Jürgen,Germany,Europe\n3,Íñigo,Spain,Europe\n4,Renée; Dubois,France,Europe\n',
+      );
+    },
+  );
+});

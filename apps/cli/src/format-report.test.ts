@@ -70,6 +70,32 @@ describe('formatReport', () => {
     ]);
   });
 
+  it('names a file read as several sections (its header repeated)', () => {
+    const counts = { dataRecords: 2, silverRows: 2, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 };
+    const text = formatReport(
+      {
+        gold: [],
+        platinum: [],
+        counts: {
+          files: 1,
+          bronzeRows: 2,
+          silverRows: 2,
+          quarantinedRows: 0,
+          blankRows: 0,
+          unknownCountryRows: 0,
+          rejectedFiles: 0,
+          nonUtf8Files: 0,
+          warnings: {},
+          unknownCountries: [],
+        },
+        files: [{ key: 'bronze/pasted.csv', outcome: 'processed', encoding: 'utf-8', counts, sections: 2 }],
+        failures: [],
+      },
+      100,
+    );
+    expect(text.split('\n').slice(-2)).toEqual(['bronze/pasted.csv repeats its header: read as 2 sections', '']);
+  });
+
   it('lists problems one a line', () => {
     expect(
       formatProblems({

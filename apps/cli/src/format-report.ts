@@ -66,6 +66,7 @@ function fileLines(files: readonly FileOutcome[]): string[] {
     const lines: string[] = [];
     if (file.quarantineKey && file.counts)
       lines.push(`quarantined ${file.counts.quarantinedRows} row(s) of ${file.key} → ${file.quarantineKey}`);
+    if (file.sections) lines.push(`${file.key} repeats its header: read as ${file.sections} sections`);
     const unstated = file.warnings?.['status-column-present'];
     if (unstated)
       lines.push(

@@ -63,6 +63,8 @@ export interface FileOutcome {
   };
   /** The quarantine object key, when the file had quarantined rows. */
   readonly quarantineKey?: string;
+  /** The file's sections when its header repeats (two exports pasted together; absent for one). */
+  readonly sections?: number;
   /** Rows that failed a `warn` rule, per rule (absent when none), e.g. `{ "status-column-present": 3 }`. */
   readonly warnings?: Readonly<Record<string, number>>;
 }
@@ -155,6 +157,7 @@ function fileOutcomeOf(
     counts: { dataRecords, silverRows, quarantinedRows, blankRows, unknownCountryRows },
     ...(quarantineKey && quarantinedRows > 0 ? { quarantineKey } : {}),
     ...(Object.keys(warnings).length > 0 ? { warnings } : {}),
+    ...(manifest.counts.sections ? { sections: manifest.counts.sections } : {}),
   };
 }
 

@@ -24,7 +24,18 @@ for (const name of [
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+mkdirSync(join(root, 'latin'));
+writeFileSync(Buffer.concat([Buffer.from(join(root, 'latin/caf')), Buffer.from([0xe9]), Buffer.from('.csv')]), 'id\n');
+
 describe('resolveInputFiles', () => {
+  it('refuses a folder holding a file whose name is not valid UTF-8, showing its bytes', () => {
+    expect(() => resolveInputFiles(['latin'], root)).toThrow(
+      new InputFileError(
+        'FILE latin holds a file whose name is not valid UTF-8 (caf\u00e9.csv, bytes 636166e92e637376): an object key is UTF-8; rename the file',
+      ),
+    );
+  });
+
   it('takes a folder for the CSV files directly in it, in name order, skipping other files and subfolders', () => {
     expect(resolveInputFiles(['many', 'a/x.csv'], root)).toEqual([
       { path: join(root, 'many/B.csv'), key: 'bronze/B.csv' },

@@ -1,4 +1,5 @@
 import { hasCsvExtension } from '@medallion/s3-events';
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
@@ -25,13 +26,26 @@ export interface InputFile {
  * @throws InputFileError when the folder holds none.
  */
 function csvFilesIn(folder: string, path: string): string[] {
-  const names = readdirSync(path, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && hasCsvExtension(entry.name))
-    .map((entry) => entry.name)
+  const names = readdirSync(path, { withFileTypes: true, encoding: 'buffer' })
+    .filter((entry) => entry.isFile() && hasCsvExtension(entry.name.toString('latin1')))
+    .map((entry) => utf8NameOf(folder, entry.name))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (names.length === 0)
     throw new InputFileError(`FILE ${folder} is a folder with no .csv files in it (subfolders are not read)`);
   return names.map((name) => join(folder, name));
+}
+
+/**
+ * A file name as text, when its bytes are UTF-8 (an object key is UTF-8, and Node would read other
+ * bytes as U+FFFD, naming a file that does not exist).
+ *
+ * @throws InputFileError for a name that is not valid UTF-8, showing its bytes.
+ */
+function utf8NameOf(folder: string, name: Buffer): string {
+  if (isUtf8(name)) return name.toString('utf8');
+  throw new InputFileError(
+    `FILE ${folder} holds a file whose name is not valid UTF-8 (${name.toString('latin1')}, bytes ${name.toString('hex')}): an object key is UTF-8; rename the file`,
+  );
 }
 
 /**

@@ -17,6 +17,7 @@ import { CUSTOMER_TABLE_BYTES_PER_CUSTOMER, maxFileCustomers } from './customer-
 import { maxRecordChars } from './silver-rejection';
 import { readBronzeHeader, silverTransformOf } from './bronze-header';
 import { NO_ROWS, type SilverCounts } from './silver-result';
+import { MAX_FILE_CUSTOMERS, readSetting } from '@medallion/settings';
 
 /** What reading one bronze object gave, besides the rows it wrote. */
 export interface BronzeObjectSummary {
@@ -123,11 +124,13 @@ async function writeBatchRows(
   await quarantine.writeText(result.quarantineText, result.counts.quarantinedRows);
 }
 
-/** The `customer-table-size` rejection: the file's customer table would not fit in the function's memory. */
+/** The `customer-table-size` rejection: the file's customer table would not fit (the limit its setting or the function's memory sets). */
 function customerTableTooLarge(limit: number): FileRejectedError {
-  return new FileRejectedError(
-    `the file holds more than ${limit.toLocaleString('en-US')} distinct Customer IDs, more than this function's memory holds for its customer table ` +
-      `(${CUSTOMER_TABLE_BYTES_PER_CUSTOMER} bytes each); split the file, give the function more memory, or set MEDALLION_MAX_FILE_CUSTOMERS`,
-    { rule: SILVER_RULES.customerTableSize.name },
-  );
+  const shown = limit.toLocaleString('en-US');
+  const reason =
+    readSetting(process.env, MAX_FILE_CUSTOMERS) === undefined
+      ? `the file holds more than ${shown} distinct Customer IDs, more than this function's memory holds for its customer table ` +
+        `(${CUSTOMER_TABLE_BYTES_PER_CUSTOMER} bytes each); split the file, give the function more memory, or set MEDALLION_MAX_FILE_CUSTOMERS`
+      : `the file holds more than ${shown} distinct Customer IDs, over MEDALLION_MAX_FILE_CUSTOMERS (${shown}); split the file, or raise the setting`;
+  return new FileRejectedError(reason, { rule: SILVER_RULES.customerTableSize.name });
 }

@@ -353,7 +353,7 @@ describe('silver handler on bronze files', () => {
       );
       expect(over.results[0]).toMatchObject({
         reason:
-          "the file holds more than 2 distinct Customer IDs, more than this function's memory holds for its customer table (200 bytes each); split the file, give the function more memory, or set MEDALLION_MAX_FILE_CUSTOMERS",
+          'the file holds more than 2 distinct Customer IDs, over MEDALLION_MAX_FILE_CUSTOMERS (2); split the file, or raise the setting',
       });
       expect(over.results[0]).toMatchObject({ rule: 'customer-table-size' });
       expect(JSON.parse((await lake.text('silver/_manifests/three.csv.json'))!)).toMatchObject({

@@ -68,6 +68,13 @@ export function thresholdRejection(counts: SilverCounts, suite: ExpectationSuite
   if (percent <= threshold) return undefined;
   return {
     rule: SILVER_RULES.quarantineThreshold.name,
-    reason: `${percent.toFixed(1)}% of data records quarantined (${counts.quarantinedRows} of ${counts.dataRecords}), over the ${threshold}% threshold (MEDALLION_MAX_QUARANTINED_PERCENT)`,
+    reason: `${shownAbove(percent, threshold)}% of data records quarantined (${counts.quarantinedRows} of ${counts.dataRecords}), over the ${threshold}% threshold (MEDALLION_MAX_QUARANTINED_PERCENT)`,
   };
+}
+
+/** A percentage with one decimal, or as many more (up to 6) as it takes to show it above the threshold (33.33, not 33.3, over 33.3). */
+function shownAbove(percent: number, threshold: number): string {
+  let decimals = 1;
+  while (decimals < 6 && Number(percent.toFixed(decimals)) <= threshold) decimals++;
+  return percent.toFixed(decimals);
 }

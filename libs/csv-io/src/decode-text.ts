@@ -58,35 +58,18 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * What the multi-byte sequences of some bytes say of their encoding, as byte offsets (-1: none).
- * - `evidence`: the first *evidence of UTF-8*: a well-formed sequence of 3 or 4 bytes; of 2 bytes
- *   led by 0xC2 or 0xC3 (U+0080–U+00FF: the accented letters of Western names, no-break space,
- *   «, °; read as Windows-1252, a lowercase accented letter followed by two symbols, or `Â`/`Ã`
- *   and a symbol: mojibake, not text); or of 2 bytes next to another 2-byte sequence (a word of
- *   Greek, Cyrillic, Hebrew, Arabic…; in Windows-1252, accented capital, symbol, accented capital,
- *   symbol). The scan stops there.
- * - `latinExtended`: an isolated 2-byte sequence led by 0xC4 or 0xC5 (U+0100–U+017F: ł, č, ő,
- *   the letters of Central European names). Not evidence against Windows-1252, whose `Ä`/`Å`
- *   followed by a symbol it also is, but it keeps an otherwise valid UTF-8 file UTF-8.
- * - `chance`: an isolated 2-byte sequence led by 0xC6–0xDF. In Windows-1252 that is an accented
- *   capital (Æ–Ý), Þ or ß followed by a byte 0x80–0xBF (’ “ ” € « » ° a no-break space …), which
- *   real Windows-1252 text holds by chance (`JOSÉ’S`, `Groß`+no-break space); read as UTF-8 it is
- *   a lone letter of Latin Extended-B, IPA, Greek or another script amid ASCII.
- */
-interface EncodingSigns {
-  evidence: number;
-  latinExtended: number;
-  chance: number;
-}
-
-/**
- * Reads the {@link EncodingSigns} of bytes.
+ * Offset of the first *evidence of UTF-8* in `bytes`, or -1: a well-formed sequence of 3 or 4
+ * bytes; of 2 bytes led by 0xC2 or 0xC3 (U+0080–U+00FF: the accented letters of Western names,
+ * no-break space, «, °; read as Windows-1252, a lowercase accented letter followed by two symbols,
+ * or `Â`/`Ã` and a symbol: mojibake, not text); or of 2 bytes next to another 2-byte sequence (a
+ * word of Greek, Cyrillic, Hebrew, Arabic…; in Windows-1252, accented capital, symbol, accented
+ * capital, symbol).
  *
- * @param bytes - bytes, each multi-byte sequence whole (a cut one at the end counts as none).
- * @returns the first offset of each sign in `bytes`, -1 for those absent.
+ * Not evidence: a lone 2-byte sequence led by 0xC4–0xDF. In Windows-1252 that is an accented
+ * capital (Ä–Ý), Þ or ß followed by a byte 0x80–0xBF (’ “ ” € « » ° a no-break space …), which
+ * real Windows-1252 text holds by chance (`MÜLLER’S`, `STRAß°`, `ÉCOLE »`).
  */
-function encodingSigns(bytes: Uint8Array): EncodingSigns {
-  const signs: EncodingSigns = { evidence: -1, latinExtended: -1, chance: -1 };
+function firstUtf8Evidence(bytes: Uint8Array): number {
   let previousPairEnd = -1;
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i] ?? 0;
@@ -94,21 +77,11 @@ function encodingSigns(bytes: Uint8Array): EncodingSigns {
     const length = utf8SequenceLength(bytes, i);
     if (length === 0) continue;
     const inRun = length === 2 && (previousPairEnd === i || utf8SequenceLength(bytes, i + 2) === 2);
-    if (length > 2 || lead <= 0xc3 || inRun) {
-      signs.evidence = i;
-      return signs;
-    }
-    if (lead <= 0xc5) signs.latinExtended = signs.latinExtended < 0 ? i : signs.latinExtended;
-    else signs.chance = signs.chance < 0 ? i : signs.chance;
+    if (length > 2 || lead <= 0xc3 || inRun) return i;
     previousPairEnd = i + 2;
     i += 1;
   }
-  return signs;
-}
-
-/** Offset of the first evidence of UTF-8 (see {@link EncodingSigns}) in `bytes`, or -1. */
-function firstUtf8Evidence(bytes: Uint8Array): number {
-  return encodingSigns(bytes).evidence;
+  return -1;
 }
 
 /** Whether the bytes start with a UTF-16 byte order mark (either byte order). */
@@ -125,12 +98,8 @@ class Utf8Validation {
   private offset = 0;
   /** The start of a sequence cut by the previous chunk's end. */
   private carry: Buffer | undefined;
-  /** Evidence of UTF-8 (see {@link EncodingSigns}) was passed on already. */
+  /** Evidence of UTF-8 (see {@link firstUtf8Evidence}) was passed on already. */
   private sawUtf8Evidence = false;
-  /** A Latin Extended-A letter (see {@link EncodingSigns}) was passed on. */
-  private sawLatinExtended = false;
-  /** The offset of the first chance pair (see {@link EncodingSigns}) passed on, or -1. */
-  private firstChance = -1;
 
   /**
    * Checks the next chunk (with what the last one carried), or at the end (`undefined`) what is carried.
@@ -150,31 +119,10 @@ class Utf8Validation {
     const complete = data.subarray(0, end);
     if (!isUtf8(complete)) throw this.fault(complete);
     // Native isAscii first: a chunk of ASCII, or any chunk once evidence was seen, costs no scan.
-    if (!this.sawUtf8Evidence && !isAscii(complete)) this.note(encodingSigns(complete));
+    if (!this.sawUtf8Evidence && !isAscii(complete) && firstUtf8Evidence(complete) >= 0) this.sawUtf8Evidence = true;
     this.carry = end < data.length ? Buffer.from(data.subarray(end)) : undefined;
     this.offset += end;
-    if (!chunk) this.checkNotWindows1252ByChance();
     return complete;
-  }
-
-  /** Keeps what a chunk's signs say (offsets made absolute). */
-  private note(signs: EncodingSigns): void {
-    if (signs.evidence >= 0) this.sawUtf8Evidence = true;
-    if (signs.latinExtended >= 0) this.sawLatinExtended = true;
-    if (signs.chance >= 0 && this.firstChance < 0) this.firstChance = this.offset + signs.chance;
-  }
-
-  /**
-   * At the end of a file that is valid UTF-8: when its only multi-byte sequences are chance pairs
-   * (no evidence of UTF-8, no Latin Extended-A letter), it is Windows-1252 text whose accented
-   * capitals happen to precede a symbol (`JOSÉ’S`), and it is refused as UTF-8 so that it is read
-   * as Windows-1252.
-   *
-   * @throws NotUtf8Error at the first chance pair, without evidence of UTF-8 before it.
-   */
-  private checkNotWindows1252ByChance(): void {
-    if (!this.sawUtf8Evidence && !this.sawLatinExtended && this.firstChance >= 0)
-      throw new NotUtf8Error(this.firstChance, false);
   }
 
   /** The error for invalid bytes in `data`: at the first invalid byte, saying whether evidence of UTF-8 came before it. */

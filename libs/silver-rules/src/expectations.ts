@@ -126,6 +126,8 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
       if (/\p{Cc}/u.test(id)) return 'Customer ID has control characters';
       const invisible = firstInvisibleCodePoint(id);
       if (invisible) return `Customer ID has an invisible character, ${invisible}`;
+      // UTF-16 units are never fewer than code points: only an ID long in units is counted (no array per row).
+      if (id.length <= MAX_CUSTOMER_ID_LENGTH) return undefined;
       const length = codePointLength(id);
       if (length > MAX_CUSTOMER_ID_LENGTH)
         return `Customer ID has ${length} characters, over ${MAX_CUSTOMER_ID_LENGTH}`;

@@ -1,5 +1,5 @@
 import { PREFIXES } from '@medallion/lake-layout';
-import { EventRouter, localS3Environment, startLocalS3, type EventShape } from '@medallion/local-s3';
+import { EventRouter, startLocalS3, type EventShape } from '@medallion/local-s3';
 import { readJsonObject, uploadStream } from '@medallion/s3-io';
 import { asSilverManifest } from '@medallion/schemas';
 import { silverKeysFor } from '@medallion/silver';
@@ -11,7 +11,7 @@ import { exportLake, SHORTENED_KEYS_FILE } from './export-lake';
 import { lockLakeFolder } from './lake-lock';
 import { checkFolderClaimable, checkSeparateFolders, claimFolder } from './owned-folder';
 import { checkCliSettings } from './settings';
-import { LAKE_LAYERS } from './lake-layers';
+import { loadLakeLayers } from './lake-layers';
 import { summarizeRun, type RunProblems, type RunSummary } from './run-summary';
 
 /** Options of one local run. */
@@ -42,12 +42,12 @@ export interface RunOutcome {
 /**
  * Runs the whole pipeline on one machine: starts the embedded S3-compatible store in this process,
  * creates the bucket, uploads each file to `bronze/<file name>` with the SDK, and lets the event
- * router deliver real-shaped events to the layers' handlers (`LAKE_LAYERS`: silver for `bronze/`,
+ * router deliver real-shaped events to the layers' handlers (`loadLakeLayers`: silver for `bronze/`,
  * gold and platinum for `silver/_manifests/`, and any layer added since) until nothing is left to do; then reads each file's silver manifest for the
  * summary and, if asked, exports the bucket.
  *
- * The handlers reach the store through the environment, as on Lambda: this sets
- * `MEDALLION_S3_ENDPOINT` and the store's credentials in `process.env`.
+ * The handlers are the ones the Lambda bundles export, each given the store's S3 client
+ * (`withS3Client`); `process.env` is not changed (a `MEDALLION_S3_ENDPOINT` of yours is not used).
  *
  * @param options - see {@link RunOptions}.
  * @returns the summary, problems and elapsed wall time (ms).
@@ -84,9 +84,8 @@ async function runLocked(options: RunOptions, started: number): Promise<RunOutco
   await claimFolder(options.lakeDir, '.medallion-lake', options.lakeDirIsDefault, '--lake-dir');
   const lake = await startLocalS3({ directory: options.lakeDir, buckets: [options.bucket] });
   try {
-    Object.assign(process.env, localS3Environment(lake));
     const s3 = lake.createClient();
-    const router = new EventRouter(LAKE_LAYERS, options.eventShape);
+    const router = new EventRouter(await loadLakeLayers(s3), options.eventShape);
     lake.onObjectChange((change) => router.publish(change));
     for (const { path, key } of options.files) {
       await uploadStream(s3, { bucket: options.bucket, key, contentType: 'text/csv' }, createReadStream(path));

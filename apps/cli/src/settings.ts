@@ -12,8 +12,8 @@ const LAYERS_RUN: readonly SettingReader[] = ['silver', 'gold', 'platinum'];
 
 /**
  * Every `MEDALLION_*` variable the `medallion` command honours: the settings of the layers it runs
- * (the registry's entries naming silver, gold or platinum). It sets
- * `MEDALLION_S3_ENDPOINT` itself (the embedded store), so a value of yours is not honoured.
+ * (the registry's entries naming silver, gold or platinum) but `MEDALLION_S3_ENDPOINT`: the command
+ * gives each handler its embedded store's S3 client, so a value of yours is not used.
  */
 export const CLI_SETTINGS: readonly Setting<unknown>[] = SETTINGS.filter(
   (setting) => setting !== S3_ENDPOINT && LAYERS_RUN.some((layer) => setting.readers.includes(layer)),

@@ -1,14 +1,10 @@
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { goldLayer } from '@medallion/gold';
-import { createLayerHandler } from '@medallion/layer-runtime';
 import { EventRouter, type PreparedEvent } from '@medallion/local-s3';
 import { startTestLake } from '@medallion/local-s3/testing';
-import { platinumLayer } from '@medallion/platinum';
-import { silverLayer } from '@medallion/silver';
 import { useCheckpointSettings } from '@medallion/silver-aggregate/testing';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LAKE_LAYERS } from '../src/lake-layers';
+import { loadLakeLayers } from '../src/lake-layers';
 import { aggregatesFromScratch } from './aggregates-from-scratch';
 
 const README_HEADER = 'Customer ID,Customer Name,Customer Country,Subscription Status';
@@ -96,14 +92,8 @@ describe('incremental gold and platinum against a computation from scratch', () 
           const next = (): number => random.next().value as number;
           const lake = await startTestLake();
           try {
-            const handlers = {
-              silver: createLayerHandler(silverLayer, { s3: lake.s3 }),
-              gold: createLayerHandler(goldLayer, { s3: lake.s3 }),
-              platinum: createLayerHandler(platinumLayer, { s3: lake.s3 }),
-            };
-            const routes = LAKE_LAYERS.filter((route) => route.name in handlers).map((route) => ({
+            const routes = (await loadLakeLayers(lake.s3)).map((route) => ({
               ...route,
-              handler: handlers[route.name as keyof typeof handlers],
               concurrency: route.name === 'silver' ? 2 : 1,
             }));
             const router = new EventRouter(routes);

@@ -1,12 +1,9 @@
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { goldLayer } from '@medallion/gold';
-import { createLayerHandler } from '@medallion/layer-runtime';
 import { EventRouter, type PreparedEvent } from '@medallion/local-s3';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
-import { silverLayer } from '@medallion/silver';
 import { decodeCheckpoint } from '@medallion/silver-aggregate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LAKE_LAYERS } from '../src/lake-layers';
+import { loadLakeLayers } from '../src/lake-layers';
 
 const lakes: TestLake[] = [];
 
@@ -17,23 +14,17 @@ afterEach(async () => {
 /**
  * A lake whose store events reach the layers through the router, routed as the CLI routes them;
  * silver may run `silverConcurrency` invocations at once, gold always one. Each lake gets handlers
- * of its own (the exported ones keep the first S3 client they create).
+ * of its own (the exported ones, on the lake's client).
  */
 async function wiredLake(
   silverConcurrency: number,
 ): Promise<{ lake: TestLake; router: EventRouter; prepared: PreparedEvent[] }> {
   const lake = await startTestLake();
   lakes.push(lake);
-  const handlers = {
-    silver: createLayerHandler(silverLayer, { s3: lake.s3 }),
-    gold: createLayerHandler(goldLayer, { s3: lake.s3 }),
-  };
   // Silver and gold only: the layers downstream of gold do not change what these tests check.
-  const routes = LAKE_LAYERS.filter((route) => route.name in handlers).map((route) => ({
-    ...route,
-    handler: handlers[route.name as keyof typeof handlers],
-    concurrency: route.name === 'silver' ? silverConcurrency : route.concurrency,
-  }));
+  const routes = (await loadLakeLayers(lake.s3))
+    .filter((route) => route.name === 'silver' || route.name === 'gold')
+    .map((route) => ({ ...route, concurrency: route.name === 'silver' ? silverConcurrency : route.concurrency }));
   const router = new EventRouter(routes);
   return { lake, router, prepared: [] };
 }

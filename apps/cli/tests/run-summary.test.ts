@@ -1,19 +1,15 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { createLayerHandler } from '@medallion/layer-runtime';
 import { EventRouter } from '@medallion/local-s3';
 import { startTestLake } from '@medallion/local-s3/testing';
-import { silverLayer } from '@medallion/silver';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { LAKE_LAYERS } from '../src/lake-layers';
+import { loadLakeLayers } from '../src/lake-layers';
 import { summarizeRun } from '../src/run-summary';
 
 describe('summarizeRun', () => {
   it('counts a file silver could write nothing for (its derived keys too long) as rejected, with its rule and reason', async () => {
     const lake = await startTestLake();
     onTestFinished(() => lake.close());
-    const silver = LAKE_LAYERS.find((route) => route.name === 'silver');
-    if (!silver) throw new Error('no silver route');
-    const router = new EventRouter([{ ...silver, handler: createLayerHandler(silverLayer, { s3: lake.s3 }) }]);
+    const router = new EventRouter((await loadLakeLayers(lake.s3)).filter((route) => route.name === 'silver'));
     lake.store.onObjectChange((change) => router.publish(change));
     const key = `bronze/${'x'.repeat(999)}.csv`;
     await lake.s3.send(new PutObjectCommand({ Bucket: lake.bucket, Key: key, Body: 'Customer ID,Country\n1,Chile\n' }));

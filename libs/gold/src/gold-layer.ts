@@ -6,7 +6,7 @@ import type { ParallelOptions } from '@medallion/worker-pool';
 import { formatGoldCsv } from './gold-csv';
 import { goldRowsOf, type GoldTableRow } from './gold-rows';
 
-/** Gold's entry in the lake layout: its name and output prefix (its trigger is every aggregate's). */
+/** Gold's entry in the lake layout: its name, trigger (silver's manifests, through the aggregates' queue) and output prefix. */
 const LAYOUT = layerLayoutOf('gold');
 
 /** The gold table's key. */
@@ -31,8 +31,7 @@ export type GoldResult = SilverAggregateResult<GoldTableRow>;
  */
 export function createGoldLayer(options: ParallelOptions = {}): AggregateLayer<GoldResult> {
   return createSilverAggregateLayer({
-    name: LAYOUT.name,
-    outputPrefix: LAYOUT.outputPrefix,
+    layout: LAYOUT,
     tableKey: GOLD_KEY,
     manifestKey: GOLD_MANIFEST_KEY,
     rowsOf: goldRowsOf,

@@ -26,8 +26,20 @@ export interface LayerInvocationReport<Result> {
   readonly batchItemFailures?: ReadonlyArray<{ readonly itemIdentifier: string }>;
 }
 
-/** A Lambda handler for S3 notification, EventBridge or SQS-wrapped S3 events. */
-export type LayerHandler<Result> = (event: unknown, context?: Context) => Promise<LayerInvocationReport<Result>>;
+/**
+ * A Lambda handler for S3 notification, EventBridge or SQS-wrapped S3 events:
+ * `(event, context?) => Promise<LayerInvocationReport<Result>>`, with `withS3Client`.
+ */
+export type LayerHandler<Result> = ((event: unknown, context?: Context) => Promise<LayerInvocationReport<Result>>) & {
+  /**
+   * The same handler (layer, settings) on another S3 client: how the local runner gives every
+   * layer's exported handler its embedded store, without setting `MEDALLION_S3_ENDPOINT`.
+   *
+   * @param s3 - the client every invocation of the new handler uses.
+   * @returns a new handler; this one is unchanged.
+   */
+  readonly withS3Client: (s3: S3Client) => LayerHandler<Result>;
+};
 
 /** Overrides for tests and the local runner. */
 export interface LayerHandlerOptions {
@@ -90,7 +102,7 @@ function publishMetrics<Result>(
  *
  * @param layer - the layer definition.
  * @param options - an S3 client to use instead of the environment's.
- * @returns the handler: `(event, context) => Promise<LayerInvocationReport>`.
+ * @returns the handler: `(event, context) => Promise<LayerInvocationReport>`, and its `withS3Client`.
  * @throws (the handler) InvalidSettingError for a value of `options.settings` its parser does not
  *   accept, on every invocation until it is fixed; UnsupportedEventError for an event of another kind; LayerInvocationError
  *   after the loop when any object failed (not for SQS batches), so that Lambda's retries and
@@ -107,7 +119,7 @@ export function createLayerHandler<Result>(
     defaultDimensions: { layer: layer.name },
   });
   let s3 = options.s3;
-  return async (event, context) => {
+  const invoke = async (event: unknown, context?: Context): Promise<LayerInvocationReport<Result>> => {
     const started = performance.now();
     if (context) logger.addContext(context);
     checkSettings(options.settings ?? [], logger);
@@ -129,6 +141,9 @@ export function createLayerHandler<Result>(
     publish(outcome.failures.length + invocation.unreadable.length);
     return invocationReport(layer.name, invocation, outcome, skipped);
   };
+  return Object.assign(invoke, {
+    withS3Client: (client: S3Client) => createLayerHandler(layer, { ...options, s3: client }),
+  });
 }
 
 /** Logs the objects skipped and the messages that could not be read. */

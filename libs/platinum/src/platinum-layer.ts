@@ -4,7 +4,7 @@ import { createSilverAggregateLayer, type SilverAggregateResult } from '@medalli
 import { formatPlatinumCsv } from './platinum-csv';
 import { platinumRowsOf, type PlatinumRow } from './platinum-rows';
 
-/** Platinum's entry in the lake layout: its name and output prefix (its trigger is every aggregate's). */
+/** Platinum's entry in the lake layout: its name, trigger (silver's manifests, through the aggregates' queue) and output prefix. */
 const LAYOUT = layerLayoutOf('platinum');
 
 /** The platinum table's key. */
@@ -26,8 +26,7 @@ export type PlatinumResult = SilverAggregateResult<PlatinumRow>;
  * `platinum/_manifests/subscription_rate_by_region.json`: the table and the checkpoint.
  */
 export const platinumLayer: AggregateLayer<PlatinumResult> = createSilverAggregateLayer({
-  name: LAYOUT.name,
-  outputPrefix: LAYOUT.outputPrefix,
+  layout: LAYOUT,
   tableKey: PLATINUM_KEY,
   manifestKey: PLATINUM_MANIFEST_KEY,
   rowsOf: platinumRowsOf,

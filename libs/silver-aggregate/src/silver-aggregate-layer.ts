@@ -2,8 +2,8 @@ import type { CustomerRecords } from '@medallion/customer-records';
 import { codeVersion, type AggregateLayer, type LayerEnvironment, type LayerMetric } from '@medallion/layer-runtime';
 import { isObjectRemoved, type ObjectEvent } from '@medallion/s3-events';
 import { headObject } from '@medallion/s3-io';
-import { SILVER_AGGREGATE_QUEUE } from '@medallion/lake-layout';
-import { SILVER_MANIFEST_PREFIX, type ManifestObject } from '@medallion/schemas';
+import type { LayerLayout } from '@medallion/lake-layout';
+import type { ManifestObject } from '@medallion/schemas';
 import type { ParallelOptions } from '@medallion/worker-pool';
 import { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
 import { checkpointSettings } from './checkpoint-settings';
@@ -14,10 +14,15 @@ import { generationOf, writeIfNewer } from './write-if-newer';
 
 /** What a layer built on {@link createSilverAggregateLayer} defines: its keys, its row function and its CSV writer. */
 export interface SilverAggregateSpec<Row> {
-  /** The layer's name, e.g. `gold`. */
-  readonly name: string;
-  /** The prefix it writes under, e.g. `gold/`; its checkpoint is under `<prefix>_checkpoint/`. */
-  readonly outputPrefix: string;
+  /**
+   * The layer's entry in `LAYER_LAYOUT` (`layerLayoutOf('gold')`): its name, its trigger (silver's
+   * manifests, `silver/_manifests/*.json`, created and removed; the aggregates' queue) and the prefix
+   * it writes under (e.g. `gold/`; its checkpoint is under `<prefix>_checkpoint/`).
+   */
+  readonly layout: Pick<
+    LayerLayout,
+    'name' | 'inputPrefix' | 'inputSuffixes' | 'acceptsRemovals' | 'outputPrefix' | 'queue'
+  >;
   /** Its table's key, e.g. `gold/customers_by_region.csv`. */
   readonly tableKey: string;
   /** Its table's manifest key, e.g. `gold/_manifests/customers_by_region.json`. */
@@ -173,7 +178,7 @@ async function writeOutputs<Row>(
         : undefined;
   if (!table) return;
   const manifest: SilverAggregateManifest = {
-    layer: spec.name,
+    layer: spec.layout.name,
     codeVersion: codeVersion(),
     generation,
     checkpoint: refresh.stored,
@@ -228,7 +233,7 @@ function logRefresh<Row>(
   refresh: CheckpointRefresh,
   { silverObjects, silverRows, customers, tableRows }: SilverAggregateCounts,
 ): void {
-  env.logger.info(`${spec.name} ${refresh.action}`, {
+  env.logger.info(`${spec.layout.name} ${refresh.action}`, {
     bucket,
     key: spec.tableKey,
     generation: refresh.checkpoint.generation,
@@ -258,7 +263,7 @@ async function refreshAndWrite<Row>(
   events: number,
 ): Promise<SilverAggregateResult<Row>> {
   const refresh = await refreshCheckpoint(env, bucket, {
-    layer: spec.name,
+    layer: spec.layout.name,
     keys,
     maxCustomers: maxAggregateCustomers(),
     read: spec.readOptions ?? {},
@@ -304,21 +309,22 @@ async function refreshAndWrite<Row>(
  * A burst of commits thus costs about one recompute per recompute's duration, not one per commit,
  * and the table is byte-identical to a computation from scratch.
  *
- * @param spec - the layer's name, keys, row function and CSV writer.
+ * @param spec - the layer's layout entry, keys, row function and CSV writer.
  * @returns the layer definition (an aggregate, acting on removals too).
  */
 export function createSilverAggregateLayer<Row>(
   spec: SilverAggregateSpec<Row>,
 ): AggregateLayer<SilverAggregateResult<Row>> {
-  const keys = checkpointKeysOf(spec.outputPrefix);
+  const { name, inputPrefix, inputSuffixes, acceptsRemovals, outputPrefix, queue } = spec.layout;
+  const keys = checkpointKeysOf(outputPrefix);
   return {
     kind: 'aggregate',
-    name: spec.name,
-    inputPrefix: SILVER_MANIFEST_PREFIX,
-    inputSuffixes: ['.json'],
-    outputPrefix: spec.outputPrefix,
-    acceptsRemovals: true,
-    queue: SILVER_AGGREGATE_QUEUE,
+    name,
+    inputPrefix,
+    inputSuffixes,
+    outputPrefix,
+    acceptsRemovals,
+    ...(queue ? { queue } : {}),
     metricsOf,
     async recompute(env, bucket, events) {
       if (await coveredByHeldCheckpoint(env, bucket, keys, spec, events)) {

@@ -16,7 +16,6 @@ const WORKSPACE = fileURLToPath(new URL('../../../', import.meta.url));
 const COPIED = [
   'libs/lake-layout/src/layer-layout.ts',
   'libs/lake-layout/src/prefixes.ts',
-  'apps/cli/src/lake-layers.ts',
   'eslint.config.mjs',
   'libs/regions/project.json',
   'apps/cli/project.json',
@@ -172,14 +171,8 @@ describe('layer generator: aggregate', () => {
     ).toEqual([...before, 'unit-mart']);
   });
 
-  it('registers the route with the local runner and the scope rule with lint', () => {
-    expect(addedLines('apps/cli/src/lake-layers.ts')).toEqual([
-      "import { handler as unitMartHandler } from '@medallion/unit-mart';",
-      "  { layer: 'unit-mart', handler: unitMartHandler },",
-    ]);
-    expect(text('apps/cli/src/lake-layers.ts')).toContain(
-      "\n  { layer: 'unit-mart', handler: unitMartHandler },\n];\n",
-    );
+  it('registers the scope rule with lint, and nothing with the local runner (it routes every layout entry)', () => {
+    expect(tree.exists('apps/cli/src/lake-layers.ts')).toBe(false);
     expect(addedLines('eslint.config.mjs')).toEqual([
       "  { sourceTag: 'scope:unit-mart', onlyDependOnLibsWithTags: ['scope:unit-mart', 'scope:shared'] },",
     ]);
@@ -417,13 +410,11 @@ describe('layer generator refuses, with a clear message and no files written', (
   });
 
   it('a registration file that is missing', async () => {
-    tree.delete('apps/cli/src/lake-layers.ts');
+    tree.delete('eslint.config.mjs');
     const before = JSON.stringify(tree.listChanges());
     await expect(
       layerGenerator(tree, { name: 'x', kind: 'map', input: 'gold/', output: 'x/', skipInstall: true }),
-    ).rejects.toThrow(
-      'apps/cli/src/lake-layers.ts does not exist: run the generator at the root of the medallion workspace',
-    );
+    ).rejects.toThrow('eslint.config.mjs does not exist: run the generator at the root of the medallion workspace');
     expect(JSON.stringify(tree.listChanges())).toBe(before);
   });
 });

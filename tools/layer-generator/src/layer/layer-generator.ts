@@ -6,13 +6,7 @@ import { LayerGeneratorError } from './layer-generator-error';
 import { checkLayerPlacement } from './layer-placement';
 import { normalizeLayerOptions, type LayerGeneratorSchema, type LayerOptions } from './layer-options';
 import { LAKE_LAYOUT_PATH, LAKE_PREFIXES_PATH, readRegisteredLayers } from './registered-layers';
-import {
-  CLI_LAYERS_PATH,
-  ESLINT_CONFIG_PATH,
-  registerCliLayer,
-  registerLayerLayout,
-  registerLayerScope,
-} from './registrations';
+import { ESLINT_CONFIG_PATH, registerLayerLayout, registerLayerScope } from './registrations';
 import { parseSource, type ParsedSource } from './source-edits';
 
 const FILES = fileURLToPath(new URL('./files', import.meta.url));
@@ -47,7 +41,8 @@ function refuseTakenName(tree: Tree, options: LayerOptions): void {
  * embedded S3) and `apps/<name>-lambda` (the deployable: `main.ts` re-exporting the handler; build, test,
  * lint, typecheck and deploy targets); appends the layer's entry to `LAYER_LAYOUT` in
  * `libs/lake-layout/src/layer-layout.ts` (from which the infra app makes its own stack: rule on its
- * input prefix, IAM on its two prefixes, DLQ, alarms) and its route to `LAKE_LAYERS` in `apps/cli/src/lake-layers.ts` (`npm start`);
+ * input prefix, IAM on its two prefixes, DLQ, alarms) and the local runner its route (`npm start`
+ * imports `@medallion/<name>` for each layout entry);
  * adds its `scope:<name>` module-boundary rule to `eslint.config.mjs`. Then (not on a dry run, not
  * with `--skipInstall`) runs `npm install`, which links `@medallion/<name>` and records it in
  * `package-lock.json`.
@@ -74,7 +69,6 @@ export async function layerGenerator(tree: Tree, schema: LayerGeneratorSchema): 
   // Every edit is computed before the first write: a failure here leaves the tree untouched.
   const edits = [
     [LAKE_LAYOUT_PATH, registerLayerLayout(layout, options)],
-    [CLI_LAYERS_PATH, registerCliLayer(readSource(tree, CLI_LAYERS_PATH), options)],
     [ESLINT_CONFIG_PATH, registerLayerScope(readSource(tree, ESLINT_CONFIG_PATH), options)],
   ] as const;
   const substitutions = {

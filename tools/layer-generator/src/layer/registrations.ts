@@ -1,6 +1,5 @@
 import type { LayerOptions } from './layer-options';
 import {
-  addImport,
   appendElement,
   applyInsertions,
   constArray,
@@ -8,9 +7,6 @@ import {
   insertElementBefore,
   type ParsedSource,
 } from './source-edits';
-
-/** Where the local runner lists its layers (`LAKE_LAYERS`). */
-export const CLI_LAYERS_PATH = 'apps/cli/src/lake-layers.ts';
 
 /** Where the module-boundary rules (`depConstraints`) are. */
 export const ESLINT_CONFIG_PATH = 'eslint.config.mjs';
@@ -73,28 +69,6 @@ export function registerLayerLayout(source: ParsedSource, options: LayerOptions)
     '  }',
   ].join('\n');
   return applyInsertions(source.text, appendElement(source, constArray(source, 'LAYER_LAYOUT'), spec));
-}
-
-/**
- * The local runner's registration of a new layer: an import of its handler from
- * `@medallion/<name>` and an entry appended to `LAYER_HANDLERS` in `apps/cli/src/lake-layers.ts`
- * (its route comes from its `LAYER_LAYOUT` entry).
- *
- * @param source - the parsed `lake-layers.ts`.
- * @param options - the new layer.
- * @returns the file's new text.
- */
-export function registerCliLayer(source: ParsedSource, options: LayerOptions): string {
-  const specifier = `@medallion/${options.name}`;
-  const line = `import { handler as ${options.propertyName}Handler } from '${specifier}';`;
-  return applyInsertions(source.text, [
-    ...addImport(source, line, specifier),
-    ...appendElement(
-      source,
-      constArray(source, 'LAYER_HANDLERS'),
-      `{ layer: '${options.name}', handler: ${options.propertyName}Handler }`,
-    ),
-  ]);
 }
 
 /**

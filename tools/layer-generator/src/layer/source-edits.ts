@@ -155,20 +155,3 @@ export function insertElementBefore(source: ParsedSource, before: ts.Expression,
   const at = before.getStart();
   return [{ at, text: `${element},\n${indentOfLine(source.text, at)}` }];
 }
-
-/**
- * Where and what to insert to add an import line, in order of module specifier among the file's imports.
- *
- * @param source - the parsed file.
- * @param line - the whole import statement, e.g. `import { a } from '@x/y';`.
- * @param specifier - its module specifier, e.g. `@x/y`.
- */
-export function addImport(source: ParsedSource, line: string, specifier: string): Insertion[] {
-  const imports = source.file.statements.filter(ts.isImportDeclaration);
-  const next = imports.find(
-    (statement) => ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text > specifier,
-  );
-  if (next) return [{ at: next.getStart(), text: `${line}\n` }];
-  const last = imports[imports.length - 1];
-  return last ? [{ at: last.getEnd(), text: `\n${line}` }] : [{ at: 0, text: `${line}\n` }];
-}

@@ -10,7 +10,8 @@ import { loadLakeLayers } from '../src/lake-layers';
 describe('the layer definitions agree with @medallion/lake-layout', () => {
   it('take their name, trigger and output prefix from their layout entry', () => {
     const definitions = [silverLayer, goldLayer, platinumLayer];
-    expect(definitions.map((layer) => layer.name)).toEqual(LAYER_LAYOUT.map((layout) => layout.name));
+    // The first three entries; layers generated later come after them.
+    expect(definitions.map((layer) => layer.name)).toEqual(LAYER_LAYOUT.slice(0, 3).map((layout) => layout.name));
     definitions.forEach((layer, index) => {
       const layout = LAYER_LAYOUT[index]!;
       expect([layer.inputPrefix, layer.inputSuffixes, layer.acceptsRemovals, layer.outputPrefix]).toEqual([
@@ -27,7 +28,8 @@ describe('the layer definitions agree with @medallion/lake-layout', () => {
     const lake = await startTestLake();
     onTestFinished(() => lake.close());
     const routes = await loadLakeLayers(lake.s3);
-    expect(routes.map((route) => [route.name, route.inputPrefix, route.queue?.batchSize])).toEqual([
+    expect(routes.map((route) => route.name)).toEqual(LAYER_LAYOUT.map((layout) => layout.name));
+    expect(routes.slice(0, 3).map((route) => [route.name, route.inputPrefix, route.queue?.batchSize])).toEqual([
       ['silver', PREFIXES.bronze, undefined],
       ['gold', PREFIXES.silverManifests, 1000],
       ['platinum', PREFIXES.silverManifests, 1000],

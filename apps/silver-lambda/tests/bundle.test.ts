@@ -42,6 +42,18 @@ describe('the silver Lambda bundle', () => {
     );
   });
 
+  it('keeps error class names in the minified bundle (keepNames), so a failure names its class', async () => {
+    const { handler } = (await import(BUNDLE)) as { handler: (event: unknown) => Promise<unknown> };
+    await expect(handler({ not: 'an S3 event' })).rejects.toMatchObject({ name: 'UnsupportedEventError' });
+    process.env['MEDALLION_MAX_QUARANTINED_PERCENT'] = '10%';
+    try {
+      const event = await lake.put('bronze/bad setting.csv', bronzeFixtureBytes('missing-id.csv'));
+      await expect(handler(event)).rejects.toMatchObject({ name: 'InvalidSettingError' });
+    } finally {
+      delete process.env['MEDALLION_MAX_QUARANTINED_PERCENT'];
+    }
+  });
+
   it('runs a 9 MB object on two worker threads that load the bundle itself, with the same bytes as inline', async () => {
     const rows = Array.from(
       { length: 50_000 },

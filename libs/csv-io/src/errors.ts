@@ -1,7 +1,7 @@
+import { MedallionError } from '@medallion/errors';
+
 /** Any failure to read bytes as CSV text: bad encoding or bad syntax. `instanceof CsvIoError` catches them all. */
-export class CsvIoError extends Error {
-  override readonly name: string = 'CsvIoError';
-}
+export class CsvIoError extends MedallionError {}
 
 /**
  * The input is not well-formed CSV (an unclosed quote, a quote inside an unquoted field, text after
@@ -9,8 +9,6 @@ export class CsvIoError extends Error {
  * The message names the csv-parse error code and the line, never field values, so it is safe to log.
  */
 export class CsvSyntaxError extends CsvIoError {
-  override readonly name = 'CsvSyntaxError';
-
   /**
    * @param code - csv-parse's error code, e.g. `CSV_QUOTE_NOT_CLOSED`.
    * @param line - the 1-based physical line where the parser detected the fault (for an unclosed
@@ -45,8 +43,6 @@ export function reviveCsvSyntaxError(error: {
 
 /** The input is not valid UTF-8. */
 export class NotUtf8Error extends CsvIoError {
-  override readonly name = 'NotUtf8Error';
-
   /**
    * @param byteOffset - offset (bytes, 0-based, in the whole input) of the first invalid byte.
    * @param afterUtf8Text - evidence of UTF-8 (a well-formed sequence of 3 or 4 bytes, or of 2 led by
@@ -62,6 +58,4 @@ export class NotUtf8Error extends CsvIoError {
 }
 
 /** The input is in an encoding medallion does not read (UTF-16, or bytes Windows-1252 leaves undefined). */
-export class UnsupportedEncodingError extends CsvIoError {
-  override readonly name = 'UnsupportedEncodingError';
-}
+export class UnsupportedEncodingError extends CsvIoError {}

@@ -1,3 +1,5 @@
+import { MedallionError } from '@medallion/errors';
+
 /** One object that failed during an invocation. */
 export interface ObjectFailure {
   readonly key: string;
@@ -9,9 +11,7 @@ export interface ObjectFailure {
  * Base class of the errors a layer handler raises itself (not its layer's): today, an invocation in
  * which some object failed.
  */
-export class LayerRuntimeError extends Error {
-  override readonly name: string = 'LayerRuntimeError';
-}
+export class LayerRuntimeError extends MedallionError {}
 
 /**
  * Thrown by a layer handler after it has tried every object of an event, when at least one
@@ -19,8 +19,6 @@ export class LayerRuntimeError extends Error {
  * dead-letter destination. Carries each failure.
  */
 export class LayerInvocationError extends LayerRuntimeError {
-  override readonly name = 'LayerInvocationError';
-
   /**
    * @param layer - the layer's name.
    * @param failures - the failed objects, at least one.

@@ -1,3 +1,4 @@
+import { MedallionError } from '@medallion/errors';
 import { S3_ERROR_CODES, type S3ErrorCode } from './s3-server/s3-error-codes';
 
 /**
@@ -5,14 +6,10 @@ import { S3_ERROR_CODES, type S3ErrorCode } from './s3-server/s3-error-codes';
  * (S3Error, turned into the SDK's named exceptions on the client side); a store bug surfaces as
  * one of the others.
  */
-export class LocalS3Error extends Error {
-  override readonly name: string = 'LocalS3Error';
-}
+export class LocalS3Error extends MedallionError {}
 
 /** A pending write's object was read before the write was sealed (a bug in the store, never a client's fault). */
 export class UnsealedWriteError extends LocalS3Error {
-  override readonly name = 'UnsealedWriteError';
-
   /** @param key - the object key of the write. */
   constructor(readonly key: string) {
     super(`The write of ${key} was not sealed`);
@@ -25,7 +22,6 @@ export class UnsealedWriteError extends LocalS3Error {
  * after the code (`NoSuchKey`, `PreconditionFailed`, …) with `$metadata.httpStatusCode` set.
  */
 export class S3Error extends LocalS3Error {
-  override readonly name = 'S3Error';
   /** HTTP status, e.g. 404. */
   readonly status: number;
 

@@ -59,6 +59,31 @@ function plainPageValues(page: Page): number {
   return v2.num_values;
 }
 
+/**
+ * Calls `read` for each data page of a column's chunks, in file order, with the page, the row its
+ * first value belongs to and its value count (rows), once the page is a plain v2 page in one of
+ * `encodings` that stays within `rows`; afterwards, checks that the pages held exactly `rows` values.
+ */
+function forEachDataPage(
+  view: DataView,
+  chunks: readonly ColumnChunk[],
+  rows: number,
+  encodings: readonly string[],
+  read: (page: Page, firstRow: number, count: number, encoding: string) => void,
+): void {
+  let row = 0;
+  for (const chunk of chunks) {
+    for (const page of pagesOf(view, chunk)) {
+      const count = plainPageValues(page);
+      const encoding = page.header.data_page_header_v2!.encoding;
+      if (!encodings.includes(encoding) || row + count > rows) unsupported();
+      read(page, row, count, encoding);
+      row += count;
+    }
+  }
+  if (row !== rows) unsupported();
+}
+
 /** Text ranges of PLAIN pages: each value is a 4-byte length, then its bytes, in the file itself. */
 function readText(
   view: DataView,
@@ -67,63 +92,40 @@ function readText(
   starts: Uint32Array,
   ends: Uint32Array,
 ): void {
-  let row = 0;
-  for (const chunk of chunks) {
-    for (const page of pagesOf(view, chunk)) {
-      const count = plainPageValues(page);
-      if (page.header.data_page_header_v2!.encoding !== 'PLAIN' || row + count > rows) unsupported();
-      const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-      let at = page.start;
-      const end = page.start + page.size;
-      for (let i = 0; i < count; i++) {
-        if (at + 4 > end) unsupported();
-        // A little-endian UINT32 length (read byte by byte: faster than a DataView call per value).
-        const length = (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16)) + bytes[at + 3]! * 0x1000000;
-        at += 4;
-        if (at + length > end) unsupported();
-        starts[row] = at;
-        at += length;
-        ends[row++] = at;
-      }
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  forEachDataPage(view, chunks, rows, ['PLAIN'], (page, firstRow, count) => {
+    let at = page.start;
+    const end = page.start + page.size;
+    for (let row = firstRow; row < firstRow + count; row++) {
+      if (at + 4 > end) unsupported();
+      // A little-endian UINT32 length (read byte by byte: faster than a DataView call per value).
+      const length = (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16)) + bytes[at + 3]! * 0x1000000;
+      at += 4;
+      if (at + length > end) unsupported();
+      starts[row] = at;
+      at += length;
+      ends[row] = at;
     }
-  }
-  if (row !== rows) unsupported();
+  });
 }
 
 function readInt32(view: DataView, chunks: readonly ColumnChunk[], rows: number, values: Int32Array): void {
-  let row = 0;
-  for (const chunk of chunks) {
-    for (const page of pagesOf(view, chunk)) {
-      const count = plainPageValues(page);
-      if (page.header.data_page_header_v2!.encoding !== 'PLAIN' || row + count > rows || page.size < 4 * count)
-        unsupported();
-      if (LITTLE_ENDIAN)
-        new Uint8Array(values.buffer, values.byteOffset + 4 * row, 4 * count).set(
-          new Uint8Array(view.buffer, view.byteOffset + page.start, 4 * count),
-        );
-      else for (let i = 0; i < count; i++) values[row + i] = view.getInt32(page.start + 4 * i, true);
-      row += count;
-    }
-  }
-  if (row !== rows) unsupported();
+  forEachDataPage(view, chunks, rows, ['PLAIN'], (page, row, count) => {
+    if (page.size < 4 * count) unsupported();
+    if (LITTLE_ENDIAN)
+      new Uint8Array(values.buffer, values.byteOffset + 4 * row, 4 * count).set(
+        new Uint8Array(view.buffer, view.byteOffset + page.start, 4 * count),
+      );
+    else for (let i = 0; i < count; i++) values[row + i] = view.getInt32(page.start + 4 * i, true);
+  });
 }
 
 function readBoolean(view: DataView, chunks: readonly ColumnChunk[], rows: number, values: Uint8Array): void {
-  let row = 0;
-  for (const chunk of chunks) {
-    for (const page of pagesOf(view, chunk)) {
-      const count = plainPageValues(page);
-      const encoding = page.header.data_page_header_v2!.encoding;
-      if (row + count > rows) unsupported();
-      const output = values.subarray(row, row + count);
-      if (encoding === 'RLE') readRleBitPackedHybrid({ view, offset: page.start }, 1, output);
-      else if (encoding === 'PLAIN')
-        for (let i = 0; i < count; i++) output[i] = (view.getUint8(page.start + (i >> 3)) >> (i & 7)) & 1;
-      else unsupported();
-      row += count;
-    }
-  }
-  if (row !== rows) unsupported();
+  forEachDataPage(view, chunks, rows, ['RLE', 'PLAIN'], (page, row, count, encoding) => {
+    const output = values.subarray(row, row + count);
+    if (encoding === 'RLE') readRleBitPackedHybrid({ view, offset: page.start }, 1, output);
+    else for (let i = 0; i < count; i++) output[i] = (view.getUint8(page.start + (i >> 3)) >> (i & 7)) & 1;
+  });
 }
 
 function readCategory(view: DataView, chunks: readonly ColumnChunk[], rows: number, codes: Uint16Array): string[] {

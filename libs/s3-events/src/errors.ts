@@ -1,9 +1,7 @@
+import { MedallionError } from '@medallion/errors';
+
 /** Base class of the errors event parsing raises: an input that is not an event it reads. */
-export class S3EventsError extends Error {
-  override readonly name: string = 'S3EventsError';
-}
+export class S3EventsError extends MedallionError {}
 
 /** The input was not an S3 notification, an S3 test event, an EventBridge S3 event or an SQS batch of them. */
-export class UnsupportedEventError extends S3EventsError {
-  override readonly name = 'UnsupportedEventError';
-}
+export class UnsupportedEventError extends S3EventsError {}

@@ -1,12 +1,10 @@
+import { MedallionError } from '@medallion/errors';
+
 /** What @medallion/s3-io raises itself when S3's answer lacks what a call needs; the SDK's own errors (NoSuchKey, throttling, …) pass through as they are. */
-export class S3IoError extends Error {
-  override readonly name: string = 'S3IoError';
-}
+export class S3IoError extends MedallionError {}
 
 /** S3 answered without what the request needs: no body stream for a GetObject. */
 export class MissingBodyError extends S3IoError {
-  override readonly name = 'MissingBodyError';
-
   /**
    * @param url - the object, `s3://bucket/key`.
    * @param what - what is missing, e.g. `no Node.js stream`.
@@ -18,8 +16,6 @@ export class MissingBodyError extends S3IoError {
 
 /** DeleteObjects reported a key it could not delete; the message names the key, S3's code and message. */
 export class DeleteFailedError extends S3IoError {
-  override readonly name = 'DeleteFailedError';
-
   /**
    * @param url - the object S3 did not delete, `s3://bucket/key`.
    * @param code - S3's error code for it, e.g. `AccessDenied`.

@@ -1,10 +1,10 @@
+import { MedallionError } from '@medallion/errors';
+
 /**
  * Base class of @medallion/schemas' errors: a table or a manifest that is not what the schema says
  * (a file silver rejects, a manifest it cannot read).
  */
-export class SchemasError extends Error {
-  override readonly name: string = 'SchemasError';
-}
+export class SchemasError extends MedallionError {}
 
 /**
  * A whole input file cannot be read as a table (empty object, no header, a required column
@@ -12,8 +12,6 @@ export class SchemasError extends Error {
  * with {@link FileRejectedError.message} as the reason.
  */
 export class FileRejectedError extends SchemasError {
-  override readonly name = 'FileRejectedError';
-
   /** The failed expectation's name, e.g. `column-names-unique`, when a rule failed. */
   readonly rule: string | undefined;
 
@@ -28,6 +26,4 @@ export class FileRejectedError extends SchemasError {
 }
 
 /** A JSON object that is not a silver manifest (it needs layer `silver`, `source.key`, counts and outputs). */
-export class ManifestFormatError extends SchemasError {
-  override readonly name = 'ManifestFormatError';
-}
+export class ManifestFormatError extends SchemasError {}

@@ -1,20 +1,18 @@
+import { MedallionError } from '@medallion/errors';
+
 /**
- * Base class of @medallion/settings' errors. A `RangeError`: what it refuses is a value outside
- * what a variable accepts.
+ * Base class of @medallion/settings' errors: what it refuses is a value outside what a variable
+ * accepts.
  */
-export class SettingsError extends RangeError {
-  override readonly name: string = 'SettingsError';
-}
+export class SettingsError extends MedallionError {}
 
 /**
  * A `MEDALLION_*` setting whose value is not one its parser accepts: the message names the variable,
  * the value and what it accepts (`MEDALLION_MAX_RECORD_CHARS=1MB: give a whole number of characters,
  * 1 or more`). The CLI answers it with exit 2 before reading any file; a Lambda
- * invocation fails with it. It is a `RangeError`: the value is outside the variable's accepted range.
+ * invocation fails with it.
  */
 export class InvalidSettingError extends SettingsError {
-  override readonly name = 'InvalidSettingError';
-
   /**
    * @param variable - e.g. `MEDALLION_MAX_QUARANTINED_PERCENT`.
    * @param value - the value as set.

@@ -32,7 +32,7 @@ export interface CheckpointSettings {
  *
  * @param env - the environment to read. @default process.env
  * @returns the settings.
- * @throws InvalidSettingError (a RangeError) when a setting is not a whole number in its range.
+ * @throws InvalidSettingError when a setting is not a whole number in its range.
  */
 export function checkpointSettings(env: SettingsEnvironment = process.env): CheckpointSettings {
   return {

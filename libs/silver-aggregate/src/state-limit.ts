@@ -19,7 +19,7 @@ export const BASELINE_MEMORY_MB = 256;
  *
  * @param environment - the process environment.
  * @returns the limit (customers), e.g. 10,576,636 at 1,769 MB; Infinity when unlimited.
- * @throws InvalidSettingError (a RangeError) for a `MEDALLION_MAX_CUSTOMERS` that is not a whole number of at least 1.
+ * @throws InvalidSettingError for a `MEDALLION_MAX_CUSTOMERS` that is not a whole number of at least 1.
  */
 export function maxAggregateCustomers(environment: SettingsEnvironment = process.env): number {
   return customersInMemory(environment, {

@@ -1,9 +1,9 @@
+import { MedallionError } from '@medallion/errors';
+
 export { InvalidSettingError } from '@medallion/settings';
 
 /** Base class of the errors silver's rules raise: a rule outside the registry, a rule's own bug. (A setting they do not accept is @medallion/settings' InvalidSettingError.) */
-export class SilverRulesError extends Error {
-  override readonly name: string = 'SilverRulesError';
-}
+export class SilverRulesError extends MedallionError {}
 
 /**
  * A suite holds a rule the registry (`SILVER_RULES`) does not: silver's batches may run on worker
@@ -11,8 +11,6 @@ export class SilverRulesError extends Error {
  * to a thread), so such a rule would be dropped there. It is refused instead, on every path.
  */
 export class UnregisteredRuleError extends SilverRulesError {
-  override readonly name = 'UnregisteredRuleError';
-
   /** @param rule - the rule's name as the suite gives it. */
   constructor(readonly rule: string) {
     super(
@@ -22,6 +20,4 @@ export class UnregisteredRuleError extends SilverRulesError {
 }
 
 /** A rule passed but what it checked is missing: a bug in the rule, never the data's fault. */
-export class RuleInvariantError extends SilverRulesError {
-  override readonly name = 'RuleInvariantError';
-}
+export class RuleInvariantError extends SilverRulesError {}

@@ -1,12 +1,10 @@
+import { MedallionError } from '@medallion/errors';
+
 /** Base class of the errors silver raises itself (its rules' errors are @medallion/silver-rules'). */
-export class SilverError extends Error {
-  override readonly name: string = 'SilverError';
-}
+export class SilverError extends MedallionError {}
 
 /** An object key silver has no outputs for: outside its input prefix, or not a `.csv` object (any case). */
 export class NotABronzeKeyError extends SilverError {
-  override readonly name = 'NotABronzeKeyError';
-
   /**
    * @param key - the object key.
    * @param why - what is wrong with it, e.g. `is outside bronze/`.
@@ -24,8 +22,6 @@ export class NotABronzeKeyError extends SilverError {
  * this one, a number of times in a row: it fails, and Lambda's retry does the work.
  */
 export class ContendedManifestError extends SilverError {
-  override readonly name = 'ContendedManifestError';
-
   /**
    * @param manifestKey - the manifest's object key.
    * @param attempts - how many conditional requests in a row lost.

@@ -25,7 +25,7 @@ describe('maxFileCustomers', () => {
       expect(() => maxFileCustomers({ MEDALLION_MAX_FILE_CUSTOMERS: bad })).toThrow(
         new InvalidSettingError('MEDALLION_MAX_FILE_CUSTOMERS', bad, 'a whole number of customers, 1 or more'),
       );
-      expect(() => maxFileCustomers({ MEDALLION_MAX_FILE_CUSTOMERS: bad })).toThrow(RangeError);
+      expect(() => maxFileCustomers({ MEDALLION_MAX_FILE_CUSTOMERS: bad })).toThrow(InvalidSettingError);
     }
   });
 });

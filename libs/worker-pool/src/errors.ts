@@ -1,9 +1,7 @@
+import { MedallionError } from '@medallion/errors';
+
 /** Errors of the pool itself; a task's own error reaches the caller revived by its task's `reviveError`, not as one of these. */
-export class WorkerPoolError extends Error {
-  override readonly name: string = 'WorkerPoolError';
-}
+export class WorkerPoolError extends MedallionError {}
 
 /** A worker-side entry point was called on the main thread. */
-export class NotOnWorkerThreadError extends WorkerPoolError {
-  override readonly name = 'NotOnWorkerThreadError';
-}
+export class NotOnWorkerThreadError extends WorkerPoolError {}

@@ -10,7 +10,7 @@ import { readSetting, WORKER_THREADS, type SettingsEnvironment } from '@medallio
  *
  * @param env - the environment to read. @default process.env
  * @returns the thread count; 0 means inline.
- * @throws InvalidSettingError (a RangeError) for a value that is not a whole number (never a silent default).
+ * @throws InvalidSettingError for a value that is not a whole number (never a silent default).
  */
 export function workerThreadCount(env: SettingsEnvironment = process.env): number {
   return readSetting(env, WORKER_THREADS) ?? Math.min(4, availableParallelism());

@@ -1,0 +1,1 @@
+export { MedallionError } from './errors';

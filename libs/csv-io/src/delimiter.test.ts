@@ -17,7 +17,11 @@ describe('delimiters', () => {
     expect(sepLineDelimiter('sep=;')).toBe(';');
     expect(sepLineDelimiter('\uFEFF\uFEFFSEP=\t')).toBe('\t');
     expect(sepLineDelimiter('sep=|')).toBe('|');
-    for (const raw of ['sep=', 'sep=;;', 'sep="', 'Customer ID;sep=;', ' sep=;'])
+    // Spaces or tabs after the delimiter (a hand-edited line) are not part of it.
+    expect(sepLineDelimiter('sep=; ')).toBe(';');
+    expect(sepLineDelimiter('sep=,\t  ')).toBe(',');
+    expect(sepLineDelimiter('sep=\t ')).toBe('\t');
+    for (const raw of ['sep=', 'sep=;;', 'sep="', 'Customer ID;sep=;', ' sep=;', 'sep=; ;'])
       expect(sepLineDelimiter(raw)).toBeUndefined();
   });
 

@@ -10,8 +10,11 @@ export type DelimiterDecision =
       readonly seen: string;
     };
 
-/** A spreadsheet's `sep=X` first line (Excel writes and honours it): X is the delimiter. */
-const SEP_LINE = /^sep=([^"\r\n])$/i;
+/**
+ * A spreadsheet's `sep=X` first line (Excel writes and honours it): X is the delimiter. Spaces or
+ * tabs after X (a hand-edited `sep=; `) are ignored; X itself may be a space or a tab.
+ */
+const SEP_LINE = /^sep=([^"\r\n])[ \t]*$/i;
 
 /** Leading byte order marks (csv-parse drops one; a doubled one may be left). */
 const LEADING_BOMS = /^\uFEFF+/;

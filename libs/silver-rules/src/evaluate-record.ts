@@ -1,5 +1,6 @@
 import type { ExpectationSuite } from './expectations';
 import type { ExpectationAction } from './rules';
+import { customerIdOf } from './customer-id';
 import type { BronzeColumns } from './resolve-bronze-columns';
 
 /** One failed expectation of a record. */
@@ -14,7 +15,7 @@ export interface RuleFailure {
 export type RecordVerdict =
   /** Every field is empty after trimming (`,,,`, a tab-only or empty line): skipped and counted. */
   | { readonly kind: 'blank' }
-  /** Kept in silver; `failures` holds the warnings. `customerId` is trimmed. */
+  /** Kept in silver; `failures` holds the warnings. `customerId` is as {@link customerIdOf} gives it. */
   | {
       readonly kind: 'accept';
       readonly customerId: string;
@@ -50,7 +51,7 @@ export function evaluateRecord(
   if (failures.some((failure) => failure.action === 'quarantine')) return { kind: 'quarantine', failures };
   return {
     kind: 'accept',
-    customerId: (fields[columns.customerId] ?? '').trim(),
+    customerId: customerIdOf(fields, columns),
     country: fields[columns.country] ?? '',
     failures,
   };

@@ -1,6 +1,7 @@
 import { lookupCountry } from '@medallion/regions';
 import { COLUMN_ALIASES, isSubscribed, normalizeHeaderName } from '@medallion/schemas';
 import { MAX_QUARANTINED_PERCENT, readSetting, type SettingsEnvironment } from '@medallion/settings';
+import { customerIdOf } from './customer-id';
 import { UnregisteredRuleError } from './errors';
 import type { BronzeColumns } from './resolve-bronze-columns';
 import { MAX_CUSTOMER_ID_LENGTH, SILVER_RULES, type RuleDeclaration, type SilverRuleName } from './rules';
@@ -122,7 +123,7 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
     ...SILVER_RULES.customerIdSane,
     needsAlignedColumns: true,
     check: (fields, columns) => {
-      const id = (fields[columns.customerId] ?? '').trim();
+      const id = customerIdOf(fields, columns);
       if (/\p{Cc}/u.test(id)) return 'Customer ID has control characters';
       const invisible = firstInvisibleCodePoint(id);
       if (invisible) return `Customer ID has an invisible character, ${invisible}`;

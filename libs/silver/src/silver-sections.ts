@@ -82,12 +82,15 @@ export class SectionHeaders {
   }
 }
 
-/** The `section-columns-match` reason: the header at `line` lacks `missing` and has `extra` (names as written). */
+/**
+ * The `section-columns-match` reason: the header at `line` lacks `missing` and has `extra` (names as
+ * written), e.g. `… at line 7 lacks "Country" of the first header's columns and has "Land" besides them; …`.
+ */
 function differentColumns(line: number, missing: readonly string[], extra: readonly string[]): string {
   const names = (list: readonly string[]) => list.map((name) => JSON.stringify(name)).join(', ');
-  const parts = [
-    ...(missing.length > 0 ? [`lacks ${names(missing)}`] : []),
-    ...(extra.length > 0 ? [`has ${names(extra)} besides`] : []),
-  ];
-  return `sections with different columns: the header repeated at line ${line} ${parts.join(' and ')} the first header's columns; split the file into one file per export`;
+  const lacks = missing.length > 0 ? `lacks ${names(missing)} of the first header's columns` : undefined;
+  const has =
+    extra.length > 0 ? `has ${names(extra)} besides ${lacks ? 'them' : "the first header's columns"}` : undefined;
+  const what = [lacks, has].filter((part) => part !== undefined).join(' and ');
+  return `sections with different columns: the header repeated at line ${line} ${what}; split the file into one file per export`;
 }

@@ -18,7 +18,7 @@ export type SilverOutput =
    * spreadsheet-safe. When nothing in the bronze record changes (it is comma-separated and plain, see `isPlainRecord`,
    * with no formula-like cell and no blanks around the Customer ID), `row` is its CSV text: the raw
    * bronze text plus `,` and the Region cell, the same bytes csv-stringify would write for the cells.
-   * `customerId` (trimmed), `region` and `subscribed` are what the file's customer table keeps.
+   * `customerId` (trimmed, in NFC: see `customerIdOf`), `region` and `subscribed` are what the file's customer table keeps.
    */
   | {
       readonly kind: 'silver';

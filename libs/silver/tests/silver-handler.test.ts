@@ -151,6 +151,17 @@ describe('silver handler on bronze files', () => {
     expect(countsOf(report.results[0]!)).toMatchObject({ dataRecords: 4, silverRows: 2, quarantinedRows: 2 });
   });
 
+  it('keeps a Customer ID typed composed or decomposed as one ID, written composed (NFC)', async () => {
+    const bronze =
+      'Customer ID,Customer Name,Customer Country,Subscription Status\n' +
+      'JOS\u00c9-1,José,Chile,Active\nJOSE\u0301-1,José Again,Chile,Inactive\n"JOSE\u0301-2",Other,Peru,Active\n';
+    const report = await handler(await lake.put('bronze/nfd-ids.csv', bronze));
+    expect(await lake.text('silver/nfd-ids.csv')).toBe(
+      `${HEADER}JOS\u00c9-1,José,Chile,Active,South America\nJOS\u00c9-1,José Again,Chile,Inactive,South America\nJOS\u00c9-2,Other,Peru,Active,South America\n`,
+    );
+    expect(countsOf(report.results[0]!)).toMatchObject({ dataRecords: 3, silverRows: 3, quarantinedRows: 0 });
+  });
+
   it.each([
     ['duplicate-header.csv', 'column-names-unique', 'duplicate column "country" in the header'],
     [

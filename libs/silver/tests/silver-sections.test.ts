@@ -127,10 +127,24 @@ describe('silver reads two exports pasted together as sections of one file', () 
       const outputs = await ingest(handler(), `different-${how.replaceAll(' ', '-')}`, text);
       expect(outputs).toMatchObject({ kind: 'rejected', rule: 'section-columns-match', silver: undefined });
       expect(outputs.reason).toBe(
-        'sections with different columns: the header repeated at line 10 lacks "Customer Name", "Subscription Status" and has "Email" besides the first header\'s columns; split the file into one file per export',
+        'sections with different columns: the header repeated at line 10 lacks "Customer Name", "Subscription Status" of the first header\'s columns and has "Email" besides them; split the file into one file per export',
       );
     },
   );
+
+  it.each([
+    ['Customer ID,Customer Country', 'lacks "Customer Name", "Subscription Status" of the first header\'s columns'],
+    [
+      'Customer ID,Customer Name,Customer Country,Subscription Status,Email',
+      'has "Email" besides the first header\'s columns',
+    ],
+  ])('names only what a repeated header lacks, or only what it adds (%s)', async (repeated, what) => {
+    const text = [FIRST, ...rows(1, 3), repeated, ''].join('\n');
+    const outputs = await ingest(HANDLERS[0]![1](), `lacks-or-adds-${repeated.length}`, text);
+    expect(outputs.reason).toBe(
+      `sections with different columns: the header repeated at line 5 ${what}; split the file into one file per export`,
+    );
+  });
 
   it.each(HANDLERS)(
     'reads the sections of a Windows-1252 file with a sep=; line and a reordered second export (%s)',

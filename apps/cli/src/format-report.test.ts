@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblems, formatReport } from './format-report';
+import { emptyRunCounts } from './run-summary';
 
 describe('formatReport', () => {
   it('shortens long ID lists on screen, shows the platinum table, and ends with the counts', () => {
@@ -76,24 +77,37 @@ describe('formatReport', () => {
       {
         gold: [],
         platinum: [],
-        counts: {
-          files: 1,
-          bronzeRows: 2,
-          silverRows: 2,
-          quarantinedRows: 0,
-          blankRows: 0,
-          unknownCountryRows: 0,
-          rejectedFiles: 0,
-          nonUtf8Files: 0,
-          warnings: {},
-          unknownCountries: [],
-        },
+        counts: { ...emptyRunCounts(1), bronzeRows: 2, silverRows: 2 },
         files: [{ key: 'bronze/pasted.csv', outcome: 'processed', encoding: 'utf-8', counts, sections: 2 }],
         failures: [],
       },
       100,
     );
     expect(text.split('\n').slice(-2)).toEqual(['bronze/pasted.csv repeats its header: read as 2 sections', '']);
+  });
+
+  it('says on stdout that layers failed, naming each, so empty tables do not read as a clean run', () => {
+    const empty = { dataRecords: 0, silverRows: 0, quarantinedRows: 0, blankRows: 0, unknownCountryRows: 0 };
+    const text = formatReport(
+      {
+        gold: [],
+        platinum: [],
+        counts: emptyRunCounts(1),
+        files: [{ key: 'bronze/a.csv', outcome: 'processed', encoding: 'utf-8', counts: empty }],
+        failures: [
+          { layer: 'silver', key: 'bronze/a.csv', message: 'MEDALLION_X=y: give z' },
+          { layer: 'gold', key: 'silver/_manifests/a.csv.json', message: 'boom' },
+        ],
+      },
+      100,
+    );
+    expect(text.split('\n').slice(-5)).toEqual([
+      '1 file(s): 0 bronze rows → 0 silver, 0 quarantined, 0 blank; 0 with an unknown country; 0 file(s) rejected. 0.1 s.',
+      'FAILED: 2 layer invocation(s) failed, so the tables above may be incomplete (messages on stderr):',
+      '  silver on bronze/a.csv',
+      '  gold on silver/_manifests/a.csv.json',
+      '',
+    ]);
   });
 
   it('lists problems one a line', () => {

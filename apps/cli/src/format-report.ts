@@ -17,7 +17,7 @@ function screenTable(head: string[], rows: readonly string[][]): string {
 
 /**
  * Formats the gold table, the platinum table and the run's counts for a person reading a terminal
- * (stdout); then each rejected file with its rule and reason, each file with quarantined rows with
+ * (stdout); then the failed layer invocations, each rejected file with its rule and reason, each file with quarantined rows with
  * its quarantine key, and the rows that failed a warn rule, per rule.
  *
  * @param summary - the run summary.
@@ -51,11 +51,24 @@ export function formatReport(summary: RunSummary, elapsedMs: number): string {
     `${c.files} file(s): ${c.bronzeRows} bronze rows → ${c.silverRows} silver, ${c.quarantinedRows} quarantined, ${c.blankRows} blank; ` +
       `${c.unknownCountryRows} with an unknown country; ${c.rejectedFiles} file(s) rejected` +
       `${c.nonUtf8Files > 0 ? `; ${c.nonUtf8Files} file(s) read as Windows-1252 (not UTF-8)` : ''}. ${(elapsedMs / 1000).toFixed(1)} s.`,
+    ...failureLines(summary.failures),
     ...fileLines(summary.files),
     ...warningLines(c.warnings),
     ...unknownCountryLines(c.unknownCountries),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The layers that failed, so that tables left empty by a failure do not read as a clean run: one
+ * line naming how many, then one per failure (its layer and object key; the message is on stderr).
+ */
+function failureLines(failures: RunSummary['failures']): string[] {
+  if (failures.length === 0) return [];
+  return [
+    `FAILED: ${failures.length} layer invocation(s) failed, so the tables above may be incomplete (messages on stderr):`,
+    ...failures.map((failure) => `  ${failure.layer} on ${failure.key}`),
+  ];
 }
 
 /** One line per rejected file (its rule and reason), per file with quarantined rows (its quarantine key), per file without a status column. */

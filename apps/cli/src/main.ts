@@ -55,7 +55,10 @@ program
   .description(
     'upload CSV files to bronze/ and run every layer on them (silver, gold, platinum, and any layer added since); prints the gold and platinum tables',
   )
-  .argument('[FILE...]', 'CSV files, uploaded in this order to bronze/<file name> (default: data/*.csv)')
+  .argument(
+    '[FILE...]',
+    'CSV files, or folders standing for the .csv files directly in them (in name order), uploaded in this order to bronze/<file name> (default: data/*.csv)',
+  )
   .option(
     '--out <DIR>',
     "export the bucket's final contents as plain files under DIR (a new or empty folder, or one medallion exported to before)",
@@ -86,7 +89,7 @@ program
       throw error;
     }
     process.env['POWERTOOLS_LOG_LEVEL'] = opts.logLevel;
-    // The CLI runs on the machine's Node 20; the Lambdas run on Node 22. The SDK's notice about its
+    // The CLI runs on the machine's Node 20; the Lambdas run on Node 24. The SDK's notice about its
     // future Node floor is not actionable in a local run.
     process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
     // CloudWatch metrics (EMF lines) mean nothing on a laptop; the summary carries the counts.

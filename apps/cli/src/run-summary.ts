@@ -180,6 +180,27 @@ function readDeliveries(deliveries: readonly Delivery[]): {
 }
 
 /**
+ * A run's counts before any file is read: every count 0, no warnings, no unknown countries.
+ *
+ * @param files - how many files the run has.
+ * @returns new counts (mutable: the summary adds to them).
+ */
+export function emptyRunCounts(files: number): RunCounts {
+  return {
+    files,
+    bronzeRows: 0,
+    silverRows: 0,
+    quarantinedRows: 0,
+    blankRows: 0,
+    unknownCountryRows: 0,
+    rejectedFiles: 0,
+    nonUtf8Files: 0,
+    warnings: {},
+    unknownCountries: [],
+  };
+}
+
+/**
  * Builds the run summary from what the lake records: the counts and each file's outcome from each
  * input file's silver manifest, the gold and platinum tables from the last recompute of each (each
  * runs one at a time, so its last one saw all of silver: later invocations found their events
@@ -195,18 +216,7 @@ export function summarizeRun(
   manifests: ReadonlyArray<SilverManifest | undefined>,
   deliveries: readonly Delivery[],
 ): { summary: RunSummary; problems: RunProblems } {
-  const counts: RunCounts = {
-    files: inputKeys.length,
-    bronzeRows: 0,
-    silverRows: 0,
-    quarantinedRows: 0,
-    blankRows: 0,
-    unknownCountryRows: 0,
-    rejectedFiles: 0,
-    nonUtf8Files: 0,
-    warnings: {},
-    unknownCountries: [],
-  };
+  const counts = emptyRunCounts(inputKeys.length);
   const unknown = new Map<string, number>();
   const { gold, platinum, failures } = readDeliveries(deliveries);
   const rejections: Array<{ key: string; reason: string }> = [];

@@ -3,6 +3,7 @@ import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { commitSilverTable } from '@medallion/silver-tables/testing';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundleNodeVersion, invokeBundle, LAMBDA_NODE_MAJOR } from '@medallion/layer-runtime/testing';
 import { createGoldLayer } from '@medallion/gold';
 import { createLayerHandler } from '@medallion/layer-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,25 +11,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /** The deployable bundle, built by this project's `build` target (the test target depends on it). */
 const BUNDLE = fileURLToPath(new URL('../../../dist/apps/gold-lambda/index.mjs', import.meta.url));
 
+/** The Node.js the bundle runs on here: Lambda's (24) wherever `npm ci` installed its binary. */
+const NODE = bundleNodeVersion();
+
 let lake: TestLake;
 
 beforeAll(async () => {
   lake = await startTestLake();
-  Object.assign(process.env, localS3Environment(lake.store));
 });
 
 afterAll(async () => {
   await lake.close();
 });
 
-describe('the gold Lambda bundle', () => {
+describe(`the gold Lambda bundle on Node ${NODE} (Lambda: nodejs${LAMBDA_NODE_MAJOR}.x)`, () => {
   it("is one ESM file that exports handler and recomputes gold on a silver manifest's real EventBridge event", async () => {
     expect(statSync(BUNDLE).size).toBeGreaterThan(0);
-    const { handler } = (await import(BUNDLE)) as { handler: (event: unknown, context?: unknown) => Promise<unknown> };
     const body =
       'Customer Id,Country,Subscription Status,Region\n001,Peru,Active,South America\n002,Peru,Inactive,South America\n';
     const event = await commitSilverTable(lake, 'one', body, { shape: 'eventbridge' });
-    await handler(event);
+    const [answer] = await invokeBundle(BUNDLE, [event], localS3Environment(lake.store));
+    expect(answer).toMatchObject({ node: NODE, response: { layer: 'gold', results: 1 } });
     expect(await lake.text('gold/customers_by_region.csv')).toBe(
       'Region,Subscribed Customers,Customer IDs\nSouth America,1,[001]\n',
     );
@@ -46,13 +49,11 @@ describe('the gold Lambda bundle', () => {
       eventTime: '2026-11-29T13:00:00.000Z',
       sequencer: '02',
     });
-    const { handler } = (await import(BUNDLE)) as { handler: (event: unknown) => Promise<unknown> };
-    process.env['MEDALLION_WORKER_THREADS'] = '2';
-    try {
-      await handler(event);
-    } finally {
-      delete process.env['MEDALLION_WORKER_THREADS'];
-    }
+    const [answer] = await invokeBundle(BUNDLE, [event], {
+      ...localS3Environment(lake.store),
+      MEDALLION_WORKER_THREADS: '2',
+    });
+    expect(answer).toMatchObject({ node: NODE, response: { layer: 'gold', results: 1 } });
     const threaded = await lake.text('gold/customers_by_region.csv');
     await createLayerHandler(createGoldLayer({ threads: 0 }), { s3: lake.s3 })(event);
     expect(threaded).toBe(await lake.text('gold/customers_by_region.csv'));

@@ -50,9 +50,9 @@ function roleStatements(template: Template): unknown[] {
 }
 
 describe('silver layer stack', () => {
-  it('runs the Nx-built bundle on Node.js 22, arm64, sized as documented', () => {
+  it('runs the Nx-built bundle on Node.js 24, arm64, sized as documented', () => {
     silver.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       MemorySize: 1769,
@@ -181,7 +181,7 @@ describe.each(['gold', 'platinum'])('%s layer stack (an incremental aggregate ov
   it('is sized as documented, with no reserved concurrency (its event source mapping bounds it)', () => {
     template().hasResourceProperties('AWS::Lambda::Function', {
       ReservedConcurrentExecutions: Match.absent(),
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       MemorySize: 1769,
       Timeout: 600,

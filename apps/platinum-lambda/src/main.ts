@@ -1,5 +1,5 @@
 /**
- * The platinum Lambda (Node.js 22, ESM): `handler(event, context)` for SQS batches of EventBridge
+ * The platinum Lambda (Node.js 24, ESM): `handler(event, context)` for SQS batches of EventBridge
  * "Object Created"/"Object Deleted" events on silver's manifests (`silver/_manifests/*.json`), or
  * such events directly. It brings its checkpoint up to the committed silver customer tables and
  * writes `platinum/subscription_rate_by_region.csv` and its manifest; two invocations at once are

@@ -1,5 +1,5 @@
 /**
- * The silver Lambda (Node.js 22, ESM): `handler(event, context)` for S3 event notifications or
+ * The silver Lambda (Node.js 24, ESM): `handler(event, context)` for S3 event notifications or
  * EventBridge "Object Created" events on `bronze/*.csv`. It writes `silver/<path>.csv`, and
  * `quarantine/<path>.csv` or `quarantine/<path>.error.json` when rows or the file are refused.
  * Environment: `AWS_REGION` (set by Lambda); `MEDALLION_S3_ENDPOINT` only off AWS;

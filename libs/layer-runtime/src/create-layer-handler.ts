@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createS3Client } from '@medallion/s3-io';
-import { InvalidSettingError, readSetting, type Setting } from '@medallion/settings';
+import { InvalidSettingError, readSetting, S3_ENDPOINT, type Setting } from '@medallion/settings';
 import type { Context } from 'aws-lambda';
 import { LayerInvocationError } from './errors';
 import type { LayerDefinition, LayerEnvironment } from './layer-definition';
@@ -48,7 +48,8 @@ export interface LayerHandlerOptions {
   /**
    * The settings the layer reads (from the registry, `@medallion/settings`), checked at the start
    * of every invocation: a bad value fails the invocation with its `InvalidSettingError` (logged),
-   * before any object is touched. @default none
+   * before any object is touched; `MEDALLION_S3_ENDPOINT` is not checked when `s3` is given (it is
+   * not used). @default none
    */
   readonly settings?: readonly Setting<unknown>[];
 }
@@ -119,10 +120,12 @@ export function createLayerHandler<Result>(
     defaultDimensions: { layer: layer.name },
   });
   let s3 = options.s3;
+  // A handler given its client never reads MEDALLION_S3_ENDPOINT, so a value of it cannot fail it.
+  const settings = (options.settings ?? []).filter((setting) => s3 === undefined || setting !== S3_ENDPOINT);
   const invoke = async (event: unknown, context?: Context): Promise<LayerInvocationReport<Result>> => {
     const started = performance.now();
     if (context) logger.addContext(context);
-    checkSettings(options.settings ?? [], logger);
+    checkSettings(settings, logger);
     s3 ??= createS3Client();
     const env: LayerEnvironment = { s3, logger };
     const invocation = parseInvocation(event);

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * `npm run bench:cold-start`: for each Lambda app, builds its handler twice with the options of its
- * `build` target (esbuild, ESM, Node 22, minified): with the AWS SDK bundled (what medallion deploys)
+ * `build` target (esbuild, ESM, Node 24, minified): with the AWS SDK bundled (what medallion deploys)
  * and with `@aws-sdk/*` and `@smithy/*` left to the runtime. Prints each bundle's size and gzipped
  * size (KB) and its module initialization time (ms, median of 7 fresh `node` processes importing
  * it: parse, compile and top-level code, no invocation; `--runs N` for another count).
@@ -66,7 +66,7 @@ for (const app of ['silver-lambda', 'gold-lambda']) {
       minify: true,
       platform: 'node',
       format: 'esm',
-      target: 'node22',
+      target: 'node24',
       legalComments: 'none',
       logLevel: 'error',
       external: sdk === 'external' ? ['@aws-sdk/*', '@smithy/*'] : [],

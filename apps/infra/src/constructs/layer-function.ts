@@ -44,7 +44,7 @@ export interface LayerFunctionProps {
 /**
  * A medallion layer's Lambda function with the defaults every layer shares, all in this
  * construct so that a new layer gets them by default:
- * - Node.js 22 runtime, arm64 (Graviton: same speed for this CPU-bound CSV work at lower cost);
+ * - Node.js 24 runtime (`nodejs24.x`, the current Lambda runtime), arm64 (Graviton: same speed for this CPU-bound CSV work at lower cost);
  * - the code is the bundle Nx already built (no second bundling here), handler `index.handler`;
  * - its own role with no managed policies (logs to its own log group only; the stack grants S3);
  * - an explicit log group `/medallion/<stage>/<layer>` with retention (default one month), removed with the stack;
@@ -100,7 +100,7 @@ export class LayerFunction extends Construct {
     });
     logGroup.grantWrite(role);
     this.function = new LambdaFunction(this, 'Function', {
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       code: Code.fromAsset(props.codeDirectory, { exclude: ['meta.json'] }),
       handler: 'index.handler',
@@ -125,11 +125,6 @@ export class LayerFunction extends Construct {
         MEDALLION_WORKER_THREADS: String(workerThreadsFor(props.memorySize)),
       },
       description: `medallion ${props.layerName} layer`,
-    });
-    Validations.of(this.function).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 is the runtime medallion targets and tests (design decision); newer runtimes are adopted deliberately.',
     });
     this.alarmTopic = new Topic(this, 'AlarmTopic', { enforceSSL: true });
     Validations.of(this.alarmTopic).acknowledge({

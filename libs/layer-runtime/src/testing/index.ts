@@ -1,0 +1,2 @@
+export { invokeBundle, type BundleInvocation } from './invoke-bundle';
+export { bundleNodeVersion, LAMBDA_NODE_MAJOR, lambdaNodeBinary } from './lambda-node';

@@ -95,7 +95,7 @@ describe('formatReport', () => {
         counts: emptyRunCounts(1),
         files: [{ key: 'bronze/a.csv', outcome: 'processed', encoding: 'utf-8', counts: empty }],
         failures: [
-          { layer: 'silver', key: 'bronze/a.csv', message: 'MEDALLION_X=y: give z' },
+          { layer: 'silver', key: 'bronze/a.csv', message: 'silver failed' },
           { layer: 'gold', key: 'silver/_manifests/a.csv.json', message: 'boom' },
         ],
       },

@@ -1,5 +1,5 @@
 import { SILVER_AGGREGATE_QUEUE } from './aggregate-queue';
-import { PREFIXES } from './prefixes';
+import { checkpointPrefixOf, PREFIXES } from './prefixes';
 
 /**
  * A layer fed through a queue: an EventBridge rule sends its events to an SQS queue of its own, and
@@ -55,6 +55,38 @@ export interface LayerLayout {
 }
 
 /**
+ * What every aggregate over silver's customer tables (gold, platinum, a generated customer-aggregate)
+ * has but its name, project, input prefix and write prefixes (which stay literal in its entry, where
+ * the layer generator reads them): triggered by silver's manifests (`.json`, removals too) through
+ * {@link SILVER_AGGREGATE_QUEUE}; reads all committed silver (given versions) and its own prefix (its
+ * checkpoint, {@link checkpointPrefixOf}); lists silver's manifests and its checkpoint's segments;
+ * deletes only the checkpoint's unused segments; 1,769 MB and 10 minutes (a rebuild after a removal
+ * reads at worst every customer table).
+ *
+ * @param outputPrefix - the layer's output prefix, ending in `/`, e.g. `gold/`.
+ * @returns the entry's other fields, e.g. for `gold/`: checkpoint `gold/_checkpoint/`, deletes under `gold/_checkpoint/segments/`.
+ */
+function silverAggregateLayoutOf(
+  outputPrefix: string,
+): Omit<LayerLayout, 'name' | 'project' | 'inputPrefix' | 'writePrefixes'> {
+  const checkpointPrefix = checkpointPrefixOf(outputPrefix);
+  const segmentsPrefix = `${checkpointPrefix}segments/`;
+  return {
+    inputSuffixes: ['.json'],
+    acceptsRemovals: true,
+    outputPrefix,
+    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, outputPrefix],
+    readsVersions: true,
+    listPrefixes: [PREFIXES.silverManifests, segmentsPrefix],
+    deletePrefixes: [segmentsPrefix],
+    memoryMb: 1769,
+    timeoutSeconds: 600,
+    queue: SILVER_AGGREGATE_QUEUE,
+    checkpointPrefix,
+  };
+}
+
+/**
  * The lake's layers, each defined once: the infra app makes one stack per entry, the local runner
  * one route per entry, and each layer lib takes its name, prefixes, suffixes and removals from its
  * entry. Sizing, from `npm run bench` (README "Performance"): silver does ~56,000 rows/s on one core,
@@ -84,38 +116,17 @@ export const LAYER_LAYOUT: readonly LayerLayout[] = [
     timeoutSeconds: 900,
   },
   {
+    ...silverAggregateLayoutOf(PREFIXES.gold),
     name: 'gold',
     project: 'gold-lambda',
     inputPrefix: PREFIXES.silverManifests,
-    inputSuffixes: ['.json'],
-    acceptsRemovals: true,
-    outputPrefix: PREFIXES.gold,
-    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, PREFIXES.gold],
-    readsVersions: true,
-    listPrefixes: [PREFIXES.silverManifests, 'gold/_checkpoint/segments/'],
     writePrefixes: [PREFIXES.gold],
-    deletePrefixes: ['gold/_checkpoint/segments/'],
-    memoryMb: 1769,
-    timeoutSeconds: 600,
-    queue: SILVER_AGGREGATE_QUEUE,
-    checkpointPrefix: 'gold/_checkpoint/',
   },
   {
-    // Gold's reads and sizing: it reads all committed silver the same way.
+    ...silverAggregateLayoutOf(PREFIXES.platinum),
     name: 'platinum',
     project: 'platinum-lambda',
     inputPrefix: PREFIXES.silverManifests,
-    inputSuffixes: ['.json'],
-    acceptsRemovals: true,
-    outputPrefix: PREFIXES.platinum,
-    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, PREFIXES.platinum],
-    readsVersions: true,
-    listPrefixes: [PREFIXES.silverManifests, 'platinum/_checkpoint/segments/'],
     writePrefixes: [PREFIXES.platinum],
-    deletePrefixes: ['platinum/_checkpoint/segments/'],
-    memoryMb: 1769,
-    timeoutSeconds: 600,
-    queue: SILVER_AGGREGATE_QUEUE,
-    checkpointPrefix: 'platinum/_checkpoint/',
   },
 ];

@@ -25,6 +25,26 @@ describe('LAYER_LAYOUT', () => {
     });
   });
 
+  it("gives platinum gold's rights and sizing over its own prefix, field for field", () => {
+    expect(layerLayoutOf('platinum')).toEqual({
+      name: 'platinum',
+      project: 'platinum-lambda',
+      inputPrefix: 'silver/_manifests/',
+      inputSuffixes: ['.json'],
+      acceptsRemovals: true,
+      outputPrefix: 'platinum/',
+      readPrefixes: ['silver/', 'silver-customers/', 'platinum/'],
+      readsVersions: true,
+      listPrefixes: ['silver/_manifests/', 'platinum/_checkpoint/segments/'],
+      writePrefixes: ['platinum/'],
+      deletePrefixes: ['platinum/_checkpoint/segments/'],
+      memoryMb: 1769,
+      timeoutSeconds: 600,
+      queue: { batchSize: 1000, batchingWindowSeconds: 2, maxConcurrency: 2 },
+      checkpointPrefix: 'platinum/_checkpoint/',
+    });
+  });
+
   it("keeps each queued layer's checkpoint under its own output prefix, its segments the only deletes", () => {
     for (const layer of LAYER_LAYOUT) {
       if (layer.checkpointPrefix === undefined) continue;

@@ -1,5 +1,5 @@
 export { InvalidSettingError, SettingsError } from './errors';
-export { httpUrl, matching, percent, wholeNumberAtLeast } from './parsers';
+export { httpUrl, matching, percent, wholeNumberAtLeast, type SettingValue } from './parsers';
 export {
   ACCOUNT,
   BENCH_MEMORY,

@@ -1,14 +1,24 @@
+import type { Setting } from './setting';
+
+/** What a kind of value gives a setting: the text people read (`accepts`) and the parser that holds to it. */
+export type SettingValue<T> = Pick<Setting<T>, 'accepts' | 'parse'>;
+
 /**
- * A parser of whole numbers (decimal digits only: no sign, point, exponent or `0x`).
+ * Whole numbers (decimal digits only: no sign, point, exponent or `0x`) of at least `least`.
  *
  * @param least - the smallest accepted.
- * @returns the parser: the number, or undefined for any other text or a number below `least`.
+ * @param unit - what is counted, plural, e.g. `customers`.
+ * @returns accepts `a whole number of <unit>, <least> or more`; the parser gives the number, or
+ *   undefined for any other text, a number below `least` or one past `Number.MAX_SAFE_INTEGER`.
  */
-export function wholeNumberAtLeast(least: number): (value: string) => number | undefined {
-  return (value) => {
-    if (!/^\d+$/.test(value)) return undefined;
-    const number = Number(value);
-    return Number.isSafeInteger(number) && number >= least ? number : undefined;
+export function wholeNumberAtLeast(least: number, unit: string): SettingValue<number> {
+  return {
+    accepts: `a whole number of ${unit}, ${least} or more`,
+    parse: (value) => {
+      if (!/^\d+$/.test(value)) return undefined;
+      const number = Number(value);
+      return Number.isSafeInteger(number) && number >= least ? number : undefined;
+    },
   };
 }
 
@@ -25,13 +35,14 @@ export function percent(value: string): number | undefined {
 }
 
 /**
- * A parser of text matching a pattern.
+ * Text matching a pattern.
  *
  * @param pattern - the whole value must match it.
- * @returns the parser: the text, or undefined when it does not match.
+ * @param accepts - the pattern in words, e.g. `an AWS account ID: 12 digits`.
+ * @returns the parser gives the text, or undefined when it does not match.
  */
-export function matching(pattern: RegExp): (value: string) => string | undefined {
-  return (value) => (pattern.test(value) ? value : undefined);
+export function matching(pattern: RegExp, accepts: string): SettingValue<string> {
+  return { accepts, parse: (value) => (pattern.test(value) ? value : undefined) };
 }
 
 /**

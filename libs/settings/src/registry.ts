@@ -5,9 +5,8 @@ import type { Setting, SettingReader } from './setting';
 export const MAX_RECORD_CHARS: Setting<number> = {
   name: 'MEDALLION_MAX_RECORD_CHARS',
   readers: ['silver'],
-  accepts: 'a whole number of characters, 1 or more',
+  ...wholeNumberAtLeast(1, 'characters'),
   defaultText: '1048576',
-  parse: wholeNumberAtLeast(1),
 };
 
 /** `MEDALLION_MAX_QUARANTINED_PERCENT`: the quarantine threshold, percent of a file's data records. */
@@ -23,45 +22,40 @@ export const MAX_QUARANTINED_PERCENT: Setting<number> = {
 export const MAX_FILE_CUSTOMERS: Setting<number> = {
   name: 'MEDALLION_MAX_FILE_CUSTOMERS',
   readers: ['silver'],
-  accepts: 'a whole number of customers, 1 or more',
+  ...wholeNumberAtLeast(1, 'customers'),
   defaultText: "what the function's memory holds; unlimited locally",
-  parse: wholeNumberAtLeast(1),
 };
 
 /** `MEDALLION_MAX_CUSTOMERS`: the most customers an aggregate's state may hold. */
 export const MAX_CUSTOMERS: Setting<number> = {
   name: 'MEDALLION_MAX_CUSTOMERS',
   readers: ['gold', 'platinum'],
-  accepts: 'a whole number of customers, 1 or more',
+  ...wholeNumberAtLeast(1, 'customers'),
   defaultText: "what the function's memory holds; unlimited locally",
-  parse: wholeNumberAtLeast(1),
 };
 
 /** `MEDALLION_CHECKPOINT_SEGMENT_COMMITS`: the commits one checkpoint segment holds. */
 export const CHECKPOINT_SEGMENT_COMMITS: Setting<number> = {
   name: 'MEDALLION_CHECKPOINT_SEGMENT_COMMITS',
   readers: ['gold', 'platinum'],
-  accepts: 'a whole number of commits, 2 or more',
+  ...wholeNumberAtLeast(2, 'commits'),
   defaultText: '32',
-  parse: wholeNumberAtLeast(2),
 };
 
 /** `MEDALLION_CHECKPOINT_BASE_CUSTOMERS`: the customers a commit's table needs to become a checkpoint's base. */
 export const CHECKPOINT_BASE_CUSTOMERS: Setting<number> = {
   name: 'MEDALLION_CHECKPOINT_BASE_CUSTOMERS',
   readers: ['gold', 'platinum'],
-  accepts: 'a whole number of customers, 1 or more',
+  ...wholeNumberAtLeast(1, 'customers'),
   defaultText: '50000',
-  parse: wholeNumberAtLeast(1),
 };
 
 /** `MEDALLION_WORKER_THREADS`: the worker threads a layer uses for CSV work (0: inline). */
 export const WORKER_THREADS: Setting<number> = {
   name: 'MEDALLION_WORKER_THREADS',
   readers: ['silver', 'gold', 'platinum'],
-  accepts: 'a whole number of worker threads, 0 or more',
+  ...wholeNumberAtLeast(0, 'worker threads'),
   defaultText: "the machine's available parallelism, at most 4",
-  parse: wholeNumberAtLeast(0),
 };
 
 /** `MEDALLION_CODE_VERSION`: the code version a layer records in its manifests. */
@@ -69,9 +63,8 @@ export const CODE_VERSION: Setting<string> = {
   name: 'MEDALLION_CODE_VERSION',
   readers: ['silver', 'gold', 'platinum'],
   note: 'the infra sets it',
-  accepts: "a version label without spaces (the infra sets the bundle's content hash)",
+  ...matching(/^\S+$/, "a version label without spaces (the infra sets the bundle's content hash)"),
   defaultText: 'local',
-  parse: matching(/^\S+$/),
 };
 
 /** `MEDALLION_S3_ENDPOINT`: a custom S3-compatible endpoint for the S3 client. */
@@ -88,36 +81,32 @@ export const LAYER: Setting<string> = {
   name: 'MEDALLION_LAYER',
   readers: [],
   note: 'set by the infra on each function, as a label (nothing reads it)',
-  accepts: 'a layer name: lowercase letters, digits and hyphens',
+  ...matching(/^[a-z][a-z0-9-]*$/, 'a layer name: lowercase letters, digits and hyphens'),
   defaultText: 'unset',
-  parse: matching(/^[a-z][a-z0-9-]*$/),
 };
 
 /** `MEDALLION_STAGE`: the deployment stage, which names the stacks `medallion-<stage>-*`. */
 export const STAGE: Setting<string> = {
   name: 'MEDALLION_STAGE',
   readers: ['infra'],
-  accepts: 'a stage name: lowercase letters, digits and hyphens, starting with a letter',
+  ...matching(/^[a-z][a-z0-9-]*$/, 'a stage name: lowercase letters, digits and hyphens, starting with a letter'),
   defaultText: 'dev',
-  parse: matching(/^[a-z][a-z0-9-]*$/),
 };
 
 /** `MEDALLION_ACCOUNT`: the AWS account the stacks deploy to. */
 export const ACCOUNT: Setting<string> = {
   name: 'MEDALLION_ACCOUNT',
   readers: ['infra'],
-  accepts: 'an AWS account ID: 12 digits',
+  ...matching(/^\d{12}$/, 'an AWS account ID: 12 digits'),
   defaultText: 'CDK_DEFAULT_ACCOUNT (your AWS profile)',
-  parse: matching(/^\d{12}$/),
 };
 
 /** `MEDALLION_REGION`: the AWS region the stacks deploy to. */
 export const REGION: Setting<string> = {
   name: 'MEDALLION_REGION',
   readers: ['infra'],
-  accepts: 'an AWS region name, e.g. eu-west-1',
+  ...matching(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region name, e.g. eu-west-1'),
   defaultText: 'CDK_DEFAULT_REGION (your AWS profile)',
-  parse: matching(/^[a-z]{2}(-[a-z]+)+-\d+$/),
 };
 
 /** `MEDALLION_BENCH_MEMORY`: whether the benchmarks also print heap and off-heap peaks. */

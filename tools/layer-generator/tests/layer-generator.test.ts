@@ -259,21 +259,11 @@ describe('layer generator: customer-aggregate', () => {
     expect(addedLines(LAKE_LAYOUT_PATH).join('\n')).toBe(
       [
         '  {',
+        "    ...silverAggregateLayoutOf('unit-rate/'),",
         "    name: 'unit-rate',",
         "    project: 'unit-rate-lambda',",
         "    inputPrefix: 'silver/_manifests/',",
-        "    inputSuffixes: ['.json'],",
-        '    acceptsRemovals: true,',
-        "    outputPrefix: 'unit-rate/',",
-        "    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, 'unit-rate/'],",
-        '    readsVersions: true,',
-        "    listPrefixes: [PREFIXES.silverManifests, 'unit-rate/_checkpoint/segments/'],",
         "    writePrefixes: ['unit-rate/'],",
-        "    deletePrefixes: ['unit-rate/_checkpoint/segments/'],",
-        '    memoryMb: 1769,',
-        '    timeoutSeconds: 600,',
-        '    queue: SILVER_AGGREGATE_QUEUE,',
-        "    checkpointPrefix: 'unit-rate/_checkpoint/',",
         '  },',
       ].join('\n'),
     );

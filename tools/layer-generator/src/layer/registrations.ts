@@ -15,23 +15,16 @@ function quoted(values: readonly string[]): string {
   return `[${values.map((value) => `'${value}'`).join(', ')}]`;
 }
 
-/** The `LayerLayout` fields of each kind: rights, sizing and trigger (see `LAYER_LAYOUT` in `libs/lake-layout/src/layer-layout.ts`). */
-function specFieldsOf(options: LayerOptions): string[] {
-  if (options.kind === 'customer-aggregate') {
-    return [
-      `    readPrefixes: [PREFIXES.silver, PREFIXES.silverCustomers, '${options.outputPrefix}'],`,
-      '    readsVersions: true,',
-      `    listPrefixes: [PREFIXES.silverManifests, '${options.outputPrefix}_checkpoint/segments/'],`,
-      `    writePrefixes: ['${options.outputPrefix}'],`,
-      `    deletePrefixes: ['${options.outputPrefix}_checkpoint/segments/'],`,
-      '    memoryMb: 1769,',
-      '    timeoutSeconds: 600,',
-      '    queue: SILVER_AGGREGATE_QUEUE,',
-      `    checkpointPrefix: '${options.outputPrefix}_checkpoint/',`,
-    ];
-  }
+/** The `LayerLayout` entry of a map or aggregate layer: trigger, rights and sizing, in the interface's order. */
+function mapOrAggregateSpec(options: LayerOptions): string[] {
   const aggregate = options.kind === 'aggregate';
   return [
+    `    name: '${options.name}',`,
+    `    project: '${options.appName}',`,
+    `    inputPrefix: '${options.inputPrefix}',`,
+    `    inputSuffixes: ${quoted(options.inputSuffixes)},`,
+    '    acceptsRemovals: true,',
+    `    outputPrefix: '${options.outputPrefix}',`,
     `    readPrefixes: ['${options.inputPrefix}'],`,
     '    readsVersions: false,',
     `    listPrefixes: ${aggregate ? `['${options.inputPrefix}']` : '[]'},`,
@@ -44,30 +37,35 @@ function specFieldsOf(options: LayerOptions): string[] {
 }
 
 /**
+ * The `LayerLayout` entry of a customer-aggregate: gold's rights, sizing and trigger from the layout's own
+ * `silverAggregateLayoutOf`, and the fields the generator reads back (name, input and write prefixes) as literals.
+ */
+function customerAggregateSpec(options: LayerOptions): string[] {
+  return [
+    `    ...silverAggregateLayoutOf('${options.outputPrefix}'),`,
+    `    name: '${options.name}',`,
+    `    project: '${options.appName}',`,
+    `    inputPrefix: '${options.inputPrefix}',`,
+    `    writePrefixes: ['${options.outputPrefix}'],`,
+  ];
+}
+
+/**
  * The one registration of a new layer: a `LayerLayout` entry appended to `LAYER_LAYOUT` in
  * `libs/lake-layout/src/layer-layout.ts` (the infra app makes its stack from it). A map layer reads its input prefix and writes (and deletes
  * under) its output prefix, 5 minutes; an aggregate reads and lists its input prefix and writes its
  * output prefix, 10 minutes with reserved concurrency 1 (one recompute at a time); a
- * customer-aggregate has gold's rights (silver's manifests listed, silver and its customer tables
- * read, its own prefix read and written: its checkpoint; its checkpoint's unused segments deleted) and trigger (a queue, batches), 10 minutes.
- * All get 1,769 MB (one vCPU).
+ * customer-aggregate spreads the layout's `silverAggregateLayoutOf(<output>)`, as gold and platinum do (silver's
+ * manifests listed, silver and its customer tables read, its own prefix read and written: its checkpoint; its
+ * checkpoint's unused segments deleted; a queue, batches; 10 minutes). All get 1,769 MB (one vCPU).
  *
  * @param source - the parsed `layer-layout.ts`.
  * @param options - the new layer.
  * @returns the file's new text.
  */
 export function registerLayerLayout(source: ParsedSource, options: LayerOptions): string {
-  const spec = [
-    '{',
-    `    name: '${options.name}',`,
-    `    project: '${options.appName}',`,
-    `    inputPrefix: '${options.inputPrefix}',`,
-    `    inputSuffixes: ${quoted(options.inputSuffixes)},`,
-    '    acceptsRemovals: true,',
-    `    outputPrefix: '${options.outputPrefix}',`,
-    ...specFieldsOf(options),
-    '  }',
-  ].join('\n');
+  const fields = options.kind === 'customer-aggregate' ? customerAggregateSpec(options) : mapOrAggregateSpec(options);
+  const spec = ['{', ...fields, '  }'].join('\n');
   return applyInsertions(source.text, appendElement(source, constArray(source, 'LAYER_LAYOUT'), spec));
 }
 

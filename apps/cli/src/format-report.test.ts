@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblems, formatReport } from './format-report';
-import { emptyRunCounts } from './run-summary';
+import { emptyRunCounts, withoutCustomerIds, type RunSummary } from './run-summary';
 
 describe('formatReport', () => {
   it('shortens long ID lists on screen, shows the platinum table, and ends with the counts', () => {
@@ -68,6 +68,32 @@ describe('formatReport', () => {
       'warnings (rows): country-known 1, status-known 2',
       'countries not in the region table (rows; see each manifest for all): "Atlantis" 2, (empty) 1',
       '',
+    ]);
+  });
+
+  it('leaves the Customer IDs out of the table and the JSON with --no-customer-ids (withoutCustomerIds)', () => {
+    const summary: RunSummary = {
+      gold: [
+        { region: 'Asia', subscribedCustomers: 0, customerIds: [] },
+        { region: 'Europe', subscribedCustomers: 2, customerIds: ['001', '007'] },
+      ],
+      platinum: [],
+      counts: emptyRunCounts(1),
+      files: [],
+      failures: [],
+    };
+    const without = withoutCustomerIds(summary);
+    expect(JSON.stringify(without.gold)).toBe(
+      '[{"region":"Asia","subscribedCustomers":0},{"region":"Europe","subscribedCustomers":2}]',
+    );
+    expect(summary.gold[1]!.customerIds).toEqual(['001', '007']);
+    expect(formatReport(without, 100).split('\n').slice(0, 6)).toEqual([
+      'Gold: customers by region (gold/customers_by_region.csv)',
+      '┌────────┬──────────────────────┐',
+      '│ Region │ Subscribed Customers │',
+      '│ Asia   │ 0                    │',
+      '│ Europe │ 2                    │',
+      '└────────┴──────────────────────┘',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { FileOutcome, RunProblems, RunSummary } from './run-summary';
 
-/** IDs shown per region on screen; the CSV and `--json` always carry all of them. */
+/** IDs shown per region on screen; the CSV and `--json` carry all of them (`--no-customer-ids`: none). */
 const IDS_ON_SCREEN = 8;
 
 /** A table on screen: a header row, then the rows, no lines between rows. */
@@ -25,12 +25,13 @@ function screenTable(head: string[], rows: readonly string[][]): string {
  * @returns the text, ending with a newline.
  */
 export function formatReport(summary: RunSummary, elapsedMs: number): string {
+  const withIds = summary.gold.every((row) => row.customerIds !== undefined);
   const gold = summary.gold.map((row) => {
-    const ids = row.customerIds;
+    const ids = row.customerIds ?? [];
     const shown =
       ids.slice(0, IDS_ON_SCREEN).join(', ') +
       (ids.length > IDS_ON_SCREEN ? `, … (+${ids.length - IDS_ON_SCREEN} more)` : '');
-    return [row.region, String(row.subscribedCustomers), `[${shown}]`];
+    return [row.region, String(row.subscribedCustomers), ...(withIds ? [`[${shown}]`] : [])];
   });
   const platinum = summary.platinum.map((row) => [
     row.region,
@@ -41,7 +42,9 @@ export function formatReport(summary: RunSummary, elapsedMs: number): string {
   const c = summary.counts;
   const lines = [
     'Gold: customers by region (gold/customers_by_region.csv)',
-    gold.length > 0 ? screenTable(['Region', 'Subscribed Customers', 'Customer IDs'], gold) : '(no gold rows)',
+    gold.length > 0
+      ? screenTable(['Region', 'Subscribed Customers', ...(withIds ? ['Customer IDs'] : [])], gold)
+      : '(no gold rows)',
     '',
     'Platinum: subscription rate by region, % (platinum/subscription_rate_by_region.csv)',
     platinum.length > 0

@@ -30,6 +30,7 @@ async function defaultFiles(): Promise<string[]> {
 interface RunFlags {
   out?: string;
   json?: boolean;
+  customerIds: boolean;
   bucket: string;
   lakeDir?: string;
   eventShape: 's3-notification' | 'eventbridge';
@@ -64,6 +65,10 @@ program
     "export the bucket's final contents as plain files under DIR (a new or empty folder, or one medallion exported to before)",
   )
   .option('--json', 'print the run summary as one line of JSON, the last line on stdout')
+  .option(
+    '--no-customer-ids',
+    "leave gold's Customer IDs out of what is printed (the tables and --json), for large lakes; gold's files keep them",
+  )
   .option('--bucket <NAME>', "bucket name, by S3's naming rules", 'medallion-lake')
   .option(
     '--lake-dir <DIR>',
@@ -95,6 +100,7 @@ program
     // CloudWatch metrics (EMF lines) mean nothing on a laptop; the summary carries the counts.
     process.env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
     const { bucketNameProblem, InvalidSettingError, runPipeline } = await import('./run-pipeline');
+    const { withoutCustomerIds } = await import('./run-summary');
     const bucketProblem = bucketNameProblem(opts.bucket);
     if (bucketProblem) usageError(`--bucket ${opts.bucket}: ${bucketProblem}`);
     const writeStdout = reserveStdout();
@@ -121,7 +127,8 @@ program
       throw error;
     }
     process.stderr.write(formatProblems(outcome.problems));
-    writeStdout(opts.json ? `${JSON.stringify(outcome.summary)}\n` : formatReport(outcome.summary, outcome.elapsedMs));
+    const summary = opts.customerIds ? outcome.summary : withoutCustomerIds(outcome.summary);
+    writeStdout(opts.json ? `${JSON.stringify(summary)}\n` : formatReport(summary, outcome.elapsedMs));
     const failed = outcome.summary.counts.rejectedFiles > 0 || outcome.problems.failures.length > 0;
     process.exitCode = failed ? EXIT.failed : EXIT.ok;
   });

@@ -71,7 +71,8 @@ export interface FileOutcome {
 
 /** The run summary `--json` prints: the gold table, the platinum table, the counts and each file's outcome. */
 export interface RunSummary {
-  readonly gold: ReadonlyArray<{ region: string; subscribedCustomers: number; customerIds: readonly string[] }>;
+  /** Gold's rows; `customerIds` (each region's subscribed Customer IDs, in gold's order) is absent after {@link withoutCustomerIds}. */
+  readonly gold: ReadonlyArray<{ region: string; subscribedCustomers: number; customerIds?: readonly string[] }>;
   /** Platinum's rows: customers, subscribed customers and the rate (a string such as `66.7`, as in the CSV) per region. */
   readonly platinum: ReadonlyArray<{
     region: string;
@@ -256,4 +257,18 @@ export function summarizeRun(
     failures,
   };
   return { summary, problems: { rejections, failures } };
+}
+
+/**
+ * The summary without gold's Customer IDs (`--no-customer-ids`): for a large lake, whose IDs would
+ * make the JSON line as long as gold's CSV (a million IDs of 4 characters: over 7 MB).
+ *
+ * @param summary - a run summary.
+ * @returns the same summary, each gold row only its region and count.
+ */
+export function withoutCustomerIds(summary: RunSummary): RunSummary {
+  return {
+    ...summary,
+    gold: summary.gold.map((row) => ({ region: row.region, subscribedCustomers: row.subscribedCustomers })),
+  };
 }

@@ -254,9 +254,11 @@ describe('npm start -- --json --out DIR FILE...', () => {
       'gold/_checkpoint/state.parquet',
       'gold/_manifests/customers_by_region.json',
       'gold/customers_by_region.csv',
+      'gold/region_customers/region_customers.parquet',
       'platinum/_checkpoint/state.parquet',
       'platinum/_manifests/subscription_rate_by_region.json',
       'platinum/subscription_rate_by_region.csv',
+      'platinum/subscription_rate_by_region/subscription_rate_by_region.csv',
       'quarantine/duplicate-header.error.json',
       'quarantine/ragged-and-blank.csv',
       ...fixtures

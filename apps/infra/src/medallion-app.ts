@@ -1,6 +1,7 @@
 import type { App, Environment } from 'aws-cdk-lib';
 import { join } from 'node:path';
 import { LAYERS } from './lake-layout';
+import { CatalogStack } from './stacks/catalog-stack';
 import { LayerStack } from './stacks/layer-stack';
 import { StorageStack } from './stacks/storage-stack';
 
@@ -28,12 +29,15 @@ export interface MedallionAppConfig {
 /** The stacks of one stage. */
 export interface MedallionStacks {
   readonly storage: StorageStack;
+  /** The Glue database and tables, the Athena workgroup and the analysts' policy. */
+  readonly catalog: CatalogStack;
   /** Layer stacks by layer name. */
   readonly layers: Readonly<Record<string, LayerStack>>;
 }
 
 /**
- * Adds medallion's stacks to a CDK app: `medallion-<stage>-storage` (the lake bucket), then one
+ * Adds medallion's stacks to a CDK app: `medallion-<stage>-storage` (the lake bucket),
+ * `medallion-<stage>-catalog` (Glue tables over it, the Athena workgroup), then one
  * `medallion-<stage>-<layer>` stack per layer of {@link LAYERS}, each importing the bucket name
  * from the storage stack's export and depending on it only for deployment order.
  *
@@ -49,6 +53,8 @@ export function addMedallionStacks(app: App, config: MedallionAppConfig): Medall
     stage: config.stage,
     checkpointPrefixes,
   });
+  const catalog = new CatalogStack(app, `${prefix}-catalog`, { env: config.env, stage: config.stage });
+  catalog.addStackDependency(storage, 'the lake bucket and its export must exist first');
   const layers: Record<string, LayerStack> = {};
   for (const layer of LAYERS) {
     const stack = new LayerStack(app, `${prefix}-${layer.name}`, {
@@ -60,5 +66,5 @@ export function addMedallionStacks(app: App, config: MedallionAppConfig): Medall
     stack.addStackDependency(storage, 'the lake bucket and its export must exist first');
     layers[layer.name] = stack;
   }
-  return { storage, layers };
+  return { storage, catalog, layers };
 }

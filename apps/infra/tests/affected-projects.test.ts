@@ -52,4 +52,19 @@ describe('what a change selects (nx show projects --affected)', () => {
       affected.filter((project) => ['infra', 'schemas', 'silver', 'silver-lambda', 'regions'].includes(project)),
     ).toEqual([]);
   }, 60_000);
+
+  it('a change to the lake catalog selects the catalog stack and the layers whose files it describes', async () => {
+    expect(await affectedBy('libs/lake-catalog/src/lake-tables.ts')).toEqual([
+      'bench',
+      'cli',
+      'gold',
+      'gold-lambda',
+      'infra',
+      'lake-catalog',
+      'platinum',
+      'platinum-lambda',
+      'silver',
+      'silver-lambda',
+    ]);
+  }, 60_000);
 });

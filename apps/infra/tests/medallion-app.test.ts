@@ -16,14 +16,21 @@ describe('the whole app', () => {
     const names = assembly.stacks.map((s) => s.stackName).sort();
     expect(names).toEqual(
       expect.arrayContaining([
+        'medallion-test-catalog',
         'medallion-test-gold',
         'medallion-test-platinum',
         'medallion-test-silver',
         'medallion-test-storage',
       ]),
     );
-    // One stack per registered layer (a generated layer adds its own), and the storage stack.
-    expect(names).toEqual(['medallion-test-storage', ...LAYERS.map((layer) => `medallion-test-${layer.name}`)].sort());
+    // One stack per registered layer (a generated layer adds its own), the storage and the catalog stacks.
+    expect(names).toEqual(
+      [
+        'medallion-test-storage',
+        'medallion-test-catalog',
+        ...LAYERS.map((layer) => `medallion-test-${layer.name}`),
+      ].sort(),
+    );
     const stackDependencies = (name: string) =>
       assembly
         .getStackByName(name)
@@ -31,6 +38,7 @@ describe('the whole app', () => {
         .filter((id) => !id.endsWith('.assets'));
     for (const layer of LAYERS)
       expect(stackDependencies(`medallion-test-${layer.name}`)).toEqual(['medallion-test-storage']);
+    expect(stackDependencies('medallion-test-catalog')).toEqual(['medallion-test-storage']);
     expect(stackDependencies('medallion-test-storage')).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import { GOLD_MANIFEST_KEY } from '@medallion/schemas';
 import { createSilverAggregateLayer, type SilverAggregateResult } from '@medallion/silver-aggregate';
 import type { ParallelOptions } from '@medallion/worker-pool';
 import { formatGoldCsv } from './gold-csv';
+import { encodeRegionCustomers, GOLD_REGION_CUSTOMERS_KEY } from './gold-region-customers';
 import { goldRowsOf, type GoldTableRow } from './gold-rows';
 
 /** Gold's entry in the lake layout: its name, trigger (silver's manifests, through the aggregates' queue) and output prefix. */
@@ -23,8 +24,10 @@ export type GoldResult = SilverAggregateResult<GoldTableRow>;
  * Customer ID's latest record and the commits it includes; only new commits' customer tables are read
  * and merged, a replaced or removed one rebuilds the state, and the table is byte-identical to a
  * computation from scratch. Each Customer ID counts once, by its latest record (the later bronze
- * event time, then sequencer, then key; within a file, the later row). Then writes
- * `gold/_manifests/customers_by_region.json`: the table and the checkpoint (which names every commit).
+ * event time, then sequencer, then key; within a file, the later row). Just before the table it
+ * writes the same content as a long table for Athena, `gold/region_customers/region_customers.parquet`
+ * (`encodeRegionCustomers`). Then writes `gold/_manifests/customers_by_region.json`: both files and
+ * the checkpoint (which names every commit).
  *
  * @param options - how legacy wide silver tables are read (tests, the benchmark).
  * @returns the layer definition.
@@ -36,6 +39,11 @@ export function createGoldLayer(options: ParallelOptions = {}): AggregateLayer<G
     manifestKey: GOLD_MANIFEST_KEY,
     rowsOf: goldRowsOf,
     formatCsv: formatGoldCsv,
+    catalogTable: {
+      key: GOLD_REGION_CUSTOMERS_KEY,
+      contentType: 'application/vnd.apache.parquet',
+      encode: (state) => encodeRegionCustomers(state),
+    },
     readOptions: options,
   });
 }

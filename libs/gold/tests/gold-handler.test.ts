@@ -1,9 +1,11 @@
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GOLD_REGION_CUSTOMERS_TABLE } from '@medallion/lake-catalog';
 import { createLayerHandler, type LayerInvocationReport } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
 import { forgetProcessCache } from '@medallion/silver-aggregate/testing';
 import { commitSilverTable, type SilverCommitOptions } from '@medallion/silver-tables/testing';
+import { parquetReadObjects, parquetSchema, parquetMetadata } from 'hyparquet';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { goldLayer, type GoldResult } from '../src';
 
@@ -86,15 +88,38 @@ describe('gold handler', () => {
       checkpoint: { key: 'gold/_checkpoint/state.parquet', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
       counts: { silverObjects: 2, skippedObjects: 0, silverRows: 5, customers: 3, tableRows: 2 },
       output: { key: 'gold/customers_by_region.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
+      catalogOutput: {
+        key: 'gold/region_customers/region_customers.parquet',
+        eTag: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
     });
     expect(await lake.keys('gold/')).toEqual([
       'gold/_checkpoint/state.parquet',
       'gold/_manifests/customers_by_region.json',
       'gold/customers_by_region.csv',
+      'gold/region_customers/region_customers.parquet',
     ]);
-    expect(await lake.metadata('gold/customers_by_region.csv')).toEqual({
-      'checkpoint-generation': String(generation),
-    });
+    for (const key of ['gold/customers_by_region.csv', 'gold/region_customers/region_customers.parquet'])
+      expect(await lake.metadata(key)).toEqual({ 'checkpoint-generation': String(generation) });
+    // The long table, as a Parquet reader of its own (hyparquet) sees it.
+    const file = (await lake.bytes('gold/region_customers/region_customers.parquet'))!;
+    const buffer = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer;
+    expect(await parquetReadObjects({ file: buffer })).toEqual([
+      { region: 'Europe', customer_id: '062' },
+      { region: 'South America', customer_id: '060' },
+    ]);
+    expect(parquetSchema(parquetMetadata(buffer)).children.map(({ element }) => [element.name, element.type])).toEqual([
+      ['region', 'BYTE_ARRAY'],
+      ['customer_id', 'BYTE_ARRAY'],
+    ]);
+    // ...which is what the catalog says: two string columns, in this order, alone under the prefix.
+    expect(GOLD_REGION_CUSTOMERS_TABLE.columns.map((column) => [column.name, column.type])).toEqual([
+      ['region', 'string'],
+      ['customer_id', 'string'],
+    ]);
+    expect(await lake.keys(GOLD_REGION_CUSTOMERS_TABLE.prefix)).toEqual([
+      'gold/region_customers/region_customers.parquet',
+    ]);
   });
 
   it('reads only committed silver: no table without a processed manifest', async () => {
@@ -156,7 +181,7 @@ describe('gold handler', () => {
     );
   });
 
-  it('answers events the checkpoint it holds covers (a duplicate) with three HeadObjects, for the checkpoint and outputs, however many events: no listing, no read', async () => {
+  it('answers events the checkpoint it holds covers (a duplicate) with four HeadObjects, for the checkpoint, the manifest and both tables, however many events: no listing, no read', async () => {
     const event = (await commitSilver(
       'x',
       `${HEADER}1,A,France,Active,Europe\n`,
@@ -172,6 +197,7 @@ describe('gold handler', () => {
       'HeadObjectCommand gold/_checkpoint/state.parquet',
       'HeadObjectCommand gold/_manifests/customers_by_region.json',
       'HeadObjectCommand gold/customers_by_region.csv',
+      'HeadObjectCommand gold/region_customers/region_customers.parquet',
     ]);
     expect(await gold()).toBe(first);
     expect(first).toBe('Region,Subscribed Customers,Customer IDs\nEurope,1,[1]\n');

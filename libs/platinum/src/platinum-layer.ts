@@ -1,3 +1,4 @@
+import { PLATINUM_SUBSCRIPTION_RATE_TABLE, tableFileKeyOf } from '@medallion/lake-catalog';
 import { layerLayoutOf } from '@medallion/lake-layout';
 import type { AggregateLayer } from '@medallion/layer-runtime';
 import { createSilverAggregateLayer, type SilverAggregateResult } from '@medallion/silver-aggregate';
@@ -9,6 +10,12 @@ const LAYOUT = layerLayoutOf('platinum');
 
 /** The platinum table's key. */
 export const PLATINUM_KEY = 'platinum/subscription_rate_by_region.csv';
+
+/**
+ * Where platinum writes its table again for Athena, alone under the catalogued table's prefix:
+ * `platinum/subscription_rate_by_region/subscription_rate_by_region.csv`.
+ */
+export const PLATINUM_CATALOG_KEY = tableFileKeyOf(PLATINUM_SUBSCRIPTION_RATE_TABLE);
 
 /** Where platinum writes the manifest of its table. */
 export const PLATINUM_MANIFEST_KEY = 'platinum/_manifests/subscription_rate_by_region.json';
@@ -22,8 +29,9 @@ export type PlatinumResult = SilverAggregateResult<PlatinumRow>;
  * Rate`) up to all committed silver, incrementally, as gold does (`createSilverAggregateLayer`, its
  * own checkpoint `platinum/_checkpoint/state.parquet`). Gold lists only subscribed customers, so it
  * cannot give the rate's denominator; platinum counts every customer once, by its latest record, as
- * gold does (see {@link platinumRowsOf}). Then writes
- * `platinum/_manifests/subscription_rate_by_region.json`: the table and the checkpoint.
+ * gold does (see {@link platinumRowsOf}). Just before the table it writes the same bytes to
+ * {@link PLATINUM_CATALOG_KEY}, where Athena reads them (a table's prefix holds only its data files).
+ * Then writes `platinum/_manifests/subscription_rate_by_region.json`: both files and the checkpoint.
  */
 export const platinumLayer: AggregateLayer<PlatinumResult> = createSilverAggregateLayer({
   layout: LAYOUT,
@@ -31,4 +39,9 @@ export const platinumLayer: AggregateLayer<PlatinumResult> = createSilverAggrega
   manifestKey: PLATINUM_MANIFEST_KEY,
   rowsOf: platinumRowsOf,
   formatCsv: formatPlatinumCsv,
+  catalogTable: {
+    key: PLATINUM_CATALOG_KEY,
+    contentType: 'text/csv; charset=utf-8',
+    encode: (_state, rows) => formatPlatinumCsv(rows),
+  },
 });

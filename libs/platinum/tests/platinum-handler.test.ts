@@ -1,4 +1,5 @@
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { PLATINUM_SUBSCRIPTION_RATE_TABLE } from '@medallion/lake-catalog';
 import { createLayerHandler, type LayerInvocationReport } from '@medallion/layer-runtime';
 import { startTestLake, type TestLake } from '@medallion/local-s3/testing';
 import { buildS3NotificationEvent } from '@medallion/s3-events';
@@ -104,7 +105,39 @@ describe('platinum handler', () => {
       checkpoint: { key: 'platinum/_checkpoint/state.parquet', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
       counts: { silverObjects: 2, skippedObjects: 0, silverRows: 11, customers: 9, tableRows: 4 },
       output: { key: 'platinum/subscription_rate_by_region.csv', eTag: expect.stringMatching(/^[0-9a-f]{32}$/) },
+      catalogOutput: {
+        key: 'platinum/subscription_rate_by_region/subscription_rate_by_region.csv',
+        eTag: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
     });
+    // The catalogued copy is the table, byte for byte, alone under its prefix.
+    expect(await lake.keys('platinum/subscription_rate_by_region/')).toEqual([
+      'platinum/subscription_rate_by_region/subscription_rate_by_region.csv',
+    ]);
+    expect(await lake.text('platinum/subscription_rate_by_region/subscription_rate_by_region.csv')).toBe(
+      await lake.text('platinum/subscription_rate_by_region.csv'),
+    );
+    // As the catalog reads it (LazySimpleSerDe: split on commas, header skipped): its columns by
+    // position, each value of the catalogued type; no field quoted.
+    const [header, ...lines] = TABLE.trimEnd().split('\n');
+    expect(header!.split(',').map((name) => name.toLowerCase().replaceAll(' ', '_'))).toEqual(
+      PLATINUM_SUBSCRIPTION_RATE_TABLE.columns.map((column) => column.name),
+    );
+    expect(TABLE).not.toContain('"');
+    const typeOf = (value: string) => (/^\d+$/.test(value) ? 'bigint' : /^\d+\.\d$/.test(value) ? 'double' : 'string');
+    for (const line of lines)
+      expect(line.split(',').map(typeOf)).toEqual(
+        PLATINUM_SUBSCRIPTION_RATE_TABLE.columns.map((column) => column.type),
+      );
+  });
+
+  it('repairs a deleted catalogued copy on the next event, though it holds the checkpoint', async () => {
+    const event = await commitFixture();
+    await handler(event);
+    const copy = 'platinum/subscription_rate_by_region/subscription_rate_by_region.csv';
+    await lake.s3.send(new DeleteObjectCommand({ Bucket: lake.bucket, Key: copy }));
+    expect((await handler(event)).results[0]).toMatchObject({ action: 'unchanged' });
+    expect(await lake.text(copy)).toBe(TABLE);
   });
 
   it('gives the same bytes for the same event twice, and recomputes without a removed manifest', async () => {

@@ -1,5 +1,6 @@
 export {
   createSilverAggregateLayer,
+  type CatalogTableOutput,
   type SilverAggregateManifest,
   type SilverAggregateResult,
   type SilverAggregateSpec,

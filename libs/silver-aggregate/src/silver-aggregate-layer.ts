@@ -43,11 +43,32 @@ export interface SilverAggregateSpec<Row> {
   formatCsv(rows: readonly Row[]): string;
   /** How tables of old lakes (wide silver CSV) are read: threads, threshold, batch size. */
   readonly readOptions?: ParallelOptions;
+  /** The layer's table for the Glue Data Catalog and Athena, in a prefix of its own (see {@link CatalogTableOutput}). */
+  readonly catalogTable?: CatalogTableOutput<Row>;
+}
+
+/**
+ * The data file of a layer's catalogued table (`@medallion/lake-catalog`), made from the same
+ * checkpoint as the CSV table and written just before it, with the same generation.
+ */
+export interface CatalogTableOutput<Row> {
+  /** Its key, alone under the table's prefix, e.g. `gold/region_customers/region_customers.parquet`. */
+  readonly key: string;
+  /** Its content type, e.g. `application/vnd.apache.parquet`. */
+  readonly contentType: string;
+  /**
+   * Its content.
+   *
+   * @param state - the records, sorted by Customer ID.
+   * @param rows - the CSV table's rows, from `rowsOf`.
+   * @returns the file's bytes (or text, written as UTF-8).
+   */
+  encode(state: CustomerRecords, rows: readonly Row[]): string | Uint8Array;
 }
 
 /**
  * What one invocation of a silver aggregate did.
- * - `covered`: every event was already in the checkpoint this process holds, which is the stored one (three HeadObjects, nothing read or written);
+ * - `covered`: every event was already in the checkpoint this process holds, which is the stored one (a HeadObject of the checkpoint, the manifest and each table, nothing read or written);
  * - `unchanged`: the checkpoint already held every commit (read, compared with the listing, outputs checked);
  * - `merged`: new commits' customer tables merged into the state;
  * - `rebuilt`: the state read again from every commit (a commit replaced or removed, or no usable checkpoint).
@@ -92,6 +113,8 @@ export interface SilverAggregateManifest {
     readonly tableRows: number;
   };
   readonly output: ManifestObject;
+  /** The catalogued table's data file, made from the same generation (layers that have one). */
+  readonly catalogOutput?: ManifestObject;
 }
 
 /**
@@ -106,7 +129,8 @@ function holdsEvent(manifestETags: ReadonlyMap<string, string>, event: ObjectEve
 
 /**
  * Whether every event is already in the checkpoint and the outputs were made from it, judged from
- * the checkpoint this process holds (a warm function, the local runner) and three HeadObjects,
+ * the checkpoint this process holds (a warm function, the local runner) and a HeadObject of the
+ * checkpoint, the manifest and each table (three, four with a catalogued table),
  * whatever the number of events: the stored checkpoint must be the held one (same ETag), its
  * events all held ({@link holdsEvent}), the layer's manifest of its generation or a later one, and
  * the table of the manifest's generation (an invocation may have stopped between the writes; a
@@ -118,22 +142,21 @@ async function coveredByHeldCheckpoint(
   env: LayerEnvironment,
   bucket: string,
   keys: CheckpointKeys,
-  spec: Pick<SilverAggregateSpec<unknown>, 'manifestKey' | 'tableKey'>,
+  spec: Pick<SilverAggregateSpec<unknown>, 'manifestKey' | 'tableKey' | 'catalogTable'>,
   events: readonly ObjectEvent[],
 ): Promise<boolean> {
   const held = processCache.checkpoint(bucket, keys.state);
   if (!held || events.length === 0) return false;
   const manifestETags = new Map(held.checkpoint.commits.map((commit) => [commit.manifestKey, commit.manifestETag]));
   if (!events.every((event) => holdsEvent(manifestETags, event))) return false;
-  const [checkpoint, manifest, table] = await Promise.all([
-    headObject(env.s3, bucket, keys.state),
-    headObject(env.s3, bucket, spec.manifestKey),
-    headObject(env.s3, bucket, spec.tableKey),
-  ]);
-  if (!checkpoint || checkpoint.eTag !== held.eTag || !manifest || !table) return false;
+  const tableKeys = [spec.tableKey, ...(spec.catalogTable ? [spec.catalogTable.key] : [])];
+  const [checkpoint, manifest, ...tables] = await Promise.all(
+    [keys.state, spec.manifestKey, ...tableKeys].map((key) => headObject(env.s3, bucket, key)),
+  );
+  if (!checkpoint || checkpoint.eTag !== held.eTag || !manifest) return false;
   return (
     generationOf(manifest.metadata) >= generationOf(checkpoint.metadata) &&
-    generationOf(table.metadata) === generationOf(manifest.metadata)
+    tables.every((table) => table !== undefined && generationOf(table.metadata) === generationOf(manifest.metadata))
   );
 }
 
@@ -154,6 +177,30 @@ function countsOf(refresh: CheckpointRefresh, tableRows: number) {
   };
 }
 
+/**
+ * Writes one output of checkpoint generation `generation` (see `writeIfNewer`).
+ *
+ * @returns the object to name in the manifest: the one written, or the one kept when it is of this
+ *   generation (the same bytes, from an invocation that stopped before its manifest); undefined when
+ *   a later generation's is there, which is its own invocation's to describe.
+ */
+async function writeOutputOf(
+  env: LayerEnvironment,
+  write: { bucket: string; key: string; contentType: string },
+  body: string | Uint8Array,
+  generation: number,
+): Promise<ManifestObject | undefined> {
+  const result = await writeIfNewer(env.s3, write, body, generation);
+  const object =
+    'written' in result
+      ? result.written
+      : generationOf(result.kept.metadata) === generation
+        ? { key: write.key, eTag: result.kept.eTag, versionId: result.kept.versionId }
+        : undefined;
+  return object && { key: object.key, eTag: object.eTag, ...(object.versionId ? { versionId: object.versionId } : {}) };
+}
+
+/** Writes the catalogued table's file (if the layer has one), then the CSV table, then the manifest naming both. */
 async function writeOutputs<Row>(
   env: LayerEnvironment,
   bucket: string,
@@ -161,29 +208,43 @@ async function writeOutputs<Row>(
   refresh: CheckpointRefresh,
   rows: readonly Row[],
 ): Promise<void> {
-  const { generation } = refresh.checkpoint;
-  const write = await writeIfNewer(
-    env.s3,
+  const { generation, state } = refresh.checkpoint;
+  const { catalogTable } = spec;
+  const catalogOutput =
+    catalogTable &&
+    (await writeOutputOf(
+      env,
+      { bucket, key: catalogTable.key, contentType: catalogTable.contentType },
+      catalogTable.encode(state, rows),
+      generation,
+    ));
+  if (catalogTable && !catalogOutput) return;
+  const output = await writeOutputOf(
+    env,
     { bucket, key: spec.tableKey, contentType: 'text/csv; charset=utf-8' },
     spec.formatCsv(rows),
     generation,
   );
-  // Kept: a table of this generation (the same bytes, from an invocation that stopped before its
-  // manifest) still needs its manifest; one of a later generation is its own invocation's to describe.
-  const table =
-    'written' in write
-      ? write.written
-      : generationOf(write.kept.metadata) === generation
-        ? { key: spec.tableKey, eTag: write.kept.eTag, versionId: write.kept.versionId }
-        : undefined;
-  if (!table) return;
+  if (output) await writeManifest(env, bucket, spec, refresh, { output, catalogOutput, tableRows: rows.length });
+}
+
+/** Writes the manifest of a generation's outputs (unless a later generation's is there). */
+async function writeManifest(
+  env: LayerEnvironment,
+  bucket: string,
+  spec: SilverAggregateSpec<unknown>,
+  refresh: CheckpointRefresh,
+  written: { output: ManifestObject; catalogOutput: ManifestObject | undefined; tableRows: number },
+): Promise<void> {
+  const { generation } = refresh.checkpoint;
   const manifest: SilverAggregateManifest = {
     layer: spec.layout.name,
     codeVersion: codeVersion(),
     generation,
     checkpoint: refresh.stored,
-    counts: countsOf(refresh, rows.length),
-    output: { key: table.key, eTag: table.eTag, ...(table.versionId ? { versionId: table.versionId } : {}) },
+    counts: countsOf(refresh, written.tableRows),
+    output: written.output,
+    ...(written.catalogOutput ? { catalogOutput: written.catalogOutput } : {}),
   };
   await writeIfNewer(
     env.s3,
@@ -300,7 +361,7 @@ async function refreshAndWrite<Row>(
  *
  * Per invocation, however many events it carries:
  * 1. when this process holds the stored checkpoint (a warm function) and it already holds every
- *    event, and the outputs were made from it, nothing else is done (`covered`: three HeadObjects,
+ *    event, and the outputs were made from it, nothing else is done (`covered`: three or four HeadObjects,
  *    whatever the number of events; see `coveredByHeldCheckpoint`);
  * 2. otherwise the checkpoint is brought up to the lake's manifests (`refreshCheckpoint`: only new
  *    commits are read and merged; a replaced or removed one rebuilds the state), written by a

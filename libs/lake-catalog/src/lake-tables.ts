@@ -1,5 +1,19 @@
 import { PREFIXES } from '@medallion/lake-layout';
-import type { CatalogTable } from './catalog-table';
+import type { CatalogColumn, CatalogTable } from './catalog-table';
+
+/** The Region column of gold's and platinum's tables. */
+const REGION_COLUMN: CatalogColumn = { name: 'region', type: 'string', comment: 'Region' };
+
+/**
+ * A layer's table in a folder named after it under the layer's output prefix.
+ *
+ * @param outputPrefix - the layer's output prefix, e.g. `gold/`.
+ * @param table - the table but its prefix.
+ * @returns the table, its prefix `<outputPrefix><name>/`, e.g. `gold/region_customers/`.
+ */
+function tableUnder(outputPrefix: string, table: Omit<CatalogTable, 'prefix'>): CatalogTable {
+  return { ...table, prefix: `${outputPrefix}${table.name}/` };
+}
 
 /**
  * Silver's customer tables (Parquet, one file per bronze object under `silver-customers/`): each
@@ -38,16 +52,12 @@ export const SILVER_CUSTOMERS_TABLE: CatalogTable = {
  * `gold/customers_by_region.csv` from the same checkpoint. `count(*) … GROUP BY region` is gold's
  * `Subscribed Customers`. Source: gold's `encodeRegionCustomers` (`@medallion/gold`).
  */
-export const GOLD_REGION_CUSTOMERS_TABLE: CatalogTable = {
+export const GOLD_REGION_CUSTOMERS_TABLE = tableUnder(PREFIXES.gold, {
   name: 'region_customers',
   description: 'Gold: one row per Region and subscribed customer (latest record wins)',
-  prefix: `${PREFIXES.gold}region_customers/`,
   format: 'parquet',
-  columns: [
-    { name: 'region', type: 'string', comment: 'Region' },
-    { name: 'customer_id', type: 'string', comment: 'A subscribed Customer ID there' },
-  ],
-};
+  columns: [REGION_COLUMN, { name: 'customer_id', type: 'string', comment: 'A subscribed Customer ID there' }],
+});
 
 /**
  * Platinum's table (`Region,Customers,Subscribed Customers,Subscription Rate`) in a folder of its
@@ -55,18 +65,17 @@ export const GOLD_REGION_CUSTOMERS_TABLE: CatalogTable = {
  * `platinum/subscription_rate_by_region.csv`, written with it. Region names hold no comma, quote
  * or line break, so no field is quoted. Source: platinum's `formatPlatinumCsv` (`@medallion/platinum`).
  */
-export const PLATINUM_SUBSCRIPTION_RATE_TABLE: CatalogTable = {
+export const PLATINUM_SUBSCRIPTION_RATE_TABLE = tableUnder(PREFIXES.platinum, {
   name: 'subscription_rate_by_region',
   description: 'Platinum: customers, subscribed customers and subscription rate per Region',
-  prefix: `${PREFIXES.platinum}subscription_rate_by_region/`,
   format: 'csv',
   columns: [
-    { name: 'region', type: 'string', comment: 'Region' },
+    REGION_COLUMN,
     { name: 'customers', type: 'bigint', comment: 'Customers whose latest record is in the Region' },
     { name: 'subscribed_customers', type: 'bigint', comment: 'Of those, the subscribed' },
     { name: 'subscription_rate', type: 'double', comment: 'Percent subscribed, one decimal, rounded half up' },
   ],
-};
+});
 
 /** Every table the lake's Glue database holds, in layer order. */
 export const LAKE_TABLES: readonly CatalogTable[] = [

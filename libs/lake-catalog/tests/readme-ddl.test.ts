@@ -5,11 +5,12 @@ import { createTableDdl, LAKE_TABLES } from '../src/index';
 
 const README = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8');
 
-/** The SQL block that follows the README's "this DDL creates the same tables". */
+const MARKER = '<!-- checked by libs/lake-catalog/tests/readme-ddl.test.ts -->';
+
+/** The SQL block that follows the README's marker comment. */
 function readmeDdl(): string {
-  const after =
-    README.split('this DDL creates the same\ntables')[1] ?? README.split('this DDL creates the same tables')[1];
-  if (after === undefined) throw new Error('README: no "this DDL creates the same tables" paragraph');
+  const after = README.split(MARKER)[1];
+  if (after === undefined) throw new Error(`README: no ${MARKER}`);
   return after.split('```sql\n')[1]!.split('\n```')[0]!;
 }
 

@@ -144,7 +144,18 @@ export class CatalogStack extends Stack {
           resources: [`arn:${Aws.PARTITION}:athena:${Aws.REGION}:${Aws.ACCOUNT_ID}:workgroup/${this.workGroup.name}`],
         }),
         new PolicyStatement({
-          actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartitions'],
+          // Athena's own view of the Glue catalog (the console's database and table lists).
+          actions: [
+            'athena:GetDataCatalog',
+            'athena:GetDatabase',
+            'athena:ListDatabases',
+            'athena:GetTableMetadata',
+            'athena:ListTableMetadata',
+          ],
+          resources: [`arn:${Aws.PARTITION}:athena:${Aws.REGION}:${Aws.ACCOUNT_ID}:datacatalog/AwsDataCatalog`],
+        }),
+        new PolicyStatement({
+          actions: ['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartitions'],
           resources: [glueArn('catalog'), glueArn(`database/${databaseName}`), glueArn(`table/${databaseName}/*`)],
         }),
         new PolicyStatement({
@@ -160,7 +171,15 @@ export class CatalogStack extends Stack {
           },
         }),
         new PolicyStatement({
-          actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListBucket', 's3:GetBucketLocation'],
+          actions: [
+            's3:GetObject',
+            's3:PutObject',
+            's3:AbortMultipartUpload',
+            's3:ListMultipartUploadParts',
+            's3:ListBucket',
+            's3:ListBucketMultipartUploads',
+            's3:GetBucketLocation',
+          ],
           resources: [this.resultsBucket.bucketArn, this.resultsBucket.arnForObjects('results/*')],
         }),
       ],

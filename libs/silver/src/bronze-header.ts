@@ -6,7 +6,7 @@ import {
   type CsvBatch,
   type CsvRecord,
 } from '@medallion/csv-io';
-import { FileRejectedError } from '@medallion/schemas';
+import { COLUMN_ALIASES, FileRejectedError, normalizeHeaderName } from '@medallion/schemas';
 import { SILVER_RULES, type ExpectationSuite } from '@medallion/silver-rules';
 import { SilverTransform } from './silver-transform';
 
@@ -73,6 +73,23 @@ export async function readBronzeHeader(batches: AsyncGenerator<CsvBatch>, maxCha
 /** Most header columns a reason lists. */
 const LISTED_COLUMNS = 20;
 
+const KNOWN_COLUMN_NAMES: ReadonlySet<string> = new Set(Object.values(COLUMN_ALIASES).flat());
+
+/**
+ * What a rejection says of a header's columns: their names (at most {@link LISTED_COLUMNS}) when
+ * one of them is a column name medallion knows, so that the line is a header; otherwise only their
+ * number, since a file without a header line has a record there, and row contents stay out of
+ * reasons (which go to logs).
+ */
+function headerColumnsText(fields: readonly string[], delimiter: string): string {
+  const counted = `the header has ${fields.length} column${fields.length === 1 ? '' : 's'} split by ${delimiterName(delimiter)}`;
+  if (!fields.some((name) => KNOWN_COLUMN_NAMES.has(normalizeHeaderName(name))))
+    return `${counted}, none of them a column name medallion knows (is the header line missing?); their cells are not repeated here, as they may be a record`;
+  const listed = fields.slice(0, LISTED_COLUMNS).map((name) => JSON.stringify(name));
+  const more = fields.length > LISTED_COLUMNS ? `, … (${fields.length} in all)` : '';
+  return `${counted}: ${listed.join(', ')}${more}`;
+}
+
 /**
  * The silver transform of a header (see `SilverTransform`); a header without a required column is
  * rejected with the columns that were found and the delimiter they were split by.
@@ -82,7 +99,8 @@ const LISTED_COLUMNS = 20;
  * @param delimiter - the file's field delimiter.
  * @returns the transform.
  * @throws FileRejectedError as `SilverTransform` does; for `customer-id-column-present` and
- *   `country-column-present` its reason ends with the columns found (at most 20 named).
+ *   `country-column-present` its reason ends with the columns found (at most 20 named, and only
+ *   when one is a column name medallion knows: see `headerColumnsText`).
  */
 export function silverTransformOf(
   fields: readonly string[],
@@ -98,12 +116,6 @@ export function silverTransformOf(
     ];
     if (!(error instanceof FileRejectedError) || error.rule === undefined || !columnRules.includes(error.rule))
       throw error;
-    const listed = fields.slice(0, LISTED_COLUMNS).map((name) => JSON.stringify(name));
-    const more = fields.length > LISTED_COLUMNS ? `, … (${fields.length} in all)` : '';
-    const split = delimiterName(delimiter);
-    throw new FileRejectedError(
-      `${error.message}; the header has ${fields.length} column${fields.length === 1 ? '' : 's'} split by ${split}: ${listed.join(', ')}${more}`,
-      { rule: error.rule },
-    );
+    throw new FileRejectedError(`${error.message}; ${headerColumnsText(fields, delimiter)}`, { rule: error.rule });
   }
 }

@@ -99,16 +99,29 @@ describe('silver detects the field delimiter and writes silver with commas', () 
     expect(silver).toBeUndefined();
   });
 
-  it('lists the columns it found when a required one is missing', async () => {
+  it('lists the columns it found when a required one is missing and one it knows is there', async () => {
     const { result } = await ingest(
       'german-header',
+      Buffer.from('Kunden-ID;Name;Country;Status\n101;Jürgen Groß;Deutschland;Aktiv\n'),
+    );
+    expect(result).toMatchObject({
+      kind: 'rejected',
+      rule: 'customer-id-column-present',
+      reason:
+        'no Customer ID column (expected "Customer ID" or "Customer Id"); the header has 4 columns split by semicolon: "Kunden-ID", "Name", "Country", "Status"',
+    });
+  });
+
+  it('only counts the columns when none is a name it knows (the line may be a record)', async () => {
+    const { result } = await ingest(
+      'german-only-header',
       Buffer.from('Kunden-ID;Name;Land;Status\n101;Jürgen Groß;Deutschland;Aktiv\n'),
     );
     expect(result).toMatchObject({
       kind: 'rejected',
       rule: 'customer-id-column-present',
       reason:
-        'no Customer ID column (expected "Customer ID" or "Customer Id"); the header has 4 columns split by semicolon: "Kunden-ID", "Name", "Land", "Status"',
+        'no Customer ID column (expected "Customer ID" or "Customer Id"); the header has 4 columns split by semicolon, none of them a column name medallion knows (is the header line missing?); their cells are not repeated here, as they may be a record',
     });
   });
 

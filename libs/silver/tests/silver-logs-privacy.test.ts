@@ -40,6 +40,10 @@ describe('silver logs', () => {
         await lake.put('bronze/bad.csv', `${header}2,Zelda Quokkafield "Z",zelda.quokka@example.org,France,Active\n`),
       );
       await handler(await lake.put('bronze/dup.csv', 'Customer ID,Customer ID,Zelda Quokkafield\n1,2,3\n'));
+      // A file without its header line: its first record stands where the header should.
+      await handler(
+        await lake.put('bronze/no-header.csv', '001,Bartholomew Xyst,South Africa,Active\n002,Ana,Chile,Active\n'),
+      );
     } finally {
       for (const spy of spies) spy.mockRestore();
       process.env['POWERTOOLS_LOG_LEVEL'] = 'SILENT';
@@ -49,6 +53,11 @@ describe('silver logs', () => {
     expect(logs).toContain('"message":"file rejected"');
     expect(logs).toContain('"key":"bronze/ok.csv"');
     for (const secret of SECRETS) expect(logs).not.toContain(secret);
+    expect(JSON.parse((await lake.text('quarantine/no-header.error.json'))!)).toMatchObject({
+      rule: 'customer-id-column-present',
+      reason:
+        'no Customer ID column (expected "Customer ID" or "Customer Id"); the header has 4 columns split by comma, none of them a column name medallion knows (is the header line missing?); their cells are not repeated here, as they may be a record',
+    });
     // The quarantine keeps the raw record for the data owner; only logs must not.
     expect(await lake.text('quarantine/ok.csv')).toContain('Bartholomew Xyst');
   });

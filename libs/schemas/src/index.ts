@@ -14,6 +14,7 @@ export { SILVER_METADATA } from './silver-metadata';
 export {
   asSilverManifest,
   GOLD_MANIFEST_KEY,
+  manifestObjectOf,
   MAX_UNKNOWN_COUNTRIES,
   MORE_UNKNOWN_COUNTRIES,
   SILVER_CUSTOMERS_PREFIX,

@@ -60,6 +60,21 @@ export interface ManifestObject {
 }
 
 /**
+ * The manifest entry of a stored object: its key and ETag, and its version only when it has one
+ * (so the JSON holds no empty `versionId`).
+ *
+ * @param stored - a written or read object, e.g. `putObject`'s answer (`versionId` undefined on an unversioned store).
+ * @returns e.g. `{ key: 'gold/customers_by_region.csv', eTag: '8b23…' }`.
+ */
+export function manifestObjectOf(stored: {
+  readonly key: string;
+  readonly eTag: string;
+  readonly versionId?: string | undefined;
+}): ManifestObject {
+  return { key: stored.key, eTag: stored.eTag, ...(stored.versionId ? { versionId: stored.versionId } : {}) };
+}
+
+/**
  * Silver's record of one bronze object, written after its outputs: silver's commit record. Gold
  * reads only the silver tables that a `processed` manifest names, at the named version, so a silver
  * object written by a failed invocation (without its manifest) is never counted.

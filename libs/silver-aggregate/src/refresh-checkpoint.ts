@@ -8,7 +8,7 @@ import {
   type StoredObject,
 } from '@medallion/s3-io';
 import { randomUUID } from 'node:crypto';
-import type { ManifestObject } from '@medallion/schemas';
+import { manifestObjectOf, type ManifestObject } from '@medallion/schemas';
 import type { ParallelOptions } from '@medallion/worker-pool';
 import { decodeCheckpoint, encodeCheckpoint, type Checkpoint } from './checkpoint';
 import type { CheckpointSettings } from './checkpoint-settings';
@@ -202,11 +202,7 @@ function unchangedRefresh(
   const base = stored.checkpoint;
   if (!base || !stored.eTag || diff.added.length > 0 || diff.changed.length > 0 || diff.removed.length > 0)
     return undefined;
-  const unchanged = {
-    key: keys.state,
-    eTag: stored.eTag,
-    ...(stored.versionId ? { versionId: stored.versionId } : {}),
-  };
+  const unchanged = manifestObjectOf({ key: keys.state, eTag: stored.eTag, versionId: stored.versionId });
   return {
     checkpoint: base,
     stored: unchanged,

@@ -3,7 +3,7 @@ import { codeVersion, type AggregateLayer, type LayerEnvironment, type LayerMetr
 import { isObjectRemoved, type ObjectEvent } from '@medallion/s3-events';
 import { headObject } from '@medallion/s3-io';
 import type { LayerLayout } from '@medallion/lake-layout';
-import type { ManifestObject } from '@medallion/schemas';
+import { manifestObjectOf, type ManifestObject } from '@medallion/schemas';
 import type { ParallelOptions } from '@medallion/worker-pool';
 import { checkpointKeysOf, type CheckpointKeys } from './checkpoint-keys';
 import { checkpointSettings } from './checkpoint-settings';
@@ -191,13 +191,11 @@ async function writeOutputOf(
   generation: number,
 ): Promise<ManifestObject | undefined> {
   const result = await writeIfNewer(env.s3, write, body, generation);
-  const object =
-    'written' in result
-      ? result.written
-      : generationOf(result.kept.metadata) === generation
-        ? { key: write.key, eTag: result.kept.eTag, versionId: result.kept.versionId }
-        : undefined;
-  return object && { key: object.key, eTag: object.eTag, ...(object.versionId ? { versionId: object.versionId } : {}) };
+  if ('written' in result) return manifestObjectOf(result.written);
+  const { kept } = result;
+  return generationOf(kept.metadata) === generation
+    ? manifestObjectOf({ key: write.key, eTag: kept.eTag, versionId: kept.versionId })
+    : undefined;
 }
 
 /** Writes the catalogued table's file (if the layer has one), then the CSV table, then the manifest naming both. */

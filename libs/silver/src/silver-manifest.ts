@@ -1,7 +1,7 @@
 import { codeVersion, type LayerEnvironment } from '@medallion/layer-runtime';
 import { compareSequencers, type ObjectEvent } from '@medallion/s3-events';
 import { putObject, readObjectBytes, type StoredObject, type WriteCondition } from '@medallion/s3-io';
-import { asSilverManifest, type ManifestObject, type SilverManifest } from '@medallion/schemas';
+import { asSilverManifest, manifestObjectOf, type ManifestObject, type SilverManifest } from '@medallion/schemas';
 import type { Rejection } from './silver-rejection';
 import type { SilverCounts } from './silver-result';
 
@@ -66,12 +66,6 @@ export async function readStoredSilverManifest(
   return { manifest: asSilverManifest(JSON.parse(Buffer.from(stored.bytes).toString('utf8'))), eTag: stored.eTag };
 }
 
-const asManifestObject = (stored: StoredObject): ManifestObject => ({
-  key: stored.key,
-  eTag: stored.eTag,
-  ...(stored.versionId ? { versionId: stored.versionId } : {}),
-});
-
 /** What a silver manifest records of one bronze object's processing: encoding, counts, outputs, or a rejection. */
 export interface SilverOutcome {
   readonly encoding: string;
@@ -88,10 +82,10 @@ export interface SilverOutcome {
 /** The outputs a manifest names: those the outcome holds, in the manifest's order. */
 function manifestOutputsOf(outcome: SilverOutcome): SilverManifest['outputs'] {
   return {
-    ...(outcome.silver ? { silver: asManifestObject(outcome.silver) } : {}),
-    ...(outcome.customers ? { customers: asManifestObject(outcome.customers) } : {}),
-    ...(outcome.quarantine ? { quarantine: asManifestObject(outcome.quarantine) } : {}),
-    ...(outcome.rejectionRecord ? { rejection: asManifestObject(outcome.rejectionRecord) } : {}),
+    ...(outcome.silver ? { silver: manifestObjectOf(outcome.silver) } : {}),
+    ...(outcome.customers ? { customers: manifestObjectOf(outcome.customers) } : {}),
+    ...(outcome.quarantine ? { quarantine: manifestObjectOf(outcome.quarantine) } : {}),
+    ...(outcome.rejectionRecord ? { rejection: manifestObjectOf(outcome.rejectionRecord) } : {}),
   };
 }
 

@@ -3,7 +3,14 @@ import { Aws, CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type S
 import { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
 import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
 import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectOwnership,
+  type CfnBucket,
+  type IBucket,
+} from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { lakeBucketExportName } from './storage-stack';
 
@@ -60,8 +67,8 @@ export class CatalogStack extends Stack {
 
   constructor(scope: Construct, id: string, props: CatalogStackProps) {
     super(scope, id, props);
-    const exportName = lakeBucketExportName(props.stage);
-    const lakeBucketName = Fn.importValue(exportName);
+    const lakeBucketName = Fn.importValue(lakeBucketExportName(props.stage));
+    const lake = Bucket.fromBucketName(this, 'Lake', lakeBucketName);
     const databaseName = lakeDatabaseName(props.stage);
     this.database = new CfnDatabase(this, 'Database', {
       catalogId: Aws.ACCOUNT_ID,
@@ -92,7 +99,7 @@ export class CatalogStack extends Stack {
         },
       },
     });
-    this.readerPolicy = this.createReaderPolicy(props.stage, lakeBucketName, databaseName);
+    this.readerPolicy = this.createReaderPolicy(props.stage, lake, databaseName);
     new CfnOutput(this, 'DatabaseName', { value: databaseName, description: 'The Glue database of the lake' });
     new CfnOutput(this, 'WorkGroupName', { value: this.workGroup.name, description: 'The Athena workgroup' });
     new CfnOutput(this, 'ReaderPolicyArn', {
@@ -124,9 +131,7 @@ export class CatalogStack extends Stack {
     return bucket;
   }
 
-  private createReaderPolicy(stage: string, lakeBucketName: string, databaseName: string): ManagedPolicy {
-    const exportName = lakeBucketExportName(stage);
-    const lakeBucketArn = `arn:${Aws.PARTITION}:s3:::${lakeBucketName}`;
+  private createReaderPolicy(stage: string, lake: IBucket, databaseName: string): ManagedPolicy {
     const glueArn = (resource: string) => `arn:${Aws.PARTITION}:glue:${Aws.REGION}:${Aws.ACCOUNT_ID}:${resource}`;
     const policy = new ManagedPolicy(this, 'LakeReader', {
       managedPolicyName: `medallion-${stage}-lake-reader`,
@@ -160,12 +165,12 @@ export class CatalogStack extends Stack {
         }),
         new PolicyStatement({
           actions: ['s3:GetObject'],
-          resources: LAKE_TABLES.map((table) => `${lakeBucketArn}/${table.prefix}*`),
+          resources: LAKE_TABLES.map((table) => lake.arnForObjects(`${table.prefix}*`)),
         }),
-        new PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: [lakeBucketArn] }),
+        new PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: [lake.bucketArn] }),
         new PolicyStatement({
           actions: ['s3:ListBucket'],
-          resources: [lakeBucketArn],
+          resources: [lake.bucketArn],
           conditions: {
             StringLike: { 's3:prefix': LAKE_TABLES.flatMap((table) => [table.prefix, `${table.prefix}*`]) },
           },
@@ -186,7 +191,7 @@ export class CatalogStack extends Stack {
     });
     for (const table of LAKE_TABLES) {
       Validations.of(policy).acknowledge({
-        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${exportName}/${table.prefix}*]`,
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${lakeBucketExportName(stage)}/${table.prefix}*]`,
         reason: `Object ARNs under one table's prefix (${table.prefix}*): the data files of table ${table.name}, nothing else of the lake.`,
       });
     }

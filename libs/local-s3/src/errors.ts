@@ -35,7 +35,7 @@ export class S3Error extends LocalS3Error {
     message?: string,
     readonly detail: Readonly<Record<string, string>> = {},
   ) {
-    super(message ?? S3_ERROR_CODES[code][1]);
-    this.status = S3_ERROR_CODES[code][0];
+    super(message ?? S3_ERROR_CODES[code].message);
+    this.status = S3_ERROR_CODES[code].status;
   }
 }

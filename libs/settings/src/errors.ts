@@ -26,3 +26,21 @@ export class InvalidSettingError extends SettingsError {
     super(`${variable}=${value}: give ${accepted}`);
   }
 }
+
+/**
+ * An entry of the settings registry (`settings.json`) that medallion cannot use: an unknown reader
+ * or value kind, or a kind the typed accessor does not give. Thrown when the registry loads, so a
+ * bad entry fails every test and build that imports settings.
+ */
+export class InvalidRegistryError extends SettingsError {
+  /**
+   * @param variable - the entry's variable, e.g. `MEDALLION_STAGE`.
+   * @param problem - what is wrong, e.g. `names an unknown reader silvr`.
+   */
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`settings.json: ${variable} ${problem}`);
+  }
+}

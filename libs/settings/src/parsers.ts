@@ -56,3 +56,13 @@ export function httpUrl(value: string): string | undefined {
   const { protocol } = new URL(value);
   return protocol === 'http:' || protocol === 'https:' ? value : undefined;
 }
+
+/**
+ * Parses an on/off flag: `1` or `0`.
+ *
+ * @param value - the trimmed text.
+ * @returns true for `1`, false for `0`, undefined for any other text.
+ */
+export function flag(value: string): boolean | undefined {
+  return value === '1' ? true : value === '0' ? false : undefined;
+}

@@ -1,140 +1,122 @@
-import { httpUrl, matching, percent, wholeNumberAtLeast } from './parsers';
+import { InvalidRegistryError } from './errors';
+import { flag, httpUrl, matching, percent, wholeNumberAtLeast, type SettingValue } from './parsers';
 import type { Setting, SettingReader } from './setting';
+import registry from './settings.json';
 
-/** `MEDALLION_MAX_RECORD_CHARS`: the largest bronze record silver accepts, in characters. */
-export const MAX_RECORD_CHARS: Setting<number> = {
-  name: 'MEDALLION_MAX_RECORD_CHARS',
-  readers: ['silver'],
-  ...wholeNumberAtLeast(1, 'characters'),
-  defaultText: '1048576',
-};
+/** A `MEDALLION_*` variable the registry (`settings.json`) defines, e.g. `MEDALLION_MAX_RECORD_CHARS`. */
+export type SettingName = keyof typeof registry;
 
-/** `MEDALLION_MAX_QUARANTINED_PERCENT`: the quarantine threshold, percent of a file's data records. */
-export const MAX_QUARANTINED_PERCENT: Setting<number> = {
-  name: 'MEDALLION_MAX_QUARANTINED_PERCENT',
-  readers: ['silver'],
-  accepts: "a number from 0 to 100 (percent of a file's data records, no % sign), or leave it unset for no threshold",
-  defaultText: 'no threshold',
-  parse: percent,
-};
+/** One entry of `settings.json`: what people read, who reads it, and the kind of value it takes. */
+interface SettingEntry {
+  readonly about: string;
+  readonly readers: readonly string[];
+  readonly note?: string;
+  readonly value: ValueEntry;
+  readonly default: string;
+}
 
-/** `MEDALLION_MAX_FILE_CUSTOMERS`: the most distinct Customer IDs one bronze file may hold. */
-export const MAX_FILE_CUSTOMERS: Setting<number> = {
-  name: 'MEDALLION_MAX_FILE_CUSTOMERS',
-  readers: ['silver'],
-  ...wholeNumberAtLeast(1, 'customers'),
-  defaultText: "what the function's memory holds; unlimited locally",
-};
+/** A value's kind in `settings.json`, with what that kind needs. */
+type ValueEntry =
+  | { readonly kind: 'wholeNumber'; readonly least: number; readonly unit: string }
+  | { readonly kind: 'percent' | 'url' | 'flag'; readonly accepts: string }
+  | { readonly kind: 'text'; readonly pattern: string; readonly accepts: string };
 
-/** `MEDALLION_MAX_CUSTOMERS`: the most customers an aggregate's state may hold. */
-export const MAX_CUSTOMERS: Setting<number> = {
-  name: 'MEDALLION_MAX_CUSTOMERS',
-  readers: ['gold', 'platinum'],
-  ...wholeNumberAtLeast(1, 'customers'),
-  defaultText: "what the function's memory holds; unlimited locally",
-};
+/** The kinds of value whose parser gives a number, a boolean or text. */
+const NUMBER_KINDS = ['wholeNumber', 'percent'];
+const BOOLEAN_KINDS = ['flag'];
+const TEXT_KINDS = ['text', 'url'];
 
-/** `MEDALLION_CHECKPOINT_SEGMENT_COMMITS`: the commits one checkpoint segment holds. */
-export const CHECKPOINT_SEGMENT_COMMITS: Setting<number> = {
-  name: 'MEDALLION_CHECKPOINT_SEGMENT_COMMITS',
-  readers: ['gold', 'platinum'],
-  ...wholeNumberAtLeast(2, 'commits'),
-  defaultText: '32',
-};
+const READERS: readonly SettingReader[] = ['silver', 'gold', 'platinum', 'infra', 'bench'];
 
-/** `MEDALLION_CHECKPOINT_BASE_CUSTOMERS`: the customers a commit's table needs to become a checkpoint's base. */
-export const CHECKPOINT_BASE_CUSTOMERS: Setting<number> = {
-  name: 'MEDALLION_CHECKPOINT_BASE_CUSTOMERS',
-  readers: ['gold', 'platinum'],
-  ...wholeNumberAtLeast(1, 'customers'),
-  defaultText: '50000',
-};
+function valueOf(name: string, value: ValueEntry): SettingValue<unknown> {
+  switch (value.kind) {
+    case 'wholeNumber':
+      return wholeNumberAtLeast(value.least, value.unit);
+    case 'text':
+      return matching(new RegExp(value.pattern), value.accepts);
+    case 'percent':
+      return { accepts: value.accepts, parse: percent };
+    case 'url':
+      return { accepts: value.accepts, parse: httpUrl };
+    case 'flag':
+      return { accepts: value.accepts, parse: flag };
+    default:
+      throw new InvalidRegistryError(name, `has no value kind medallion knows`);
+  }
+}
 
-/** `MEDALLION_WORKER_THREADS`: the worker threads a layer uses for CSV work (0: inline). */
-export const WORKER_THREADS: Setting<number> = {
-  name: 'MEDALLION_WORKER_THREADS',
-  readers: ['silver', 'gold', 'platinum'],
-  ...wholeNumberAtLeast(0, 'worker threads'),
-  defaultText: "the machine's available parallelism, at most 4",
-};
+function settingOf(name: string, entry: SettingEntry): Setting<unknown> {
+  const unknownReader = entry.readers.find((reader) => !READERS.includes(reader as SettingReader));
+  if (unknownReader !== undefined) throw new InvalidRegistryError(name, `names an unknown reader ${unknownReader}`);
+  return {
+    name,
+    about: entry.about,
+    readers: entry.readers as SettingReader[],
+    ...(entry.note === undefined ? {} : { note: entry.note }),
+    ...valueOf(name, entry.value),
+    defaultText: entry.default,
+  };
+}
 
-/** `MEDALLION_CODE_VERSION`: the code version a layer records in its manifests. */
-export const CODE_VERSION: Setting<string> = {
-  name: 'MEDALLION_CODE_VERSION',
-  readers: ['silver', 'gold', 'platinum'],
-  note: 'the infra sets it',
-  ...matching(/^\S+$/, "a version label without spaces (the infra sets the bundle's content hash)"),
-  defaultText: 'local',
-};
+/** Every `MEDALLION_*` variable, once, in the order of `settings.json` and of the README's table. */
+export const SETTINGS: readonly Setting<unknown>[] = Object.entries(registry as Record<string, SettingEntry>).map(
+  ([name, entry]) => settingOf(name, entry),
+);
 
-/** `MEDALLION_S3_ENDPOINT`: a custom S3-compatible endpoint for the S3 client. */
-export const S3_ENDPOINT: Setting<string> = {
-  name: 'MEDALLION_S3_ENDPOINT',
-  readers: ['silver', 'gold', 'platinum'],
-  accepts: 'an http:// or https:// URL of an S3-compatible store',
-  defaultText: 'Amazon S3',
-  parse: httpUrl,
-};
+function typedSetting<T>(name: SettingName, kinds: readonly string[]): Setting<T> {
+  const { kind } = (registry as Record<SettingName, SettingEntry>)[name].value;
+  if (!kinds.includes(kind)) throw new InvalidRegistryError(name, `is not of kind ${kinds.join(' or ')}`);
+  return SETTINGS.find((setting) => setting.name === name) as Setting<T>;
+}
 
-/** `MEDALLION_LAYER`: the layer a function serves; the infra sets it, as a label. */
-export const LAYER: Setting<string> = {
-  name: 'MEDALLION_LAYER',
-  readers: [],
-  note: 'set by the infra on each function, as a label (nothing reads it)',
-  ...matching(/^[a-z][a-z0-9-]*$/, 'a layer name: lowercase letters, digits and hyphens'),
-  defaultText: 'unset',
-};
+/**
+ * A setting whose value is a number, typed for `readSetting`.
+ *
+ * @param name - its variable.
+ * @returns its registry entry.
+ * @throws InvalidRegistryError when `settings.json` gives it a kind that is not a number.
+ */
+export function numberSetting(name: SettingName): Setting<number> {
+  return typedSetting(name, NUMBER_KINDS);
+}
 
-/** `MEDALLION_STAGE`: the deployment stage, which names the stacks `medallion-<stage>-*`. */
-export const STAGE: Setting<string> = {
-  name: 'MEDALLION_STAGE',
-  readers: ['infra'],
-  ...matching(/^[a-z][a-z0-9-]*$/, 'a stage name: lowercase letters, digits and hyphens, starting with a letter'),
-  defaultText: 'dev',
-};
+/**
+ * A setting whose value is text, typed for `readSetting`.
+ *
+ * @param name - its variable.
+ * @returns its registry entry.
+ * @throws InvalidRegistryError when `settings.json` gives it a kind that is not text.
+ */
+export function textSetting(name: SettingName): Setting<string> {
+  return typedSetting(name, TEXT_KINDS);
+}
 
-/** `MEDALLION_ACCOUNT`: the AWS account the stacks deploy to. */
-export const ACCOUNT: Setting<string> = {
-  name: 'MEDALLION_ACCOUNT',
-  readers: ['infra'],
-  ...matching(/^\d{12}$/, 'an AWS account ID: 12 digits'),
-  defaultText: 'CDK_DEFAULT_ACCOUNT (your AWS profile)',
-};
+/**
+ * A setting whose value is on or off, typed for `readSetting`.
+ *
+ * @param name - its variable.
+ * @returns its registry entry.
+ * @throws InvalidRegistryError when `settings.json` gives it a kind that is not a flag.
+ */
+export function flagSetting(name: SettingName): Setting<boolean> {
+  return typedSetting(name, BOOLEAN_KINDS);
+}
 
-/** `MEDALLION_REGION`: the AWS region the stacks deploy to. */
-export const REGION: Setting<string> = {
-  name: 'MEDALLION_REGION',
-  readers: ['infra'],
-  ...matching(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region name, e.g. eu-west-1'),
-  defaultText: 'CDK_DEFAULT_REGION (your AWS profile)',
-};
-
-/** `MEDALLION_BENCH_MEMORY`: whether the benchmarks also print heap and off-heap peaks. */
-export const BENCH_MEMORY: Setting<boolean> = {
-  name: 'MEDALLION_BENCH_MEMORY',
-  readers: ['bench'],
-  accepts: '1 to print heap and off-heap peaks (stderr), 0 not to',
-  defaultText: '0',
-  parse: (value) => (value === '1' ? true : value === '0' ? false : undefined),
-};
-
-/** Every `MEDALLION_*` variable, once, in the order of the README's table. */
-export const SETTINGS: readonly Setting<unknown>[] = [
-  MAX_RECORD_CHARS,
-  MAX_QUARANTINED_PERCENT,
-  MAX_FILE_CUSTOMERS,
-  MAX_CUSTOMERS,
-  CHECKPOINT_SEGMENT_COMMITS,
-  CHECKPOINT_BASE_CUSTOMERS,
-  WORKER_THREADS,
-  CODE_VERSION,
-  S3_ENDPOINT,
-  LAYER,
-  STAGE,
-  ACCOUNT,
-  REGION,
-  BENCH_MEMORY,
-];
+/** The settings each reader names; what they mean is in `settings.json` (`about`) and the README. */
+export const MAX_RECORD_CHARS = numberSetting('MEDALLION_MAX_RECORD_CHARS');
+export const MAX_QUARANTINED_PERCENT = numberSetting('MEDALLION_MAX_QUARANTINED_PERCENT');
+export const MAX_FILE_CUSTOMERS = numberSetting('MEDALLION_MAX_FILE_CUSTOMERS');
+export const MAX_CUSTOMERS = numberSetting('MEDALLION_MAX_CUSTOMERS');
+export const CHECKPOINT_SEGMENT_COMMITS = numberSetting('MEDALLION_CHECKPOINT_SEGMENT_COMMITS');
+export const CHECKPOINT_BASE_CUSTOMERS = numberSetting('MEDALLION_CHECKPOINT_BASE_CUSTOMERS');
+export const WORKER_THREADS = numberSetting('MEDALLION_WORKER_THREADS');
+export const CODE_VERSION = textSetting('MEDALLION_CODE_VERSION');
+export const S3_ENDPOINT = textSetting('MEDALLION_S3_ENDPOINT');
+export const LAYER = textSetting('MEDALLION_LAYER');
+export const STAGE = textSetting('MEDALLION_STAGE');
+export const ACCOUNT = textSetting('MEDALLION_ACCOUNT');
+export const REGION = textSetting('MEDALLION_REGION');
+export const BENCH_MEMORY = flagSetting('MEDALLION_BENCH_MEMORY');
 
 /**
  * The settings a reader honours, in the registry's order.

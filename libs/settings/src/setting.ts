@@ -10,6 +10,8 @@ export type SettingReader = 'silver' | 'gold' | 'platinum' | 'infra' | 'bench';
 export interface Setting<T> {
   /** The variable, e.g. `MEDALLION_MAX_RECORD_CHARS`. */
   readonly name: string;
+  /** What it sets, in a phrase, from `settings.json`. */
+  readonly about: string;
   /** Who reads it: the layers' handlers check exactly the settings that name them (`settingsReadBy`). */
   readonly readers: readonly SettingReader[];
   /** A remark for people beside the readers, e.g. `the infra sets it`. */

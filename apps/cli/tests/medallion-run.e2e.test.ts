@@ -466,7 +466,7 @@ describe('npm start: bad arguments', () => {
     });
     expect(threads.code).toBe(2);
     expect(threads.stderr).toContain(
-      'error: MEDALLION_WORKER_THREADS=many: give a whole number of worker threads, 0 or more',
+      'error: MEDALLION_WORKER_THREADS=many: give a whole number of worker threads, 0 to 64',
     );
   });
 

@@ -3,7 +3,8 @@
 import { decode as decodeWindows1252 } from 'windows-1252';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
-import { NotUtf8Error, UnsupportedEncodingError } from './errors';
+import { firstInvalidUtf8, firstUtf8Evidence, scanEncodingEvidence } from './encoding-evidence';
+import { ChanceUtf8Error, NotUtf8Error, UnsupportedEncodingError } from './errors';
 
 /** Text encodings medallion reads: UTF-8 (the expectation), Windows-1252 (the usual spreadsheet export). */
 export type TextEncoding = 'utf-8' | 'windows-1252';
@@ -25,87 +26,46 @@ function completeSequencesLength(data: Buffer): number {
   return data.length;
 }
 
-/**
- * Length (bytes) of the well-formed UTF-8 multi-byte sequence starting at `at` (Unicode's table
- * of well-formed byte sequences: no overlong forms, no surrogates, nothing past U+10FFFF), or 0
- * when the byte there starts none (ASCII, a stray continuation byte, a bad or cut-off sequence).
- */
-function utf8SequenceLength(bytes: Uint8Array, at: number): number {
-  const lead = bytes[at] ?? 0;
-  if (lead < 0xc2 || lead > 0xf4) return 0;
-  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-  if (at + length > bytes.length) return 0;
-  const second = bytes[at + 1] ?? 0;
-  const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
-  const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
-  if (second < low || second > high) return 0;
-  for (let k = 2; k < length; k++) if (((bytes[at + k] ?? 0) & 0xc0) !== 0x80) return 0;
-  return length;
-}
-
-/**
- * Offset of the first byte of `bytes` that is not part of well-formed UTF-8, or -1 when all are.
- * (A JavaScript scan: only for the error path, after `isUtf8` said no.)
- */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; i++) {
-    if ((bytes[i] ?? 0) < 0x80) continue;
-    const length = utf8SequenceLength(bytes, i);
-    if (length === 0) return i;
-    i += length - 1;
-  }
-  return -1;
-}
-
-/**
- * Offset of the first *evidence of UTF-8* in `bytes`, or -1: a well-formed sequence of 3 or 4
- * bytes; of 2 bytes led by 0xC2 or 0xC3 (U+0080–U+00FF: the accented letters of Western names,
- * no-break space, «, °; read as Windows-1252, a lowercase accented letter followed by two symbols,
- * or `Â`/`Ã` and a symbol: mojibake, not text); or of 2 bytes next to another 2-byte sequence (a
- * word of Greek, Cyrillic, Hebrew, Arabic…; in Windows-1252, accented capital, symbol, accented
- * capital, symbol).
- *
- * Not evidence: a lone 2-byte sequence led by 0xC4–0xDF. In Windows-1252 that is an accented
- * capital (Ä–Ý), Þ or ß followed by a byte 0x80–0xBF (’ “ ” € « » ° a no-break space …), which
- * real Windows-1252 text holds by chance (`MÜLLER’S`, `STRAß°`, `ÉCOLE »`).
- */
-function firstUtf8Evidence(bytes: Uint8Array): number {
-  let previousPairEnd = -1;
-  for (let i = 0; i < bytes.length; i++) {
-    const lead = bytes[i] ?? 0;
-    if (lead < 0xc2) continue;
-    const length = utf8SequenceLength(bytes, i);
-    if (length === 0) continue;
-    const inRun = length === 2 && (previousPairEnd === i || utf8SequenceLength(bytes, i + 2) === 2);
-    if (length > 2 || lead <= 0xc3 || inRun) return i;
-    previousPairEnd = i + 2;
-    i += 1;
-  }
-  return -1;
-}
-
 /** Whether the bytes start with a UTF-16 byte order mark (either byte order). */
 function startsWithUtf16Bom(data: Buffer): boolean {
   return data.byteLength >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff));
 }
 
 /**
- * Strict UTF-8 validation of a stream's chunks: each chunk is checked up to its last whole
- * character, the cut sequence carried to the next.
+ * Length (bytes) of `data`'s prefix that the UTF-8 validation passes on now: it does not end inside
+ * a UTF-8 sequence, nor (so that each 2-byte sequence is judged with the byte after it) on a
+ * 2-byte sequence. The rest waits for the next chunk.
+ */
+function passableLength(data: Buffer): number {
+  const end = completeSequencesLength(data);
+  const lead = data[end - 2] ?? 0;
+  return end >= 2 && lead >= 0xc2 && lead <= 0xdf && ((data[end - 1] ?? 0) & 0xc0) === 0x80 ? end - 2 : end;
+}
+
+/**
+ * Strict UTF-8 validation of a stream's chunks, weighing the encoding rule as it goes: each chunk
+ * is checked up to its last whole character (see {@link passableLength}), the rest carried to the
+ * next.
  */
 class Utf8Validation {
   /** Bytes (0-based) checked and passed on so far. */
   private offset = 0;
   /** The start of a sequence cut by the previous chunk's end. */
   private carry: Buffer | undefined;
-  /** Evidence of UTF-8 (see {@link firstUtf8Evidence}) was passed on already. */
+  /** The last two bytes passed on: the context of the next chunk's first bytes. */
+  private before = Buffer.alloc(0);
+  /** Evidence of UTF-8 (see `scanEncodingEvidence`) was passed on already. */
   private sawUtf8Evidence = false;
+  /** Offset (bytes, in the file) of the first pair that is Windows-1252 by chance, or -1. */
+  private windows1252At = -1;
 
   /**
    * Checks the next chunk (with what the last one carried), or at the end (`undefined`) what is carried.
    *
    * @returns the bytes checked, ending on a whole character (maybe none).
-   * @throws UnsupportedEncodingError for a UTF-16 byte order mark at the start; NotUtf8Error for an invalid sequence.
+   * @throws UnsupportedEncodingError for a UTF-16 byte order mark at the start; NotUtf8Error for an
+   *   invalid sequence; ChanceUtf8Error at the end of a file without evidence of UTF-8 but with a
+   *   pair that is Windows-1252 by chance.
    */
   check(chunk: Buffer | undefined): Buffer {
     const { carry } = this;
@@ -115,14 +75,25 @@ class Utf8Validation {
         'UTF-16 text (it starts with a UTF-16 byte order mark); save the file as UTF-8',
       );
     }
-    const end = chunk ? completeSequencesLength(data) : data.length;
+    const end = chunk ? passableLength(data) : data.length;
     const complete = data.subarray(0, end);
     if (!isUtf8(complete)) throw this.fault(complete);
     // Native isAscii first: a chunk of ASCII, or any chunk once evidence was seen, costs no scan.
-    if (!this.sawUtf8Evidence && !isAscii(complete) && firstUtf8Evidence(complete) >= 0) this.sawUtf8Evidence = true;
+    if (!this.sawUtf8Evidence && !isAscii(complete)) this.weigh(complete);
     this.carry = end < data.length ? Buffer.from(data.subarray(end)) : undefined;
+    this.before = Buffer.from(Buffer.concat([this.before, complete]).subarray(-2));
     this.offset += end;
+    if (!chunk && !this.sawUtf8Evidence && this.windows1252At >= 0) throw new ChanceUtf8Error(this.windows1252At);
     return complete;
+  }
+
+  /** Weighs the encoding evidence in `complete`, the bytes about to be passed on. */
+  private weigh(complete: Buffer): void {
+    const window = Buffer.concat([this.before, complete]);
+    const { utf8At, windows1252At } = scanEncodingEvidence(window, this.before.length);
+    if (utf8At >= 0) this.sawUtf8Evidence = true;
+    else if (this.windows1252At < 0 && windows1252At >= 0)
+      this.windows1252At = this.offset - this.before.length + windows1252At;
   }
 
   /** The error for invalid bytes in `data`: at the first invalid byte, saying whether evidence of UTF-8 came before it. */
@@ -209,9 +180,11 @@ function windows1252Decoder(): Transform {
  *   the file (a well-formed UTF-8 sequence of 3 or 4 bytes, or of 2 led by 0xC2/0xC3: a UTF-8 file
  *   with a bad byte before its first accented character, which reading as Windows-1252 would
  *   garble); a 2-byte sequence led by 0xC4–0xDF is read as Windows-1252 (`Ü’`, `ß°`: text, by chance).
- * The one rule over the whole file: no invalid UTF-8 → UTF-8; invalid UTF-8 and no evidence of
- * UTF-8 → Windows-1252; both → rejected (`NotUtf8Error` with `afterUtf8Text` when the evidence
- * comes first, else the Windows-1252 read's "mixed encodings").
+ * The one rule over the whole file: invalid UTF-8 and no evidence of UTF-8 → Windows-1252; both →
+ * rejected (`NotUtf8Error` with `afterUtf8Text` when the evidence comes first, else the
+ * Windows-1252 read's "mixed encodings"); valid UTF-8 → UTF-8, unless it holds no evidence of UTF-8
+ * and a 2-byte sequence that is Windows-1252 by chance (`isWindows1252ByChance`: `JOSÉ’S`), which
+ * fails the stream at its end with {@link ChanceUtf8Error} (the reader then reads it as Windows-1252).
  *
  * @param encoding - the encoding to decode.
  * @returns a Transform from Buffer chunks to UTF-8 Buffer chunks, each ending on a whole character.

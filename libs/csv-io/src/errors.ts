@@ -57,5 +57,20 @@ export class NotUtf8Error extends CsvIoError {
   }
 }
 
+/**
+ * The input is valid UTF-8 only by chance: it holds no evidence of UTF-8 but a 2-byte sequence
+ * that, in its context, is Windows-1252 text (an accented capital or `ß` followed by a symbol, as
+ * in `JOSÉ’S`; see the README's encoding rule). Thrown at the end of the file; the reader answers
+ * it by reading the file again as Windows-1252.
+ */
+export class ChanceUtf8Error extends CsvIoError {
+  /**
+   * @param byteOffset - offset (bytes, 0-based, in the whole input) of the first such sequence.
+   */
+  constructor(readonly byteOffset: number) {
+    super(`valid UTF-8 only by chance: Windows-1252 text (first at byte ${byteOffset})`);
+  }
+}
+
 /** The input is in an encoding medallion does not read (UTF-16, or bytes Windows-1252 leaves undefined). */
 export class UnsupportedEncodingError extends CsvIoError {}

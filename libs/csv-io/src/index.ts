@@ -23,5 +23,12 @@ export {
 } from './delimiter';
 export { createTextDecoder, type TextEncoding } from './decode-text';
 export { CsvTextBuilder, CsvWriter, formatCsv, isPlainRecord, type CsvOutputRecord } from './csv-writer';
-export { CsvIoError, CsvSyntaxError, NotUtf8Error, reviveCsvSyntaxError, UnsupportedEncodingError } from './errors';
+export {
+  ChanceUtf8Error,
+  CsvIoError,
+  CsvSyntaxError,
+  NotUtf8Error,
+  reviveCsvSyntaxError,
+  UnsupportedEncodingError,
+} from './errors';
 export { escapeSpreadsheetCell, hasFormulaCell, unescapeSpreadsheetCell } from './spreadsheet-safety';

@@ -1,3 +1,4 @@
+import { codePointLength } from '@medallion/schemas';
 import { CsvError, parse, type Options as CsvParseOptions } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { Readable } from 'node:stream';
@@ -107,7 +108,7 @@ function withoutLeadingBoms(fields: string[]): string[] {
  *
  * @param keepOversized - return a record over the limit, marked (`oversizedChars`), instead of throwing.
  * @throws CsvSyntaxError `CSV_MAX_RECORD_SIZE` when the raw text, without its line break, is over
- *   `maxRecordChars` characters and `keepOversized` is false (csv-parse's own limit counts bytes of
+ *   `maxRecordChars` characters (code points: an emoji is one) and `keepOversized` is false (csv-parse's own limit counts bytes of
  *   field contents; the record's raw text is what must be bounded).
  */
 function toRecord(
@@ -118,9 +119,13 @@ function toRecord(
   keepOversized = false,
 ): CsvRecord {
   const text = stripRecordDelimiter(raw);
+  // UTF-16 units are never fewer than code points: only a record long in units is counted.
   if (text.length > maxRecordChars) {
-    if (!keepOversized) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
-    return { fields: [], raw: text, line, oversizedChars: text.length };
+    const chars = codePointLength(text);
+    if (chars > maxRecordChars) {
+      if (!keepOversized) throw new CsvSyntaxError('CSV_MAX_RECORD_SIZE', line);
+      return { fields: [], raw: text, line, oversizedChars: chars };
+    }
   }
   return { fields: line === 1 ? withoutLeadingBoms(record) : record, raw: text, line };
 }

@@ -14,14 +14,21 @@ export class SchemasError extends MedallionError {}
 export class FileRejectedError extends SchemasError {
   /** The failed expectation's name, e.g. `column-names-unique`, when a rule failed. */
   readonly rule: string | undefined;
+  /**
+   * The cells of the header record the rejection is about, for the rejection record only: a header
+   * line may really be a record, so they never go into the message (which goes to logs).
+   */
+  readonly headerCells: readonly string[] | undefined;
 
   /**
-   * @param message - the reason, written for a person, e.g. `duplicate column "Customer Country"`.
-   * @param options - the failed rule's name and the underlying error, if any, as `cause`.
+   * @param message - the reason, written for a person, e.g. `duplicate column "Customer Country"`;
+   *   it quotes no cell that may be row contents.
+   * @param options - the failed rule's name, the header cells, and the underlying error, if any, as `cause`.
    */
-  constructor(message: string, options?: { rule?: string; cause?: unknown }) {
+  constructor(message: string, options?: { rule?: string; headerCells?: readonly string[]; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.rule = options?.rule;
+    this.headerCells = options?.headerCells;
   }
 }
 

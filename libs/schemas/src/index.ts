@@ -23,3 +23,4 @@ export {
   type SilverCounts,
   type SilverManifest,
 } from './manifests';
+export { codePointLength } from './text-length';

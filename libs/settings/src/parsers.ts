@@ -4,20 +4,23 @@ import type { Setting } from './setting';
 export type SettingValue<T> = Pick<Setting<T>, 'accepts' | 'parse'>;
 
 /**
- * Whole numbers (decimal digits only: no sign, point, exponent or `0x`) of at least `least`.
+ * Whole numbers (decimal digits only: no sign, point, exponent or `0x`) of at least `least` and,
+ * when `most` is given, at most `most`.
  *
  * @param least - the smallest accepted.
  * @param unit - what is counted, plural, e.g. `customers`.
- * @returns accepts `a whole number of <unit>, <least> or more`; the parser gives the number, or
- *   undefined for any other text, a number below `least` or one past `Number.MAX_SAFE_INTEGER`.
+ * @param most - the largest accepted; undefined: up to `Number.MAX_SAFE_INTEGER`.
+ * @returns accepts `a whole number of <unit>, <least> or more` (or `<least> to <most>`); the parser
+ *   gives the number, or undefined for any other text or a number out of range.
  */
-export function wholeNumberAtLeast(least: number, unit: string): SettingValue<number> {
+export function wholeNumberAtLeast(least: number, unit: string, most?: number): SettingValue<number> {
+  const range = most === undefined ? `${least} or more` : `${least} to ${most}`;
   return {
-    accepts: `a whole number of ${unit}, ${least} or more`,
+    accepts: `a whole number of ${unit}, ${range}`,
     parse: (value) => {
       if (!/^\d+$/.test(value)) return undefined;
       const number = Number(value);
-      return Number.isSafeInteger(number) && number >= least ? number : undefined;
+      return Number.isSafeInteger(number) && number >= least && number <= (most ?? Infinity) ? number : undefined;
     },
   };
 }

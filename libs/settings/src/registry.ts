@@ -17,7 +17,7 @@ interface SettingEntry {
 
 /** A value's kind in `settings.json`, with what that kind needs. */
 type ValueEntry =
-  | { readonly kind: 'wholeNumber'; readonly least: number; readonly unit: string }
+  | { readonly kind: 'wholeNumber'; readonly least: number; readonly unit: string; readonly most?: number }
   | { readonly kind: 'percent' | 'url' | 'flag'; readonly accepts: string }
   | { readonly kind: 'text'; readonly pattern: string; readonly accepts: string };
 
@@ -31,7 +31,7 @@ const READERS: readonly SettingReader[] = ['silver', 'gold', 'platinum', 'infra'
 function valueOf(name: string, value: ValueEntry): SettingValue<unknown> {
   switch (value.kind) {
     case 'wholeNumber':
-      return wholeNumberAtLeast(value.least, value.unit);
+      return wholeNumberAtLeast(value.least, value.unit, value.most);
     case 'text':
       return matching(new RegExp(value.pattern), value.accepts);
     case 'percent':

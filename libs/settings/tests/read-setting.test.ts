@@ -44,7 +44,7 @@ describe('readSetting', () => {
       ),
     );
     expect(() => readSetting({ MEDALLION_WORKER_THREADS: 'many' }, WORKER_THREADS)).toThrow(
-      'MEDALLION_WORKER_THREADS=many: give a whole number of worker threads, 0 or more',
+      'MEDALLION_WORKER_THREADS=many: give a whole number of worker threads, 0 to 64',
     );
     const refused: [Record<string, string>, Setting<unknown>][] = [
       [{ MEDALLION_MAX_RECORD_CHARS: '0' }, MAX_RECORD_CHARS],
@@ -71,7 +71,7 @@ describe('readSetting', () => {
         '  MEDALLION_MAX_RECORD_CHARS',
         '      a whole number of characters, 1 or more; default: 1048576',
         '  MEDALLION_WORKER_THREADS',
-        "      a whole number of worker threads, 0 or more; default: the machine's available parallelism, at most 4",
+        "      a whole number of worker threads, 0 to 64; default: the machine's available parallelism, at most 4",
       ].join('\n'),
     );
   });

@@ -1,11 +1,11 @@
 import { lookupCountry } from '@medallion/regions';
-import { COLUMN_ALIASES, isSubscribed, normalizeHeaderName } from '@medallion/schemas';
+import { codePointLength, COLUMN_ALIASES, isSubscribed, normalizeHeaderName } from '@medallion/schemas';
 import { MAX_QUARANTINED_PERCENT, readSetting, type SettingsEnvironment } from '@medallion/settings';
 import { customerIdOf } from './customer-id';
 import { UnregisteredRuleError } from './errors';
 import type { BronzeColumns } from './resolve-bronze-columns';
 import { MAX_CUSTOMER_ID_LENGTH, SILVER_RULES, type RuleDeclaration, type SilverRuleName } from './rules';
-import { codePointLength, firstInvisibleCodePoint } from './invisible-characters';
+import { firstInvisibleCodePoint } from './invisible-characters';
 
 /** A rule on a file's header (a `file` rule of the registry, see `SILVER_RULES`). Failing it rejects the file. */
 export interface FileExpectation extends RuleDeclaration {

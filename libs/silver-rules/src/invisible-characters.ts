@@ -21,13 +21,3 @@ export function firstInvisibleCodePoint(text: string): string | undefined {
   const codePoint = found?.codePointAt(0);
   return codePoint === undefined ? undefined : `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
-
-/**
- * The length of a text in characters (code points), not UTF-16 units: an emoji is one.
- *
- * @param text - any text.
- * @returns its code points.
- */
-export function codePointLength(text: string): number {
-  return [...text].length;
-}

@@ -6,8 +6,9 @@ import {
   type CsvBatch,
   type CsvRecord,
 } from '@medallion/csv-io';
-import { COLUMN_ALIASES, FileRejectedError, normalizeHeaderName } from '@medallion/schemas';
+import { FileRejectedError } from '@medallion/schemas';
 import { SILVER_RULES, type ExpectationSuite } from '@medallion/silver-rules';
+import { isKnownColumnName } from './header-cells-text';
 import { SilverTransform } from './silver-transform';
 
 /** A bronze file's header and the field delimiter its records are read with. */
@@ -73,18 +74,16 @@ export async function readBronzeHeader(batches: AsyncGenerator<CsvBatch>, maxCha
 /** Most header columns a reason lists. */
 const LISTED_COLUMNS = 20;
 
-const KNOWN_COLUMN_NAMES: ReadonlySet<string> = new Set(Object.values(COLUMN_ALIASES).flat());
-
 /**
  * What a rejection says of a header's columns: their names (at most {@link LISTED_COLUMNS}) when
  * one of them is a column name medallion knows, so that the line is a header; otherwise only their
  * number, since a file without a header line has a record there, and row contents stay out of
- * reasons (which go to logs).
+ * reasons (which go to logs). The rejection record lists every cell either way.
  */
 function headerColumnsText(fields: readonly string[], delimiter: string): string {
   const counted = `the header has ${fields.length} column${fields.length === 1 ? '' : 's'} split by ${delimiterName(delimiter)}`;
-  if (!fields.some((name) => KNOWN_COLUMN_NAMES.has(normalizeHeaderName(name))))
-    return `${counted}, none of them a column name medallion knows (is the header line missing?); their cells are not repeated here, as they may be a record`;
+  if (!fields.some(isKnownColumnName))
+    return `${counted}, none of them a column name medallion knows (is the header line missing?); the rejection record lists its cells`;
   const listed = fields.slice(0, LISTED_COLUMNS).map((name) => JSON.stringify(name));
   const more = fields.length > LISTED_COLUMNS ? `, … (${fields.length} in all)` : '';
   return `${counted}: ${listed.join(', ')}${more}`;
@@ -100,7 +99,8 @@ function headerColumnsText(fields: readonly string[], delimiter: string): string
  * @returns the transform.
  * @throws FileRejectedError as `SilverTransform` does; for `customer-id-column-present` and
  *   `country-column-present` its reason ends with the columns found (at most 20 named, and only
- *   when one is a column name medallion knows: see `headerColumnsText`).
+ *   when one is a column name medallion knows: see `headerColumnsText`), and it carries the
+ *   header's cells (`headerCells`) for the rejection record.
  */
 export function silverTransformOf(
   fields: readonly string[],
@@ -116,6 +116,9 @@ export function silverTransformOf(
     ];
     if (!(error instanceof FileRejectedError) || error.rule === undefined || !columnRules.includes(error.rule))
       throw error;
-    throw new FileRejectedError(`${error.message}; ${headerColumnsText(fields, delimiter)}`, { rule: error.rule });
+    throw new FileRejectedError(`${error.message}; ${headerColumnsText(fields, delimiter)}`, {
+      rule: error.rule,
+      headerCells: fields,
+    });
   }
 }

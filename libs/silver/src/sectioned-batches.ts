@@ -47,8 +47,10 @@ export class SectionedBatches {
       task !== undefined && task.sectionOrder !== this.order
         ? transformSilverBatch({ ...task, sectionOrder: this.order })
         : ran;
-    if (result.differentSection !== undefined)
-      throw new FileRejectedError(result.differentSection, { rule: SILVER_RULES.sectionColumnsMatch.name });
+    if (result.differentSection !== undefined) {
+      const { reason, headerCells } = result.differentSection;
+      throw new FileRejectedError(reason, { rule: SILVER_RULES.sectionColumnsMatch.name, headerCells });
+    }
     if (result.sections !== undefined) {
       this.sections += result.sections.headers;
       this.order = result.sections.endOrder;

@@ -58,8 +58,11 @@ export interface SilverBatchResult {
   readonly customers: SilverBatchCustomers;
   /** When the batch holds repeated headers: how many, and the column order of the section it ends in. */
   readonly sections?: { readonly headers: number; readonly endOrder: readonly number[] | undefined };
-  /** The `section-columns-match` reason, when a repeated header names other columns (the batch stops there). */
-  readonly differentSection?: string;
+  /**
+   * The `section-columns-match` reason and the header's cells, when a repeated header names other
+   * columns (the batch stops there).
+   */
+  readonly differentSection?: { readonly reason: string; readonly headerCells: readonly string[] };
 }
 
 let cachedTransform: { key: string; transform: SilverTransform; sections: SectionHeaders } | undefined;
@@ -106,7 +109,10 @@ export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
   for (const record of records) {
     if (record.oversizedChars === undefined && sections.isHeader(record.fields)) {
       const section = sections.sectionOf(record.fields, record.line);
-      if (section.kind === 'different') return { ...rows.result(), differentSection: section.reason };
+      if (section.kind === 'different') {
+        const { reason, headerCells } = section;
+        return { ...rows.result(), differentSection: { reason, headerCells } };
+      }
       order = section.order;
       headers++;
       continue;

@@ -1,4 +1,4 @@
-import { NotUtf8Error } from '@medallion/csv-io';
+import { ChanceUtf8Error, NotUtf8Error } from '@medallion/csv-io';
 import { CsvObjectWriter, type LayerEnvironment, type LayerMetric, type MapLayer } from '@medallion/layer-runtime';
 import { layerLayoutOf } from '@medallion/lake-layout';
 import { MAX_OBJECT_KEY_BYTES, type ObjectEvent } from '@medallion/s3-events';
@@ -72,7 +72,8 @@ async function transformOrReject(
   } catch (error) {
     bronze.body.destroy();
     await Promise.all([silver.abort(), quarantine.abort()]);
-    if (error instanceof NotUtf8Error && !error.afterUtf8Text && attempt.encoding === 'utf-8') return 'not-utf-8';
+    const windows1252 = (error instanceof NotUtf8Error && !error.afterUtf8Text) || error instanceof ChanceUtf8Error;
+    if (windows1252 && attempt.encoding === 'utf-8') return 'not-utf-8';
     const rejection = rejectionOf(error);
     if (rejection === undefined) throw error;
     return rejectFile(attempt, bronze.eTag, rejection);
@@ -156,7 +157,7 @@ async function processBronzeObject(
   const work: SilverWork = { keys, read: committed, processAgain };
   const first = await transformWithEncoding({ env, object, work, encoding: 'utf-8' }, options);
   if (first !== 'not-utf-8') return first;
-  env.logger.info('not valid UTF-8: reading as Windows-1252', { bucket: object.bucket, key: object.key });
+  env.logger.info('not UTF-8 text: reading as Windows-1252', { bucket: object.bucket, key: object.key });
   const second = await transformWithEncoding({ env, object, work, encoding: 'windows-1252' }, options);
   if (second === 'not-utf-8') throw new SilverError('unreachable: Windows-1252 decodes every byte');
   return second;

@@ -1,4 +1,5 @@
 import { CsvSyntaxError, formatCsv } from '@medallion/csv-io';
+import { codePointLength } from '@medallion/schemas';
 import { formatFailures, SILVER_RULES, type RuleFailure } from '@medallion/silver-rules';
 import type { SilverBatchResult } from './silver-batch';
 import { NO_ROWS } from './silver-result';
@@ -30,7 +31,7 @@ export function recordSizeFailure(raw: string | undefined, maxRecordChars: numbe
   const message =
     raw === undefined || Buffer.byteLength(raw, 'utf8') > bound
       ? `the record is over ${bound.toLocaleString('en-US')} bytes, four times ${limit}`
-      : `the record is ${raw.length.toLocaleString('en-US')} characters, over ${limit}`;
+      : `the record is ${codePointLength(raw).toLocaleString('en-US')} characters, over ${limit}`;
   return { rule: SILVER_RULES.recordSize.name, action: 'quarantine', message };
 }
 

@@ -4,11 +4,11 @@ import { NO_ROWS, type SilverCounts, type SilverResult } from './silver-result';
 import { commitWork, type SilverAttempt } from './silver-work';
 import { SILVER_RULES } from '@medallion/silver-rules';
 
-/** Writes the rejection record of a file: its bronze object, the rule and the reason, and the counts when it was read. */
+/** Writes the rejection record of a file: its bronze object, the rule and the reason, the header cells it is about, and the counts when it was read. */
 async function writeRejectionRecord(
   { env, object, work }: SilverAttempt,
   bronzeETag: string,
-  { reason, rule }: Rejection,
+  { reason, rule, headerCells }: Rejection,
   counts: SilverCounts | undefined,
 ): Promise<StoredObject> {
   const record = {
@@ -17,6 +17,7 @@ async function writeRejectionRecord(
     eventTime: object.eventTime,
     rule,
     reason,
+    ...(headerCells ? { headerCells } : {}),
     ...(counts ? { counts } : {}),
   };
   return putObject(
@@ -48,7 +49,8 @@ export async function rejectFile(
   // A file refused for its encoding was read in neither: the manifest must not name one.
   const encoding = rule === SILVER_RULES.encoding.name ? 'unknown' : attempt.encoding;
   const rejectionRecord = await writeRejectionRecord(attempt, bronzeETag, rejection, counts);
-  const outcome = { encoding, counts: NO_ROWS, rejection, rejectionRecord };
+  // The manifest names the rule and the reason; header cells stay in the rejection record.
+  const outcome = { encoding, counts: NO_ROWS, rejection: { rule, reason }, rejectionRecord };
   const committed = await commitWork(env, object, bronzeETag, work, outcome, [rejectionRecord]);
   if (committed !== 'committed') return committed;
   env.logger.warn('file rejected', {

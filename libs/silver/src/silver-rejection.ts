@@ -9,6 +9,8 @@ export interface Rejection {
   readonly reason: string;
   /** A `file` rule of the registry (`SILVER_RULES`), e.g. `column-names-unique`, `record-size`. */
   readonly rule: string;
+  /** The header cells the rejection is about (see `FileRejectedError.headerCells`): for the rejection record only, never logged. */
+  readonly headerCells?: readonly string[];
 }
 
 /**
@@ -49,8 +51,9 @@ export function rejectionOf(error: unknown): Rejection | undefined {
   }
   // A refusal names its rule; one without a registered rule is a bug, not a file's fault, and propagates.
   const rule = error instanceof FileRejectedError && error.rule !== undefined ? ruleNamed(error.rule) : undefined;
-  if (rule?.level === 'file') return { rule: rule.name, reason: (error as FileRejectedError).message };
-  return undefined;
+  if (rule?.level !== 'file') return undefined;
+  const { message, headerCells } = error as FileRejectedError;
+  return { rule: rule.name, reason: message, ...(headerCells === undefined ? {} : { headerCells }) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { normalizeHeaderName } from '@medallion/schemas';
 import type { BronzeColumns } from '@medallion/silver-rules';
+import { headerCellsText } from './header-cells-text';
 
 /**
  * Where each of the first header's columns is in a section's records: `order[i]` is the position,
@@ -7,9 +8,13 @@ import type { BronzeColumns } from '@medallion/silver-rules';
  */
 export type SectionOrder = readonly number[] | undefined;
 
-/** What a repeated header record means: a section in some column order, or different columns. */
+/**
+ * What a repeated header record means: a section in some column order, or different columns (the
+ * `section-columns-match` reason, and the header's cells for the rejection record).
+ */
 export type SectionHeader =
-  { readonly kind: 'section'; readonly order: SectionOrder } | { readonly kind: 'different'; readonly reason: string };
+  | { readonly kind: 'section'; readonly order: SectionOrder }
+  | { readonly kind: 'different'; readonly reason: string; readonly headerCells: readonly string[] };
 
 /**
  * Recognizes the repeated headers of a file (two exports pasted together) and maps their sections
@@ -76,21 +81,24 @@ export class SectionHeaders {
     }
     if (missing.length > 0 || unused.length > 0) {
       const extra = unused.map(({ at }) => fields[at] ?? '');
-      return { kind: 'different', reason: differentColumns(line, missing, extra) };
+      return { kind: 'different', reason: differentColumns(line, missing, extra), headerCells: fields };
     }
     return { kind: 'section', order: order.every((at, i) => at === i) ? undefined : order };
   }
 }
 
 /**
- * The `section-columns-match` reason: the header at `line` lacks `missing` and has `extra` (names as
- * written), e.g. `… at line 7 lacks "Country" of the first header's columns and has "Land" besides them; …`.
+ * The `section-columns-match` reason: the header at `line` lacks `missing` (the first header's
+ * names, as written) and has `extra` (named only when medallion knows them, see `headerCellsText`),
+ * e.g. `… at line 7 lacks "Country" of the first header's columns and has 1 other cell besides them; …`.
  */
 function differentColumns(line: number, missing: readonly string[], extra: readonly string[]): string {
-  const names = (list: readonly string[]) => list.map((name) => JSON.stringify(name)).join(', ');
-  const lacks = missing.length > 0 ? `lacks ${names(missing)} of the first header's columns` : undefined;
+  const names = missing.map((name) => JSON.stringify(name)).join(', ');
+  const lacks = missing.length > 0 ? `lacks ${names} of the first header's columns` : undefined;
   const has =
-    extra.length > 0 ? `has ${names(extra)} besides ${lacks ? 'them' : "the first header's columns"}` : undefined;
+    extra.length > 0
+      ? `has ${headerCellsText(extra)} besides ${lacks ? 'them' : "the first header's columns"}`
+      : undefined;
   const what = [lacks, has].filter((part) => part !== undefined).join(' and ');
   return `sections with different columns: the header repeated at line ${line} ${what}; split the file into one file per export`;
 }

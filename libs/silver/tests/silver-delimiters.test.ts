@@ -121,7 +121,7 @@ describe('silver detects the field delimiter and writes silver with commas', () 
       kind: 'rejected',
       rule: 'customer-id-column-present',
       reason:
-        'no Customer ID column (expected "Customer ID" or "Customer Id"); the header has 4 columns split by semicolon, none of them a column name medallion knows (is the header line missing?); their cells are not repeated here, as they may be a record',
+        'no Customer ID column (expected "Customer ID" or "Customer Id"); the header has 4 columns split by semicolon, none of them a column name medallion knows (is the header line missing?); the rejection record lists its cells',
     });
   });
 

@@ -57,6 +57,24 @@ describe('silver decides the encoding by one rule over the whole file', () => {
     }
   });
 
+  it('reads as Windows-1252 a file whose only accents are such chance pairs, valid UTF-8 as they are', async () => {
+    const names = ['JOSÉ’S TAPAS', 'GROß° GMBH', 'CAFÉ«NOIR', 'RENÉ\u00a0DUPONT', 'PEÑ’A', 'CHÂ’S'];
+    for (const [index, name] of names.entries()) {
+      const bytes = windows1252(`${HEADER}\n10${index},${name},France,Active\n`);
+      const { result, silver } = await ingestBytes(`cp1252-only-chance-pairs-${index}`, bytes);
+      expect(result).toMatchObject({ kind: 'processed', encoding: 'windows-1252' });
+      expect(silver).toBe(`${HEADER},Region\n10${index},${name},France,Active,Europe\n`);
+    }
+  });
+
+  it('keeps UTF-8 a file of letters that chance pairs could be but real text writes (ɔ, Ɛ, ʻ, Ē)', async () => {
+    const text = `${HEADER}\n1,Kɔfi Mensah,Ghana,Active\n2,Ɛfua Asante,Ghana,Active\n3,ʻOla Kahale,United States,Active\n4,ĒRIKS,Latvia,Active\n`;
+    const { result, silver } = await ingestBytes('utf8-plausible-pairs', Buffer.from(text));
+    expect(result).toMatchObject({ kind: 'processed', encoding: 'utf-8' });
+    expect(silver).toContain('1,Kɔfi Mensah,Ghana,Active,Africa\n2,Ɛfua Asante,Ghana,Active,Africa\n');
+    expect(silver).toContain('4,ĒRIKS,Latvia,Active,Europe\n');
+  });
+
   it('rejects a UTF-8 file of accented names with one stray byte after them, at the byte where it is', async () => {
     const names = Buffer.from(
       `${HEADER}\n201,Gaëlle Müller,France,Active\n202,François Lefèvre,France,Active\n203,Zoë Straße,Germany,Active\n204,Ren`,

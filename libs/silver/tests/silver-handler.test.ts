@@ -177,19 +177,24 @@ describe('silver handler on bronze files', () => {
       'not well-formed CSV: INVALID_OPENING_QUOTE (detected at line 2)',
     ],
   ] as const)(
-    'rejects %s whole (%s): no silver object, a rejection record, bronze untouched',
+    'rejects %s whole (%s): no silver object, a rejection record (with the header cells it is about), bronze untouched',
     async (fixture, rule, reason) => {
       const { silver, quarantine, rejection, result, event } = await ingest(fixture);
       const path = fixture.slice(0, -'.csv'.length);
       expect(silver).toBeUndefined();
       expect(quarantine).toBeUndefined();
       const { Records } = event as { Records: Array<{ eventTime: string; s3: { object: { eTag: string } } }> };
+      const headerCells =
+        rule === 'country-column-present'
+          ? { headerCells: ['Customer ID', 'Customer Name', 'Subscription Status'] }
+          : {};
       expect(JSON.parse(rejection!)).toEqual({
         bronzeKey: `bronze/${fixture}`,
         bronzeETag: Records[0]!.s3.object.eTag,
         eventTime: Records[0]!.eventTime,
         rule,
         reason,
+        ...headerCells,
       });
       expect(result).toMatchObject({
         reason,

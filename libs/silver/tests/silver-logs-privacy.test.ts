@@ -40,6 +40,14 @@ describe('silver logs', () => {
         await lake.put('bronze/bad.csv', `${header}2,Zelda Quokkafield "Z",zelda.quokka@example.org,France,Active\n`),
       );
       await handler(await lake.put('bronze/dup.csv', 'Customer ID,Customer ID,Zelda Quokkafield\n1,2,3\n'));
+      // A record that looks like a repeated header (the first header's Customer ID and country
+      // names in it) with a customer's cell besides: section-columns-match must not quote it.
+      await handler(
+        await lake.put(
+          'bronze/pasted.csv',
+          `${header}1,Ana,a@b.c,Chile,Active\nCustomer ID,Customer Country,Zelda Quokkafield\n`,
+        ),
+      );
       // A file without its header line: its first record stands where the header should.
       await handler(
         await lake.put('bronze/no-header.csv', '001,Bartholomew Xyst,South Africa,Active\n002,Ana,Chile,Active\n'),
@@ -56,7 +64,12 @@ describe('silver logs', () => {
     expect(JSON.parse((await lake.text('quarantine/no-header.error.json'))!)).toMatchObject({
       rule: 'customer-id-column-present',
       reason:
-        'no Customer ID column (expected "Customer ID" or "Customer Id"); the header has 4 columns split by comma, none of them a column name medallion knows (is the header line missing?); their cells are not repeated here, as they may be a record',
+        'no Customer ID column (expected "Customer ID" or "Customer Id"); the header has 4 columns split by comma, none of them a column name medallion knows (is the header line missing?); the rejection record lists its cells',
+      headerCells: ['001', 'Bartholomew Xyst', 'South Africa', 'Active'],
+    });
+    expect(JSON.parse((await lake.text('quarantine/pasted.error.json'))!)).toMatchObject({
+      rule: 'section-columns-match',
+      headerCells: ['Customer ID', 'Customer Country', 'Zelda Quokkafield'],
     });
     // The quarantine keeps the raw record for the data owner; only logs must not.
     expect(await lake.text('quarantine/ok.csv')).toContain('Bartholomew Xyst');

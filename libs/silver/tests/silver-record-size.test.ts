@@ -104,6 +104,24 @@ describe('silver quarantines a record over MEDALLION_MAX_RECORD_CHARS and keeps 
     }
   });
 
+  it('counts characters, not UTF-16 units: a record of 40 characters with emoji in it is accepted at 40, and reported in characters over it', async () => {
+    process.env['MEDALLION_MAX_RECORD_CHARS'] = '40';
+    // "2,<name>,Peru,Active" is 40 characters with a name of 26 emoji (52 UTF-16 units).
+    const exact = `2,${'😀'.repeat(26)},Peru,Active`;
+    const over = `3,${'😀'.repeat(27)},Peru,Active`;
+    expect([...exact]).toHaveLength(40);
+    expect(exact).toHaveLength(66);
+    const outputs = await ingest(
+      inline,
+      'emoji-exact',
+      `Customer ID,Customer Name,Country,Status\n${exact}\n${over}\n`,
+    );
+    expect(outputs.silver).toBe(`Customer ID,Customer Name,Country,Status,Region\n${exact},South America\n`);
+    expect(outputs.quarantine).toBe(
+      `Line,Reason,Raw Record\n3,"record-size: the record is 41 characters, over MEDALLION_MAX_RECORD_CHARS (40)","${over}"\n`,
+    );
+  });
+
   it('still rejects as malformed a file whose unclosed quote runs past the limit', async () => {
     process.env['MEDALLION_MAX_RECORD_CHARS'] = '100';
     for (const [handler, name] of [

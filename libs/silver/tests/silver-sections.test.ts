@@ -121,14 +121,21 @@ describe('silver reads two exports pasted together as sections of one file', () 
   });
 
   it.each(HANDLERS)(
-    'rejects a file whose repeated header names other columns, naming them (%s)',
+    'rejects a file whose repeated header names other columns, naming the known ones; the rejection record holds its cells (%s)',
     async (how, handler) => {
+      const name = `different-${how.replaceAll(' ', '-')}`;
       const text = [FIRST, ...rows(1, 8), 'Customer ID,Customer Country,Email', '20,Peru,a@b.c', ''].join('\n');
-      const outputs = await ingest(handler(), `different-${how.replaceAll(' ', '-')}`, text);
+      const outputs = await ingest(handler(), name, text);
       expect(outputs).toMatchObject({ kind: 'rejected', rule: 'section-columns-match', silver: undefined });
       expect(outputs.reason).toBe(
-        'sections with different columns: the header repeated at line 10 lacks "Customer Name", "Subscription Status" of the first header\'s columns and has "Email" besides them; split the file into one file per export',
+        'sections with different columns: the header repeated at line 10 lacks "Customer Name", "Subscription Status" of the first header\'s columns and has 1 unknown cell besides them; split the file into one file per export',
       );
+      const record = JSON.parse((await lake.text(`quarantine/${name}.error.json`))!);
+      expect(record.headerCells).toEqual(['Customer ID', 'Customer Country', 'Email']);
+      expect(JSON.parse((await lake.text(`silver/_manifests/${name}.csv.json`))!).rejection).toEqual({
+        rule: 'section-columns-match',
+        reason: outputs.reason,
+      });
     },
   );
 
@@ -136,7 +143,7 @@ describe('silver reads two exports pasted together as sections of one file', () 
     ['Customer ID,Customer Country', 'lacks "Customer Name", "Subscription Status" of the first header\'s columns'],
     [
       'Customer ID,Customer Name,Customer Country,Subscription Status,Email',
-      'has "Email" besides the first header\'s columns',
+      "has 1 unknown cell besides the first header's columns",
     ],
   ])('names only what a repeated header lacks, or only what it adds (%s)', async (repeated, what) => {
     const text = [FIRST, ...rows(1, 3), repeated, ''].join('\n');

@@ -95,9 +95,9 @@ describe('workerThreadCount', () => {
   });
 
   it('refuses a MEDALLION_WORKER_THREADS that is not a whole number, never falling back in silence', () => {
-    for (const bad of ['many', '-1', '1.5'])
+    for (const bad of ['many', '-1', '1.5', '65'])
       expect(() => workerThreadCount({ MEDALLION_WORKER_THREADS: bad })).toThrow(
-        `MEDALLION_WORKER_THREADS=${bad}: give a whole number of worker threads, 0 or more`,
+        `MEDALLION_WORKER_THREADS=${bad}: give a whole number of worker threads, 0 to 64`,
       );
   });
 });

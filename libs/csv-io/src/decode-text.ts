@@ -56,7 +56,7 @@ class Utf8Validation {
   private before = Buffer.alloc(0);
   /** Evidence of UTF-8 (see `scanEncodingEvidence`) was passed on already. */
   private sawUtf8Evidence = false;
-  /** Offset (bytes, in the file) of the first pair that is Windows-1252 by chance, or -1. */
+  /** Offset (bytes, in the file) of the first lone pair that is evidence of Windows-1252, or -1. */
   private windows1252At = -1;
 
   /**
@@ -65,7 +65,7 @@ class Utf8Validation {
    * @returns the bytes checked, ending on a whole character (maybe none).
    * @throws UnsupportedEncodingError for a UTF-16 byte order mark at the start; NotUtf8Error for an
    *   invalid sequence; ChanceUtf8Error at the end of a file without evidence of UTF-8 but with a
-   *   pair that is Windows-1252 by chance.
+   *   lone pair that is evidence of Windows-1252 (`lonePairEvidence`).
    */
   check(chunk: Buffer | undefined): Buffer {
     const { carry } = this;
@@ -73,6 +73,12 @@ class Utf8Validation {
     if (this.offset === 0 && startsWithUtf16Bom(data)) {
       throw new UnsupportedEncodingError(
         'UTF-16 text (it starts with a UTF-16 byte order mark); save the file as UTF-8',
+      );
+    }
+    // A header starts with text: a NUL in its first two bytes is UTF-16 (or binary) without a mark.
+    if (this.offset === 0 && data.length >= 2 && (data[0] === 0 || data[1] === 0)) {
+      throw new UnsupportedEncodingError(
+        'UTF-16 text without a byte order mark, or not text (a NUL byte in its first two); save the file as UTF-8',
       );
     }
     const end = chunk ? passableLength(data) : data.length;
@@ -90,7 +96,7 @@ class Utf8Validation {
   /** Weighs the encoding evidence in `complete`, the bytes about to be passed on. */
   private weigh(complete: Buffer): void {
     const window = Buffer.concat([this.before, complete]);
-    const { utf8At, windows1252At } = scanEncodingEvidence(window, this.before.length);
+    const { utf8At, windows1252At } = scanEncodingEvidence(window, { from: this.before.length });
     if (utf8At >= 0) this.sawUtf8Evidence = true;
     else if (this.windows1252At < 0 && windows1252At >= 0)
       this.windows1252At = this.offset - this.before.length + windows1252At;
@@ -130,13 +136,32 @@ function utf8Validator(): Transform {
   return checkedPassThrough((chunk) => validation.check(chunk));
 }
 
+/** The mixed-encodings error: UTF-8 text at byte `at` of a file read as Windows-1252. */
+function mixedEncodings(at: number): UnsupportedEncodingError {
+  return new UnsupportedEncodingError(
+    `mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte ${at}); repair the file or save it as UTF-8 again`,
+  );
+}
+
 function windows1252Decoder(): Transform {
   let offset = 0;
-  /** The previous chunk's last 3 bytes, so that a UTF-8 sequence cut by a chunk boundary is seen. */
+  /**
+   * The previous chunks' last 5 bytes: a UTF-8 sequence cut by a chunk boundary, and a lone pair
+   * at the end of a chunk with the two bytes before it, are judged again with what follows.
+   */
   let tail = Buffer.alloc(0);
+  const evidenceIn = (window: Buffer, endsFile: boolean): number =>
+    scanEncodingEvidence(window, { startsFile: offset === tail.length, endsFile }).utf8At;
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      // A single-byte encoding: each chunk decodes on its own.
+      // A single-byte encoding: each chunk decodes on its own. UTF-8 text is named first: it says more.
+      if (!isAscii(chunk)) {
+        const utf8At = evidenceIn(Buffer.concat([tail, chunk]), false);
+        if (utf8At >= 0) {
+          callback(mixedEncodings(offset - tail.length + utf8At));
+          return;
+        }
+      }
       const undefinedAt = chunk.findIndex((byte) => UNDEFINED_IN_WINDOWS_1252.has(byte));
       if (undefinedAt >= 0) {
         callback(
@@ -146,22 +171,14 @@ function windows1252Decoder(): Transform {
         );
         return;
       }
-      if (!isAscii(chunk)) {
-        const window = Buffer.concat([tail, chunk]);
-        const utf8At = firstUtf8Evidence(window);
-        if (utf8At >= 0) {
-          const at = offset - tail.length + utf8At;
-          callback(
-            new UnsupportedEncodingError(
-              `mixed encodings: the file has bytes that are not UTF-8, and UTF-8 text (at byte ${at}); repair the file or save it as UTF-8 again`,
-            ),
-          );
-          return;
-        }
-      }
-      tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 3)));
+      tail = Buffer.from(Buffer.concat([tail, chunk]).subarray(-5));
       offset += chunk.byteLength;
       callback(null, Buffer.from(decodeWindows1252(chunk), 'utf8'));
+    },
+    flush(callback: TransformCallback) {
+      // The last lone pair of the file, whose context only the end completes.
+      const utf8At = isAscii(tail) ? -1 : evidenceIn(tail, true);
+      callback(utf8At >= 0 ? mixedEncodings(offset - tail.length + utf8At) : null);
     },
   });
 }
@@ -183,7 +200,7 @@ function windows1252Decoder(): Transform {
  * The one rule over the whole file: invalid UTF-8 and no evidence of UTF-8 → Windows-1252; both →
  * rejected (`NotUtf8Error` with `afterUtf8Text` when the evidence comes first, else the
  * Windows-1252 read's "mixed encodings"); valid UTF-8 → UTF-8, unless it holds no evidence of UTF-8
- * and a 2-byte sequence that is Windows-1252 by chance (`isWindows1252ByChance`: `JOSÉ’S`), which
+ * and a 2-byte sequence that is evidence of Windows-1252 (`lonePairEvidence`: `JOSÉ’S`), which
  * fails the stream at its end with {@link ChanceUtf8Error} (the reader then reads it as Windows-1252).
  *
  * @param encoding - the encoding to decode.

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { encode as encodeWindows1252 } from 'windows-1252';
 import { describe, expect, it } from 'vitest';
 import { createTextDecoder } from './decode-text';
-import { isWindows1252ByChance, scanEncodingEvidence } from './encoding-evidence';
+import { lonePairEvidence, scanEncodingEvidence } from './encoding-evidence';
 
 /** The Windows-1252 bytes of `text`. */
 function windows1252(text: string): Buffer {
@@ -23,37 +23,42 @@ async function utf8Outcome(bytes: Buffer, chunkSize: number): Promise<string> {
   }
 }
 
-describe('isWindows1252ByChance', () => {
-  const pairOf = (text: string): [number, number] => {
-    const bytes = windows1252(text);
-    return [bytes[0]!, bytes[1]!];
-  };
-  const judge = (before: string, pair: string, after: string): boolean => {
-    const [lead, second] = pairOf(pair);
-    const context = Buffer.from(before.padStart(2, '\0'), 'latin1');
-    const beforeBytes: [number, number] = [
-      before.length >= 2 ? context[0]! : -1,
-      before.length >= 1 ? context[1]! : -1,
-    ];
-    return isWindows1252ByChance(lead, second, beforeBytes, after === '' ? -1 : after.charCodeAt(0));
+describe('lonePairEvidence', () => {
+  /** The evidence of the pair `pair` (two Windows-1252 characters) between `before` and `after` (ASCII). */
+  const judge = (before: string, pair: string, after: string): string => {
+    const [lead, second] = windows1252(pair);
+    const context = Buffer.from(before, 'latin1');
+    return lonePairEvidence(lead!, second!, {
+      before: [context[context.length - 2] ?? -1, context[context.length - 1] ?? -1],
+      after: after === '' ? -1 : after.charCodeAt(0),
+    });
   };
 
-  it('takes an accented capital or ß before a symbol, ending a word in capitals, for Windows-1252', () => {
-    expect(judge('OS', 'É’', 'S')).toBe(true); // JOSÉ’S: UTF-8 would be JOSɒS
-    expect(judge('AF', 'É«', '')).toBe(true); // CAFÉ« → CAFɫ
-    expect(judge('NE', 'É\u00a0', 'D')).toBe(true); // RENÉ DUPONT → RENɠDUPONT
-    expect(judge('RO', 'ß°', '')).toBe(true); // GROß° → NKo after Latin
-    expect(judge('PE', 'Ñ’', 'A')).toBe(true); // PEÑ’A → Cyrillic ђ inside a Latin word
-    expect(judge('CH', 'Â’', 'S')).toBe(true); // CHÂ’S → a C1 control
-    expect(judge('TR', 'Ë’', '')).toBe(true); // a modifier symbol after a letter
+  it('takes an accented capital or ß before a symbol ending a word, whose UTF-8 reading is no text, for Windows-1252', () => {
+    expect(judge('OS', 'É’', 'S')).toBe('windows-1252'); // JOSÉ’S: UTF-8 would be JOSɒS
+    expect(judge('NE', 'É\u00a0', 'D')).toBe('windows-1252'); // RENÉ DUPONT → RENɠDUPONT
+    expect(judge('RO', 'ß°', '')).toBe('windows-1252'); // GROß° → NKo after Latin
+    expect(judge('PE', 'Ñ’', 'A')).toBe('windows-1252'); // PEÑ’A → Cyrillic ђ inside a Latin word
+    expect(judge('CH', 'Â’', 'S')).toBe('windows-1252'); // CHÂ’S → a C1 control
+    expect(judge('AF', 'É…', '')).toBe('windows-1252'); // CAFÉ… → Ʌ, a letter no orthography writes
+    expect(judge('AL', 'Í’', 'S')).toBe('windows-1252'); // ALÍ’S → a combining mark decomposed text does not use
+    expect(judge('AN', 'Ç…', '')).toBe('windows-1252'); // FRANÇ… → titlecase ǅ inside a word
   });
 
-  it('leaves UTF-8 the letters real text writes there', () => {
-    expect(judge(',K', 'É”', 'f')).toBe(false); // Kɔfi: ɔ after one capital, before a lowercase letter
-    expect(judge(',', 'Æ\u0090', 'f')).toBe(false); // Ɛfua: an uppercase letter
-    expect(judge(',', 'Ê»', 'O')).toBe(false); // ʻOla: the ʻokina starts the word
-    expect(judge('ER', 'Ä’', 'S')).toBe(false); // Ē in capitals: Latvian in UTF-8, which the rule cannot tell from Ä’
-    expect(judge('', 'Î’', '')).toBe(false); // a Greek letter with no Latin letter beside it
+  it('takes a letter real text writes, whose Windows-1252 reading is no text, for UTF-8', () => {
+    expect(judge('ha', 'Å‚', '')).toBe('utf-8'); // Michał: Windows-1252 would be MichaÅ‚
+    expect(judge('Y', 'Ä±', 'l')).toBe('utf-8'); // Yıldız
+    expect(judge('Mu', 'Ìˆ', 'l')).toBe('utf-8'); // decomposed Müller: u and a combining diaeresis
+    expect(judge('AI', 'Ê»', 'I')).toBe('utf-8'); // HAWAIʻI: the ʻokina is an apostrophe-like letter
+    expect(judge('O', 'Ê¼', 'B')).toBe('utf-8'); // OʼBRIEN
+    expect(judge('', 'Å\u0081', 'U')).toBe('utf-8'); // ŁUKASZ: 0x81 is undefined in Windows-1252
+    expect(judge(',K', 'É”', 'f')).toBe('utf-8'); // Kɔfi: Windows-1252 would run a closing quote into a letter
+  });
+
+  it('takes neither where both readings, or neither, are text', () => {
+    expect(judge('ER', 'Ä’', 'S')).toBe('none'); // Ē, Latvian in capitals, or Ä’
+    expect(judge(' ', 'Î”', 'E')).toBe('none'); // ΔELTA: a Greek letter in a Latin word, or a quote run into a letter
+    expect(judge('25', 'Ëš', 'C')).toBe('none'); // 25˚C: a modifier beside a letter, or Ë after a digit
   });
 });
 
@@ -80,7 +85,7 @@ describe('the encoding rule over a stream', () => {
         const bytes = inWindows1252 ? windows1252(text) : Buffer.from(text);
         const whole = await utf8Outcome(bytes, Math.max(1, bytes.length));
         expect(await utf8Outcome(bytes, size)).toBe(whole);
-        const evidence = scanEncodingEvidence(bytes, 0, false);
+        const evidence = scanEncodingEvidence(bytes, { stopAtUtf8: false });
         if (whole.startsWith('ChanceUtf8Error')) expect(whole).toContain(`at byte ${evidence.windows1252At})`);
       }),
       { numRuns: 300 },

@@ -40,60 +40,99 @@ const ASCII_UPPER = /^[A-Z]$/;
 const ASCII_LETTER = /^[A-Za-z]$/;
 const NOT_LATIN_SCRIPT = /^[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]$/u;
 const LOWERCASE_OR_MODIFIER_LETTER = /^[\p{Ll}\p{Lm}]$/u;
+/** Modifier letters written as apostrophes (ʹ ʺ ʻ ʼ ʽ ʾ ʿ): Hawaiian ʻokina, Uzbek oʻ, Arabic transliteration. */
+const APOSTROPHE_LETTERS = /^[\u02b9-\u02bf]$/u;
+/** Latin letters no living orthography writes: U+0240–U+024F, and IPA Extensions but for the African reference alphabet's and common IPA's. */
+const RARE_LATIN = /^[\u0240-\u024f\u0250-\u02af]$/u;
+const ORTHOGRAPHY_IPA = new Set([...'ɐɑɒɓɔɖɗəɛɡɣɦɨɩɪɲɵʃʉʊʋʌʒʔ']);
+/** The combining marks decomposed (NFD) text of living orthographies uses (grave … caron, horn, dot and comma below, cedilla, ogonek, macron below). */
+const COMMON_MARKS = /^[\u0300-\u030c\u031b\u0323\u0326-\u0328\u0331]$/u;
+/** Windows-1252 characters of 0x80–0xBF that text puts right after a word: apostrophes, closing quotes, dashes, ellipsis, no-break space, marks, degree, ordinals, superscripts. */
+const AFTER_A_WORD = new Set([...'’´”»›…–—\u00a0°™®©²³¹·ªº']);
+/** Of those, the ones a letter does not follow directly. */
+const CLOSING = new Set([...'”»›…']);
+/** Windows-1252's characters for 0x80–0xBF (undefined: 0x81, 0x8D, 0x8F, 0x90, 0x9D). */
+const WINDOWS_1252_HIGH =
+  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ\u00a0¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿';
+const UNDEFINED_SECOND = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
-function isAsciiUpper(byte: number): boolean {
-  return byte >= 0 && ASCII_UPPER.test(String.fromCharCode(byte));
+function test(pattern: RegExp, byte: number): boolean {
+  return byte >= 0 && byte < 0x80 && pattern.test(String.fromCharCode(byte));
 }
 
-function isAsciiLetter(byte: number): boolean {
-  return byte >= 0 && ASCII_LETTER.test(String.fromCharCode(byte));
+/** The bytes around a lone 2-byte sequence: the two before it (nearest last) and the one after (-1: none). */
+export interface PairContext {
+  readonly before: readonly [number, number];
+  readonly after: number;
 }
 
 /**
- * Whether a lone 2-byte UTF-8 sequence (not led by 0xC3, not beside another 2-byte sequence) is
- * Windows-1252 text by chance: its UTF-8 reading is no text a person writes there, while its
- * Windows-1252 reading is an accented capital or `ß` followed by a symbol (`É’`, `ß°`, `Ü«`, `Ç`
- * and a no-break space). It is when the UTF-8 reading is
- * - a C1 control character (U+0080–U+009F; in Windows-1252 `Â` and a symbol, `Â’`);
- * - a letter of another script than Latin beside an ASCII letter (`JOSÜ’S` → Syriac, `GROß°` →
- *   NKo, `MÑ’S` → Cyrillic): words do not mix scripts;
- * - a lowercase or modifier letter after an uppercase ASCII letter with another uppercase ASCII
- *   letter before it or after it (`JOSÉ’S` → `JOSɒS`, `CAFÉ«` → `CAFɫ`): the pair ends a word
- *   in capitals, which UTF-8 text would write in capitals too;
- * - a modifier symbol (U+02C2–U+02FF) beside an ASCII letter, or a combining mark after an ASCII
- *   character that is not a letter (a mark combines with a letter).
- * What it cannot tell: pairs whose UTF-8 reading is a plausible letter in place, e.g. `Ä’` → `Ē`,
- * `Å’` → `Œ`, `È’` → `Ȓ` in a word of capitals, `Ì’` → a combining mark after a letter.
+ * Whether the UTF-8 reading of a lone 2-byte sequence is text a person writes there. It is not
+ * when it is a C1 control (U+0080–U+009F); a letter of another script than Latin beside an ASCII
+ * letter (words do not mix scripts); a lowercase or modifier letter (apostrophe-like ones aside)
+ * ending or inside a word in capitals (`JOSɒS`); a titlecase letter inside a word; a Latin letter
+ * no orthography writes (U+0240–U+024F, IPA but the African reference alphabet's); a modifier
+ * symbol beside a letter; or a combining mark after no letter, or one decomposed text does not use.
+ */
+function isPlausibleUtf8(codePoint: number, { before, after }: PairContext): boolean {
+  if (codePoint < 0xa0) return false;
+  const character = String.fromCodePoint(codePoint);
+  const [twoBefore, oneBefore] = before;
+  const besideLetter = test(ASCII_LETTER, oneBefore) || test(ASCII_LETTER, after);
+  if (NOT_LATIN_SCRIPT.test(character) && besideLetter) return false;
+  if (LOWERCASE_OR_MODIFIER_LETTER.test(character) && !APOSTROPHE_LETTERS.test(character)) {
+    const afterCapital = test(ASCII_UPPER, oneBefore);
+    if (afterCapital && (test(ASCII_UPPER, twoBefore) || test(ASCII_UPPER, after))) return false;
+  }
+  if (/^\p{Lt}$/u.test(character) && test(ASCII_LETTER, oneBefore)) return false;
+  if (RARE_LATIN.test(character) && !ORTHOGRAPHY_IPA.has(character)) return false;
+  if (/^\p{Sk}$/u.test(character) && besideLetter) return false;
+  if (/^\p{Mn}$/u.test(character)) return test(ASCII_LETTER, oneBefore) && COMMON_MARKS.test(character);
+  return true;
+}
+
+/**
+ * Whether the Windows-1252 reading of a lone 2-byte sequence (an accented capital, `Â`, `Þ` or
+ * `ß`, then a character of 0x80–0xBF) is text a person writes there: the letter ends a word (an
+ * ASCII letter before it) and the character is one text puts after a word (`’ ” » … – —`, a
+ * no-break space, `° ™ ® © ² ³ ª º`), not a closing quote or ellipsis run into a letter.
+ */
+function isPlausibleWindows1252(second: number, { before, after }: PairContext): boolean {
+  const character = WINDOWS_1252_HIGH[second - 0x80] ?? '';
+  if (!test(ASCII_LETTER, before[1]) || !AFTER_A_WORD.has(character)) return false;
+  return !(CLOSING.has(character) && test(ASCII_LETTER, after));
+}
+
+/** What a lone 2-byte sequence says of the file's encoding. */
+export type PairEvidence = 'utf-8' | 'windows-1252' | 'none';
+
+/**
+ * What a lone 2-byte UTF-8 sequence (not led by 0xC3, not beside another 2-byte sequence) says of
+ * the encoding: evidence of UTF-8 when its UTF-8 reading is text a person writes there and its
+ * Windows-1252 reading is not (`ł` in `Michał`, which Windows-1252 would read `Å‚`; a combining
+ * diaeresis after a letter, `Ìˆ`), or when its second byte is one Windows-1252 leaves undefined;
+ * evidence of Windows-1252 the other way round (`JOSÉ’S`, which UTF-8 would read `JOSɒS`;
+ * `GROß°`, NKo in a Latin word; `CAFÉ…`, a letter no orthography writes); neither when both
+ * readings, or neither, are plausible (`Ä’` is `Ē`; `ΔELTA` is `Î”ELTA`).
  *
  * @param lead - the sequence's first byte, 0xC2 or 0xC4–0xDF.
  * @param second - its continuation byte, 0x80–0xBF.
- * @param before - the two bytes before it, nearest last (-1 where the file starts).
- * @param after - the byte after it (-1 where the file ends).
- * @returns true when the pair is evidence of Windows-1252.
+ * @param context - the bytes around it.
+ * @returns `utf-8`, `windows-1252` or `none`.
  */
-export function isWindows1252ByChance(
-  lead: number,
-  second: number,
-  before: readonly [number, number],
-  after: number,
-): boolean {
-  const codePoint = ((lead & 0x1f) << 6) | (second & 0x3f);
-  if (codePoint < 0xa0) return true;
-  const character = String.fromCodePoint(codePoint);
-  const [twoBefore, oneBefore] = before;
-  const besideLetter = isAsciiLetter(oneBefore) || isAsciiLetter(after);
-  if (NOT_LATIN_SCRIPT.test(character) && besideLetter) return true;
-  const inCapitals = isAsciiUpper(oneBefore) && (isAsciiUpper(twoBefore) || isAsciiUpper(after));
-  if (LOWERCASE_OR_MODIFIER_LETTER.test(character) && inCapitals) return true;
-  if (/^\p{Sk}$/u.test(character) && besideLetter) return true;
-  return /^\p{Mn}$/u.test(character) && oneBefore < 0x80 && !isAsciiLetter(oneBefore);
+export function lonePairEvidence(lead: number, second: number, context: PairContext): PairEvidence {
+  if (UNDEFINED_SECOND.has(second)) return 'utf-8';
+  const utf8 = isPlausibleUtf8(((lead & 0x1f) << 6) | (second & 0x3f), context);
+  const windows1252 = isPlausibleWindows1252(second, context);
+  if (utf8 === windows1252) return 'none';
+  return utf8 ? 'utf-8' : 'windows-1252';
 }
 
 /** Where the first evidence of each encoding stands in a scanned window (offsets in it, -1: none). */
 export interface EncodingEvidence {
   /** The first evidence of UTF-8 (see {@link scanEncodingEvidence}). */
   readonly utf8At: number;
-  /** The first 2-byte sequence that is Windows-1252 by chance ({@link isWindows1252ByChance}). */
+  /** The first lone 2-byte sequence that is evidence of Windows-1252 ({@link lonePairEvidence}). */
   readonly windows1252At: number;
 }
 
@@ -105,14 +144,22 @@ export interface EncodingEvidence {
  * and a symbol: mojibake, not text); or of 2 bytes next to another 2-byte sequence (a word of
  * Greek, Cyrillic, Hebrew, Arabic…; in Windows-1252, accented capital, symbol, accented capital,
  * symbol). Any other 2-byte sequence is an accented capital (`Â`, `Ä`–`Ý`), `Þ` or `ß` followed by
- * a byte 0x80–0xBF in Windows-1252, and is judged by {@link isWindows1252ByChance}.
+ * a byte 0x80–0xBF in Windows-1252, and is judged by {@link lonePairEvidence}, which may find it
+ * evidence of UTF-8 too.
  *
  * @param bytes - the window: context bytes, then the bytes to judge.
- * @param from - the offset of the first byte to judge (the bytes before it are context only).
- * @param stopAtUtf8 - stop at the first evidence of UTF-8 (it decides the file).
+ * @param options - `from`: the offset of the first byte to judge (the bytes before it are context
+ *   only; default 0); `stopAtUtf8`: stop at the first evidence of UTF-8, which decides the file
+ *   (default true); `startsFile`, `endsFile`: whether the window starts or ends the file (default
+ *   true). A lone pair whose two bytes before or byte after lie outside a window that does not
+ *   start or end the file is not judged: its context is not known (a later window holds it).
  * @returns the offsets (in `bytes`) of the first evidence of each kind at or after `from`.
  */
-export function scanEncodingEvidence(bytes: Uint8Array, from = 0, stopAtUtf8 = true): EncodingEvidence {
+export function scanEncodingEvidence(
+  bytes: Uint8Array,
+  options: { from?: number; stopAtUtf8?: boolean; startsFile?: boolean; endsFile?: boolean } = {},
+): EncodingEvidence {
+  const { from = 0, stopAtUtf8 = true, startsFile = true, endsFile = true } = options;
   let utf8At = -1;
   let windows1252At = -1;
   let previousPairEnd = -1;
@@ -128,9 +175,13 @@ export function scanEncodingEvidence(bytes: Uint8Array, from = 0, stopAtUtf8 = t
       if (length > 2 || latin1Letter || inRun) {
         if (utf8At < 0) utf8At = i;
         if (stopAtUtf8) break;
-      } else if (windows1252At < 0) {
-        const before: [number, number] = [bytes[i - 2] ?? -1, bytes[i - 1] ?? -1];
-        if (isWindows1252ByChance(lead, second, before, bytes[i + 2] ?? -1)) windows1252At = i;
+      } else if ((startsFile || i >= 2) && (endsFile || i + 2 < bytes.length)) {
+        const context: PairContext = { before: [bytes[i - 2] ?? -1, bytes[i - 1] ?? -1], after: bytes[i + 2] ?? -1 };
+        const evidence = lonePairEvidence(lead, second, context);
+        if (evidence === 'utf-8') {
+          if (utf8At < 0) utf8At = i;
+          if (stopAtUtf8) break;
+        } else if (evidence === 'windows-1252' && windows1252At < 0) windows1252At = i;
       }
     }
     if (length === 2) previousPairEnd = i + 2;

@@ -72,10 +72,16 @@ describe('evaluateRecord with the default expectations', () => {
   });
 
   it('trims spaces of every kind at either end, and counts an ID in code points, not UTF-16 units', () => {
-    expect(evaluateRecord(['\u00A0\u3000 007\u2003\uFEFF', 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({
+    expect(evaluateRecord(['\u00A0\u3000 007\u2003\t', 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({
       kind: 'accept',
       customerId: '007',
     });
+    // A BOM is a format character, not a space (String.prototype.trim would take it): quarantined.
+    for (const id of ['\uFEFF302', '302\uFEFF', ' \uFEFF302 '])
+      expect(evaluateRecord([id, 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({
+        kind: 'quarantine',
+        failures: [{ rule: 'customer-id-sane', message: 'Customer ID has an invisible character, U+FEFF' }],
+      });
     expect(evaluateRecord(['😀'.repeat(33), 'A', 'Chile', 'Active'], columns, suite).kind).toBe('accept');
     expect(evaluateRecord(['😀'.repeat(64), 'A', 'Chile', 'Active'], columns, suite).kind).toBe('accept');
     expect(evaluateRecord(['😀'.repeat(65), 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({

@@ -1,7 +1,7 @@
 import { lookupCountry } from '@medallion/regions';
 import { codePointLength, COLUMN_ALIASES, isSubscribed, normalizeHeaderName } from '@medallion/schemas';
 import { MAX_QUARANTINED_PERCENT, readSetting, type SettingsEnvironment } from '@medallion/settings';
-import { customerIdOf } from './customer-id';
+import { customerIdOf, trimSpaces } from './customer-id';
 import { UnregisteredRuleError } from './errors';
 import type { BronzeColumns } from './resolve-bronze-columns';
 import { MAX_CUSTOMER_ID_LENGTH, SILVER_RULES, type RuleDeclaration, type SilverRuleName } from './rules';
@@ -117,7 +117,8 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
   {
     ...SILVER_RULES.customerIdPresent,
     needsAlignedColumns: true,
-    check: (fields, columns) => ((fields[columns.customerId] ?? '').trim() === '' ? 'Customer ID is empty' : undefined),
+    check: (fields, columns) =>
+      trimSpaces(fields[columns.customerId] ?? '') === '' ? 'Customer ID is empty' : undefined,
   },
   {
     ...SILVER_RULES.customerIdSane,

@@ -97,10 +97,11 @@ function headerColumnsText(fields: readonly string[], delimiter: string): string
  * @param expectations - the data-quality rules.
  * @param delimiter - the file's field delimiter.
  * @returns the transform.
- * @throws FileRejectedError as `SilverTransform` does; for `customer-id-column-present` and
- *   `country-column-present` its reason ends with the columns found (at most 20 named, and only
- *   when one is a column name medallion knows: see `headerColumnsText`), and it carries the
- *   header's cells (`headerCells`) for the rejection record.
+ * @throws FileRejectedError as `SilverTransform` does. On `column-names-unique`,
+ *   `customer-id-column-present` and `country-column-present` it carries the header's cells
+ *   (`headerCells`) for the rejection record; the first quotes the duplicated name only when the
+ *   line holds a column name medallion knows, the other two end with the columns found (at most
+ *   20 named, and only when one is a column name medallion knows: see `headerColumnsText`).
  */
 export function silverTransformOf(
   fields: readonly string[],
@@ -110,14 +111,22 @@ export function silverTransformOf(
   try {
     return new SilverTransform(fields, expectations, delimiter);
   } catch (error) {
+    if (!(error instanceof FileRejectedError) || error.rule === undefined) throw error;
+    const { rule } = error;
+    if (rule === SILVER_RULES.columnNamesUnique.name) {
+      // The duplicated name is quoted only where the line is a header (it holds a known name).
+      const reason = fields.some(isKnownColumnName)
+        ? error.message
+        : `a duplicated column in the header; ${headerColumnsText(fields, delimiter)}`;
+      throw new FileRejectedError(reason, { rule, headerCells: fields });
+    }
     const columnRules: readonly string[] = [
       SILVER_RULES.customerIdColumnPresent.name,
       SILVER_RULES.countryColumnPresent.name,
     ];
-    if (!(error instanceof FileRejectedError) || error.rule === undefined || !columnRules.includes(error.rule))
-      throw error;
+    if (!columnRules.includes(rule)) throw error;
     throw new FileRejectedError(`${error.message}; ${headerColumnsText(fields, delimiter)}`, {
-      rule: error.rule,
+      rule,
       headerCells: fields,
     });
   }

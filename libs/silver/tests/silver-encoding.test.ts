@@ -17,7 +17,7 @@ afterAll(async () => {
 
 /** Windows-1252 bytes of `text` (its characters beyond Latin-1 among ’ “ ” €; the rest Latin-1). */
 function windows1252(text: string): Buffer {
-  const beyondLatin1: Record<string, number> = { '’': 0x92, '“': 0x93, '”': 0x94, '€': 0x80 };
+  const beyondLatin1: Record<string, number> = { '’': 0x92, '“': 0x93, '”': 0x94, '€': 0x80, '…': 0x85 };
   return Buffer.from([...text].map((char) => beyondLatin1[char] ?? char.charCodeAt(0)));
 }
 
@@ -58,7 +58,7 @@ describe('silver decides the encoding by one rule over the whole file', () => {
   });
 
   it('reads as Windows-1252 a file whose only accents are such chance pairs, valid UTF-8 as they are', async () => {
-    const names = ['JOSÉ’S TAPAS', 'GROß° GMBH', 'CAFÉ«NOIR', 'RENÉ\u00a0DUPONT', 'PEÑ’A', 'CHÂ’S'];
+    const names = ['JOSÉ’S TAPAS', 'GROß° GMBH', 'RENÉ\u00a0DUPONT', 'PEÑ’A', 'CHÂ’S', 'CAFÉ…', 'ALÍ’S SHOP', 'FRANÇ…'];
     for (const [index, name] of names.entries()) {
       const bytes = windows1252(`${HEADER}\n10${index},${name},France,Active\n`);
       const { result, silver } = await ingestBytes(`cp1252-only-chance-pairs-${index}`, bytes);
@@ -73,6 +73,40 @@ describe('silver decides the encoding by one rule over the whole file', () => {
     expect(result).toMatchObject({ kind: 'processed', encoding: 'utf-8' });
     expect(silver).toContain('1,Kɔfi Mensah,Ghana,Active,Africa\n2,Ɛfua Asante,Ghana,Active,Africa\n');
     expect(silver).toContain('4,ĒRIKS,Latvia,Active,Europe\n');
+  });
+
+  it('keeps UTF-8 the letters whose Windows-1252 reading is no text: apostrophe letters in capitals, a Greek letter in a brand, 0x81', async () => {
+    const names = ['HAWAIʻI LLC', 'OʼBRIEN', 'ΔELTA Corp', 'iPhone Ωmega', '25˚C Ltd', 'ŁUKASZ'];
+    const text = `${HEADER}\n${names.map((name, i) => `${i + 1},${name},Poland,Active`).join('\n')}\n`;
+    const { result, silver } = await ingestBytes('utf8-unlike-windows-1252', Buffer.from(text));
+    expect(result).toMatchObject({ kind: 'processed', encoding: 'utf-8' });
+    expect(silver).toBe(
+      `${HEADER},Region\n${names.map((name, i) => `${i + 1},${name},Poland,Active,Europe`).join('\n')}\n`,
+    );
+  });
+
+  it('rejects a UTF-8 file whose only accents are lone letters (ł, ı) or decomposed marks, with one stray byte after them', async () => {
+    for (const [name, names] of [
+      ['utf8-lone-letters-stray', 'Michał,Yıldız'],
+      ['utf8-nfd-stray', 'Mu\u0308ller,Franc\u0327oise'],
+    ] as const) {
+      const good = Buffer.from(
+        `${HEADER}\n1,${names.split(',')[0]},Poland,Active\n2,${names.split(',')[1]},Turkey,Active\n3,Caf`,
+      );
+      const bytes = Buffer.concat([good, Buffer.from([0xe9]), Buffer.from(',France,Active\n')]);
+      const { result, silver } = await ingestBytes(name, bytes);
+      expect(result).toMatchObject({ kind: 'rejected', rule: 'encoding', encoding: 'unknown' });
+      expect((result as { reason: string }).reason).toBe(
+        `invalid UTF-8 in a UTF-8 file (at byte ${good.length}); repair the file or save it as UTF-8 again`,
+      );
+      expect(silver).toBeUndefined();
+    }
+  });
+
+  it('rejects UTF-16 without a byte order mark as an encoding it does not read', async () => {
+    const { result } = await ingestBytes('utf16le-no-bom', Buffer.from(`${HEADER}\n1,Ana,Chile,Active\n`, 'utf16le'));
+    expect(result).toMatchObject({ kind: 'rejected', rule: 'encoding', encoding: 'unknown' });
+    expect((result as { reason: string }).reason).toContain('UTF-16 text without a byte order mark');
   });
 
   it('rejects a UTF-8 file of accented names with one stray byte after them, at the byte where it is', async () => {

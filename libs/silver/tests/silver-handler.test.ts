@@ -184,10 +184,11 @@ describe('silver handler on bronze files', () => {
       expect(silver).toBeUndefined();
       expect(quarantine).toBeUndefined();
       const { Records } = event as { Records: Array<{ eventTime: string; s3: { object: { eTag: string } } }> };
-      const headerCells =
-        rule === 'country-column-present'
-          ? { headerCells: ['Customer ID', 'Customer Name', 'Subscription Status'] }
-          : {};
+      const headerCellsOf: Record<string, string[]> = {
+        'country-column-present': ['Customer ID', 'Customer Name', 'Subscription Status'],
+        'column-names-unique': ['Customer ID', 'Customer Name', 'Country', 'country', 'Subscription Status'],
+      };
+      const headerCells = headerCellsOf[rule] ? { headerCells: headerCellsOf[rule] } : {};
       expect(JSON.parse(rejection!)).toEqual({
         bronzeKey: `bronze/${fixture}`,
         bronzeETag: Records[0]!.s3.object.eTag,

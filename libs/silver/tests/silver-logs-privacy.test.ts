@@ -48,6 +48,8 @@ describe('silver logs', () => {
           `${header}1,Ana,a@b.c,Chile,Active\nCustomer ID,Customer Country,Zelda Quokkafield\n`,
         ),
       );
+      // A file without its header line whose first record repeats a cell: no duplicate quoted.
+      await handler(await lake.put('bronze/no-header-dup.csv', '001,Zelda Quokkafield,Zelda Quokkafield,Spain\n'));
       // A file without its header line: its first record stands where the header should.
       await handler(
         await lake.put('bronze/no-header.csv', '001,Bartholomew Xyst,South Africa,Active\n002,Ana,Chile,Active\n'),
@@ -66,6 +68,12 @@ describe('silver logs', () => {
       reason:
         'no Customer ID column (expected "Customer ID" or "Customer Id"); the header has 4 columns split by comma, none of them a column name medallion knows (is the header line missing?); the rejection record lists its cells',
       headerCells: ['001', 'Bartholomew Xyst', 'South Africa', 'Active'],
+    });
+    expect(JSON.parse((await lake.text('quarantine/no-header-dup.error.json'))!)).toMatchObject({
+      rule: 'column-names-unique',
+      reason:
+        'a duplicated column in the header; the header has 4 columns split by comma, none of them a column name medallion knows (is the header line missing?); the rejection record lists its cells',
+      headerCells: ['001', 'Zelda Quokkafield', 'Zelda Quokkafield', 'Spain'],
     });
     expect(JSON.parse((await lake.text('quarantine/pasted.error.json'))!)).toMatchObject({
       rule: 'section-columns-match',

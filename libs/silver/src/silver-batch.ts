@@ -2,7 +2,7 @@ import { CsvTextBuilder, readCsvBatch, type CsvRecord } from '@medallion/csv-io'
 import { MAX_UNKNOWN_COUNTRIES, MORE_UNKNOWN_COUNTRIES, type SilverCounts } from '@medallion/schemas';
 import { formatFailures, ROW_EXPECTATIONS, rowExpectationsNamed } from '@medallion/silver-rules';
 import { oversizedPieceResult, oversizedQuarantineRow, recordSizeFailure } from './silver-oversized';
-import { SectionHeaders } from './silver-sections';
+import { SectionHeaders, type SectionOrder } from './silver-sections';
 import { isUnknownRegion, SilverTransform, type SilverOutput } from './silver-transform';
 import { NO_ROWS } from './silver-result';
 
@@ -24,10 +24,10 @@ export interface SilverBatchTask {
    */
   readonly rowRules?: readonly string[];
   /**
-   * The column order of the section the batch starts in (see `SectionHeaders`): where each header
-   * column is in its records. @default the header's order
+   * The column order and width of the section the batch starts in (see `SectionHeaders`): where
+   * each header column is in its records. @default the header's order and width
    */
-  readonly sectionOrder?: readonly number[];
+  readonly sectionOrder?: SectionOrder;
   /** Set when the batch is a piece of a record that ran past the forced cut (see `CsvBatch.oversized`). */
   readonly oversized?: 'start' | 'part' | 'end';
   /** On the `end` piece: the input ended inside the record's quotes. */
@@ -57,7 +57,7 @@ export interface SilverBatchResult {
   /** The batch's silver rows as customer records, in order. */
   readonly customers: SilverBatchCustomers;
   /** When the batch holds repeated headers: how many, and the column order of the section it ends in. */
-  readonly sections?: { readonly headers: number; readonly endOrder: readonly number[] | undefined };
+  readonly sections?: { readonly headers: number; readonly endOrder: SectionOrder };
   /**
    * The `section-columns-match` reason and the header's cells, when a repeated header names other
    * columns (the batch stops there).

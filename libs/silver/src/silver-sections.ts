@@ -3,10 +3,21 @@ import type { BronzeColumns } from '@medallion/silver-rules';
 import { headerCellsText } from './header-cells-text';
 
 /**
- * Where each of the first header's columns is in a section's records: `order[i]` is the position,
- * in the section's header, of the first header's column `i`. Undefined: the first header's order.
+ * How a section's records map to the first header's columns. Undefined: the first header's order
+ * and width.
  */
-export type SectionOrder = readonly number[] | undefined;
+export type SectionOrder =
+  | {
+      /**
+       * `order[i]` is the position, in the section's header, of the first header's column `i`; -1
+       * for a trailing unnamed column of the first header that the section's header lacks (read as
+       * empty). One entry per column of the first header.
+       */
+      readonly order: readonly number[];
+      /** The section header's cell count: the field count its records must have. */
+      readonly width: number;
+    }
+  | undefined;
 
 /**
  * What a repeated header record means: a section in some column order, or different columns (the
@@ -68,10 +79,11 @@ export class SectionHeaders {
    */
   sectionOf(fields: readonly string[], line: number): SectionHeader {
     const folded = fields.map(normalizeHeaderName);
-    const unused = folded.map((name, at) => ({ name, at }));
+    const named = namedLength(this.folded);
+    const unused = folded.slice(0, namedLength(folded)).map((name, at) => ({ name, at }));
     const order: number[] = [];
     const missing: string[] = [];
-    for (const [i, name] of this.folded.entries()) {
+    for (const [i, name] of this.folded.slice(0, named).entries()) {
       const column = unused.find((candidate) => candidate.name === name);
       if (column === undefined) missing.push(this.header[i] ?? '');
       else {
@@ -80,25 +92,50 @@ export class SectionHeaders {
       }
     }
     if (missing.length > 0 || unused.length > 0) {
-      const extra = unused.map(({ at }) => fields[at] ?? '');
-      return { kind: 'different', reason: differentColumns(line, missing, extra), headerCells: fields };
+      const repeated = unused.filter(({ name }) => this.names.has(name)).map(({ at }) => fields[at] ?? '');
+      const extra = unused.filter(({ name }) => !this.names.has(name)).map(({ at }) => fields[at] ?? '');
+      return { kind: 'different', reason: differentColumns(line, { missing, repeated, extra }), headerCells: fields };
     }
-    return { kind: 'section', order: order.every((at, i) => at === i) ? undefined : order };
+    // Trailing unnamed columns (a delimiter ending every line) pair up in order, whichever has more.
+    const sectionNamed = namedLength(folded);
+    for (let i = named; i < this.folded.length; i++) {
+      const at = sectionNamed + (i - named);
+      order.push(at < fields.length ? at : -1);
+    }
+    const inFirstOrder = fields.length === this.folded.length && order.every((at, i) => at === i);
+    return { kind: 'section', order: inFirstOrder ? undefined : { order, width: fields.length } };
   }
+}
+
+/** The cell count up to and including the last named (non-blank) cell of a folded header. */
+function namedLength(folded: readonly string[]): number {
+  let end = folded.length;
+  while (end > 0 && folded[end - 1] === '') end--;
+  return end;
 }
 
 /**
  * The `section-columns-match` reason: the header at `line` lacks `missing` (the first header's
- * names, as written) and has `extra` (named only when medallion knows them, see `headerCellsText`),
- * e.g. `… at line 7 lacks "Country" of the first header's columns and has 1 other cell besides them; …`.
+ * names, as written), names `repeated` (first-header names) a second time and has `extra` (named
+ * only when medallion knows them, see `headerCellsText`), e.g. `… at line 7 lacks "Country" of the
+ * first header's columns and has 1 unknown cell besides them; …` or `… at line 7 names "Country" twice; …`.
  */
-function differentColumns(line: number, missing: readonly string[], extra: readonly string[]): string {
-  const names = missing.map((name) => JSON.stringify(name)).join(', ');
-  const lacks = missing.length > 0 ? `lacks ${names} of the first header's columns` : undefined;
+function differentColumns(
+  line: number,
+  cells: {
+    readonly missing: readonly string[];
+    readonly repeated: readonly string[];
+    readonly extra: readonly string[];
+  },
+): string {
+  const { missing, repeated, extra } = cells;
+  const quoted = (names: readonly string[]): string => names.map((name) => JSON.stringify(name)).join(', ');
+  const lacks = missing.length > 0 ? `lacks ${quoted(missing)} of the first header's columns` : undefined;
+  const twice = repeated.length > 0 ? `names ${quoted(repeated)} twice` : undefined;
   const has =
     extra.length > 0
       ? `has ${headerCellsText(extra)} besides ${lacks ? 'them' : "the first header's columns"}`
       : undefined;
-  const what = [lacks, has].filter((part) => part !== undefined).join(' and ');
+  const what = [lacks, twice, has].filter((part) => part !== undefined).join(' and ');
   return `sections with different columns: the header repeated at line ${line} ${what}; split the file into one file per export`;
 }

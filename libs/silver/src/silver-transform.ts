@@ -10,6 +10,7 @@ import {
   type ExpectationSuite,
   type RuleFailure,
 } from '@medallion/silver-rules';
+import type { SectionOrder } from './silver-sections';
 
 /** Where one bronze data record goes. */
 export type SilverOutput =
@@ -85,24 +86,33 @@ export class SilverTransform {
   }
 
   /**
-   * Transforms one data record of a section whose columns are in another order (see
-   * `SectionHeaders`): its fields are put in the header's order first (a record with another
-   * field count is left as it is, for `column-count`); silver gets them in the header's order,
-   * quarantine the raw text as in bronze.
+   * Transforms one data record of a section whose columns are in another order or width (see
+   * `SectionHeaders`): its fields are put in the header's order first; silver gets them in the
+   * header's order, quarantine the raw text as in bronze. A record whose field count is not its
+   * section header's fails `column-count` against that header; one with a value in a trailing
+   * unnamed column the first header lacks (which silver has no column for) fails it against the
+   * first header.
    *
    * @param record - the parsed record with its raw text and start line.
-   * @param order - where each header column is in the section's records.
+   * @param section - where each header column is in the section's records, and their field count.
    * @returns the record's output.
    */
-  applyInOrder(record: CsvRecord, order: readonly number[]): SilverOutput {
+  applyInOrder(record: CsvRecord, section: NonNullable<SectionOrder>): SilverOutput {
     const { fields } = record;
-    if (fields.length !== order.length) return this.applyFields(record, false);
-    return this.applyFields({ ...record, fields: order.map((at) => fields[at] ?? '') }, false);
+    if (fields.length !== section.width) return this.applyFields(record, false, section.width);
+    const ordered = section.order.map((at) => (at < 0 ? '' : (fields[at] ?? '')));
+    if (fields.length > ordered.length && hasValueOutside(fields, section.order))
+      return this.applyFields(record, false);
+    return this.applyFields({ ...record, fields: ordered }, false);
   }
 
-  /** Transforms one data record (`rawInOrder`: its raw text has its fields in the header's order). */
-  private applyFields(record: CsvRecord, rawInOrder: boolean): SilverOutput {
-    const outcome = evaluateRecord(record.fields, this.columns, this.expectations);
+  /**
+   * Transforms one data record (`rawInOrder`: its raw text has its fields in the header's order;
+   * `width`: the field count it must have, when its section's header is not the first header's width).
+   */
+  private applyFields(record: CsvRecord, rawInOrder: boolean, width = this.columns.width): SilverOutput {
+    const columns = width === this.columns.width ? this.columns : { ...this.columns, width };
+    const outcome = evaluateRecord(record.fields, columns, this.expectations);
     if (outcome.kind === 'blank') return outcome;
     if (outcome.kind === 'quarantine')
       return {
@@ -129,6 +139,12 @@ export class SilverTransform {
     row.push(region);
     return { kind: 'silver', row, customerId, region, country, subscribed, failures };
   }
+}
+
+/** Whether a record has a non-blank field at a position `order` does not take. */
+function hasValueOutside(fields: readonly string[], order: readonly number[]): boolean {
+  const taken = new Set(order);
+  return fields.some((field, at) => !taken.has(at) && field.trim() !== '');
 }
 
 /**

@@ -154,6 +154,58 @@ describe('silver reads two exports pasted together as sections of one file', () 
   });
 
   it.each(HANDLERS)(
+    "pairs trailing unnamed columns in order whichever section has more; a record of its own section's width is read by it (%s)",
+    async (how, handler) => {
+      const text = [
+        `${FIRST},`,
+        `1,Ann,Chile,Active,`,
+        // The second export ends every line with two delimiters, in another column order.
+        'Subscription Status,Customer Country,Customer ID,Customer Name,,',
+        'Active,Peru,2,Bo,,',
+        'Inactive,Peru,3,Cy,x,',
+        // A value in the column the first header lacks: silver has no place for it.
+        'Active,Peru,4,Di,,y',
+        // The first header's width, not its section's: not read by the first header's positions.
+        'Active,Peru,5,Ed,',
+        // A third export with no trailing delimiter.
+        FIRST,
+        '6,Flo,Chile,Active',
+        '',
+      ].join('\n');
+      const outputs = await ingest(handler(), `trailing-unnamed-${how.replaceAll(' ', '-')}`, text);
+      expect(outputs.kind).toBe('processed');
+      expect(outputs.silver).toBe(
+        [
+          `${FIRST},,Region`,
+          '1,Ann,Chile,Active,,South America',
+          '2,Bo,Peru,Active,,South America',
+          '3,Cy,Peru,Inactive,x,South America',
+          '6,Flo,Chile,Active,,South America',
+          '',
+        ].join('\n'),
+      );
+      expect(outputs.quarantine).toBe(
+        [
+          'Line,Reason,Raw Record',
+          '6,column-count: the record has 6 fields but the header has 5 columns,"Active,Peru,4,Di,,y"',
+          '7,column-count: the record has 5 fields but the header has 6 columns,"Active,Peru,5,Ed,"',
+          '',
+        ].join('\n'),
+      );
+      expect(outputs.counts).toMatchObject({ dataRecords: 6, silverRows: 4, quarantinedRows: 2, sections: 3 });
+    },
+  );
+
+  it('says a repeated header names a column twice', async () => {
+    const text = [FIRST, ...rows(1, 3), `${FIRST},Customer Country`, ''].join('\n');
+    const outputs = await ingest(HANDLERS[0]![1](), 'named-twice', text);
+    expect(outputs).toMatchObject({ kind: 'rejected', rule: 'section-columns-match' });
+    expect(outputs.reason).toBe(
+      'sections with different columns: the header repeated at line 5 names "Customer Country" twice; split the file into one file per export',
+    );
+  });
+
+  it.each(HANDLERS)(
     'reads the sections of a Windows-1252 file with a sep=; line and a reordered second export (%s)',
     async (how, handler) => {
       const text =

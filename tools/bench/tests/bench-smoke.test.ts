@@ -90,5 +90,22 @@ describe('npm run bench -- --smoke', () => {
       2,
       'bench:cold-start: --runs abc: give a whole number of runs, 1 or more',
     ]);
+    const badRounds = bench(['--rounds', '0'], 'bench:compare-pandas');
+    expect([badRounds.status, badRounds.stderr.split('\n')[0]]).toEqual([
+      2,
+      'bench:compare-pandas: --rounds 0: give a whole number, 1 or more',
+    ]);
+  });
+
+  it('npm run bench:compare-pandas is skipped with a message, exit 0, where the pandas reference is missing', () => {
+    const run = spawnSync(
+      'npm',
+      ['run', 'bench:compare-pandas', '--silent', '--', '--rows', '10', '--pandas-dir', '/nonexistent-perf'],
+      { cwd: WORKSPACE_ROOT, encoding: 'utf8' },
+    );
+    expect([run.status, run.stdout]).toEqual([
+      0,
+      'bench:compare-pandas: skipped: no pandas_silver.py and pandas_gold.py in /nonexistent-perf (give --pandas-dir)\n',
+    ]);
   });
 });

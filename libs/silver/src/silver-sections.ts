@@ -1,4 +1,4 @@
-import { normalizeHeaderName } from '@medallion/schemas';
+import { COLUMN_ALIASES, normalizeHeaderName } from '@medallion/schemas';
 import type { BronzeColumns } from '@medallion/silver-rules';
 import { headerCellsText } from './header-cells-text';
 
@@ -30,16 +30,23 @@ export type SectionHeader =
 /**
  * Recognizes the repeated headers of a file (two exports pasted together) and maps their sections
  * to the first header's column order. A record is a header when its field at the Customer ID
- * column is one of the first header's column names and it holds the first header's Customer ID and
- * country column names, compared as headers are (trimmed, ignoring case, see `normalizeHeaderName`).
+ * column is one of the first header's column names or a known one (`COLUMN_ALIASES`), and it holds a
+ * Customer ID column name and a country column name, each the first header's or another spelling
+ * medallion knows (`Country` for `Customer Country`), compared as headers are (trimmed, ignoring
+ * case, see `normalizeHeaderName`): a second export that spells a column another way is a section
+ * with different columns, never a customer.
  */
 export class SectionHeaders {
   private readonly folded: readonly string[];
   private readonly names: ReadonlySet<string>;
   /** The shortest first-header name (unfolded lengths are at least this): a cheap first test. */
   private readonly shortestName: number;
-  private readonly idName: string;
-  private readonly countryName: string;
+  /** The first header's names and every known column name: what a repeated header's Customer ID field may be. */
+  private readonly candidates: ReadonlySet<string>;
+  /** The names a Customer ID column may have in a repeated header (folded). */
+  private readonly idNames: ReadonlySet<string>;
+  /** The names a country column may have in a repeated header (folded). */
+  private readonly countryNames: ReadonlySet<string>;
 
   /**
    * @param header - the first header's cells.
@@ -51,9 +58,10 @@ export class SectionHeaders {
   ) {
     this.folded = header.map(normalizeHeaderName);
     this.names = new Set(this.folded.filter((name) => name !== ''));
-    this.shortestName = Math.min(...[...this.names].map((name) => name.length));
-    this.idName = this.folded[columns.customerId] ?? '';
-    this.countryName = this.folded[columns.country] ?? '';
+    this.candidates = new Set([...this.names, ...Object.values(COLUMN_ALIASES).flat()]);
+    this.shortestName = Math.min(...[...this.candidates].map((name) => name.length));
+    this.idNames = new Set([this.folded[columns.customerId] ?? '', ...COLUMN_ALIASES.customerId]);
+    this.countryNames = new Set([this.folded[columns.country] ?? '', ...COLUMN_ALIASES.country]);
   }
 
   /**
@@ -64,9 +72,9 @@ export class SectionHeaders {
   isHeader(fields: readonly string[]): boolean {
     const candidate = fields[this.columns.customerId];
     if (candidate === undefined || candidate.length < this.shortestName) return false;
-    if (!this.names.has(normalizeHeaderName(candidate))) return false;
+    if (!this.candidates.has(normalizeHeaderName(candidate))) return false;
     const folded = fields.map(normalizeHeaderName);
-    return folded.includes(this.idName) && folded.includes(this.countryName);
+    return folded.some((name) => this.idNames.has(name)) && folded.some((name) => this.countryNames.has(name));
   }
 
   /**

@@ -196,6 +196,37 @@ describe('silver reads two exports pasted together as sections of one file', () 
     },
   );
 
+  it.each([
+    [
+      'Index,Customer Id,Country',
+      'Index,Customer ID,Customer Country',
+      'lacks "Country" of the first header\'s columns and has "Customer Country" besides them',
+    ],
+    [
+      'Customer ID,Customer Country',
+      'Country,Customer ID',
+      'lacks "Customer Country" of the first header\'s columns and has "Country" besides them',
+    ],
+  ])(
+    'a repeated header spelling the country column another way is a section with different columns, not a customer (%s)',
+    async (first, repeated, what) => {
+      const text = [
+        first,
+        first
+          .split(',')
+          .map((_, i) => ['1', '001', 'France'][i] ?? 'France')
+          .join(','),
+        repeated,
+        '',
+      ].join('\n');
+      const outputs = await ingest(HANDLERS[0]![1](), `alias-${first.length}`, text);
+      expect(outputs).toMatchObject({ kind: 'rejected', rule: 'section-columns-match', silver: undefined });
+      expect(outputs.reason).toBe(
+        `sections with different columns: the header repeated at line 3 ${what}; split the file into one file per export`,
+      );
+    },
+  );
+
   it('says a repeated header names a column twice', async () => {
     const text = [FIRST, ...rows(1, 3), `${FIRST},Customer Country`, ''].join('\n');
     const outputs = await ingest(HANDLERS[0]![1](), 'named-twice', text);

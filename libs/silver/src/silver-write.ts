@@ -107,6 +107,17 @@ export async function writeAndCommit(
   }
   const quarantineKeys = finished.quarantine !== undefined ? [keys.quarantine] : [];
   const outputKeys = [keys.silver, keys.customers, ...quarantineKeys, keys.manifest];
-  env.logger.info('object processed', { bucket: object.bucket, key: object.key, encoding, outputKeys, ...counts });
+  // The unknown country values are cell text: the log gets how many there are, the manifest the values.
+  const { unknownCountries, ...loggedCounts } = counts;
+  const unknownCountryValues = Object.keys(unknownCountries ?? {}).length;
+  const logged = {
+    bucket: object.bucket,
+    key: object.key,
+    encoding,
+    outputKeys,
+    ...loggedCounts,
+    unknownCountryValues,
+  };
+  env.logger.info('object processed', logged);
   return { kind: 'processed', bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, outputKeys, counts };
 }

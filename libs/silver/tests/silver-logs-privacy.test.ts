@@ -13,7 +13,13 @@ afterAll(async () => {
   await lake.close();
 });
 
-const SECRETS = ['Zelda Quokkafield', 'zelda.quokka@example.org', 'Bartholomew Xyst', 'bart.xyst@example.net'];
+const SECRETS = [
+  'Zelda Quokkafield',
+  'zelda.quokka@example.org',
+  'Bartholomew Xyst',
+  'bart.xyst@example.net',
+  '12 Quokka Lane',
+];
 
 describe('silver logs', () => {
   it('never carry row contents, at DEBUG, for accepted, quarantined and rejected input', async () => {
@@ -33,7 +39,8 @@ describe('silver logs', () => {
       await handler(
         await lake.put(
           'bronze/ok.csv',
-          `${header}1,Zelda Quokkafield,zelda.quokka@example.org,France,Active\n,Bartholomew Xyst,bart.xyst@example.net,Peru,Active\n`,
+          // A country cell that names no country (an address typed there) is cell text too.
+          `${header}1,Zelda Quokkafield,zelda.quokka@example.org,France,Active\n,Bartholomew Xyst,bart.xyst@example.net,Peru,Active\n3,Ana,a@b.c,12 Quokka Lane,Active\n`,
         ),
       );
       await handler(
@@ -62,6 +69,10 @@ describe('silver logs', () => {
     expect(logs).toContain('"message":"object processed"');
     expect(logs).toContain('"message":"file rejected"');
     expect(logs).toContain('"key":"bronze/ok.csv"');
+    expect(logs).toContain('"unknownCountryValues":1');
+    expect(JSON.parse((await lake.text('silver/_manifests/ok.csv.json'))!).counts.unknownCountries).toEqual({
+      '12 Quokka Lane': 1,
+    });
     for (const secret of SECRETS) expect(logs).not.toContain(secret);
     expect(JSON.parse((await lake.text('quarantine/no-header.error.json'))!)).toMatchObject({
       rule: 'customer-id-column-present',

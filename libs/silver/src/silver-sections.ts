@@ -1,6 +1,7 @@
 import { COLUMN_ALIASES, normalizeHeaderName } from '@medallion/schemas';
 import type { BronzeColumns } from '@medallion/silver-rules';
 import { headerCellsText } from './header-cells-text';
+import { namedLength } from './named-length';
 
 /**
  * How a section's records map to the first header's columns. Undefined: the first header's order
@@ -88,7 +89,8 @@ export class SectionHeaders {
   sectionOf(fields: readonly string[], line: number): SectionHeader {
     const folded = fields.map(normalizeHeaderName);
     const named = namedLength(this.folded);
-    const unused = folded.slice(0, namedLength(folded)).map((name, at) => ({ name, at }));
+    const sectionNamed = namedLength(folded);
+    const unused = folded.slice(0, sectionNamed).map((name, at) => ({ name, at }));
     const order: number[] = [];
     const missing: string[] = [];
     for (const [i, name] of this.folded.slice(0, named).entries()) {
@@ -105,7 +107,6 @@ export class SectionHeaders {
       return { kind: 'different', reason: differentColumns(line, { missing, repeated, extra }), headerCells: fields };
     }
     // Trailing unnamed columns (a delimiter ending every line) pair up in order, whichever has more.
-    const sectionNamed = namedLength(folded);
     for (let i = named; i < this.folded.length; i++) {
       const at = sectionNamed + (i - named);
       order.push(at < fields.length ? at : -1);
@@ -113,13 +114,6 @@ export class SectionHeaders {
     const inFirstOrder = fields.length === this.folded.length && order.every((at, i) => at === i);
     return { kind: 'section', order: inFirstOrder ? undefined : { order, width: fields.length } };
   }
-}
-
-/** The cell count up to and including the last named (non-blank) cell of a folded header. */
-function namedLength(folded: readonly string[]): number {
-  let end = folded.length;
-  while (end > 0 && folded[end - 1] === '') end--;
-  return end;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type ExpectationSuite,
   type RuleFailure,
 } from '@medallion/silver-rules';
+import { namedLength } from './named-length';
 import type { SectionOrder } from './silver-sections';
 
 /** Where one bronze data record goes. */
@@ -153,8 +154,7 @@ function hasValueOutside(fields: readonly string[], order: readonly number[]): b
  * column is checked as before).
  */
 function withoutTrailingUnnamed(header: readonly string[]): readonly string[] {
-  let end = header.length;
-  while (end > 0 && (header[end - 1] ?? '').trim() === '') end--;
+  const end = namedLength(header);
   return end >= header.length - 1 ? header : header.slice(0, end + 1);
 }
 

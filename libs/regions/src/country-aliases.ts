@@ -95,6 +95,7 @@ export const COUNTRY_ALIASES: ReadonlyArray<readonly [alias: string, cca2: strin
   ['Macau SAR', 'MO'],
   ['Macao SAR', 'MO'],
   ['FYROM', 'MK'],
+  ['Macedonia, FYR', 'MK'],
   ['Bosnia', 'BA'],
   ['Bosnia-Herzegovina', 'BA'],
   ['Czech Rep.', 'CZ'],
@@ -102,6 +103,48 @@ export const COUNTRY_ALIASES: ReadonlyArray<readonly [alias: string, cca2: strin
   ['Republic of Ireland', 'IE'],
   ['Eire', 'IE'],
   ['Hellas', 'GR'],
+  ['Falklands', 'FK'],
+  ['Faroes', 'FO'],
+  ['USVI', 'VI'],
+  ['S. Korea', 'KR'],
+  ['N. Korea', 'KP'],
+  ['Congo DR', 'CD'],
+  ['P.R. China', 'CN'],
+  ["People's Republic of China", 'CN'],
+  ['Gaza', 'PS'],
+  ['West Bank', 'PS'],
+];
+
+/**
+ * Islands and provinces that belong to a country without an ISO 3166-1 entry of their own, mapped
+ * to that country: they are counted in its region (the Canary Islands in Europe with Spain, Easter
+ * Island in South America with Chile), as the dataset counts a country's parts. Places that have
+ * an entry (Greenland, Guadeloupe, Puerto Rico) keep their own. Source: ISO 3166-2 subdivision
+ * names of the countries listed.
+ */
+export const PARTS_OF_COUNTRIES: ReadonlyArray<readonly [name: string, cca2: string]> = [
+  ['Canary Islands', 'ES'],
+  ['Balearic Islands', 'ES'],
+  ['Azores', 'PT'],
+  ['Madeira', 'PT'],
+  ['Corsica', 'FR'],
+  ['Sicily', 'IT'],
+  ['Sardinia', 'IT'],
+  ['Crete', 'GR'],
+  ['Easter Island', 'CL'],
+  ['Galapagos Islands', 'EC'],
+  ['Galapagos', 'EC'],
+  ['Hawaii', 'US'],
+  ['Alaska', 'US'],
+  ['Tasmania', 'AU'],
+  ['Zanzibar', 'TZ'],
+  ['Tahiti', 'PF'],
+  ['Bonaire', 'BQ'],
+  ['Sint Eustatius', 'BQ'],
+  ['Saba', 'BQ'],
+  ['Ascension Island', 'SH'],
+  ['Tristan da Cunha', 'SH'],
+  ['Tibet', 'CN'],
 ];
 
 /**
@@ -139,6 +182,10 @@ export const WORLD_BANK_NAMES: ReadonlyArray<readonly [name: string, cca2: strin
  * member-state name changes.
  */
 export const FORMER_NAMES: ReadonlyArray<readonly [name: string, cca2: string]> = [
+  ['West Germany', 'DE'],
+  ['Kirghizia', 'KG'],
+  ['Byelorussia', 'BY'],
+  ['Belorussia', 'BY'],
   ['Persia', 'IR'],
   ['Ceylon', 'LK'],
   ['Siam', 'TH'],
@@ -172,4 +219,20 @@ export const HISTORIC_COUNTRIES: ReadonlyArray<readonly [name: string, region: R
   ['Soviet Union', 'Europe'],
   ['USSR', 'Europe'],
   ['East Germany', 'Europe'],
+];
+
+/**
+ * Places that name no single ISO 3166-1 entry but lie in one region: island groups shared by
+ * several entries and territories whose status is disputed, mapped straight to a region.
+ * Source: ISO 3166-1 (the Channel Islands are Jersey and Guernsey) and the region of the entry
+ * each disputed territory is claimed by or lies in.
+ */
+export const PLACES_OF_ONE_REGION: ReadonlyArray<readonly [name: string, region: Region]> = [
+  ['Channel Islands', 'Europe'],
+  ['Northern Cyprus', 'Europe'],
+  ['TRNC', 'Europe'],
+  ['Transnistria', 'Europe'],
+  ['Abkhazia', 'Asia'],
+  ['South Ossetia', 'Asia'],
+  ['Somaliland', 'Africa'],
 ];

@@ -1,6 +1,12 @@
 import countries from 'world-countries';
 import { describe, expect, it } from 'vitest';
-import { COUNTRY_ALIASES, FORMER_NAMES, WORLD_BANK_NAMES } from './country-aliases';
+import {
+  COUNTRY_ALIASES,
+  FORMER_NAMES,
+  PARTS_OF_COUNTRIES,
+  PLACES_OF_ONE_REGION,
+  WORLD_BANK_NAMES,
+} from './country-aliases';
 import { lookupCountry, regionForCountry } from './region-lookup';
 
 /** Legacy and long-form spellings that fake-data generators emit (Python Faker's `en` provider, as in the original sample files). */
@@ -108,9 +114,12 @@ describe('regionForCountry', () => {
 });
 
 describe('lookupCountry over the maintained name lists', () => {
-  it.each([...COUNTRY_ALIASES, ...WORLD_BANK_NAMES, ...FORMER_NAMES])('maps %j to %s', (name, cca2) => {
-    expect(lookupCountry(name)?.cca2).toBe(cca2);
-  });
+  it.each([...COUNTRY_ALIASES, ...WORLD_BANK_NAMES, ...FORMER_NAMES, ...PARTS_OF_COUNTRIES])(
+    'maps %j to %s',
+    (name, cca2) => {
+      expect(lookupCountry(name)?.cca2).toBe(cca2);
+    },
+  );
 
   it('maps every translated common name of the dataset to its country, unless another country claims it', () => {
     const claimed = new Map<string, Set<string>>();
@@ -156,5 +165,76 @@ describe('lookupCountry over the maintained name lists', () => {
     expect(lookupCountry('Kongo')).toEqual({ cca2: undefined, region: 'Africa' });
     // English names win: "Guyana" is Guyana, though one translation gives it to French Guiana.
     expect(lookupCountry('Guyana')?.cca2).toBe('GY');
+  });
+});
+
+describe('lookupCountry of a value naming several places', () => {
+  it.each([
+    ['Netherlands (Caribbean)', 'BQ', 'Caribbean'],
+    ['Denmark (Greenland)', 'GL', 'North America'],
+    ['Greenland (Denmark)', 'GL', 'North America'],
+    ['France (Guadeloupe)', 'GP', 'Caribbean'],
+    ['Puerto Rico, USA', 'PR', 'Caribbean'],
+    ['Hong Kong, China', 'HK', 'Asia'],
+    ['Congo (Kinshasa)', 'CD', 'Africa'],
+    ['Korea (South)', 'KR', 'Asia'],
+    ['Iran (Islamic Republic of)', 'IR', 'Asia'],
+    ['London, UK', 'GB', 'Europe'],
+    ['Paris, France', 'FR', 'Europe'],
+    ['London, England, UK', 'GB', 'Europe'],
+    ['Slovakia (Slovak Republic)', 'SK', 'Europe'],
+    ['Germany (West)', 'DE', 'Europe'],
+  ])('reads %j as %s in %s', (value, cca2, region) => {
+    expect(lookupCountry(value)).toEqual({ cca2, region });
+  });
+
+  it.each([
+    // Two independent countries: the US state or the country? No guess.
+    'Georgia (USA)',
+    'Georgia, USA, Georgia',
+    // A qualifier that names no place: not dropped to read "Germany".
+    'Germany (North)',
+    'Germany (1)',
+    // A city after its country is not the address convention.
+    'UK, London',
+    // Two capitals in a part are a state or province as often as an ISO code (GA is Gabon).
+    'Atlanta, GA',
+  ])('leaves %j unknown, to be counted in Others', (value) => {
+    expect(lookupCountry(value)).toBeUndefined();
+    expect(regionForCountry(value)).toBe('Others');
+  });
+});
+
+describe('lookupCountry of short forms and places without an entry of their own', () => {
+  it.each([
+    ['St Kitts', 'KN'],
+    ['Antigua', 'AG'],
+    ['Trinidad', 'TT'],
+    ['Sao Tome', 'ST'],
+    ['Turks and Caicos', 'TC'],
+    ['Cayman', 'KY'],
+    ['Saint Vincent', 'VC'],
+    ['Falklands', 'FK'],
+    ['USVI', 'VI'],
+    ['S. Korea', 'KR'],
+    ['N. Korea', 'KP'],
+    ['P.R. China', 'CN'],
+    ['Kirghizia', 'KG'],
+    ['Byelorussia', 'BY'],
+    ['West Germany', 'DE'],
+    ['Canary Islands', 'ES'],
+    ['Azores', 'PT'],
+    ['Easter Island', 'CL'],
+  ])('maps %j to %s', (value, cca2) => {
+    expect(lookupCountry(value)?.cca2).toBe(cca2);
+  });
+
+  it('keeps a short form off words that name something else', () => {
+    expect(lookupCountry('Christmas')).toBeUndefined();
+    expect(lookupCountry('Guinea')?.cca2).toBe('GN');
+  });
+
+  it.each(PLACES_OF_ONE_REGION)('maps %j to %s without a country code', (name, region) => {
+    expect(lookupCountry(name)).toEqual({ cca2: undefined, region });
   });
 });

@@ -1,12 +1,19 @@
 import { normalizeCountryName } from './normalize-country-name';
 import { UNKNOWN_REGION, type Region } from './region';
-import { buildIsoCodeTable, buildRegionTable, buildTranslationTable, type CountryMatch } from './region-table';
+import {
+  buildDependentTerritoryCodes,
+  buildIsoCodeTable,
+  buildRegionTable,
+  buildTranslationTable,
+  type CountryMatch,
+} from './region-table';
 
 export type { CountryMatch } from './region-table';
 
 let table: Map<string, CountryMatch> | undefined;
 let translations: Map<string, CountryMatch> | undefined;
 let codes: Map<string, CountryMatch> | undefined;
+let dependent: ReadonlySet<string> | undefined;
 
 /** Raw cell → result, since a file repeats a few hundred country spellings over millions of rows. */
 const recentLookups = new Map<string, CountryMatch | undefined>();
@@ -17,9 +24,10 @@ const RECENT_LOOKUPS_LIMIT = 10_000;
  * Resolves a country value to its country and region.
  *
  * Matching ignores case, space, accents, punctuation, `&`/`and`, a leading "The" and "St."/"Saint"
- * (see {@link normalizeCountryName}); a value with a trailing parenthesis that does not match whole
- * is tried again without it (`"Bouvet Island (Bouvetoya)"` → `"Bouvet Island"`), and one with a
-comma is tried inverted (`"Korea, South"`). ISO 3166-1 codes
+ * (see {@link normalizeCountryName}). A value that does not match whole and has a trailing
+ * parenthesis or commas is read as the places it names (`"Korea, South"`, `"London, UK"`,
+ * `"France (Guadeloupe)"` → Guadeloupe), and stays unknown where that would be a guess
+ * (`"Georgia (USA)"`). ISO 3166-1 codes
  * match only in upper case (`US`, `DEU`; not `NA`, which usually means "not available").
  *
  * @param value - a raw country cell, e.g. `"Viet Nam"`, `" usa "`, `"Côte d'Ivoire"`.
@@ -39,16 +47,22 @@ function lookupUncached(value: string): CountryMatch | undefined {
     const byCode = (codes ??= buildIsoCodeTable()).get(trimmed);
     if (byCode) return byCode;
   }
-  const key = normalizeCountryName(trimmed);
-  if (!key) return undefined;
-  const match = lookupKey(key);
-  if (match) return match;
-  for (const variant of variantsOf(trimmed)) {
-    const variantKey = normalizeCountryName(variant);
-    const found = variantKey && variantKey !== key ? lookupKey(variantKey) : undefined;
-    if (found) return found;
-  }
-  return undefined;
+  const whole = lookupName(trimmed);
+  if (whole || !trimmed) return whole;
+  const parenthesis = /^(.*?)\s*\(([^()]*)\)$/.exec(trimmed);
+  if (parenthesis) return lookupTwoPlaces(parenthesis[1] ?? '', parenthesis[2] ?? '');
+  const parts = trimmed.split(',').map((part) => part.trim());
+  if (parts.length === 2) return lookupTwoPlaces(parts[0] ?? '', parts[1] ?? '');
+  return parts.length > 2 ? lookupPlaces(parts) : undefined;
+}
+
+/**
+ * One name as written, no readings of its parts. Not an ISO code: in a part, two capitals are as
+ * often a US state or a province (`"Atlanta, GA"` is not Gabon), so codes match only a whole value.
+ */
+function lookupName(text: string): CountryMatch | undefined {
+  const key = normalizeCountryName(text);
+  return key ? lookupKey(key) : undefined;
 }
 
 /** A folded name in the name table, else in the translations (each built on first need, not at import, to keep Lambda cold starts short). */
@@ -58,15 +72,32 @@ function lookupKey(key: string): CountryMatch | undefined {
 }
 
 /**
- * Other readings of a value that did not match whole: without a trailing parenthesis
- * (`"Bouvet Island (Bouvetoya)"` → `"Bouvet Island"`), and with the part after its one comma moved
- * to the front, as indexes write names (`"Korea, South"` → `"South Korea"`, `"Gambia, The"`).
+ * A value of two parts, `"first (second)"` or `"first, second"`: first as one name in either order
+ * (`"Korea, South"` → South Korea, `"Netherlands (Caribbean)"` → Caribbean Netherlands,
+ * `"Congo (Kinshasa)"` → Congo-Kinshasa), else each part as a place ({@link lookupPlaces}).
  */
-function variantsOf(value: string): string[] {
-  const variants = [value.replace(/\s*\([^)]*\)$/, '')];
-  const parts = value.split(',');
-  if (parts.length === 2) variants.push(`${parts[1]} ${parts[0]}`);
-  return variants;
+function lookupTwoPlaces(first: string, second: string): CountryMatch | undefined {
+  return lookupName(`${second} ${first}`) ?? lookupName(`${first} ${second}`) ?? lookupPlaces([first, second]);
+}
+
+/**
+ * A value that names several places (`"London, UK"`, `"France (Guadeloupe)"`, `"Georgia (USA)"`):
+ * each part is looked up alone. The value resolves only when every part that names no country is
+ * not the value's last one (a city before its country, `"London, UK"`), and the parts name one
+ * country, or one territory and countries it could lie in (`"Denmark (Greenland)"` → Greenland,
+ * `"Hong Kong, China"` → Hong Kong: the territory has its own region). Two independent countries
+ * (`"Georgia (USA)"`: the US state or the country?) or an unknown qualifier (`"Germany (West)"`) are
+ * a guess, so the value stays unknown and is counted in Others.
+ */
+function lookupPlaces(parts: readonly string[]): CountryMatch | undefined {
+  const matches = parts.map(lookupName);
+  if (!matches.at(-1)) return undefined;
+  const named = [...new Map(matches.flatMap((match) => (match ? [[match.cca2 ?? match.region, match]] : []))).values()];
+  if (named.length === 1) return named[0];
+  const territories = named.filter(
+    (match) => match.cca2 !== undefined && (dependent ??= buildDependentTerritoryCodes()).has(match.cca2),
+  );
+  return territories.length === 1 ? territories[0] : undefined;
 }
 
 /**

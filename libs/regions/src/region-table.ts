@@ -1,5 +1,12 @@
 import countries from 'world-countries';
-import { COUNTRY_ALIASES, FORMER_NAMES, HISTORIC_COUNTRIES, WORLD_BANK_NAMES } from './country-aliases';
+import {
+  COUNTRY_ALIASES,
+  FORMER_NAMES,
+  HISTORIC_COUNTRIES,
+  PARTS_OF_COUNTRIES,
+  PLACES_OF_ONE_REGION,
+  WORLD_BANK_NAMES,
+} from './country-aliases';
 import { RegionTableError } from './errors';
 import { normalizeCountryName } from './normalize-country-name';
 import type { Region } from './region';
@@ -60,6 +67,24 @@ function addSpellingsAndNativeNames(table: NameTable, byCode: ReadonlyMap<string
 }
 
 /**
+ * Adds the short forms people write of a long common name: without a trailing "Islands"
+ * (`"Turks and Caicos"`, `"Cayman"`; not "Island": "Norfolk" is an English county), and the part before "and" (`"Antigua"`, `"Saint Kitts"`,
+ * `"Trinidad"`, `"São Tomé"`) of a name that does not end in "Islands". Added last, so a short form
+ * that is another country's name ("Guinea" of "Guinea-Bissau" is not derived; "Saint Helena") keeps
+ * that country.
+ */
+function addShortNames(table: NameTable, byCode: ReadonlyMap<string, CountryMatch>): void {
+  for (const country of countries) {
+    const match = byCode.get(country.cca2);
+    if (!match) throw new RegionTableError(`country ${country.cca2} is missing from its own code table`);
+    const name = country.name.common;
+    const withoutIslands = name.replace(/ Islands$/, '');
+    if (withoutIslands !== name) addName(table, withoutIslands, match);
+    else addName(table, name.split(/,| and | & /)[0] ?? name, match);
+  }
+}
+
+/**
  * Builds the table of the dataset's names in its 23 translation languages (`Allemagne`,
  * `Estados Unidos`), apart from the name table, because it costs most of the build (about 60 ms)
  * and most files never need it: names `names` holds are left out, as the name table wins. The
@@ -94,8 +119,9 @@ export function buildTranslationTable(names: ReadonlyMap<string, CountryMatch>):
  * Builds the name table: every ISO 3166-1 country and territory of the `world-countries` dataset
  * (mledoze/countries, ODbL-1.0; regions and subregions follow the UN M49 geoscheme) under its
  * common and official English names; then medallion's aliases ({@link COUNTRY_ALIASES}), the World
- * Bank's names, former names and historic countries; then the dataset's spellings and native names
- * (translations: {@link buildTranslationTable}). A name already taken keeps its first country:
+ * Bank's names, former names, parts of countries, historic countries and places of one region;
+ * then the dataset's spellings and native names, then short forms ({@link addShortNames});
+ * translations are apart ({@link buildTranslationTable}). A name already taken keeps its first country:
  * English names win a collision.
  *
  * @returns folded name → country, about 1,200 names.
@@ -113,8 +139,11 @@ export function buildRegionTable(): NameTable {
   addNamedCodes(table, byCode, COUNTRY_ALIASES);
   addNamedCodes(table, byCode, WORLD_BANK_NAMES);
   addNamedCodes(table, byCode, FORMER_NAMES);
-  for (const [name, region] of HISTORIC_COUNTRIES) addName(table, name, { cca2: undefined, region });
+  addNamedCodes(table, byCode, PARTS_OF_COUNTRIES);
+  for (const [name, region] of [...HISTORIC_COUNTRIES, ...PLACES_OF_ONE_REGION])
+    addName(table, name, { cca2: undefined, region });
   addSpellingsAndNativeNames(table, byCode);
+  addShortNames(table, byCode);
   return table;
 }
 
@@ -133,4 +162,15 @@ export function buildIsoCodeTable(): Map<string, CountryMatch> {
     table.set(country.cca3, match);
   }
   return table;
+}
+
+/**
+ * The ISO 3166-1 alpha-2 codes of the dataset's dependent territories (its `independent: false`
+ * entries: Greenland, Hong Kong, Guadeloupe, Puerto Rico, …), which a value may name beside the
+ * country they belong to (`"Denmark (Greenland)"`).
+ *
+ * @returns about 55 codes.
+ */
+export function buildDependentTerritoryCodes(): Set<string> {
+  return new Set(countries.filter((country) => country.independent === false).map((country) => country.cca2));
 }

@@ -104,12 +104,18 @@ describe('formatReport', () => {
         gold: [],
         platinum: [],
         counts: { ...emptyRunCounts(1), bronzeRows: 2, silverRows: 2 },
-        files: [{ key: 'bronze/pasted.csv', outcome: 'processed', encoding: 'utf-8', counts, sections: 2 }],
+        files: [
+          { key: 'bronze/pasted.csv', outcome: 'processed', encoding: 'utf-8', counts, sections: 2, sepLines: 1 },
+        ],
         failures: [],
       },
       100,
     );
-    expect(text.split('\n').slice(-2)).toEqual(['bronze/pasted.csv repeats its header: read as 2 sections', '']);
+    expect(text.split('\n').slice(-3)).toEqual([
+      'bronze/pasted.csv repeats its header: read as 2 sections',
+      'bronze/pasted.csv repeats its sep= line: 1 skipped',
+      '',
+    ]);
   });
 
   it('says on stdout that layers failed, naming each, so empty tables do not read as a clean run', () => {

@@ -83,6 +83,7 @@ function fileLines(files: readonly FileOutcome[]): string[] {
     if (file.quarantineKey && file.counts)
       lines.push(`quarantined ${file.counts.quarantinedRows} row(s) of ${file.key} → ${file.quarantineKey}`);
     if (file.sections) lines.push(`${file.key} repeats its header: read as ${file.sections} sections`);
+    if (file.sepLines) lines.push(`${file.key} repeats its sep= line: ${file.sepLines} skipped`);
     const unstated = file.warnings?.['status-column-present'];
     if (unstated)
       lines.push(

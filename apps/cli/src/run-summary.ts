@@ -65,6 +65,8 @@ export interface FileOutcome {
   readonly quarantineKey?: string;
   /** The file's sections when its header repeats (two exports pasted together; absent for one). */
   readonly sections?: number;
+  /** The file's `sep=` lines after its header, skipped (a pasted export's; absent when none). */
+  readonly sepLines?: number;
   /** Rows that failed a `warn` rule, per rule (absent when none), e.g. `{ "status-column-present": 3 }`. */
   readonly warnings?: Readonly<Record<string, number>>;
 }
@@ -159,6 +161,7 @@ function fileOutcomeOf(
     ...(quarantineKey && quarantinedRows > 0 ? { quarantineKey } : {}),
     ...(Object.keys(warnings).length > 0 ? { warnings } : {}),
     ...(manifest.counts.sections ? { sections: manifest.counts.sections } : {}),
+    ...(manifest.counts.sepLines ? { sepLines: manifest.counts.sepLines } : {}),
   };
 }
 

@@ -39,9 +39,16 @@ export interface SilverCounts {
    * Sections of the file, present only when there is more than one: two exports pasted together
    * repeat the header, and each repeated header record starts a section read by its own column
    * order. A repeated header record is neither a data record nor a blank one: the file's records
-   * are its headers (the first one plus `sections - 1` repeats) and its `dataRecords`.
+   * are its headers (the first one plus `sections - 1` repeats), its `sep=` lines and its
+   * `dataRecords`.
    */
   readonly sections?: number;
+  /**
+   * `sep=` lines after the header that name the file's delimiter (a pasted export's spreadsheet
+   * directive before its repeated header), present only when there are any: neither data nor
+   * blank records, skipped. A `sep=` first line is not counted (it is part of the header).
+   */
+  readonly sepLines?: number;
 }
 
 /** The most distinct unknown country values a file's counts keep (a file of unique garbage must not grow its manifest without bound). */

@@ -47,13 +47,35 @@ describe('evaluateRecord with the default expectations', () => {
   it('quarantines IDs with control characters or over 64 characters', () => {
     expect(evaluateRecord(['12\u00003', 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({
       kind: 'quarantine',
-      failures: [{ rule: 'customer-id-sane', message: 'Customer ID has control characters' }],
+      failures: [
+        { rule: 'customer-id-sane', message: 'Customer ID has control characters' },
+        { rule: 'cells-printable', message: 'column 1 has a control character, U+0000' },
+      ],
     });
     expect(evaluateRecord(['x'.repeat(65), 'A', 'Chile', 'Active'], columns, suite)).toMatchObject({
       kind: 'quarantine',
       failures: [{ rule: 'customer-id-sane', message: 'Customer ID has 65 characters, over 64' }],
     });
     expect(evaluateRecord(['x'.repeat(64), 'A', 'Chile', 'Active'], columns, suite).kind).toBe('accept');
+  });
+
+  it.each([
+    ['Ana\u0000Lima', 'U+0000'],
+    ['\u001b[31mRed', 'U+001B'],
+    ['Del\u007f', 'U+007F'],
+    ['Bell\u0007', 'U+0007'],
+    ['C1\u0085', 'U+0085'],
+  ])('quarantines a name holding %j for the control character %s, naming its column', (name, codePoint) => {
+    expect(evaluateRecord(['7', name, 'Chile', 'Active'], columns, suite)).toEqual({
+      kind: 'quarantine',
+      failures: [
+        { rule: 'cells-printable', action: 'quarantine', message: `column 2 has a control character, ${codePoint}` },
+      ],
+    });
+  });
+
+  it('accepts tab, line feed and carriage return inside a cell (a quoted cell may hold them)', () => {
+    expect(evaluateRecord(['7', 'Ana\tLima\r\nSecond line', 'Chile', 'Active'], columns, suite).kind).toBe('accept');
   });
 
   it.each([
@@ -161,6 +183,7 @@ describe('defaultExpectations', () => {
       ['column-count', 'quarantine'],
       ['customer-id-present', 'quarantine'],
       ['customer-id-sane', 'quarantine'],
+      ['cells-printable', 'quarantine'],
       ['country-known', 'warn'],
       ['status-recognized', 'warn'],
       ['status-column-present', 'warn'],

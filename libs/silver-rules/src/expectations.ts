@@ -5,7 +5,7 @@ import { customerIdOf, trimSpaces } from './customer-id';
 import { UnregisteredRuleError } from './errors';
 import type { BronzeColumns } from './resolve-bronze-columns';
 import { MAX_CUSTOMER_ID_LENGTH, SILVER_RULES, type RuleDeclaration, type SilverRuleName } from './rules';
-import { firstInvisibleCodePoint } from './invisible-characters';
+import { firstControlCharacter, firstInvisibleCodePoint } from './invisible-characters';
 
 /** A rule on a file's header (a `file` rule of the registry, see `SILVER_RULES`). Failing it rejects the file. */
 export interface FileExpectation extends RuleDeclaration {
@@ -134,6 +134,14 @@ export const ROW_EXPECTATIONS: readonly RowExpectation[] = [
       if (length > MAX_CUSTOMER_ID_LENGTH)
         return `Customer ID has ${length} characters, over ${MAX_CUSTOMER_ID_LENGTH}`;
       return undefined;
+    },
+  },
+  {
+    ...SILVER_RULES.cellsPrintable,
+    needsAlignedColumns: false,
+    check: (fields) => {
+      const found = firstControlCharacter(fields);
+      return found && `column ${found.column} has a control character, ${found.codePoint}`;
     },
   },
   {

@@ -18,6 +18,27 @@ const INVISIBLE =
  */
 export function firstInvisibleCodePoint(text: string): string | undefined {
   const found = INVISIBLE.exec(text)?.[0];
-  const codePoint = found?.codePointAt(0);
-  return codePoint === undefined ? undefined : `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  return found === undefined ? undefined : codePointName(found);
+}
+
+/** Control characters (general category Cc: C0, DEL, C1) but tab, line feed and carriage return: no text cell holds them, and they break the tools reading silver (NUL ends a C string, ESC drives terminals). */
+const CONTROL = /[^\P{Cc}\t\n\r]/u;
+
+/**
+ * The first cell of a record that holds a control character (see {@link CONTROL}), with it.
+ *
+ * @param fields - the record's fields.
+ * @returns the cell's 1-based column and the code point as `U+XXXX` (`{ column: 2, codePoint: 'U+0000' }`); undefined when no cell has one.
+ */
+export function firstControlCharacter(fields: readonly string[]): { column: number; codePoint: string } | undefined {
+  for (const [at, field] of fields.entries()) {
+    const found = CONTROL.exec(field)?.[0];
+    if (found !== undefined) return { column: at + 1, codePoint: codePointName(found) };
+  }
+  return undefined;
+}
+
+/** `U+XXXX` for the first code point of a text of one character or more. */
+function codePointName(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }

@@ -120,6 +120,13 @@ export const SILVER_RULES = {
     action: 'quarantine',
     description: `the Customer ID has no control characters, no invisible ones (zero-width, bidi controls, spaces other than U+0020 inside: the reason names the code point) and at most ${MAX_CUSTOMER_ID_LENGTH} characters (code points)`,
   },
+  cellsPrintable: {
+    name: 'cells-printable',
+    level: 'row',
+    action: 'quarantine',
+    description:
+      'no cell holds a control character (C0, DEL, C1) other than tab, line feed and carriage return (NUL, escape, …): the reason names the column and the code point',
+  },
   countryKnown: {
     name: 'country-known',
     level: 'row',

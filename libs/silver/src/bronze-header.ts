@@ -43,7 +43,8 @@ function noHeader(what: string): FileRejectedError {
  * @param maxChars - the record size limit, in characters.
  * @returns the header record and the delimiter.
  * @throws FileRejectedError `header-present` when the object holds no records (or only a `sep=`
- *   line); `delimiter-known` when the header's delimiters tie (the reason says what was seen);
+ *   line); `delimiter-known` when the header's delimiters tie (the reason says what was seen) or
+ *   the first line starts with `sep=` but names no one delimiter (`sep=`, `sep=;;`);
  *   CsvSyntaxError from parsing the header.
  */
 export async function readBronzeHeader(batches: AsyncGenerator<CsvBatch>, maxChars: number): Promise<BronzeHeader> {
@@ -56,6 +57,11 @@ export async function readBronzeHeader(batches: AsyncGenerator<CsvBatch>, maxCha
     const next = await batches.next();
     if (next.done) throw noHeader(`the object holds only a sep=${sep} line`);
     batch = next.value;
+  } else if (/^\uFEFF*sep=/i.test(recordText(batch))) {
+    throw new FileRejectedError(
+      'the first line starts with sep= but names no one delimiter; write sep=, or sep=; (or sep= and a tab), or remove the line',
+      { rule: SILVER_RULES.delimiterKnown.name },
+    );
   } else {
     const decision = decideDelimiter(recordText(batch));
     if (decision.delimiter === undefined)

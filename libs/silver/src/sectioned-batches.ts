@@ -13,6 +13,8 @@ import type { SectionOrder } from './silver-sections';
 export class SectionedBatches {
   /** The file's sections so far: the first header's, and one per repeated header. */
   private sections = 1;
+  /** The `sep=` lines after the header so far (a pasted export's, before its repeated header). */
+  private sepLines = 0;
   /** The column order of the section the batches read so far end in. */
   private order: SectionOrder = undefined;
   /** Tasks dispatched and not yet back, in order. */
@@ -53,18 +55,24 @@ export class SectionedBatches {
     }
     if (result.sections !== undefined) {
       this.sections += result.sections.headers;
+      this.sepLines += result.sections.sepLines;
       this.order = result.sections.endOrder;
     }
     return result;
   }
 
   /**
-   * A file's counts with its `sections`, when it has more than one.
+   * A file's counts with its `sections`, when it has more than one, and its `sepLines`, when any.
    *
    * @param counts - the file's counts.
-   * @returns them, with `sections` only for a file of two sections or more.
+   * @returns them, with `sections` only for a file of two sections or more and `sepLines` only
+   *   for a file with a `sep=` line after its header.
    */
   withSections<Counts extends SilverCounts>(counts: Counts): Counts {
-    return this.sections > 1 ? { ...counts, sections: this.sections } : counts;
+    return {
+      ...counts,
+      ...(this.sections > 1 ? { sections: this.sections } : {}),
+      ...(this.sepLines > 0 ? { sepLines: this.sepLines } : {}),
+    };
   }
 }

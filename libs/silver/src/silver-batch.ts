@@ -2,7 +2,7 @@ import { CsvTextBuilder, readCsvBatch, type CsvRecord } from '@medallion/csv-io'
 import { MAX_UNKNOWN_COUNTRIES, MORE_UNKNOWN_COUNTRIES, type SilverCounts } from '@medallion/schemas';
 import { formatFailures, ROW_EXPECTATIONS, rowExpectationsNamed } from '@medallion/silver-rules';
 import { oversizedPieceResult, oversizedQuarantineRow, recordSizeFailure } from './silver-oversized';
-import { SectionHeaders, type SectionOrder } from './silver-sections';
+import { SectionHeaders, type PastedLine, type SectionHeader, type SectionOrder } from './silver-sections';
 import { isUnknownRegion, SilverTransform, type SilverOutput } from './silver-transform';
 import { NO_ROWS } from './silver-result';
 
@@ -56,8 +56,8 @@ export interface SilverBatchResult {
   readonly counts: SilverCounts;
   /** The batch's silver rows as customer records, in order. */
   readonly customers: SilverBatchCustomers;
-  /** When the batch holds repeated headers: how many, and the column order of the section it ends in. */
-  readonly sections?: { readonly headers: number; readonly endOrder: SectionOrder };
+  /** When the batch holds repeated headers or `sep=` lines: how many of each, and the column order of the section it ends in. */
+  readonly sections?: { readonly headers: number; readonly sepLines: number; readonly endOrder: SectionOrder };
   /**
    * The `section-columns-match` reason and the header's cells, when a repeated header names other
    * columns (the batch stops there).
@@ -79,7 +79,7 @@ function transformFor(
     const row = rowRules === undefined ? ROW_EXPECTATIONS : rowExpectationsNamed(rowRules);
     // The header was checked on the main thread; the threshold is applied there to the file's counts.
     const transform = new SilverTransform(header, { file: [], row, maxQuarantinedPercent: undefined }, delimiter);
-    cachedTransform = { key, transform, sections: new SectionHeaders(header, transform.columns) };
+    cachedTransform = { key, transform, sections: new SectionHeaders(header, transform.columns, delimiter) };
   }
   return cachedTransform;
 }
@@ -106,15 +106,20 @@ export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
   const rows = new BatchRows(records.length);
   let order = task.sectionOrder;
   let headers = 0;
+  let sepLines = 0;
   for (const record of records) {
-    if (record.oversizedChars === undefined && sections.isHeader(record.fields)) {
-      const section = sections.sectionOf(record.fields, record.line);
-      if (section.kind === 'different') {
-        const { reason, headerCells } = section;
-        return { ...rows.result(), differentSection: { reason, headerCells } };
-      }
-      order = section.order;
+    const pasted = record.oversizedChars === undefined ? pastedLineOf(sections, record) : undefined;
+    if (pasted?.kind === 'different') {
+      const { reason, headerCells } = pasted;
+      return { ...rows.result(), differentSection: { reason, headerCells } };
+    }
+    if (pasted?.kind === 'section') {
+      order = pasted.order;
       headers++;
+      continue;
+    }
+    if (pasted?.kind === 'sep-line') {
+      sepLines++;
       continue;
     }
     rows.counts.dataRecords++;
@@ -127,7 +132,16 @@ export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
           : transform.applyInOrder(record, order),
     );
   }
-  return headers === 0 ? rows.result() : { ...rows.result(), sections: { headers, endOrder: order } };
+  return headers + sepLines === 0
+    ? rows.result()
+    : { ...rows.result(), sections: { headers, sepLines, endOrder: order } };
+}
+
+/** What a record is besides data: a repeated header (its section), a `sep=` line, another export's (see `SectionHeaders`). */
+function pastedLineOf(sections: SectionHeaders, record: CsvRecord): SectionHeader | PastedLine | undefined {
+  return sections.isHeader(record.fields)
+    ? sections.sectionOf(record.fields, record.line)
+    : sections.pastedLineOf(record.fields, record.line);
 }
 
 /** The outputs of one batch's records as they are added: silver and quarantine text, counts, customers. */
@@ -209,7 +223,7 @@ function countSilverRow(counts: RunningSilverCounts, output: Extract<SilverOutpu
 
 /** A file's counts while its batches come in. */
 export type RunningSilverCounts = {
-  -readonly [K in Exclude<keyof SilverCounts, 'ruleFailures' | 'unknownCountries' | 'sections'>]: number;
+  -readonly [K in Exclude<keyof SilverCounts, 'ruleFailures' | 'unknownCountries' | 'sections' | 'sepLines'>]: number;
 } & {
   ruleFailures: Record<string, number>;
   unknownCountries?: Record<string, number>;

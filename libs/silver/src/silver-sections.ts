@@ -1,3 +1,4 @@
+import { delimiterName, DETECTED_DELIMITERS, sepLineDelimiter } from '@medallion/csv-io';
 import { COLUMN_ALIASES, normalizeHeaderName } from '@medallion/schemas';
 import type { BronzeColumns } from '@medallion/silver-rules';
 import { headerCellsText } from './header-cells-text';
@@ -29,6 +30,15 @@ export type SectionHeader =
   | { readonly kind: 'different'; readonly reason: string; readonly headerCells: readonly string[] };
 
 /**
+ * A record of a pasted export that is not a repeated header: a `sep=` line naming the file's
+ * delimiter (skipped, counted as `sepLines`), or one naming another delimiter, or a header split by
+ * another delimiter (the file is rejected: `section-columns-match`, with the reason and the cells).
+ */
+export type PastedLine =
+  | { readonly kind: 'sep-line' }
+  | { readonly kind: 'different'; readonly reason: string; readonly headerCells: readonly string[] };
+
+/**
  * Recognizes the repeated headers of a file (two exports pasted together) and maps their sections
  * to the first header's column order. A record is a header when its field at the Customer ID
  * column is one of the first header's column names or a known one (`COLUMN_ALIASES`), and it holds a
@@ -52,10 +62,12 @@ export class SectionHeaders {
   /**
    * @param header - the first header's cells.
    * @param columns - its column positions (see `resolveBronzeColumns`).
+   * @param delimiter - the file's field delimiter.
    */
   constructor(
     private readonly header: readonly string[],
     private readonly columns: BronzeColumns,
+    private readonly delimiter: string,
   ) {
     this.folded = header.map(normalizeHeaderName);
     this.names = new Set(this.folded.filter((name) => name !== ''));
@@ -76,6 +88,40 @@ export class SectionHeaders {
     if (!this.candidates.has(normalizeHeaderName(candidate))) return false;
     const folded = fields.map(normalizeHeaderName);
     return folded.some((name) => this.idNames.has(name)) && folded.some((name) => this.countryNames.has(name));
+  }
+
+  /**
+   * Whether a record that is not a repeated header is another line of a pasted export: a `sep=`
+   * line (cheap for data records: a test of the first field's fourth character, and only a record
+   * whose field count differs from the header's is split again).
+   *
+   * @param fields - the record's fields.
+   * @param line - its line, for the reason.
+   * @returns what the record is, or undefined for a data record.
+   */
+  pastedLineOf(fields: readonly string[], line: number): PastedLine | undefined {
+    const first = fields[0] ?? '';
+    const raw = () => fields.join(this.delimiter);
+    const maybeSep = first.charCodeAt(3) === 0x3d || first.charCodeAt(0) === 0xfeff;
+    const sep = maybeSep ? sepLineDelimiter(raw()) : undefined;
+    if (sep === this.delimiter) return { kind: 'sep-line' };
+    const split = (delimiter: string): string => `split by ${delimiterName(delimiter, 2)}`;
+    if (sep !== undefined)
+      return this.differentDelimiter(`a sep=${sep} line at line ${line} starts an export ${split(sep)}`, fields);
+    if (fields.length === this.header.length) return undefined;
+    for (const other of DETECTED_DELIMITERS) {
+      if (other === this.delimiter) continue;
+      const cells = raw().split(other);
+      if (cells.length > 1 && this.isHeader(cells))
+        return this.differentDelimiter(`the header repeated at line ${line} is ${split(other)}`, cells);
+    }
+    return undefined;
+  }
+
+  /** The rejection of a pasted export whose delimiter is another one. */
+  private differentDelimiter(what: string, headerCells: readonly string[]): PastedLine {
+    const reason = `sections with different delimiters: ${what}, the first header is split by ${delimiterName(this.delimiter, 2)}; split the file into one file per export`;
+    return { kind: 'different', reason, headerCells };
   }
 
   /**

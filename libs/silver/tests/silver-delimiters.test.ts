@@ -125,6 +125,19 @@ describe('silver detects the field delimiter and writes silver with commas', () 
     });
   });
 
+  it.each(['sep=\n', 'SEP=\r\n', 'sep=;;\n'])(
+    'rejects a first line %j that names no one delimiter, saying so',
+    async (first) => {
+      const name = `sep-bad-${first.length}-${first.charCodeAt(4)}`;
+      expect((await ingest(name, Buffer.from(`${first}Customer ID;Country\n1;Chile\n`))).result).toMatchObject({
+        kind: 'rejected',
+        rule: 'delimiter-known',
+        reason:
+          'the first line starts with sep= but names no one delimiter; write sep=, or sep=; (or sep= and a tab), or remove the line',
+      });
+    },
+  );
+
   it('rejects a file of only a sep= line as having no header', async () => {
     expect((await ingest('sep-only', Buffer.from('sep=;\n'))).result).toMatchObject({
       kind: 'rejected',

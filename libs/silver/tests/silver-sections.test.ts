@@ -253,4 +253,53 @@ describe('silver reads two exports pasted together as sections of one file', () 
       );
     },
   );
+
+  it.each(HANDLERS)(
+    'skips a sep= line before a repeated header, counting it as sepLines, through a BOM (%s)',
+    async (how, handler) => {
+      const second = 'sep=;\r\n\uFEFFCustomer ID;Customer Name;Country\r\n3;Íñigo;Spain\r\n';
+      const text = `sep=;\r\nCustomer ID;Customer Name;Country\r\n1;Gaëlle;France\r\n${second}${second.replace('3;Íñigo', '4;Zoë')}`;
+      const outputs = await ingest(handler(), `sep-repeated-${how.replaceAll(' ', '-')}`, text);
+      expect(outputs.kind).toBe('processed');
+      expect(outputs.silver).toBe(
+        'Customer ID,Customer Name,Country,Region\n1,Gaëlle,France,Europe\n3,Íñigo,Spain,Europe\n4,Zoë,Spain,Europe\n',
+      );
+      expect(outputs.quarantine).toBeUndefined();
+      const counts = { dataRecords: 3, silverRows: 3, quarantinedRows: 0, blankRows: 0, sections: 3, sepLines: 2 };
+      expect(outputs.counts).toMatchObject(counts);
+      expect(outputs.manifestCounts).toMatchObject(counts);
+    },
+  );
+
+  it.each([
+    [
+      'a header pasted with semicolons',
+      [FIRST, ...rows(1, 3), FIRST.replaceAll(',', ';'), '4;Ana;Chile;Active', ''].join('\n'),
+      'sections with different delimiters: the header repeated at line 5 is split by semicolons, the first header is split by commas; split the file into one file per export',
+    ],
+    [
+      'a sep=; line before it',
+      [FIRST, ...rows(1, 3), 'sep=;', FIRST.replaceAll(',', ';'), '4;Ana;Chile;Active', ''].join('\n'),
+      'sections with different delimiters: a sep=; line at line 5 starts an export split by semicolons, the first header is split by commas; split the file into one file per export',
+    ],
+    [
+      'a header pasted with tabs, reordered',
+      [FIRST, ...rows(1, 3), 'Customer Country\tCustomer ID\tCustomer Name\tSubscription Status', ''].join('\n'),
+      'sections with different delimiters: the header repeated at line 5 is split by tabs, the first header is split by commas; split the file into one file per export',
+    ],
+  ])('rejects a file with %s, instead of quarantining its section for column-count', async (_what, text, reason) => {
+    for (const [how, handler] of HANDLERS) {
+      const outputs = await ingest(handler(), `other-delimiter-${how.replaceAll(' ', '-')}-${reason.length}`, text);
+      expect(outputs).toMatchObject({ kind: 'rejected', rule: 'section-columns-match', reason });
+      expect(outputs.silver).toBeUndefined();
+    }
+  });
+
+  it('reads a data record that merely holds semicolons as data (column-count, not a section)', async () => {
+    const text = [FIRST, ...rows(1, 2), '3;Ana;Chile', ''].join('\n');
+    const outputs = await ingest(HANDLERS[0]![1](), 'semicolon-record', text);
+    expect(outputs.kind).toBe('processed');
+    expect(outputs.counts).toMatchObject({ dataRecords: 3, silverRows: 2, quarantinedRows: 1 });
+    expect(outputs.counts).not.toHaveProperty('sepLines');
+  });
 });

@@ -101,26 +101,30 @@ export class SectionHeaders {
    */
   pastedLineOf(fields: readonly string[], line: number): PastedLine | undefined {
     const first = fields[0] ?? '';
-    const raw = () => fields.join(this.delimiter);
     const maybeSep = first.charCodeAt(3) === 0x3d || first.charCodeAt(0) === 0xfeff;
-    const sep = maybeSep ? sepLineDelimiter(raw()) : undefined;
+    return maybeSep || fields.length !== this.header.length ? this.pastedLineRead(fields, line, maybeSep) : undefined;
+  }
+
+  /** {@link pastedLineOf} for a record that may be one (a `sep=` start, or another field count than the header's). */
+  private pastedLineRead(fields: readonly string[], line: number, maybeSep: boolean): PastedLine | undefined {
+    const raw = fields.join(this.delimiter);
+    const sep = maybeSep ? sepLineDelimiter(raw) : undefined;
     if (sep === this.delimiter) return { kind: 'sep-line' };
-    const split = (delimiter: string): string => `split by ${delimiterName(delimiter, 2)}`;
     if (sep !== undefined)
-      return this.differentDelimiter(`a sep=${sep} line at line ${line} starts an export ${split(sep)}`, fields);
+      return this.differentDelimiter(`a sep=${sep} line at line ${line} starts an export ${splitBy(sep)}`, fields);
     if (fields.length === this.header.length) return undefined;
     for (const other of DETECTED_DELIMITERS) {
       if (other === this.delimiter) continue;
-      const cells = raw().split(other);
+      const cells = raw.split(other);
       if (cells.length > 1 && this.isHeader(cells))
-        return this.differentDelimiter(`the header repeated at line ${line} is ${split(other)}`, cells);
+        return this.differentDelimiter(`the header repeated at line ${line} is ${splitBy(other)}`, cells);
     }
     return undefined;
   }
 
   /** The rejection of a pasted export whose delimiter is another one. */
   private differentDelimiter(what: string, headerCells: readonly string[]): PastedLine {
-    const reason = `sections with different delimiters: ${what}, the first header is split by ${delimiterName(this.delimiter, 2)}; split the file into one file per export`;
+    const reason = `sections with different delimiters: ${what}, the first header is ${splitBy(this.delimiter)}; split the file into one file per export`;
     return { kind: 'different', reason, headerCells };
   }
 
@@ -160,6 +164,11 @@ export class SectionHeaders {
     const inFirstOrder = fields.length === this.folded.length && order.every((at, i) => at === i);
     return { kind: 'section', order: inFirstOrder ? undefined : { order, width: fields.length } };
   }
+}
+
+/** `split by commas`, `split by semicolons`, … */
+function splitBy(delimiter: string): string {
+  return `split by ${delimiterName(delimiter, 2)}`;
 }
 
 /**

@@ -87,7 +87,7 @@ function fileLines(files: readonly FileOutcome[]): string[] {
     const unstated = file.warnings?.['status-column-present'];
     if (unstated)
       lines.push(
-        `${file.key} has no status column: its ${unstated} row(s) count as subscribed (status-column-present)`,
+        `${file.key} has no status column (Subscription Status or Status): its ${unstated} row(s) count as subscribed (status-column-present)`,
       );
     return lines;
   });

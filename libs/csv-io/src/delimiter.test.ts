@@ -21,7 +21,10 @@ describe('delimiters', () => {
     expect(sepLineDelimiter('sep=; ')).toBe(';');
     expect(sepLineDelimiter('sep=,\t  ')).toBe(',');
     expect(sepLineDelimiter('sep=\t ')).toBe('\t');
-    for (const raw of ['sep=', 'sep=;;', 'sep="', 'Customer ID;sep=;', ' sep=;', 'sep=; ;'])
+    // A spreadsheet that showed the line as a cell pads it with the delimiter.
+    expect(sepLineDelimiter('sep=;;;')).toBe(';');
+    expect(sepLineDelimiter('sep=,,, ')).toBe(',');
+    for (const raw of ['sep=', 'sep=;,', 'sep="', 'Customer ID;sep=;', ' sep=;', 'sep=; ;'])
       expect(sepLineDelimiter(raw)).toBeUndefined();
   });
 

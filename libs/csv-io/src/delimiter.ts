@@ -11,16 +11,18 @@ export type DelimiterDecision =
     };
 
 /**
- * A spreadsheet's `sep=X` first line (Excel writes and honours it): X is the delimiter. Spaces or
- * tabs after X (a hand-edited `sep=; `) are ignored; X itself may be a space or a tab.
+ * A spreadsheet's `sep=X` first line (Excel writes and honours it): X is the delimiter. More X
+ * after it (a spreadsheet that showed the line as a cell pads it to the row's width, `sep=;;;`)
+ * and spaces or tabs after them (a hand-edited `sep=; `) are ignored; X itself may be a space or a
+ * tab.
  */
-const SEP_LINE = /^sep=([^"\r\n])[ \t]*$/i;
+const SEP_LINE = /^sep=([^"\r\n])\1*[ \t]*$/i;
 
 /** Leading byte order marks (csv-parse drops one; a doubled one may be left). */
 const LEADING_BOMS = /^\uFEFF+/;
 
 /**
- * The delimiter a `sep=` first line names (`sep=;` → `;`, `sep=\t`, `SEP=|`), or undefined when
+ * The delimiter a `sep=` first line names (`sep=;` → `;`, `sep=;;;`, `sep=\t`, `SEP=|`), or undefined when
  * the line is no such line.
  *
  * @param raw - the first record's raw text, without its line break (a BOM before it is ignored).

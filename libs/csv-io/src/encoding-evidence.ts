@@ -42,8 +42,8 @@ const NOT_LATIN_SCRIPT = /^[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherite
 const LOWERCASE_OR_MODIFIER_LETTER = /^[\p{Ll}\p{Lm}]$/u;
 /** Modifier letters written as apostrophes (ʹ ʺ ʻ ʼ ʽ ʾ ʿ): Hawaiian ʻokina, Uzbek oʻ, Arabic transliteration. */
 const APOSTROPHE_LETTERS = /^[\u02b9-\u02bf]$/u;
-/** Latin letters no living orthography writes: U+0200–U+024F but Romanian Ș ș Ț ț (U+0218–U+021B), and IPA Extensions but for the African reference alphabet's and common IPA's. */
-const RARE_LATIN = /^[\u0200-\u0217\u021c-\u024f\u0250-\u02af]$/u;
+/** Latin letters no living orthography writes: U+0240–U+024F, and IPA Extensions but for the African reference alphabet's and common IPA's. */
+const RARE_LATIN = /^[\u0240-\u024f\u0250-\u02af]$/u;
 const ORTHOGRAPHY_IPA = new Set([...'ɐɑɒɓɔɖɗəɛɡɣɦɨɩɪɲɵʃʉʊʋʌʒʔ']);
 /** The combining marks decomposed (NFD) text of living orthographies uses (grave … caron, horn, dot and comma below, cedilla, ogonek, macron below). */
 const COMMON_MARKS = /^[\u0300-\u030c\u031b\u0323\u0326-\u0328\u0331]$/u;
@@ -57,6 +57,20 @@ const WINDOWS_1252_HIGH =
 const UNDEFINED_SECOND = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 /** Windows-1252's `’`, the apostrophe of `JOSÉ’S`. */
 const RIGHT_SINGLE_QUOTE = 0x92;
+/** Windows-1252's `‘` and `´`, typed for an apostrophe now and then (`ANDRÉ‘S`, `ANDRÄ´S`). */
+const OTHER_APOSTROPHES = new Set([0x91, 0xb4]);
+
+/**
+ * Whether the Windows-1252 reading of a lone pair is an accented capital (or `ß`) ending a word and
+ * an apostrophe with `s` after it: an English possessive (`JOSÉ’S`, `ANDRÄ’S`, and `ANDRÉ‘S`,
+ * `ANDRÄ´S` in capitals), far more common than what the UTF-8 reading would be there (Latvian `Ē`
+ * before `S` in a word of capitals, `ANDRĒS`; Esperanto `Ĵ`).
+ */
+function isPossessive(second: number, { before, after }: PairContext): boolean {
+  if (!test(ASCII_LETTER, before[1])) return false;
+  if (second === RIGHT_SINGLE_QUOTE) return test(/^[Ss]$/, after);
+  return OTHER_APOSTROPHES.has(second) && test(ASCII_UPPER, before[1]) && after === 0x53;
+}
 
 function test(pattern: RegExp, byte: number): boolean {
   return byte >= 0 && byte < 0x80 && pattern.test(String.fromCharCode(byte));
@@ -68,34 +82,29 @@ export interface PairContext {
   readonly after: number;
 }
 
-/** What the UTF-8 reading of a lone 2-byte sequence is, there: text, odd text, or no text at all. */
-type Utf8Reading = 'text' | 'odd' | 'garbage';
-
 /**
- * What the UTF-8 reading of a lone 2-byte sequence is where it stands. Garbage, which no text
- * holds: a C1 control (U+0080–U+009F); a Latin letter no living orthography writes (U+0200–U+024F
- * but Romanian `Ș ș Ț ț`, IPA letters but the African reference alphabet's and common IPA's); a
- * titlecase letter inside a word; a combining mark after no letter, or one decomposed text does
- * not use. Odd, which text holds now and then: a letter of another script beside an ASCII letter
- * (`ΔELTA`), a lowercase or modifier letter (apostrophe-like ones aside) ending or inside a word
- * in capitals (`JOSɒS`), a modifier symbol beside a letter (`25˚C`). Else text.
+ * Whether the UTF-8 reading of a lone 2-byte sequence is text a person writes there. It is not
+ * when it is a C1 control (U+0080–U+009F); a letter of another script than Latin beside an ASCII
+ * letter (words do not mix scripts); a lowercase or modifier letter (apostrophe-like ones aside)
+ * ending or inside a word in capitals (`JOSɒS`); a titlecase letter inside a word; a Latin letter
+ * no orthography writes (U+0240–U+024F, IPA but the African reference alphabet's); a modifier
+ * symbol beside a letter; or a combining mark after no letter, or one decomposed text does not use.
  */
-function utf8ReadingOf(codePoint: number, { before, after }: PairContext): Utf8Reading {
-  if (codePoint < 0xa0) return 'garbage';
+function isPlausibleUtf8(codePoint: number, { before, after }: PairContext): boolean {
+  if (codePoint < 0xa0) return false;
   const character = String.fromCodePoint(codePoint);
   const [twoBefore, oneBefore] = before;
-  if (RARE_LATIN.test(character) && !ORTHOGRAPHY_IPA.has(character)) return 'garbage';
-  if (/^\p{Lt}$/u.test(character) && test(ASCII_LETTER, oneBefore)) return 'garbage';
-  if (/^\p{Mn}$/u.test(character))
-    return test(ASCII_LETTER, oneBefore) && COMMON_MARKS.test(character) ? 'text' : 'garbage';
   const besideLetter = test(ASCII_LETTER, oneBefore) || test(ASCII_LETTER, after);
-  if (NOT_LATIN_SCRIPT.test(character) && besideLetter) return 'odd';
+  if (NOT_LATIN_SCRIPT.test(character) && besideLetter) return false;
   if (LOWERCASE_OR_MODIFIER_LETTER.test(character) && !APOSTROPHE_LETTERS.test(character)) {
     const afterCapital = test(ASCII_UPPER, oneBefore);
-    if (afterCapital && (test(ASCII_UPPER, twoBefore) || test(ASCII_UPPER, after))) return 'odd';
+    if (afterCapital && (test(ASCII_UPPER, twoBefore) || test(ASCII_UPPER, after))) return false;
   }
-  if (/^\p{Sk}$/u.test(character) && besideLetter) return 'odd';
-  return 'text';
+  if (/^\p{Lt}$/u.test(character) && test(ASCII_LETTER, oneBefore)) return false;
+  if (RARE_LATIN.test(character) && !ORTHOGRAPHY_IPA.has(character)) return false;
+  if (/^\p{Sk}$/u.test(character) && besideLetter) return false;
+  if (/^\p{Mn}$/u.test(character)) return test(ASCII_LETTER, oneBefore) && COMMON_MARKS.test(character);
+  return true;
 }
 
 /**
@@ -115,17 +124,14 @@ export type PairEvidence = 'utf-8' | 'windows-1252' | 'none';
 
 /**
  * What a lone 2-byte UTF-8 sequence (not led by 0xC3, not beside another 2-byte sequence) says of
- * the encoding:
- * - evidence of UTF-8 when its second byte is one Windows-1252 leaves undefined, or when its UTF-8
- *   reading is text and its Windows-1252 reading is not (`ł` in `Michał`, which Windows-1252 would
- *   read `Å‚`; a combining diaeresis after a letter, `Ìˆ`);
- * - evidence of Windows-1252 when its UTF-8 reading is garbage, whatever the other reading
- *   (`ZONE É°` would be `ZONE ɰ`, `MÈ²` would be `MȲ`, `Â’` a C1 control); when its UTF-8 reading is
- *   odd and its Windows-1252 reading is text (`JOSÉ’S`, which UTF-8 would read `JOSɒS`; `GROß°`, NKo
- *   in a Latin word); or when both are text and the Windows-1252 reading is a possessive, `’s`
- *   (`ANDRÄ’S`: an English possessive is far more common than Latvian `Ē` in capitals, and a Latvian
- *   file holds other letters that are evidence of UTF-8: `ā`, `č`);
- * - neither otherwise (`Ä–` is `Ė`; `ΔELTA` is `Î”ELTA`; `25˚C`).
+ * the encoding: evidence of UTF-8 when its UTF-8 reading is text a person writes there and its
+ * Windows-1252 reading is not (`ł` in `Michał`, which Windows-1252 would read `Å‚`; a combining
+ * diaeresis after a letter, `Ìˆ`), or when its second byte is one Windows-1252 leaves undefined;
+ * evidence of Windows-1252 the other way round (`JOSÉ’S`, which UTF-8 would read `JOSɒS`;
+ * `GROß°`, NKo in a Latin word; `CAFÉ…`, a letter no orthography writes), and for a possessive
+ * whatever the UTF-8 reading (`ANDRÄ’S`, see `isPossessive`); neither when both readings, or
+ * neither, are plausible (`Ä–` is `Ė`; `ΔELTA` is `Î”ELTA`; `ZONE É°` would be an IPA letter, or
+ * `É°` after a space: a UTF-8 file of rare letters is not read as Windows-1252 on that alone).
  *
  * @param lead - the sequence's first byte, 0xC2 or 0xC4–0xDF.
  * @param second - its continuation byte, 0x80–0xBF.
@@ -134,12 +140,11 @@ export type PairEvidence = 'utf-8' | 'windows-1252' | 'none';
  */
 export function lonePairEvidence(lead: number, second: number, context: PairContext): PairEvidence {
   if (UNDEFINED_SECOND.has(second)) return 'utf-8';
-  const utf8 = utf8ReadingOf(((lead & 0x1f) << 6) | (second & 0x3f), context);
-  if (utf8 === 'garbage') return 'windows-1252';
+  if (isPossessive(second, context)) return 'windows-1252';
+  const utf8 = isPlausibleUtf8(((lead & 0x1f) << 6) | (second & 0x3f), context);
   const windows1252 = isPlausibleWindows1252(second, context);
-  if (utf8 === 'odd') return windows1252 ? 'windows-1252' : 'none';
-  if (!windows1252) return 'utf-8';
-  return second === RIGHT_SINGLE_QUOTE && test(/^[Ss]$/, context.after) ? 'windows-1252' : 'none';
+  if (utf8 === windows1252) return 'none';
+  return utf8 ? 'utf-8' : 'windows-1252';
 }
 
 /** Where the first evidence of each encoding stands in a scanned window (offsets in it, -1: none). */

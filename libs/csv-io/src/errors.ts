@@ -3,10 +3,23 @@ import { MedallionError } from '@medallion/errors';
 /** Any failure to read bytes as CSV text: bad encoding or bad syntax. `instanceof CsvIoError` catches them all. */
 export class CsvIoError extends MedallionError {}
 
+/** What each csv-parse error code medallion meets means, and what to do, for people (no values). */
+const SYNTAX_HINTS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED:
+    'a field opens with a quote that is never closed; close it, or double a quote meant as text inside a quoted field',
+  INVALID_OPENING_QUOTE:
+    'a quote inside a field that does not start with one; quote the whole field and double the quotes in it',
+  CSV_INVALID_CLOSING_QUOTE:
+    'a closing quote is followed by text, not by the delimiter or a line break; quote the whole field and double the quotes in it',
+  CSV_MAX_RECORD_SIZE: 'the header is longer than MEDALLION_MAX_RECORD_CHARS characters',
+};
+
 /**
  * The input is not well-formed CSV (an unclosed quote, a quote inside an unquoted field, text after
  * a closing quote, …).
- * The message names the csv-parse error code and the line, never field values, so it is safe to log.
+ * The message names the csv-parse error code and the line, says what the code means and what to do
+ * (for the codes in `SYNTAX_HINTS`), and never quotes field values, so it is safe to log: e.g.
+ * `not well-formed CSV: CSV_INVALID_CLOSING_QUOTE (detected at line 5): a closing quote is followed by text, …`.
  */
 export class CsvSyntaxError extends CsvIoError {
   /**
@@ -20,7 +33,8 @@ export class CsvSyntaxError extends CsvIoError {
     readonly line: number,
     options?: { cause?: unknown },
   ) {
-    super(`not well-formed CSV: ${code} (detected at line ${line})`, options);
+    const hint = SYNTAX_HINTS[code];
+    super(`not well-formed CSV: ${code} (detected at line ${line})${hint === undefined ? '' : `: ${hint}`}`, options);
   }
 }
 

@@ -77,7 +77,13 @@ describe('readCsvRecords', () => {
       line: 2,
     });
     await expect(read('a,b\n1,"secret value\n')).rejects.toThrow(
-      'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 2)',
+      'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 2): a field opens with a quote that is never closed; close it, or double a quote meant as text inside a quoted field',
+    );
+  });
+
+  it('says what a stray closing quote means and what to do, without the field', async () => {
+    await expect(read('a,b\n1,ok\n3,"x"secret\n')).rejects.toThrow(
+      'not well-formed CSV: CSV_INVALID_CLOSING_QUOTE (detected at line 3): a closing quote is followed by text, not by the delimiter or a line break; quote the whole field and double the quotes in it',
     );
   });
 });
@@ -92,7 +98,7 @@ describe('readCsvBatch: unclosed quotes and doubled BOMs', () => {
         [['1,2', '3,"x', '5,6'], 40, 41],
       ] as const) {
         expect(() => readCsvBatch(Buffer.from(lines.join(eol)), { firstLine })).toThrow(
-          `not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line ${at})`,
+          `not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line ${at}): a field opens with a quote that is never closed; close it, or double a quote meant as text inside a quoted field`,
         );
       }
     },

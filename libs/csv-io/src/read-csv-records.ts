@@ -182,7 +182,8 @@ export interface CsvBatchReadOptions {
  * Parses one batch of whole records (UTF-8 bytes from `splitCsvBatches`) by the same rules as
  * {@link readCsvRecords}: the records are those a read of the whole file gives for these bytes,
  * with the same lines. With `oversizedRecords: 'keep'` (silver's hot loop) a scan of our own reads
- * well-formed batches (`scanCsvBatch`, about 5× csv-parse's speed), proved identical to csv-parse
+ * well-formed batches (`scanCsvBatch`: 0.45 s against csv-parse's 1.85 s for the 200,000 records of a
+ * generated 39 MB file, records built), proved identical to csv-parse
  * by a property test; anything it does not read, and every batch otherwise, goes to one
  * synchronous csv-parse call ({@link readCsvBatchWithLibrary}). The batch's records are in memory
  * at once: keep batches to a few MiB.

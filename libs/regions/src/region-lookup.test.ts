@@ -8,6 +8,7 @@ import {
   WORLD_BANK_NAMES,
 } from './country-aliases';
 import { lookupCountry, regionForCountry } from './region-lookup';
+import { TERRITORY_SOVEREIGNS } from './territory-sovereigns';
 
 /** Legacy and long-form spellings that fake-data generators emit (Python Faker's `en` provider, as in the original sample files). */
 const GENERATOR_SPELLINGS: Record<string, string> = {
@@ -184,6 +185,14 @@ describe('lookupCountry of a value naming several places', () => {
     ['London, England, UK', 'GB', 'Europe'],
     ['Slovakia (Slovak Republic)', 'SK', 'Europe'],
     ['Germany (West)', 'DE', 'Europe'],
+    // A territory beside a country that is not its sovereign is a place of that country.
+    ['Man, Ivory Coast', 'CI', 'Africa'],
+    ['Norfolk, UK', 'GB', 'Europe'],
+    ['Switzerland (Wallis)', 'CH', 'Europe'],
+    ['Guadalupe, Mexico', 'MX', 'North America'],
+    ['Puerto Rico, Misiones, Argentina', 'AR', 'South America'],
+    ['Jersey, USA', 'US', 'North America'],
+    ['Virgin Islands (USA)', 'VI', 'Caribbean'],
   ])('reads %j as %s in %s', (value, cca2, region) => {
     expect(lookupCountry(value)).toEqual({ cca2, region });
   });
@@ -195,6 +204,10 @@ describe('lookupCountry of a value naming several places', () => {
     // A qualifier that names no place: not dropped to read "Germany".
     'Germany (North)',
     'Germany (1)',
+    // Georgia is also a US state: in a value of several places it is a guess.
+    'Atlanta, Georgia',
+    'Savannah (Georgia)',
+    'Tbilisi, Georgia',
     // A city after its country is not the address convention.
     'UK, London',
     // Two capitals in a part are a state or province as often as an ISO code (GA is Gabon).
@@ -231,7 +244,21 @@ describe('lookupCountry of short forms and places without an entry of their own'
 
   it('keeps a short form off words that name something else', () => {
     expect(lookupCountry('Christmas')).toBeUndefined();
+    expect(lookupCountry('Cook')).toBeUndefined();
+    expect(lookupCountry('Marshall')).toBeUndefined();
+    expect(lookupCountry('Solomon')).toBeUndefined();
     expect(lookupCountry('Guinea')?.cca2).toBe('GN');
+  });
+
+  it('knows the sovereign of every dependent territory of the dataset but the disputed ones and Antarctica', () => {
+    const dependent = countries.filter((country) => !country.independent).map((country) => country.cca2);
+    expect(dependent.filter((cca2) => !(cca2 in TERRITORY_SOVEREIGNS)).sort()).toEqual(['AQ', 'EH', 'PS', 'TW', 'XK']);
+    const independent = new Set(countries.filter((country) => country.independent).map((country) => country.cca2));
+    expect(
+      Object.entries(TERRITORY_SOVEREIGNS).filter(
+        ([territory, state]) => !dependent.includes(territory) || !independent.has(state),
+      ),
+    ).toEqual([]);
   });
 
   it.each(PLACES_OF_ONE_REGION)('maps %j to %s without a country code', (name, region) => {

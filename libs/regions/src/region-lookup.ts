@@ -1,19 +1,13 @@
 import { normalizeCountryName } from './normalize-country-name';
 import { UNKNOWN_REGION, type Region } from './region';
-import {
-  buildDependentTerritoryCodes,
-  buildIsoCodeTable,
-  buildRegionTable,
-  buildTranslationTable,
-  type CountryMatch,
-} from './region-table';
+import { NAMES_SHARED_WITH_A_SUBDIVISION, TERRITORY_SOVEREIGNS } from './territory-sovereigns';
+import { buildIsoCodeTable, buildRegionTable, buildTranslationTable, type CountryMatch } from './region-table';
 
 export type { CountryMatch } from './region-table';
 
 let table: Map<string, CountryMatch> | undefined;
 let translations: Map<string, CountryMatch> | undefined;
 let codes: Map<string, CountryMatch> | undefined;
-let dependent: ReadonlySet<string> | undefined;
 
 /** Raw cell → result, since a file repeats a few hundred country spellings over millions of rows. */
 const recentLookups = new Map<string, CountryMatch | undefined>();
@@ -82,22 +76,27 @@ function lookupTwoPlaces(first: string, second: string): CountryMatch | undefine
 
 /**
  * A value that names several places (`"London, UK"`, `"France (Guadeloupe)"`, `"Georgia (USA)"`):
- * each part is looked up alone. The value resolves only when every part that names no country is
- * not the value's last one (a city before its country, `"London, UK"`), and the parts name one
- * country, or one territory and countries it could lie in (`"Denmark (Greenland)"` → Greenland,
- * `"Hong Kong, China"` → Hong Kong: the territory has its own region). Two independent countries
- * (`"Georgia (USA)"`: the US state or the country?) or an unknown qualifier (`"Germany (West)"`) are
- * a guess, so the value stays unknown and is counted in Others.
+ * each part is looked up alone. The value resolves only when its last part names a place (a city
+ * before its country, `"London, UK"`; not `"UK, London"`), no part is a country name that is also
+ * a subdivision's elsewhere (`"Atlanta, Georgia"`), and the parts name one country; or one
+ * dependent territory and one country: the territory when the country is its sovereign
+ * (`"Denmark (Greenland)"` → Greenland, `"Hong Kong, China"` → Hong Kong), else the country, the
+ * territory's name being a place's there (`"Man, Ivory Coast"`, `"Guadalupe, Mexico"`). Two
+ * independent countries (`"Georgia (USA)"`) or an unknown qualifier (`"Germany (North)"`) are a
+ * guess, so the value stays unknown and is counted in Others.
  */
 function lookupPlaces(parts: readonly string[]): CountryMatch | undefined {
   const matches = parts.map(lookupName);
   if (!matches.at(-1)) return undefined;
+  if (parts.some((part, i) => matches[i] && NAMES_SHARED_WITH_A_SUBDIVISION.has(normalizeCountryName(part))))
+    return undefined;
   const named = [...new Map(matches.flatMap((match) => (match ? [[match.cca2 ?? match.region, match]] : []))).values()];
   if (named.length === 1) return named[0];
-  const territories = named.filter(
-    (match) => match.cca2 !== undefined && (dependent ??= buildDependentTerritoryCodes()).has(match.cca2),
-  );
-  return territories.length === 1 ? territories[0] : undefined;
+  const territories = named.filter((match) => match.cca2 !== undefined && match.cca2 in TERRITORY_SOVEREIGNS);
+  const [territory] = territories;
+  const [country, ...more] = named.filter((match) => !territories.includes(match));
+  if (territories.length !== 1 || territory === undefined || country === undefined || more.length > 0) return undefined;
+  return TERRITORY_SOVEREIGNS[territory.cca2 ?? ''] === country.cca2 ? territory : country;
 }
 
 /**

@@ -68,7 +68,8 @@ function addSpellingsAndNativeNames(table: NameTable, byCode: ReadonlyMap<string
 
 /**
  * Adds the short forms people write of a long common name: without a trailing "Islands"
- * (`"Turks and Caicos"`, `"Cayman"`; not "Island": "Norfolk" is an English county), and the part before "and" (`"Antigua"`, `"Saint Kitts"`,
+ * when two words or more remain (`"Turks and Caicos"`, `"Northern Mariana"`; not `"Cook"`, `"Marshall"`
+ * or `"Solomon"`, which are names: `"Cayman"`, `"Faroe"` are aliases), and the part before "and" (`"Antigua"`, `"Saint Kitts"`,
  * `"Trinidad"`, `"São Tomé"`) of a name that does not end in "Islands". Added last, so a short form
  * that is another country's name ("Guinea" of "Guinea-Bissau" is not derived; "Saint Helena") keeps
  * that country.
@@ -79,8 +80,9 @@ function addShortNames(table: NameTable, byCode: ReadonlyMap<string, CountryMatc
     if (!match) throw new RegionTableError(`country ${country.cca2} is missing from its own code table`);
     const name = country.name.common;
     const withoutIslands = name.replace(/ Islands$/, '');
-    if (withoutIslands !== name) addName(table, withoutIslands, match);
-    else addName(table, name.split(/,| and | & /)[0] ?? name, match);
+    if (withoutIslands !== name) {
+      if (withoutIslands.includes(' ')) addName(table, withoutIslands, match);
+    } else addName(table, name.split(/,| and | & /)[0] ?? name, match);
   }
 }
 
@@ -162,15 +164,4 @@ export function buildIsoCodeTable(): Map<string, CountryMatch> {
     table.set(country.cca3, match);
   }
   return table;
-}
-
-/**
- * The ISO 3166-1 alpha-2 codes of the dataset's dependent territories (its `independent: false`
- * entries: Greenland, Hong Kong, Guadeloupe, Puerto Rico, …), which a value may name beside the
- * country they belong to (`"Denmark (Greenland)"`).
- *
- * @returns about 55 codes.
- */
-export function buildDependentTerritoryCodes(): Set<string> {
-  return new Set(countries.filter((country) => country.independent === false).map((country) => country.cca2));
 }

@@ -13,7 +13,7 @@
 export const COLUMN_ALIASES = {
   customerId: ['customer id'],
   country: ['customer country', 'country'],
-  status: ['subscription status'],
+  status: ['subscription status', 'status'],
 } as const;
 
 /** The column silver appends to every bronze row. */

@@ -44,9 +44,9 @@ export interface SilverCounts {
    */
   readonly sections?: number;
   /**
-   * `sep=` lines after the header that name the file's delimiter (a pasted export's spreadsheet
-   * directive before its repeated header), present only when there are any: neither data nor
-   * blank records, skipped. A `sep=` first line is not counted (it is part of the header).
+   * `sep=` lines after the header (a pasted export's spreadsheet directive before its repeated
+   * header, whatever delimiter it names), present only when there are any: neither data nor blank
+   * records, skipped. A `sep=` first line is not counted (it is part of the header).
    */
   readonly sepLines?: number;
 }

@@ -38,6 +38,11 @@ describe('resolveBronzeColumns', () => {
     });
   });
 
+  it('takes a Status column for the status, and prefers Subscription Status over it', () => {
+    expect(resolveBronzeColumns(['Customer ID', 'Name', 'Country', 'Status']).status).toBe(3);
+    expect(resolveBronzeColumns(['Status', 'Customer ID', 'Country', 'Subscription Status']).status).toBe(3);
+  });
+
   it('prefers Customer Country over Country when both exist', () => {
     expect(resolveBronzeColumns(['Country', 'Customer ID', 'Customer Country']).country).toBe(2);
   });

@@ -30,9 +30,9 @@ export type SectionHeader =
   | { readonly kind: 'different'; readonly reason: string; readonly headerCells: readonly string[] };
 
 /**
- * A record of a pasted export that is not a repeated header: a `sep=` line naming the file's
- * delimiter (skipped, counted as `sepLines`), or one naming another delimiter, or a header split by
- * another delimiter (the file is rejected: `section-columns-match`, with the reason and the cells).
+ * A record of a pasted export that is not a repeated header: a `sep=` line (skipped, counted as
+ * `sepLines`), or a header split by another delimiter (the file is rejected:
+ * `section-columns-match`, with the reason and the cells).
  */
 export type PastedLine =
   | { readonly kind: 'sep-line' }
@@ -40,22 +40,22 @@ export type PastedLine =
 
 /**
  * Recognizes the repeated headers of a file (two exports pasted together) and maps their sections
- * to the first header's column order. A record is a header when its field at the Customer ID
- * column is one of the first header's column names or a known one (`COLUMN_ALIASES`), and it holds a
+ * to the first header's column order. A record is a header when it holds, in any of its fields, a
  * Customer ID column name and a country column name, each the first header's or another spelling
  * medallion knows (`Country` for `Customer Country`), compared as headers are (trimmed, ignoring
  * case, see `normalizeHeaderName`): a second export that spells a column another way is a section
- * with different columns, never a customer.
+ * with different columns, never a customer, and so is another schema's export (`Index,Customer Id,…`
+ * pasted after `Customer ID,Customer Name,…`), whatever its width.
  */
 export class SectionHeaders {
   private readonly folded: readonly string[];
   private readonly names: ReadonlySet<string>;
-  /** The shortest first-header name (unfolded lengths are at least this): a cheap first test. */
-  private readonly shortestName: number;
-  /** The first header's names and every known column name: what a repeated header's Customer ID field may be. */
-  private readonly candidates: ReadonlySet<string>;
   /** The names a Customer ID column may have in a repeated header (folded). */
   private readonly idNames: ReadonlySet<string>;
+  /** The shortest of {@link idNames} (a field's unfolded length is at least this): a cheap first test. */
+  private readonly shortestIdName: number;
+  /** The first characters of {@link idNames}, either case, and what trimming removes (space, tab, BOM): a second one. */
+  private readonly idFirstCharacters: ReadonlySet<number>;
   /** The names a country column may have in a repeated header (folded). */
   private readonly countryNames: ReadonlySet<string>;
 
@@ -71,29 +71,42 @@ export class SectionHeaders {
   ) {
     this.folded = header.map(normalizeHeaderName);
     this.names = new Set(this.folded.filter((name) => name !== ''));
-    this.candidates = new Set([...this.names, ...Object.values(COLUMN_ALIASES).flat()]);
-    this.shortestName = Math.min(...[...this.candidates].map((name) => name.length));
     this.idNames = new Set([this.folded[columns.customerId] ?? '', ...COLUMN_ALIASES.customerId]);
+    this.shortestIdName = Math.min(...[...this.idNames].map((name) => name.length));
+    const firsts = [...this.idNames].flatMap((name) => [name.charCodeAt(0), name.toUpperCase().charCodeAt(0)]);
+    this.idFirstCharacters = new Set([...firsts, 0x20, 0x09, 0xfeff, 0xa0]);
     this.countryNames = new Set([this.folded[columns.country] ?? '', ...COLUMN_ALIASES.country]);
   }
 
   /**
-   * Whether a record is a repeated header (cheap for data records: one field's length, most often).
+   * Whether a record is a repeated header (cheap for data records: each field's length and first
+   * character, and only a field that may be a Customer ID name is folded).
    *
    * @param fields - the record's fields.
    */
   isHeader(fields: readonly string[]): boolean {
-    const candidate = fields[this.columns.customerId];
-    if (candidate === undefined || candidate.length < this.shortestName) return false;
-    if (!this.candidates.has(normalizeHeaderName(candidate))) return false;
+    for (const field of fields)
+      if (
+        field.length >= this.shortestIdName &&
+        this.idFirstCharacters.has(field.charCodeAt(0)) &&
+        this.idNames.has(normalizeHeaderName(field))
+      )
+        return this.namesIdAndCountry(fields);
+    return false;
+  }
+
+  /** Whether some of `fields` are a Customer ID column name and a country column name (see the class). */
+  private namesIdAndCountry(fields: readonly string[]): boolean {
     const folded = fields.map(normalizeHeaderName);
     return folded.some((name) => this.idNames.has(name)) && folded.some((name) => this.countryNames.has(name));
   }
 
   /**
-   * Whether a record that is not a repeated header is another line of a pasted export: a `sep=`
-   * line (cheap for data records: a test of the first field's fourth character, and only a record
-   * whose field count differs from the header's is split again).
+   * Whether a record that {@link isHeader} did not take is another line of a pasted export: a
+   * `sep=` line naming any delimiter (a spreadsheet directive, never data; padded with delimiters
+   * or not), or a header split by another delimiter (cheap for data records: a test of the
+   * first field's fourth character, and only a record whose field count differs from the header's
+   * is looked at again).
    *
    * @param fields - the record's fields.
    * @param line - its line, for the reason.
@@ -108,10 +121,9 @@ export class SectionHeaders {
   /** {@link pastedLineOf} for a record that may be one (a `sep=` start, or another field count than the header's). */
   private pastedLineRead(fields: readonly string[], line: number, maybeSep: boolean): PastedLine | undefined {
     const raw = fields.join(this.delimiter);
-    const sep = maybeSep ? sepLineDelimiter(raw) : undefined;
-    if (sep === this.delimiter) return { kind: 'sep-line' };
-    if (sep !== undefined)
-      return this.differentDelimiter(`a sep=${sep} line at line ${line} starts an export ${splitBy(sep)}`, fields);
+    // A spreadsheet pads a line it showed as a cell: `sep=,,,` in a comma file, `"sep=;",,,` in one.
+    const named = fields.slice(0, Math.max(1, namedLength(fields))).join(this.delimiter);
+    if (maybeSep && (sepLineDelimiter(raw) ?? sepLineDelimiter(named)) !== undefined) return { kind: 'sep-line' };
     if (fields.length === this.header.length) return undefined;
     for (const other of DETECTED_DELIMITERS) {
       if (other === this.delimiter) continue;

@@ -170,11 +170,15 @@ describe('silver handler on bronze files', () => {
       'no country column (expected "Customer Country" or "Country"); the header has 3 columns split by comma: "Customer ID", "Customer Name", "Subscription Status"',
     ],
     ['empty.csv', 'header-present', 'empty object (0 bytes): no header'],
-    ['unclosed-quote.csv', 'well-formed-csv', 'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3)'],
+    [
+      'unclosed-quote.csv',
+      'well-formed-csv',
+      'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3): a field opens with a quote that is never closed; close it, or double a quote meant as text inside a quoted field',
+    ],
     [
       'quote-in-unquoted-field.csv',
       'well-formed-csv',
-      'not well-formed CSV: INVALID_OPENING_QUOTE (detected at line 2)',
+      'not well-formed CSV: INVALID_OPENING_QUOTE (detected at line 2): a quote inside a field that does not start with one; quote the whole field and double the quotes in it',
     ],
   ] as const)(
     'rejects %s whole (%s): no silver object, a rejection record (with the header cells it is about), bronze untouched',

@@ -71,7 +71,8 @@ describe('silver reads headers as a spreadsheet writes them', () => {
     expect(result).toMatchObject({
       kind: 'rejected',
       rule: 'well-formed-csv',
-      reason: 'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3)',
+      reason:
+        'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3): a field opens with a quote that is never closed; close it, or double a quote meant as text inside a quoted field',
     });
   });
 });

@@ -134,7 +134,9 @@ describe('silver quarantines a record over MEDALLION_MAX_RECORD_CHARS and keeps 
         `Customer ID,Customer Name,Country\n1,A,Chile\n2,"${'y'.repeat(1000)}\n3,C,Peru\n`,
       );
       expect(outputs).toMatchObject({ kind: 'rejected', rule: 'well-formed-csv', silver: undefined });
-      expect(outputs.reason).toBe('not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3)');
+      expect(outputs.reason).toBe(
+        'not well-formed CSV: CSV_QUOTE_NOT_CLOSED (detected at line 3): a field opens with a quote that is never closed; close it, or double a quote meant as text inside a quoted field',
+      );
     }
   });
 

@@ -280,7 +280,7 @@ describe('silver reads two exports pasted together as sections of one file', () 
     [
       'a sep=; line before it',
       [FIRST, ...rows(1, 3), 'sep=;', FIRST.replaceAll(',', ';'), '4;Ana;Chile;Active', ''].join('\n'),
-      'sections with different delimiters: a sep=; line at line 5 starts an export split by semicolons, the first header is split by commas; split the file into one file per export',
+      'sections with different delimiters: the header repeated at line 6 is split by semicolons, the first header is split by commas; split the file into one file per export',
     ],
     [
       'a header pasted with tabs, reordered',
@@ -293,6 +293,53 @@ describe('silver reads two exports pasted together as sections of one file', () 
       expect(outputs).toMatchObject({ kind: 'rejected', rule: 'section-columns-match', reason });
       expect(outputs.silver).toBeUndefined();
     }
+  });
+
+  it.each(HANDLERS)(
+    'skips sep= lines padded by a spreadsheet or naming another delimiter, and reads the data after them (%s)',
+    async (how, handler) => {
+      const text = [
+        FIRST,
+        ...rows(1, 2),
+        'sep=,,,',
+        FIRST,
+        ...rows(3, 1),
+        '"sep=;",,,',
+        'sep=;',
+        ...rows(4, 1),
+        '',
+      ].join('\n');
+      const outputs = await ingest(handler(), `sep-padded-${how.replaceAll(' ', '-')}`, text);
+      expect(outputs.kind).toBe('processed');
+      expect(outputs.silver).toBe(
+        [
+          SILVER_HEADER,
+          ...silverRows(1, 2),
+          ...silverRows(3, 1),
+          ...silverRows(4, 1).map((row) => row.replace('Inactive', 'Active')),
+          '',
+        ].join('\n'),
+      );
+      expect(outputs.counts).toMatchObject({
+        dataRecords: 4,
+        silverRows: 4,
+        quarantinedRows: 0,
+        sections: 2,
+        sepLines: 3,
+      });
+    },
+  );
+
+  it.each([
+    ['Index,Customer Id,First Name,Country', '1,7,Ana,Chile'],
+    ['Index,Customer Id,First Name,Country,City', '1,7,Ana,Chile,Arica'],
+  ])('rejects an export of another schema pasted after the first (%s), naming what differs', async (header, row) => {
+    const text = [FIRST, ...rows(1, 2), header, row, ''].join('\n');
+    const outputs = await ingest(HANDLERS[0]![1](), `other-schema-${header.length}`, text);
+    expect(outputs).toMatchObject({ kind: 'rejected', rule: 'section-columns-match' });
+    expect(outputs.reason).toBe(
+      `sections with different columns: the header repeated at line 4 lacks "Customer Name", "Customer Country", "Subscription Status" of the first header's columns and has "Country" and ${header.split(',').length - 2} unknown cells besides them; split the file into one file per export`,
+    );
   });
 
   it('reads a data record that merely holds semicolons as data (column-count, not a section)', async () => {

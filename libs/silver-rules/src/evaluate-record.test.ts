@@ -177,6 +177,7 @@ describe('defaultExpectations', () => {
     expect([...suite.file, ...suite.row].map((rule) => [rule.name, rule.action])).toEqual([
       ['header-present', 'reject'],
       ['column-names-unique', 'reject'],
+      ['column-names-printable', 'reject'],
       ['customer-id-column-present', 'reject'],
       ['country-column-present', 'reject'],
       ['record-size', 'quarantine'],

@@ -5,7 +5,11 @@ import { customerIdOf, trimSpaces } from './customer-id';
 import { UnregisteredRuleError } from './errors';
 import type { BronzeColumns } from './resolve-bronze-columns';
 import { MAX_CUSTOMER_ID_LENGTH, SILVER_RULES, type RuleDeclaration, type SilverRuleName } from './rules';
-import { firstControlCharacter, firstInvisibleCodePoint } from './invisible-characters';
+import {
+  firstControlCharacter,
+  firstInvisibleCodePoint,
+  firstUnprintableHeaderCharacter,
+} from './invisible-characters';
 
 /** A rule on a file's header (a `file` rule of the registry, see `SILVER_RULES`). Failing it rejects the file. */
 export interface FileExpectation extends RuleDeclaration {
@@ -79,6 +83,13 @@ export const FILE_EXPECTATIONS: readonly FileExpectation[] = [
         seen.add(name);
       }
       return undefined;
+    },
+  },
+  {
+    ...SILVER_RULES.columnNamesPrintable,
+    check: (header) => {
+      const found = firstUnprintableHeaderCharacter(header);
+      return found && `header column ${found.column} has an unprintable character, ${found.codePoint}`;
     },
   },
   {

@@ -42,3 +42,22 @@ export function firstControlCharacter(fields: readonly string[]): { column: numb
 function codePointName(character: string): string {
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/** Any control character (general category Cc) and the byte order mark U+FEFF: what no header cell holds. */
+const HEADER_UNPRINTABLE = /[\p{Cc}\uFEFF]/u;
+
+/**
+ * The first header cell that holds a control character (tab and line breaks included) or a BOM.
+ *
+ * @param cells - the header's cells, as read (a BOM leading the file already dropped).
+ * @returns the cell's 1-based column and the code point (`{ column: 2, codePoint: 'U+FEFF' }`); undefined when none has one.
+ */
+export function firstUnprintableHeaderCharacter(
+  cells: readonly string[],
+): { column: number; codePoint: string } | undefined {
+  for (const [at, cell] of cells.entries()) {
+    const found = HEADER_UNPRINTABLE.exec(cell)?.[0];
+    if (found !== undefined) return { column: at + 1, codePoint: codePointName(found) };
+  }
+  return undefined;
+}

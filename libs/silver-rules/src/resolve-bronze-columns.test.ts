@@ -59,6 +59,9 @@ describe('resolveBronzeColumns', () => {
     ],
     [['Name', 'Country'], 'no Customer ID column (expected "Customer ID" or "Customer Id")'],
     [[''], 'no header: the first record has no column names'],
+    [['Customer ID', 'Customer\u0001Name', 'Country'], 'header column 2 has an unprintable character, U+0001'],
+    [['Customer ID', '\uFEFFCountry'], 'header column 2 has an unprintable character, U+FEFF'],
+    [['Customer ID', 'Country', 'Note\nTwo'], 'header column 3 has an unprintable character, U+000A'],
     [[' ', '\t'], 'no header: the first record has no column names'],
   ])('rejects %j: %s', (header, reason) => {
     expect(() => resolveBronzeColumns(header)).toThrow(

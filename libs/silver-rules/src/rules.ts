@@ -52,6 +52,13 @@ export const SILVER_RULES = {
     action: 'reject',
     description: 'no column name appears twice (ignoring case and surrounding space)',
   },
+  columnNamesPrintable: {
+    name: 'column-names-printable',
+    level: 'file',
+    action: 'reject',
+    description:
+      'no header cell holds a control character (C0, DEL, C1; tab, line feed and carriage return included) or a byte order mark: silver would carry it in its header; the reason names the column and the code point',
+  },
   customerIdColumnPresent: {
     name: 'customer-id-column-present',
     level: 'file',

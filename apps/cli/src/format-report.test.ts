@@ -26,6 +26,7 @@ describe('formatReport', () => {
             { country: 'Atlantis', rows: 2 },
             { country: '', rows: 1 },
           ],
+          unknownStatuses: [{ status: 'Aktiv', rows: 3 }],
         },
         files: [
           {
@@ -67,6 +68,7 @@ describe('formatReport', () => {
       'rejected bronze/b.csv (encoding): neither UTF-8 nor Windows-1252',
       'warnings (rows): country-known 1, status-known 2',
       'countries not in the region table (rows; see each manifest for all): "Atlantis" 2, (empty) 1',
+      'statuses not recognized, counted as not subscribed (rows; see each manifest for all): "Aktiv" 3',
       '',
     ]);
   });

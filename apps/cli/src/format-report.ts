@@ -58,6 +58,7 @@ export function formatReport(summary: RunSummary, elapsedMs: number): string {
     ...fileLines(summary.files),
     ...warningLines(c.warnings),
     ...unknownCountryLines(c.unknownCountries),
+    ...unknownStatusLines(c.unknownStatuses),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -84,6 +85,7 @@ function fileLines(files: readonly FileOutcome[]): string[] {
       lines.push(`quarantined ${file.counts.quarantinedRows} row(s) of ${file.key} → ${file.quarantineKey}`);
     if (file.sections) lines.push(`${file.key} repeats its header: read as ${file.sections} sections`);
     if (file.sepLines) lines.push(`${file.key} repeats its sep= line: ${file.sepLines} skipped`);
+    if (file.encoding === 'windows-1252') lines.push(`${file.key} read as Windows-1252 (not UTF-8)`);
     const unstated = file.warnings?.['status-column-present'];
     if (unstated)
       lines.push(
@@ -98,6 +100,13 @@ function unknownCountryLines(unknown: ReadonlyArray<{ country: string; rows: num
   if (unknown.length === 0) return [];
   const shown = unknown.map(({ country, rows }) => `${country === '' ? '(empty)' : JSON.stringify(country)} ${rows}`);
   return [`countries not in the region table (rows; see each manifest for all): ${shown.join(', ')}`];
+}
+
+/** The status values not recognized (each counted as not subscribed), most rows first, on one line (none when there are none). */
+function unknownStatusLines(unknown: ReadonlyArray<{ status: string; rows: number }>): string[] {
+  if (unknown.length === 0) return [];
+  const shown = unknown.map(({ status, rows }) => `${status === '' ? '(empty)' : JSON.stringify(status)} ${rows}`);
+  return [`statuses not recognized, counted as not subscribed (rows; see each manifest for all): ${shown.join(', ')}`];
 }
 
 /** The rows that failed a `warn` rule (kept in silver, or quarantined for another rule), per rule, on one line (none when there are none). */

@@ -29,17 +29,21 @@ export interface RunCounts {
    * rows first (ties in code-point order); each file's manifest lists all of its own.
    */
   unknownCountries: Array<{ country: string; rows: number }>;
+  /**
+   * The ten status values (trimmed) with most rows that are neither subscribed nor not-subscribed
+   * values (each counted as not subscribed), over all files, most rows first; each manifest lists all of its own.
+   */
+  unknownStatuses: Array<{ status: string; rows: number }>;
 }
 
 /** How many unknown country values the summary shows. */
 const UNKNOWN_COUNTRIES_SHOWN = 10;
 
 /** The values with most rows, most first, ties in code-point order. */
-function mostRows(rowsByCountry: ReadonlyMap<string, number>): Array<{ country: string; rows: number }> {
-  return [...rowsByCountry]
+function mostRows(rowsByValue: ReadonlyMap<string, number>): Array<[value: string, rows: number]> {
+  return [...rowsByValue]
     .sort(([a, rowsA], [b, rowsB]) => rowsB - rowsA || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, UNKNOWN_COUNTRIES_SHOWN)
-    .map(([country, rows]) => ({ country, rows }));
+    .slice(0, UNKNOWN_COUNTRIES_SHOWN);
 }
 
 /** What happened to one input file, as `--json` lists it in `files`. */
@@ -112,10 +116,18 @@ function warningsOf(manifest: SilverManifest): Record<string, number> {
   );
 }
 
-/** Adds a processed file's rows to the run's counts, its warn-rule failures to `warnings`, its unknown country values to `unknown`. */
-function addFileCounts(counts: RunCounts, manifest: SilverManifest, unknown: Map<string, number>): void {
+/** The run's unknown country and status values while files are added: value → rows. */
+interface UnknownValues {
+  readonly countries: Map<string, number>;
+  readonly statuses: Map<string, number>;
+}
+
+/** Adds a processed file's rows to the run's counts, its warn-rule failures to `warnings`, its unknown country and status values to `unknown`. */
+function addFileCounts(counts: RunCounts, manifest: SilverManifest, unknown: UnknownValues): void {
   for (const [country, rows] of Object.entries(manifest.counts.unknownCountries ?? {}))
-    unknown.set(country, (unknown.get(country) ?? 0) + rows);
+    unknown.countries.set(country, (unknown.countries.get(country) ?? 0) + rows);
+  for (const [status, rows] of Object.entries(manifest.counts.unknownStatuses ?? {}))
+    unknown.statuses.set(status, (unknown.statuses.get(status) ?? 0) + rows);
   counts.bronzeRows += manifest.counts.dataRecords;
   counts.silverRows += manifest.counts.silverRows;
   counts.quarantinedRows += manifest.counts.quarantinedRows;
@@ -201,6 +213,7 @@ export function emptyRunCounts(files: number): RunCounts {
     nonUtf8Files: 0,
     warnings: {},
     unknownCountries: [],
+    unknownStatuses: [],
   };
 }
 
@@ -221,7 +234,7 @@ export function summarizeRun(
   deliveries: readonly Delivery[],
 ): { summary: RunSummary; problems: RunProblems } {
   const counts = emptyRunCounts(inputKeys.length);
-  const unknown = new Map<string, number>();
+  const unknown: UnknownValues = { countries: new Map(), statuses: new Map() };
   const { gold, platinum, failures } = readDeliveries(deliveries);
   const rejections: Array<{ key: string; reason: string }> = [];
   const unrecorded = unrecordedRejections(deliveries);
@@ -242,7 +255,8 @@ export function summarizeRun(
       addFileCounts(counts, manifest, unknown);
     }
   }
-  counts.unknownCountries = mostRows(unknown);
+  counts.unknownCountries = mostRows(unknown.countries).map(([country, rows]) => ({ country, rows }));
+  counts.unknownStatuses = mostRows(unknown.statuses).map(([status, rows]) => ({ status, rows }));
   const summary: RunSummary = {
     gold: gold.map((row) => ({
       region: row.region,

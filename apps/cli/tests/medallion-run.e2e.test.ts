@@ -153,6 +153,7 @@ describe('npm start (medallion run) on data/', () => {
         nonUtf8Files: 0,
         warnings: { 'country-known': 1 },
         unknownCountries: [{ country: 'Atlantis', rows: 1 }],
+        unknownStatuses: [],
       },
       files: [
         {
@@ -220,6 +221,7 @@ describe('npm start -- --json --out DIR FILE...', () => {
         // datablist-schema.csv has no status column: its 3 rows count as subscribed, with a warning.
         warnings: { 'status-column-present': 3 },
         unknownCountries: [],
+        unknownStatuses: [],
       },
     });
     // Each file's outcome, in the order given: the rejected one with its rule, the quarantining one with its key.
@@ -324,6 +326,7 @@ describe('npm start -- --json --out DIR FILE...', () => {
         nonUtf8Files: 0,
         warnings: { 'status-recognized': 1 },
         unknownCountries: [],
+        unknownStatuses: [{ status: '', rows: 1 }],
       },
       files: [
         {
@@ -392,6 +395,7 @@ describe('npm start -- --json --out DIR on every bad-input kind', () => {
         { country: '', rows: 1 },
         { country: 'Atlantis', rows: 1 },
       ],
+      unknownStatuses: [{ status: '', rows: 1 }],
     });
     expect(summary.files.filter((file) => file.outcome === 'rejected').map(({ key, rule }) => [key, rule])).toEqual([
       ['bronze/empty.csv', 'header-present'],

@@ -36,6 +36,12 @@ export interface SilverCounts {
    */
   readonly unknownCountries?: Readonly<Record<string, number>>;
   /**
+   * The status values that are neither subscribed nor not-subscribed values (`status-recognized`
+   * warns; each counts as not subscribed), trimmed, with their silver rows, e.g. `{ "Aktiv": 3, "": 1 }`.
+   * Absent when there are none. Bounded as {@link unknownCountries} is.
+   */
+  readonly unknownStatuses?: Readonly<Record<string, number>>;
+  /**
    * Sections of the file, present only when there is more than one: two exports pasted together
    * repeat the header, and each repeated header record starts a section read by its own column
    * order. A repeated header record is neither a data record nor a blank one: the file's records

@@ -181,6 +181,8 @@ class BatchRows {
     this.customerIds.push(output.customerId);
     this.regions.push(output.region);
     countSilverRow(counts, output);
+    if (output.unrecognizedStatus !== undefined)
+      countDistinctValue((counts.unknownStatuses ??= {}), output.unrecognizedStatus, 1);
   }
 
   /** The batch's result. */
@@ -218,28 +220,31 @@ function countSilverRow(counts: RunningSilverCounts, output: Extract<SilverOutpu
   counts.silverRows++;
   if (!isUnknownRegion(output.region)) return;
   counts.unknownCountryRows++;
-  countUnknownCountry((counts.unknownCountries ??= {}), output.country.trim(), 1);
+  countDistinctValue((counts.unknownCountries ??= {}), output.country.trim(), 1);
 }
 
 /** A file's counts while its batches come in. */
 export type RunningSilverCounts = {
-  -readonly [K in Exclude<keyof SilverCounts, 'ruleFailures' | 'unknownCountries' | 'sections' | 'sepLines'>]: number;
+  -readonly [
+    K in Exclude<keyof SilverCounts, 'ruleFailures' | 'unknownCountries' | 'unknownStatuses' | 'sections' | 'sepLines'>
+  ]: number;
 } & {
   ruleFailures: Record<string, number>;
   unknownCountries?: Record<string, number>;
+  unknownStatuses?: Record<string, number>;
 };
 
 /**
- * Adds rows of one unknown country value, keeping at most {@link MAX_UNKNOWN_COUNTRIES} distinct
- * values (further ones are counted under {@link MORE_UNKNOWN_COUNTRIES}).
+ * Adds rows of one unknown country or status value, keeping at most {@link MAX_UNKNOWN_COUNTRIES}
+ * distinct values (further ones are counted under {@link MORE_UNKNOWN_COUNTRIES}).
  *
  * @param counts - value → rows; changed in place.
- * @param country - the trimmed country value.
+ * @param value - the trimmed value.
  * @param rows - its rows.
  */
-function countUnknownCountry(counts: Record<string, number>, country: string, rows: number): void {
-  const known = Object.hasOwn(counts, country);
-  const key = known || Object.keys(counts).length < MAX_UNKNOWN_COUNTRIES ? country : MORE_UNKNOWN_COUNTRIES;
+function countDistinctValue(counts: Record<string, number>, value: string, rows: number): void {
+  const known = Object.hasOwn(counts, value);
+  const key = known || Object.keys(counts).length < MAX_UNKNOWN_COUNTRIES ? value : MORE_UNKNOWN_COUNTRIES;
   counts[key] = (counts[key] ?? 0) + rows;
 }
 
@@ -260,6 +265,11 @@ export function addSilverCounts(total: RunningSilverCounts, batch: SilverCounts)
   if (batch.unknownCountries) {
     total.unknownCountries ??= {};
     for (const [country, rows] of Object.entries(batch.unknownCountries))
-      countUnknownCountry(total.unknownCountries, country, rows);
+      countDistinctValue(total.unknownCountries, country, rows);
+  }
+  if (batch.unknownStatuses) {
+    total.unknownStatuses ??= {};
+    for (const [status, rows] of Object.entries(batch.unknownStatuses))
+      countDistinctValue(total.unknownStatuses, status, rows);
   }
 }

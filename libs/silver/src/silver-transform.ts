@@ -6,6 +6,7 @@ import {
   evaluateRecord,
   formatFailures,
   resolveBronzeColumns,
+  SILVER_RULES,
   type BronzeColumns,
   type ExpectationSuite,
   type RuleFailure,
@@ -31,6 +32,8 @@ export type SilverOutput =
       readonly country: string;
       /** Whether the status counts as subscribed (true in a file without a status column). */
       readonly subscribed: boolean;
+      /** The status cell, trimmed, when it failed `status-recognized` (neither a subscribed nor a not-subscribed value). */
+      readonly unrecognizedStatus?: string;
       readonly failures: readonly RuleFailure[];
     }
   /**
@@ -123,7 +126,10 @@ export class SilverTransform {
       };
     const region = regionForCountry(outcome.country);
     const { customerId, failures, country } = outcome;
-    const subscribed = isSubscribed(this.columns.status === undefined ? undefined : record.fields[this.columns.status]);
+    const status = this.columns.status === undefined ? undefined : record.fields[this.columns.status];
+    const subscribed = isSubscribed(status);
+    const unrecognized = failures.length > 0 && failures.some((failure) => failure.rule === STATUS_RECOGNIZED);
+    const statusFact = unrecognized ? { unrecognizedStatus: (status ?? '').trim() } : {};
     if (
       rawInOrder &&
       this.delimiter === ',' &&
@@ -133,12 +139,12 @@ export class SilverTransform {
     ) {
       // Nothing to escape, quote or trim: the bronze text is the silver text (no re-serializing).
       const row = `${record.raw},${regionCell(region)}`;
-      return { kind: 'silver', row, customerId, region, country, subscribed, failures };
+      return { kind: 'silver', row, customerId, region, country, subscribed, failures, ...statusFact };
     }
     const row = record.fields.map(escapeSpreadsheetCell);
     row[this.columns.customerId] = escapeSpreadsheetCell(customerId);
     row.push(region);
-    return { kind: 'silver', row, customerId, region, country, subscribed, failures };
+    return { kind: 'silver', row, customerId, region, country, subscribed, failures, ...statusFact };
   }
 }
 
@@ -157,6 +163,9 @@ function withoutTrailingUnnamed(header: readonly string[]): readonly string[] {
   const end = namedLength(header);
   return end >= header.length - 1 ? header : header.slice(0, end + 1);
 }
+
+/** The rule whose failure marks a status cell unrecognized. */
+const STATUS_RECOGNIZED = SILVER_RULES.statusRecognized.name;
 
 const REGION_CELLS = new Map<Region, string>();
 

@@ -107,17 +107,28 @@ export async function writeAndCommit(
   }
   const quarantineKeys = finished.quarantine !== undefined ? [keys.quarantine] : [];
   const outputKeys = [keys.silver, keys.customers, ...quarantineKeys, keys.manifest];
-  // The unknown country values are cell text: the log gets how many there are, the manifest the values.
-  const { unknownCountries, ...loggedCounts } = counts;
-  const unknownCountryValues = Object.keys(unknownCountries ?? {}).length;
-  const logged = {
+  env.logger.info('object processed', {
     bucket: object.bucket,
     key: object.key,
     encoding,
     outputKeys,
-    ...loggedCounts,
-    unknownCountryValues,
-  };
-  env.logger.info('object processed', logged);
+    ...loggedCountsOf(counts),
+  });
   return { kind: 'processed', bronzeKey: object.key, encoding, bronzeETag: bronze.eTag, outputKeys, counts };
+}
+
+/**
+ * A file's counts as the log gets them: unknown country and status values are cell text, so the
+ * log gets how many there are (`unknownCountryValues`, `unknownStatusValues`), the manifest the values.
+ *
+ * @param counts - the file's counts.
+ * @returns them without the values, with their numbers.
+ */
+function loggedCountsOf(counts: SilverCounts): Record<string, unknown> {
+  const { unknownCountries, unknownStatuses, ...logged } = counts;
+  return {
+    ...logged,
+    unknownCountryValues: Object.keys(unknownCountries ?? {}).length,
+    unknownStatusValues: Object.keys(unknownStatuses ?? {}).length,
+  };
 }

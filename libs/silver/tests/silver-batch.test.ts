@@ -29,3 +29,29 @@ describe('unknown country values in the counts', () => {
     expect(batchOf(['Chile', 'Japan']).counts).not.toHaveProperty('unknownCountries');
   });
 });
+
+describe('unknown status values in the counts', () => {
+  it('counts each status that is neither subscribed nor not subscribed, trimmed, empty included; none for known ones', () => {
+    const text = [
+      '2,A,Chile,Active',
+      '3,B,Chile, Aktiv ',
+      '4,C,Chile,Aktiv',
+      '5,D,Chile,',
+      '6,E,Chile,Cancelled',
+      '',
+    ].join('\n');
+    const batch = transformSilverBatch({
+      header: HEADER,
+      bytes: Buffer.from(text),
+      firstLine: 2,
+      maxRecordChars: 1_000_000,
+    });
+    expect(batch.counts.unknownStatuses).toEqual({ Aktiv: 2, '': 1 });
+    expect(batch.counts.ruleFailures).toEqual({ 'status-recognized': 3 });
+    const total: RunningSilverCounts = { ...NO_ROWS, ruleFailures: {} };
+    addSilverCounts(total, batch.counts);
+    addSilverCounts(total, batch.counts);
+    expect(total.unknownStatuses).toEqual({ Aktiv: 4, '': 2 });
+    expect(batchOf(['Chile']).counts).not.toHaveProperty('unknownStatuses');
+  });
+});

@@ -19,6 +19,7 @@ const SECRETS = [
   'Bartholomew Xyst',
   'bart.xyst@example.net',
   '12 Quokka Lane',
+  'Quokka Plan',
 ];
 
 describe('silver logs', () => {
@@ -39,8 +40,8 @@ describe('silver logs', () => {
       await handler(
         await lake.put(
           'bronze/ok.csv',
-          // A country cell that names no country (an address typed there) is cell text too.
-          `${header}1,Zelda Quokkafield,zelda.quokka@example.org,France,Active\n,Bartholomew Xyst,bart.xyst@example.net,Peru,Active\n3,Ana,a@b.c,12 Quokka Lane,Active\n`,
+          // A country cell that names no country (an address typed there) is cell text too, and so is an unknown status.
+          `${header}1,Zelda Quokkafield,zelda.quokka@example.org,France,Active\n,Bartholomew Xyst,bart.xyst@example.net,Peru,Active\n3,Ana,a@b.c,12 Quokka Lane,Quokka Plan\n`,
         ),
       );
       await handler(
@@ -70,9 +71,10 @@ describe('silver logs', () => {
     expect(logs).toContain('"message":"file rejected"');
     expect(logs).toContain('"key":"bronze/ok.csv"');
     expect(logs).toContain('"unknownCountryValues":1');
-    expect(JSON.parse((await lake.text('silver/_manifests/ok.csv.json'))!).counts.unknownCountries).toEqual({
-      '12 Quokka Lane': 1,
-    });
+    expect(logs).toContain('"unknownStatusValues":1');
+    const okCounts = JSON.parse((await lake.text('silver/_manifests/ok.csv.json'))!).counts;
+    expect(okCounts.unknownCountries).toEqual({ '12 Quokka Lane': 1 });
+    expect(okCounts.unknownStatuses).toEqual({ 'Quokka Plan': 1 });
     for (const secret of SECRETS) expect(logs).not.toContain(secret);
     expect(JSON.parse((await lake.text('quarantine/no-header.error.json'))!)).toMatchObject({
       rule: 'customer-id-column-present',

@@ -38,7 +38,7 @@ describe('lonePairEvidence', () => {
     expect(judge('OS', 'É’', 'S')).toBe('windows-1252'); // JOSÉ’S: UTF-8 would be JOSɒS
     expect(judge('NE', 'É\u00a0', 'D')).toBe('windows-1252'); // RENÉ DUPONT → RENɠDUPONT
     expect(judge('RO', 'ß°', '')).toBe('windows-1252'); // GROß° → NKo after Latin
-    expect(judge('PE', 'Ñ’', 'A')).toBe('windows-1252'); // PEÑ’A → Cyrillic ђ inside a Latin word
+    expect(judge('PE', 'Ñ’', 'A')).toBe('windows-1252'); // PEÑ’A → Cyrillic ђ, lowercase inside a word in capitals
     expect(judge('CH', 'Â’', 'S')).toBe('windows-1252'); // CHÂ’S → a C1 control
     expect(judge('AF', 'É…', '')).toBe('windows-1252'); // CAFÉ… → Ʌ, a letter no orthography writes
     expect(judge('AL', 'Í’', 'S')).toBe('windows-1252'); // ALÍ’S → a combining mark decomposed text does not use
@@ -57,6 +57,9 @@ describe('lonePairEvidence', () => {
     expect(judge('ha', 'Å‚', '')).toBe('utf-8'); // Michał: Windows-1252 would be MichaÅ‚
     expect(judge('Y', 'Ä±', 'l')).toBe('utf-8'); // Yıldız
     expect(judge('Mu', 'Ìˆ', 'l')).toBe('utf-8'); // decomposed Müller: u and a combining diaeresis
+    expect(judge('GF', 'Î²', ' ')).toBe('none'); // TGFβ: Greek after capitals, or Î² (not Windows-1252 evidence)
+    expect(judge('0k', 'Î©', ' ')).toBe('none'); // 10kΩ, or Î©
+    expect(judge(' M', 'Ð°', 'r')).toBe('none'); // Mаria with a Cyrillic а, or Ð°
     expect(judge('AI', 'Ê»', 'I')).toBe('utf-8'); // HAWAIʻI: the ʻokina is an apostrophe-like letter
     expect(judge('O', 'Ê¼', 'B')).toBe('utf-8'); // OʼBRIEN
     expect(judge('', 'Å\u0081', 'U')).toBe('utf-8'); // ŁUKASZ: 0x81 is undefined in Windows-1252
@@ -69,7 +72,7 @@ describe('lonePairEvidence', () => {
     expect(judge(' K', 'É„', 'M')).toBe('none'); // KɄMBI, the capital of ʉ, or a quote run into a letter
     expect(judge(' ', 'É‚', 'e')).toBe('none'); // Dene ɂekw, or a low quote run into a letter
     expect(judge(' D', 'É”', ' ')).toBe('none'); // Dɔ, Akan, or a closing quote after DÉ
-    expect(judge(' ', 'Î”', 'E')).toBe('none'); // ΔELTA: a Greek letter in a Latin word, or a quote run into a letter
+    expect(judge(' ', 'Î”', 'E')).toBe('utf-8'); // ΔELTA: a Greek capital, or a quote run into a letter
     expect(judge('25', 'Ëš', 'C')).toBe('none'); // 25˚C: a modifier beside a letter, or Ë after a digit
   });
 });

@@ -38,8 +38,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 const ASCII_UPPER = /^[A-Z]$/;
 const ASCII_LETTER = /^[A-Za-z]$/;
-const NOT_LATIN_SCRIPT = /^[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]$/u;
-const LOWERCASE_OR_MODIFIER_LETTER = /^[\p{Ll}\p{Lm}]$/u;
+/** Lowercase and modifier letters but Greek ones, which science writes after capitals (`TGFβ`, `TNFα`). */
+const LOWERCASE_OR_MODIFIER_LETTER = /^(?!\p{Script=Greek})[\p{Ll}\p{Lm}]$/u;
 /** Modifier letters written as apostrophes (ʹ ʺ ʻ ʼ ʽ ʾ ʿ): Hawaiian ʻokina, Uzbek oʻ, Arabic transliteration. */
 const APOSTROPHE_LETTERS = /^[\u02b9-\u02bf]$/u;
 /** Latin letters no living orthography writes: U+0240–U+024F, and IPA Extensions but for the African reference alphabet's and common IPA's. */
@@ -84,9 +84,8 @@ export interface PairContext {
 
 /**
  * Whether the UTF-8 reading of a lone 2-byte sequence is text a person writes there. It is not
- * when it is a C1 control (U+0080–U+009F); a letter of another script than Latin beside an ASCII
- * letter (words do not mix scripts); a lowercase or modifier letter (apostrophe-like ones aside)
- * ending or inside a word in capitals (`JOSɒS`); a titlecase letter inside a word; a Latin letter
+ * when it is a C1 control (U+0080–U+009F); a lowercase or modifier letter (apostrophe-like and
+ * Greek ones aside: `TGFβ`) ending or inside a word in capitals (`JOSɒS`, `PEђA`); a titlecase letter inside a word; a Latin letter
  * no orthography writes (U+0240–U+024F, IPA but the African reference alphabet's); a modifier
  * symbol beside a letter; or a combining mark after no letter, or one decomposed text does not use.
  */
@@ -95,7 +94,6 @@ function isPlausibleUtf8(codePoint: number, { before, after }: PairContext): boo
   const character = String.fromCodePoint(codePoint);
   const [twoBefore, oneBefore] = before;
   const besideLetter = test(ASCII_LETTER, oneBefore) || test(ASCII_LETTER, after);
-  if (NOT_LATIN_SCRIPT.test(character) && besideLetter) return false;
   if (LOWERCASE_OR_MODIFIER_LETTER.test(character) && !APOSTROPHE_LETTERS.test(character)) {
     const afterCapital = test(ASCII_UPPER, oneBefore);
     if (afterCapital && (test(ASCII_UPPER, twoBefore) || test(ASCII_UPPER, after))) return false;

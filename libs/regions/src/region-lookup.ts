@@ -44,7 +44,11 @@ function lookupUncached(value: string): CountryMatch | undefined {
   const whole = lookupName(trimmed);
   if (whole || !trimmed) return whole;
   const parenthesis = /^(.*?)\s*\(([^()]*)\)$/.exec(trimmed);
-  if (parenthesis) return lookupTwoPlaces(parenthesis[1] ?? '', parenthesis[2] ?? '');
+  if (parenthesis) {
+    const [, before = '', inside = ''] = parenthesis;
+    // "Nuuk, Greenland (Denmark)": the part before the parenthesis may name places itself.
+    return lookupTwoNames(before, inside) ?? lookupPlaces([...before.split(',').map((part) => part.trim()), inside]);
+  }
   const parts = trimmed.split(',').map((part) => part.trim());
   if (parts.length === 2) return lookupTwoPlaces(parts[0] ?? '', parts[1] ?? '');
   return parts.length > 2 ? lookupPlaces(parts) : undefined;
@@ -71,24 +75,29 @@ function lookupKey(key: string): CountryMatch | undefined {
  * `"Congo (Kinshasa)"` → Congo-Kinshasa), else each part as a place ({@link lookupPlaces}).
  */
 function lookupTwoPlaces(first: string, second: string): CountryMatch | undefined {
-  return lookupName(`${second} ${first}`) ?? lookupName(`${first} ${second}`) ?? lookupPlaces([first, second]);
+  return lookupTwoNames(first, second) ?? lookupPlaces([first, second]);
+}
+
+/** Two parts read as one name, in either order (`"South Korea"`, `"Congo Kinshasa"`). */
+function lookupTwoNames(first: string, second: string): CountryMatch | undefined {
+  return lookupName(`${second} ${first}`) ?? lookupName(`${first} ${second}`);
 }
 
 /**
  * A value that names several places (`"London, UK"`, `"France (Guadeloupe)"`, `"Georgia (USA)"`):
  * each part is looked up alone. The value resolves only when its last part names a place (a city
  * before its country, `"London, UK"`; not `"UK, London"`), no part is a country name that is also
- * a subdivision's elsewhere (`"Atlanta, Georgia"`), and the parts name one country; or one
- * dependent territory and one country: the territory when the country is its sovereign
- * (`"Denmark (Greenland)"` → Greenland, `"Hong Kong, China"` → Hong Kong), else the country, the
- * territory's name being a place's there (`"Man, Ivory Coast"`, `"Guadalupe, Mexico"`). Two
- * independent countries (`"Georgia (USA)"`) or an unknown qualifier (`"Germany (North)"`) are a
- * guess, so the value stays unknown and is counted in Others.
+ * a subdivision's elsewhere (Georgia in any language: `"Atlanta, Georgia"`, `"Atlanta, Géorgie"`),
+ * and the parts name one country; or one dependent territory and its sovereign (`"Denmark
+ * (Greenland)"` → Greenland, `"Hong Kong, China"` → Hong Kong, `"Nuuk, Greenland (Denmark)"`). A
+ * territory beside another country (`"Man, Ivory Coast"`: a city named like it? `"Hong Kong, UK"`: a
+ * former sovereign?), two independent countries (`"Georgia (USA)"`) or an unknown qualifier
+ * (`"Germany (North)"`) are a guess, so the value stays unknown and is counted in Others.
  */
 function lookupPlaces(parts: readonly string[]): CountryMatch | undefined {
   const matches = parts.map(lookupName);
   if (!matches.at(-1)) return undefined;
-  if (parts.some((part, i) => matches[i] && NAMES_SHARED_WITH_A_SUBDIVISION.has(normalizeCountryName(part))))
+  if (matches.some((match) => match?.cca2 !== undefined && NAMES_SHARED_WITH_A_SUBDIVISION.has(match.cca2)))
     return undefined;
   const named = [...new Map(matches.flatMap((match) => (match ? [[match.cca2 ?? match.region, match]] : []))).values()];
   if (named.length === 1) return named[0];
@@ -96,7 +105,7 @@ function lookupPlaces(parts: readonly string[]): CountryMatch | undefined {
   const [territory] = territories;
   const [country, ...more] = named.filter((match) => !territories.includes(match));
   if (territories.length !== 1 || territory === undefined || country === undefined || more.length > 0) return undefined;
-  return TERRITORY_SOVEREIGNS[territory.cca2 ?? ''] === country.cca2 ? territory : country;
+  return TERRITORY_SOVEREIGNS[territory.cca2 ?? ''] === country.cca2 ? territory : undefined;
 }
 
 /**

@@ -64,9 +64,9 @@ export const TERRITORY_SOVEREIGNS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Country names that are also a subdivision's name elsewhere, so that in a value of several places
- * they are a guess (`"Atlanta, Georgia"` is the US state): Georgia. Folded as
- * `normalizeCountryName` folds. Source: the US states' names against the dataset's country names
- * (the only one shared).
+ * The countries whose name is also a subdivision's elsewhere, by ISO 3166-1 alpha-2 code, so that in
+ * a value of several places any of their names (in any language the table holds) is a guess
+ * (`"Atlanta, Georgia"`, `"Atlanta, Géorgie"` are the US state): Georgia. Source: the US states'
+ * names against the dataset's country names (the only one shared).
  */
-export const NAMES_SHARED_WITH_A_SUBDIVISION: ReadonlySet<string> = new Set(['georgia']);
+export const NAMES_SHARED_WITH_A_SUBDIVISION: ReadonlySet<string> = new Set(['GE']);

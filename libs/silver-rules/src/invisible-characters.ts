@@ -43,11 +43,12 @@ function codePointName(character: string): string {
   return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Any control character (general category Cc) and the byte order mark U+FEFF: what no header cell holds. */
-const HEADER_UNPRINTABLE = /[\p{Cc}\uFEFF]/u;
+/** Control characters (Cc) and format characters (Cf: the BOM U+FEFF, zero-width ones, bidi controls): what no header cell holds. */
+const HEADER_UNPRINTABLE = /[\p{Cc}\p{Cf}]/u;
 
 /**
- * The first header cell that holds a control character (tab and line breaks included) or a BOM.
+ * The first header cell that holds a control character (tab and line breaks included) or a format
+ * character (a BOM, a zero-width space, a bidi control).
  *
  * @param cells - the header's cells, as read (a BOM leading the file already dropped).
  * @returns the cell's 1-based column and the code point (`{ column: 2, codePoint: 'U+FEFF' }`); undefined when none has one.

@@ -62,6 +62,7 @@ describe('resolveBronzeColumns', () => {
     [['Customer ID', 'Customer\u0001Name', 'Country'], 'header column 2 has an unprintable character, U+0001'],
     [['Customer ID', '\uFEFFCountry'], 'header column 2 has an unprintable character, U+FEFF'],
     [['Customer ID', 'Country', 'Note\nTwo'], 'header column 3 has an unprintable character, U+000A'],
+    [['Customer ID', 'Coun\u200Btry'], 'header column 2 has an unprintable character, U+200B'],
     [[' ', '\t'], 'no header: the first record has no column names'],
   ])('rejects %j: %s', (header, reason) => {
     expect(() => resolveBronzeColumns(header)).toThrow(

@@ -57,7 +57,7 @@ export const SILVER_RULES = {
     level: 'file',
     action: 'reject',
     description:
-      'no header cell holds a control character (C0, DEL, C1; tab, line feed and carriage return included) or a byte order mark: silver would carry it in its header; the reason names the column and the code point',
+      'no header cell holds a control character (C0, DEL, C1; tab, line feed and carriage return included) or a format character (a byte order mark, zero-width characters, bidi controls): silver would carry it in its header; the reason names the column and the code point',
   },
   customerIdColumnPresent: {
     name: 'customer-id-column-present',

@@ -40,24 +40,28 @@ export type PastedLine =
 
 /**
  * Recognizes the repeated headers of a file (two exports pasted together) and maps their sections
- * to the first header's column order. A record is a header when it holds, in any of its fields, a
- * Customer ID column name and a country column name, each the first header's or another spelling
- * medallion knows (`Country` for `Customer Country`), compared as headers are (trimmed, ignoring
- * case, see `normalizeHeaderName`): a second export that spells a column another way is a section
- * with different columns, never a customer, and so is another schema's export (`Index,Customer Id,…`
- * pasted after `Customer ID,Customer Name,…`), whatever its width.
+ * to the first header's column order. A record is a header when one of its fields is a Customer ID
+ * column name (the first header's or a known one, compared trimmed, ignoring case, spaces, `_`,
+ * `-` and `.`: `CustomerID`, `customer_id`) and another is a column name of the first header's or a
+ * known one (`Country` for `Customer Country`, `Subscription Status`), compared as headers are
+ * (trimmed, ignoring case, see `normalizeHeaderName`): a second export that spells a column another
+ * way is a section with different columns, never a customer, and so is another schema's export
+ * (`Index,Customer Id,…` pasted after `Customer ID,Customer Name,…`) or one without a country
+ * column, whatever its width.
  */
 export class SectionHeaders {
   private readonly folded: readonly string[];
   private readonly names: ReadonlySet<string>;
   /** The names a Customer ID column may have in a repeated header (folded). */
   private readonly idNames: ReadonlySet<string>;
-  /** The shortest of {@link idNames} (a field's unfolded length is at least this): a cheap first test. */
+  /** {@link idNames} without spaces, `_`, `-` and `.`, as {@link compactName} folds (`customerid`): how a repeated header is found. */
+  private readonly compactIdNames: ReadonlySet<string>;
+  /** The shortest of {@link compactIdNames} (a field's length is at least this): a cheap first test. */
   private readonly shortestIdName: number;
-  /** The first characters of {@link idNames}, either case, and what trimming removes (space, tab, BOM): a second one. */
-  private readonly idFirstCharacters: ReadonlySet<number>;
-  /** The names a country column may have in a repeated header (folded). */
-  private readonly countryNames: ReadonlySet<string>;
+  /** 1 at each UTF-16 unit a Customer ID name may start with: the first characters of {@link idNames}, either case, and what trimming removes (a second cheap test, one array read). */
+  private readonly idFirstCharacters = new Uint8Array(0x10000);
+  /** Every column name a repeated header may hold besides its Customer ID one: the first header's and the known ones (folded). */
+  private readonly otherNames: ReadonlySet<string>;
 
   /**
    * @param header - the first header's cells.
@@ -72,10 +76,12 @@ export class SectionHeaders {
     this.folded = header.map(normalizeHeaderName);
     this.names = new Set(this.folded.filter((name) => name !== ''));
     this.idNames = new Set([this.folded[columns.customerId] ?? '', ...COLUMN_ALIASES.customerId]);
-    this.shortestIdName = Math.min(...[...this.idNames].map((name) => name.length));
+    this.compactIdNames = new Set([...this.idNames].map(compactName));
+    this.shortestIdName = Math.min(...[...this.compactIdNames].map((name) => name.length));
     const firsts = [...this.idNames].flatMap((name) => [name.charCodeAt(0), name.toUpperCase().charCodeAt(0)]);
-    this.idFirstCharacters = new Set([...firsts, 0x20, 0x09, 0xfeff, 0xa0]);
-    this.countryNames = new Set([this.folded[columns.country] ?? '', ...COLUMN_ALIASES.country]);
+    for (let code = 0; code < 0x10000; code++) if (isTrimmedAway(code)) this.idFirstCharacters[code] = 1;
+    for (const code of firsts) this.idFirstCharacters[code] = 1;
+    this.otherNames = new Set([...this.names, ...Object.values(COLUMN_ALIASES).flat()]);
   }
 
   /**
@@ -85,20 +91,17 @@ export class SectionHeaders {
    * @param fields - the record's fields.
    */
   isHeader(fields: readonly string[]): boolean {
-    for (const field of fields)
-      if (
-        field.length >= this.shortestIdName &&
-        this.idFirstCharacters.has(field.charCodeAt(0)) &&
-        this.idNames.has(normalizeHeaderName(field))
-      )
-        return this.namesIdAndCountry(fields);
+    for (const [at, field] of fields.entries()) {
+      const first = field.charCodeAt(0);
+      if (field.length < this.shortestIdName || this.idFirstCharacters[first] !== 1) continue;
+      if (this.compactIdNames.has(compactName(normalizeHeaderName(field)))) return this.namesAnotherColumn(fields, at);
+    }
     return false;
   }
 
-  /** Whether some of `fields` are a Customer ID column name and a country column name (see the class). */
-  private namesIdAndCountry(fields: readonly string[]): boolean {
-    const folded = fields.map(normalizeHeaderName);
-    return folded.some((name) => this.idNames.has(name)) && folded.some((name) => this.countryNames.has(name));
+  /** Whether a field other than the one at `idAt` is a column name a repeated header may hold (see {@link otherNames}). */
+  private namesAnotherColumn(fields: readonly string[], idAt: number): boolean {
+    return fields.some((field, at) => at !== idAt && this.otherNames.has(normalizeHeaderName(field)));
   }
 
   /**
@@ -115,16 +118,16 @@ export class SectionHeaders {
   pastedLineOf(fields: readonly string[], line: number): PastedLine | undefined {
     const first = fields[0] ?? '';
     const maybeSep = first.charCodeAt(3) === 0x3d || first.charCodeAt(0) === 0xfeff;
-    return maybeSep || fields.length !== this.header.length ? this.pastedLineRead(fields, line, maybeSep) : undefined;
+    const maybeOneCell = fields.length !== this.header.length || fields.at(-1) === '';
+    return maybeSep || maybeOneCell ? this.pastedLineRead(fields, line, maybeSep) : undefined;
   }
 
   /** {@link pastedLineOf} for a record that may be one (a `sep=` start, or another field count than the header's). */
   private pastedLineRead(fields: readonly string[], line: number, maybeSep: boolean): PastedLine | undefined {
     const raw = fields.join(this.delimiter);
-    // A spreadsheet pads a line it showed as a cell: `sep=,,,` in a comma file, `"sep=;",,,` in one.
-    const named = fields.slice(0, Math.max(1, namedLength(fields))).join(this.delimiter);
-    if (maybeSep && (sepLineDelimiter(raw) ?? sepLineDelimiter(named)) !== undefined) return { kind: 'sep-line' };
-    if (fields.length === this.header.length) return undefined;
+    if (maybeSep && isSepLine(raw, fields, this.delimiter)) return { kind: 'sep-line' };
+    // A header split by another delimiter is one cell, padded to the width by a spreadsheet or not.
+    if (fields.length === this.header.length && namedLength(fields) !== 1) return undefined;
     for (const other of DETECTED_DELIMITERS) {
       if (other === this.delimiter) continue;
       const cells = raw.split(other);
@@ -176,6 +179,39 @@ export class SectionHeaders {
     const inFirstOrder = fields.length === this.folded.length && order.every((at, i) => at === i);
     return { kind: 'section', order: inFirstOrder ? undefined : { order, width: fields.length } };
   }
+}
+
+/**
+ * Whether a record is a `sep=` line, as read (`raw`: its fields joined by the file's delimiter), or
+ * padded by a spreadsheet that showed it as a cell: `sep=,,,` in a comma file, `"sep=;",,,` in one.
+ */
+function isSepLine(raw: string, fields: readonly string[], delimiter: string): boolean {
+  const named =
+    sepLineDelimiter(raw) ?? sepLineDelimiter(fields.slice(0, Math.max(1, namedLength(fields))).join(delimiter));
+  // After the header, a letter or digit is taken for a customer's `sep=1`, not a delimiter.
+  return named !== undefined && !/[\p{L}\p{N}]/u.test(named);
+}
+
+/** A folded header name without spaces, `_`, `-` and `.`: `customer id`, `customer_id` and `customerid` are one. */
+function compactName(folded: string): string {
+  return folded.replace(/[\s_.-]+/g, '');
+}
+
+/** Whether a character is one `trim()` removes (ECMAScript's white space and line terminators, BOM included): a field may start with it and still fold to a name. */
+function isTrimmedAway(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** `split by commas`, `split by semicolons`, … */

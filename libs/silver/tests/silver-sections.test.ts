@@ -349,4 +349,31 @@ describe('silver reads two exports pasted together as sections of one file', () 
     expect(outputs.counts).toMatchObject({ dataRecords: 3, silverRows: 2, quarantinedRows: 1 });
     expect(outputs.counts).not.toHaveProperty('sepLines');
   });
+
+  it.each([
+    ['led by an ideographic space', `\u3000${FIRST}`, 'processed'],
+    ['led by an em space', `\u2003${FIRST}`, 'processed'],
+    ['without a country column', 'Customer ID,Customer Name,Email,Subscription Status', 'rejected'],
+    ['spelling the ID column CustomerID', 'CustomerID,Customer Name,Customer Country,Subscription Status', 'rejected'],
+    ['split by semicolons and padded with commas', `"${FIRST.replaceAll(',', ';')}",,,`, 'rejected'],
+  ])('takes a repeated header %s for a header, never a customer', async (_what, header, kind) => {
+    const text = [FIRST, ...rows(1, 2), header, ...rows(3, 1), ''].join('\n');
+    const outputs = await ingest(HANDLERS[0]![1](), `header-${header.length}-${header.charCodeAt(0)}`, text);
+    expect(outputs.kind).toBe(kind);
+    if (kind === 'processed') {
+      expect(outputs.silver).toBe([SILVER_HEADER, ...silverRows(1, 3), ''].join('\n'));
+      expect(outputs.counts).toMatchObject({ dataRecords: 3, silverRows: 3, sections: 2 });
+    } else {
+      expect(outputs.rule).toBe('section-columns-match');
+      expect(outputs.silver).toBeUndefined();
+    }
+  });
+
+  it('keeps a record whose ID is sep=1 as data: a letter or digit after sep= names no delimiter there', async () => {
+    const text = [FIRST, ...rows(1, 1), 'sep=1,,,', ''].join('\n');
+    const outputs = await ingest(HANDLERS[0]![1](), 'sep-digit', text);
+    expect(outputs.kind).toBe('processed');
+    expect(outputs.counts).toMatchObject({ dataRecords: 2 });
+    expect(outputs.counts).not.toHaveProperty('sepLines');
+  });
 });

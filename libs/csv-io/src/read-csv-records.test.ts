@@ -88,6 +88,27 @@ describe('readCsvRecords', () => {
   });
 });
 
+describe('readCsvBatch: byte order marks starting a line (files concatenated)', () => {
+  it('drops them, so that a quoted header after one parses, on the fast path and csv-parse alike', () => {
+    const bytes = Buffer.from('a,b\n1,x\n\uFEFF"a","b"\r\n\uFEFF\uFEFF2,"y"\n');
+    const expected = [
+      { fields: ['a', 'b'], raw: 'a,b', line: 1 },
+      { fields: ['1', 'x'], raw: '1,x', line: 2 },
+      { fields: ['a', 'b'], raw: '"a","b"', line: 3 },
+      { fields: ['2', 'y'], raw: '2,"y"', line: 4 },
+    ];
+    expect(readCsvBatch(bytes, { firstLine: 1, oversizedRecords: 'keep' })).toEqual(expected);
+    expect(readCsvBatch(bytes, { firstLine: 1 })).toEqual(expected);
+  });
+
+  it('drops one at the start of a batch after the first, and keeps one inside a field', () => {
+    const bytes = Buffer.from('\uFEFF"a",b\u{FEFF}c\n');
+    expect(readCsvBatch(bytes, { firstLine: 5, oversizedRecords: 'keep' })).toEqual([
+      { fields: ['a', 'b\uFEFFc'], raw: '"a",b\uFEFFc', line: 5 },
+    ]);
+  });
+});
+
 describe('readCsvBatch: unclosed quotes and doubled BOMs', () => {
   it.each(['\n', '\r\n'])(
     'places an unclosed quote at the line where its record starts, lines after it or not (%j)',
@@ -104,11 +125,11 @@ describe('readCsvBatch: unclosed quotes and doubled BOMs', () => {
     },
   );
 
-  it('drops every BOM at the start of the header, none elsewhere', () => {
-    const records = readCsvBatch(Buffer.from('\uFEFF\uFEFF\uFEFFid,name\n\uFEFF1,Zoë\n'), { firstLine: 1 });
+  it('drops every BOM at the start of the header and of a later line, none inside a field', () => {
+    const records = readCsvBatch(Buffer.from('\uFEFF\uFEFF\uFEFFid,name\n\uFEFF1,Zo\uFEFFë\n'), { firstLine: 1 });
     expect(records.map((record) => record.fields)).toEqual([
       ['id', 'name'],
-      ['\uFEFF1', 'Zoë'],
+      ['1', 'Zo\uFEFFë'],
     ]);
   });
 });

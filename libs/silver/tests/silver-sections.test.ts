@@ -376,4 +376,17 @@ describe('silver reads two exports pasted together as sections of one file', () 
     expect(outputs.counts).toMatchObject({ dataRecords: 2 });
     expect(outputs.counts).not.toHaveProperty('sepLines');
   });
+
+  it('reads two quoted exports with BOMs concatenated (cat a.csv b.csv) as two sections', async () => {
+    const quoted = (line: string): string =>
+      line
+        .split(',')
+        .map((cell) => `"${cell}"`)
+        .join(',');
+    const part = (from: number): string => ['\uFEFF' + quoted(FIRST), ...rows(from, 2).map(quoted), ''].join('\r\n');
+    const outputs = await ingest(HANDLERS[1]![1](), 'cat-quoted-boms', part(1) + part(3));
+    expect(outputs.kind).toBe('processed');
+    expect(outputs.silver).toBe([SILVER_HEADER, ...silverRows(1, 4), ''].join('\n'));
+    expect(outputs.counts).toMatchObject({ dataRecords: 4, silverRows: 4, sections: 2 });
+  });
 });

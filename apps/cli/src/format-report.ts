@@ -57,8 +57,14 @@ export function formatReport(summary: RunSummary, elapsedMs: number): string {
     ...failureLines(summary.failures),
     ...fileLines(summary.files),
     ...warningLines(c.warnings),
-    ...unknownCountryLines(c.unknownCountries),
-    ...unknownStatusLines(c.unknownStatuses),
+    ...valueRowsLines(
+      'countries not in the region table',
+      c.unknownCountries.map(({ country, rows }) => [country, rows]),
+    ),
+    ...valueRowsLines(
+      'statuses not recognized, counted as not subscribed',
+      c.unknownStatuses.map(({ status, rows }) => [status, rows]),
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -95,18 +101,11 @@ function fileLines(files: readonly FileOutcome[]): string[] {
   });
 }
 
-/** The country values that named no known country, most rows first, on one line (none when there are none). */
-function unknownCountryLines(unknown: ReadonlyArray<{ country: string; rows: number }>): string[] {
-  if (unknown.length === 0) return [];
-  const shown = unknown.map(({ country, rows }) => `${country === '' ? '(empty)' : JSON.stringify(country)} ${rows}`);
-  return [`countries not in the region table (rows; see each manifest for all): ${shown.join(', ')}`];
-}
-
-/** The status values not recognized (each counted as not subscribed), most rows first, on one line (none when there are none). */
-function unknownStatusLines(unknown: ReadonlyArray<{ status: string; rows: number }>): string[] {
-  if (unknown.length === 0) return [];
-  const shown = unknown.map(({ status, rows }) => `${status === '' ? '(empty)' : JSON.stringify(status)} ${rows}`);
-  return [`statuses not recognized, counted as not subscribed (rows; see each manifest for all): ${shown.join(', ')}`];
+/** Values with their rows (unknown countries or statuses, most rows first) on one line after `title`, none when there are none; an empty value shows as `(empty)`. */
+function valueRowsLines(title: string, values: ReadonlyArray<readonly [value: string, rows: number]>): string[] {
+  if (values.length === 0) return [];
+  const shown = values.map(([value, rows]) => `${value === '' ? '(empty)' : JSON.stringify(value)} ${rows}`);
+  return [`${title} (rows; see each manifest for all): ${shown.join(', ')}`];
 }
 
 /** The rows that failed a `warn` rule (kept in silver, or quarantined for another rule), per rule, on one line (none when there are none). */

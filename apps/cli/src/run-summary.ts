@@ -36,14 +36,14 @@ export interface RunCounts {
   unknownStatuses: Array<{ status: string; rows: number }>;
 }
 
-/** How many unknown country values the summary shows. */
-const UNKNOWN_COUNTRIES_SHOWN = 10;
+/** How many unknown country or status values the summary shows. */
+const UNKNOWN_VALUES_SHOWN = 10;
 
 /** The values with most rows, most first, ties in code-point order. */
 function mostRows(rowsByValue: ReadonlyMap<string, number>): Array<[value: string, rows: number]> {
   return [...rowsByValue]
     .sort(([a, rowsA], [b, rowsB]) => rowsB - rowsA || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, UNKNOWN_COUNTRIES_SHOWN);
+    .slice(0, UNKNOWN_VALUES_SHOWN);
 }
 
 /** What happened to one input file, as `--json` lists it in `files`. */
@@ -116,6 +116,11 @@ function warningsOf(manifest: SilverManifest): Record<string, number> {
   );
 }
 
+/** Adds a file's value → rows counts (a manifest's `unknownCountries` or `unknownStatuses`) to the run's. */
+function addValueRows(total: Map<string, number>, file: Readonly<Record<string, number>> | undefined): void {
+  for (const [value, rows] of Object.entries(file ?? {})) total.set(value, (total.get(value) ?? 0) + rows);
+}
+
 /** The run's unknown country and status values while files are added: value → rows. */
 interface UnknownValues {
   readonly countries: Map<string, number>;
@@ -124,10 +129,8 @@ interface UnknownValues {
 
 /** Adds a processed file's rows to the run's counts, its warn-rule failures to `warnings`, its unknown country and status values to `unknown`. */
 function addFileCounts(counts: RunCounts, manifest: SilverManifest, unknown: UnknownValues): void {
-  for (const [country, rows] of Object.entries(manifest.counts.unknownCountries ?? {}))
-    unknown.countries.set(country, (unknown.countries.get(country) ?? 0) + rows);
-  for (const [status, rows] of Object.entries(manifest.counts.unknownStatuses ?? {}))
-    unknown.statuses.set(status, (unknown.statuses.get(status) ?? 0) + rows);
+  addValueRows(unknown.countries, manifest.counts.unknownCountries);
+  addValueRows(unknown.statuses, manifest.counts.unknownStatuses);
   counts.bronzeRows += manifest.counts.dataRecords;
   counts.silverRows += manifest.counts.silverRows;
   counts.quarantinedRows += manifest.counts.quarantinedRows;

@@ -32,6 +32,17 @@ export function sepLineDelimiter(raw: string): string | undefined {
   return SEP_LINE.exec(raw.replace(LEADING_BOMS, ''))?.[1];
 }
 
+/**
+ * Whether a line starts as a `sep=` line does (after any BOMs, in any case), whether or not it
+ * names one delimiter ({@link sepLineDelimiter} says which): `sep=`, `sep=;,` do.
+ *
+ * @param raw - a record's raw text.
+ * @returns true when it starts with `sep=`.
+ */
+export function startsAsSepLine(raw: string): boolean {
+  return /^sep=/i.test(raw.replace(LEADING_BOMS, ''));
+}
+
 /** The names of the delimiters, for what was seen. */
 const DELIMITER_NAMES: Readonly<Record<string, readonly [one: string, many: string]>> = {
   ',': ['comma', 'commas'],

@@ -19,6 +19,7 @@ export {
   delimiterName,
   DETECTED_DELIMITERS,
   sepLineDelimiter,
+  startsAsSepLine,
   type DelimiterDecision,
 } from './delimiter';
 export { createTextDecoder, type TextEncoding } from './decode-text';

@@ -201,7 +201,7 @@ export function readCsvBatch(batchBytes: Uint8Array, options: CsvBatchReadOption
     const scanned = scanCsvBatch(text, options.delimiter ?? ',', options.firstLine === 1);
     if (scanned !== undefined) return recordsOfScan(scanned, options);
   }
-  return readCsvBatchWithLibrary(bytes, options);
+  return recordsOfLibrary(bytes, options);
 }
 
 /** UTF-8's byte order mark. */
@@ -260,7 +260,11 @@ function recordsOfScan(scanned: readonly ScannedRecord[], options: CsvBatchReadO
  * @throws CsvSyntaxError as {@link readCsvBatch} does.
  */
 export function readCsvBatchWithLibrary(batchBytes: Uint8Array, options: CsvBatchReadOptions): CsvRecord[] {
-  const bytes = withoutRecordStartBoms(batchBytes, options.firstLine);
+  return recordsOfLibrary(withoutRecordStartBoms(batchBytes, options.firstLine), options);
+}
+
+/** The records csv-parse reads from a batch whose line-start BOMs are gone, numbered from its first line. */
+function recordsOfLibrary(bytes: Uint8Array, options: CsvBatchReadOptions): CsvRecord[] {
   const maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   // (csv-parse's on_record hook would hand records over one by one, but builds an info object for each: slower.)
   const parsed = parseBatch<{ record: string[]; raw: string }>(bytes, options, true);

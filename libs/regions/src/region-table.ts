@@ -31,6 +31,13 @@ function matchesByCode(): Map<string, CountryMatch> {
   return byCode;
 }
 
+/** A country's match in its own code table. @throws RegionTableError when the table lacks it. */
+function matchOf(byCode: ReadonlyMap<string, CountryMatch>, cca2: string): CountryMatch {
+  const match = byCode.get(cca2);
+  if (!match) throw new RegionTableError(`country ${cca2} is missing from its own code table`);
+  return match;
+}
+
 /** Adds a name unless its key is taken: sources added first win. */
 function addName(table: NameTable, name: string, match: CountryMatch): void {
   const key = normalizeCountryName(name);
@@ -56,8 +63,7 @@ const ISO_CODES = new Set(countries.flatMap((country) => [country.cca2, country.
 /** The dataset's alternative spellings (not its ISO codes, matched in upper case only) and native names. */
 function addSpellingsAndNativeNames(table: NameTable, byCode: ReadonlyMap<string, CountryMatch>): void {
   for (const country of countries) {
-    const match = byCode.get(country.cca2);
-    if (!match) throw new RegionTableError(`country ${country.cca2} is missing from its own code table`);
+    const match = matchOf(byCode, country.cca2);
     for (const spelling of country.altSpellings) if (!ISO_CODES.has(spelling)) addName(table, spelling, match);
     for (const native of Object.values(country.name.native ?? {})) {
       addName(table, native.common, match);
@@ -76,8 +82,7 @@ function addSpellingsAndNativeNames(table: NameTable, byCode: ReadonlyMap<string
  */
 function addShortNames(table: NameTable, byCode: ReadonlyMap<string, CountryMatch>): void {
   for (const country of countries) {
-    const match = byCode.get(country.cca2);
-    if (!match) throw new RegionTableError(`country ${country.cca2} is missing from its own code table`);
+    const match = matchOf(byCode, country.cca2);
     const name = country.name.common;
     const withoutIslands = name.replace(/ Islands$/, '');
     if (withoutIslands !== name) {
@@ -133,8 +138,7 @@ export function buildRegionTable(): NameTable {
   const byCode = matchesByCode();
   const table: NameTable = new Map();
   for (const country of countries) {
-    const match = byCode.get(country.cca2);
-    if (!match) throw new RegionTableError(`country ${country.cca2} is missing from its own code table`);
+    const match = matchOf(byCode, country.cca2);
     addName(table, country.name.common, match);
     addName(table, country.name.official, match);
   }

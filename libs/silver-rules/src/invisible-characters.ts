@@ -30,9 +30,20 @@ const CONTROL = /[^\P{Cc}\t\n\r]/u;
  * @param fields - the record's fields.
  * @returns the cell's 1-based column and the code point as `U+XXXX` (`{ column: 2, codePoint: 'U+0000' }`); undefined when no cell has one.
  */
-export function firstControlCharacter(fields: readonly string[]): { column: number; codePoint: string } | undefined {
-  for (const [at, field] of fields.entries()) {
-    const found = CONTROL.exec(field)?.[0];
+export function firstControlCharacter(fields: readonly string[]): CellCharacter | undefined {
+  return firstCellCharacter(fields, CONTROL);
+}
+
+/** A character found in a cell: the cell's 1-based column and the code point as `U+XXXX`. */
+export interface CellCharacter {
+  readonly column: number;
+  readonly codePoint: string;
+}
+
+/** The first cell holding a character `pattern` matches, with that character. */
+function firstCellCharacter(cells: readonly string[], pattern: RegExp): CellCharacter | undefined {
+  for (const [at, cell] of cells.entries()) {
+    const found = pattern.exec(cell)?.[0];
     if (found !== undefined) return { column: at + 1, codePoint: codePointName(found) };
   }
   return undefined;
@@ -53,12 +64,6 @@ const HEADER_UNPRINTABLE = /[\p{Cc}\p{Cf}]/u;
  * @param cells - the header's cells, as read (a BOM leading the file already dropped).
  * @returns the cell's 1-based column and the code point (`{ column: 2, codePoint: 'U+FEFF' }`); undefined when none has one.
  */
-export function firstUnprintableHeaderCharacter(
-  cells: readonly string[],
-): { column: number; codePoint: string } | undefined {
-  for (const [at, cell] of cells.entries()) {
-    const found = HEADER_UNPRINTABLE.exec(cell)?.[0];
-    if (found !== undefined) return { column: at + 1, codePoint: codePointName(found) };
-  }
-  return undefined;
+export function firstUnprintableHeaderCharacter(cells: readonly string[]): CellCharacter | undefined {
+  return firstCellCharacter(cells, HEADER_UNPRINTABLE);
 }

@@ -3,6 +3,7 @@ import {
   delimiterName,
   readCsvBatch,
   sepLineDelimiter,
+  startsAsSepLine,
   type CsvBatch,
   type CsvRecord,
 } from '@medallion/csv-io';
@@ -57,7 +58,7 @@ export async function readBronzeHeader(batches: AsyncGenerator<CsvBatch>, maxCha
     const next = await batches.next();
     if (next.done) throw noHeader(`the object holds only a sep=${sep} line`);
     batch = next.value;
-  } else if (/^\uFEFF*sep=/i.test(recordText(batch))) {
+  } else if (startsAsSepLine(recordText(batch))) {
     throw new FileRejectedError(
       'the first line starts with sep= but names no one delimiter; write sep=, or sep=; (or sep= and a tab), or remove the line',
       { rule: SILVER_RULES.delimiterKnown.name },

@@ -2,7 +2,7 @@ import { CsvTextBuilder, readCsvBatch, type CsvRecord } from '@medallion/csv-io'
 import { MAX_UNKNOWN_COUNTRIES, MORE_UNKNOWN_COUNTRIES, type SilverCounts } from '@medallion/schemas';
 import { formatFailures, ROW_EXPECTATIONS, rowExpectationsNamed } from '@medallion/silver-rules';
 import { oversizedPieceResult, oversizedQuarantineRow, recordSizeFailure } from './silver-oversized';
-import { SectionHeaders, type PastedLine, type SectionHeader, type SectionOrder } from './silver-sections';
+import { SectionHeaders, type SectionOrder } from './silver-sections';
 import { isUnknownRegion, SilverTransform, type SilverOutput } from './silver-transform';
 import { NO_ROWS } from './silver-result';
 
@@ -108,7 +108,7 @@ export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
   let headers = 0;
   let sepLines = 0;
   for (const record of records) {
-    const pasted = record.oversizedChars === undefined ? pastedLineOf(sections, record) : undefined;
+    const pasted = record.oversizedChars === undefined ? sections.pastedLineOf(record.fields, record.line) : undefined;
     if (pasted?.kind === 'different') {
       const { reason, headerCells } = pasted;
       return { ...rows.result(), differentSection: { reason, headerCells } };
@@ -135,13 +135,6 @@ export function transformSilverBatch(task: SilverBatchTask): SilverBatchResult {
   return headers + sepLines === 0
     ? rows.result()
     : { ...rows.result(), sections: { headers, sepLines, endOrder: order } };
-}
-
-/** What a record is besides data: a repeated header (its section), a `sep=` line, another export's (see `SectionHeaders`). */
-function pastedLineOf(sections: SectionHeaders, record: CsvRecord): SectionHeader | PastedLine | undefined {
-  return sections.isHeader(record.fields)
-    ? sections.sectionOf(record.fields, record.line)
-    : sections.pastedLineOf(record.fields, record.line);
 }
 
 /** The outputs of one batch's records as they are added: silver and quarantine text, counts, customers. */
@@ -262,14 +255,11 @@ export function addSilverCounts(total: RunningSilverCounts, batch: SilverCounts)
   total.unknownCountryRows += batch.unknownCountryRows;
   for (const [rule, count] of Object.entries(batch.ruleFailures))
     total.ruleFailures[rule] = (total.ruleFailures[rule] ?? 0) + count;
-  if (batch.unknownCountries) {
-    total.unknownCountries ??= {};
-    for (const [country, rows] of Object.entries(batch.unknownCountries))
-      countDistinctValue(total.unknownCountries, country, rows);
-  }
-  if (batch.unknownStatuses) {
-    total.unknownStatuses ??= {};
-    for (const [status, rows] of Object.entries(batch.unknownStatuses))
-      countDistinctValue(total.unknownStatuses, status, rows);
-  }
+  if (batch.unknownCountries) addDistinctValues((total.unknownCountries ??= {}), batch.unknownCountries);
+  if (batch.unknownStatuses) addDistinctValues((total.unknownStatuses ??= {}), batch.unknownStatuses);
+}
+
+/** Adds a batch's value → rows counts into a file's, bounded as {@link countDistinctValue} bounds them. */
+function addDistinctValues(total: Record<string, number>, batch: Readonly<Record<string, number>>): void {
+  for (const [value, rows] of Object.entries(batch)) countDistinctValue(total, value, rows);
 }

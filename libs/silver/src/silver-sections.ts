@@ -59,7 +59,7 @@ export class SectionHeaders {
   /** The shortest of {@link compactIdNames} (a field's length is at least this): a cheap first test. */
   private readonly shortestIdName: number;
   /** 1 at each UTF-16 unit a Customer ID name may start with: the first characters of {@link idNames}, either case, and what trimming removes (a second cheap test, one array read). */
-  private readonly idFirstCharacters = new Uint8Array(0x10000);
+  private readonly idFirstCharacters: Uint8Array;
   /** Every column name a repeated header may hold besides its Customer ID one: the first header's and the known ones (folded). */
   private readonly otherNames: ReadonlySet<string>;
 
@@ -78,9 +78,9 @@ export class SectionHeaders {
     this.idNames = new Set([this.folded[columns.customerId] ?? '', ...COLUMN_ALIASES.customerId]);
     this.compactIdNames = new Set([...this.idNames].map(compactName));
     this.shortestIdName = Math.min(...[...this.compactIdNames].map((name) => name.length));
-    const firsts = [...this.idNames].flatMap((name) => [name.charCodeAt(0), name.toUpperCase().charCodeAt(0)]);
-    for (let code = 0; code < 0x10000; code++) if (isTrimmedAway(code)) this.idFirstCharacters[code] = 1;
-    for (const code of firsts) this.idFirstCharacters[code] = 1;
+    this.idFirstCharacters = new Uint8Array(trimmedAwayTable());
+    for (const name of this.idNames)
+      for (const code of [name.charCodeAt(0), name.toUpperCase().charCodeAt(0)]) this.idFirstCharacters[code] = 1;
     this.otherNames = new Set([...this.names, ...Object.values(COLUMN_ALIASES).flat()]);
   }
 
@@ -90,7 +90,7 @@ export class SectionHeaders {
    *
    * @param fields - the record's fields.
    */
-  isHeader(fields: readonly string[]): boolean {
+  private isHeader(fields: readonly string[]): boolean {
     for (const [at, field] of fields.entries()) {
       const first = field.charCodeAt(0);
       if (field.length < this.shortestIdName || this.idFirstCharacters[first] !== 1) continue;
@@ -105,17 +105,18 @@ export class SectionHeaders {
   }
 
   /**
-   * Whether a record that {@link isHeader} did not take is another line of a pasted export: a
-   * `sep=` line naming any delimiter (a spreadsheet directive, never data; padded with delimiters
-   * or not), or a header split by another delimiter (cheap for data records: a test of the
-   * first field's fourth character, and only a record whose field count differs from the header's
-   * is looked at again).
+   * What a record is besides data, if anything: a repeated header (its section, see
+   * {@link sectionOf}); else a `sep=` line naming any delimiter (a spreadsheet directive, never data;
+   * padded with delimiters or not), or a header split by another delimiter (cheap for data records:
+   * {@link isHeader}'s tests, then a test of the first field's fourth character, and only a record
+   * whose field count differs from the header's, or whose last field is empty, is looked at again).
    *
    * @param fields - the record's fields.
    * @param line - its line, for the reason.
    * @returns what the record is, or undefined for a data record.
    */
-  pastedLineOf(fields: readonly string[], line: number): PastedLine | undefined {
+  pastedLineOf(fields: readonly string[], line: number): SectionHeader | PastedLine | undefined {
+    if (this.isHeader(fields)) return this.sectionOf(fields, line);
     const first = fields[0] ?? '';
     const maybeSep = first.charCodeAt(3) === 0x3d || first.charCodeAt(0) === 0xfeff;
     const maybeOneCell = fields.length !== this.header.length || fields.at(-1) === '';
@@ -151,7 +152,7 @@ export class SectionHeaders {
    * @returns its section's column order (undefined when it is the first header's), or, when its
    *   names differ from the first header's, the `section-columns-match` reason naming them.
    */
-  sectionOf(fields: readonly string[], line: number): SectionHeader {
+  private sectionOf(fields: readonly string[], line: number): SectionHeader {
     const folded = fields.map(normalizeHeaderName);
     const named = namedLength(this.folded);
     const sectionNamed = namedLength(folded);
@@ -195,6 +196,16 @@ function isSepLine(raw: string, fields: readonly string[], delimiter: string): b
 /** A folded header name without spaces, `_`, `-` and `.`: `customer id`, `customer_id` and `customerid` are one. */
 function compactName(folded: string): string {
   return folded.replace(/[\s_.-]+/g, '');
+}
+
+let trimmedAway: Uint8Array | undefined;
+
+/** 1 at each UTF-16 unit `trim()` removes (see {@link isTrimmedAway}), built once per thread on first need. */
+function trimmedAwayTable(): Uint8Array {
+  if (trimmedAway) return trimmedAway;
+  trimmedAway = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) if (isTrimmedAway(code)) trimmedAway[code] = 1;
+  return trimmedAway;
 }
 
 /** Whether a character is one `trim()` removes (ECMAScript's white space and line terminators, BOM included): a field may start with it and still fold to a name. */
